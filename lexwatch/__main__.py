@@ -1,0 +1,5 @@
+"""`python -m lexwatch`."""
+
+from lexwatch.cli.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""The command-line layer: options in, one library call, rendering out. No SQL, no HTTP here."""

@@ -1,0 +1,47 @@
+"""Global options shared by every command, and the console they write to."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from lexwatch.workspace import Workspace
+
+
+@dataclass
+class Globals:
+    workspace: Path | None = None
+    quiet: bool = False
+    debug: bool = False
+    verbose: bool = False
+
+
+STATE = Globals()
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def say(message: str) -> None:
+    """A progress or status line for people: stderr, silenced by --quiet."""
+    if not STATE.quiet:
+        console(stderr=True).print(message, markup=False)
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def open_workspace() -> Workspace:
+    from lexwatch.workspace import Workspace
+
+    return Workspace.find(STATE.workspace)

@@ -1,0 +1,105 @@
+"""The `lexwatch` typer app: global options, command registration, error-to-exit-code mapping."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lexwatch import __version__
+from lexwatch.cli.context import STATE
+from lexwatch.errors import ExitCode, LexwatchError
+
+app = typer.Typer(
+    name="lexwatch",
+    help="Track, diff and comment on Belarusian legislation (pravo.by).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# Each module registers its commands on `app` through register(app). Explicit, in help order.
+COMMAND_MODULES = [
+    "lexwatch.cli.workspace_cmds",
+    "lexwatch.cli.drafts",
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lexwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    workspace: Annotated[Path | None, typer.Option(
+        "--workspace", "-w", envvar="LEXWATCH_WORKSPACE",
+        help="Workspace folder (default: found from the current folder upward).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only results and errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Track, diff and comment on Belarusian legislation (pravo.by)."""
+    STATE.workspace = workspace
+    STATE.quiet = quiet
+    STATE.debug = debug
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app)
+
+
+_register()
+
+
+def run() -> None:
+    """Entry point: run the app, turning lexwatch errors into one line and an exit code."""
+    debug = "--debug" in sys.argv
+    try:
+        app(standalone_mode=False)
+    except LexwatchError as exc:
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(f"lexwatch: error: {exc.message}\n")
+        sys.exit(int(exc.exit_code))
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("lexwatch: aborted\n")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.stderr.write("lexwatch: interrupted; nothing half-stored was kept\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error for the user.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        if exc.errno == 28:
+            sys.stderr.write("lexwatch: error: disk full; nothing was half-stored, free space and run again\n")
+        else:
+            sys.stderr.write(f"lexwatch: error: {exc.strerror or exc}"
+                             f"{': ' + str(exc.filename) if exc.filename else ''}\n")
+        sys.exit(int(ExitCode.ERROR))
+    except Exception as exc:  # click usage errors and anything unexpected
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(int(ExitCode.ERROR))
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {exc} (run with --debug)\n")
+        sys.exit(int(ExitCode.INTERNAL))

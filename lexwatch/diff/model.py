@@ -1,0 +1,70 @@
+"""What a diff of two documents is: one ArticleDiff per aligned pair, in the new document's order.
+
+`flags` and `sanctions` are filled by the flags stage (lexwatch.flags) as plain JSON-able dicts:
+  flag:     {"pack", "rule", "severity", "direction", "article", "evidence"}
+  sanction: {"article", "part", "change", "penalty", "old", "new", "summary"}
+Renderers show them when present and put flagged articles first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from lexwatch.text.model import Article
+
+OpKind = Literal["equal", "insert", "delete"]
+Op = tuple[OpKind, str]
+Status = Literal["added", "removed", "changed", "renumbered", "unchanged"]
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class ArticleDiff:
+    status: Status
+    old: Article | None
+    new: Article | None
+    ops: list[Op] = field(default_factory=list)
+    matched_by: str = ""          # "number", "similarity", "" for added/removed
+    score: float = 1.0            # similarity of the matched pair
+    technical: bool = False       # differs only in wrapping, hyphens, quotes, dashes, superscripts
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    sanctions: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def old_number(self) -> str | None:
+        return self.old.number.canonical if self.old else None
+
+    @property
+    def new_number(self) -> str | None:
+        return self.new.number.canonical if self.new else None
+
+    @property
+    def title(self) -> str:
+        return (self.new or self.old).title if (self.new or self.old) else ""
+
+
+@dataclass
+class DocumentSide:
+    id: str        # version sha256 or file path
+    label: str     # what a person reads: "HK9900275@2022-09-01" or the file name
+    articles: int
+
+
+@dataclass
+class DocumentDiff:
+    old: DocumentSide
+    new: DocumentSide
+    articles: list[ArticleDiff] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def summary(self) -> dict[str, int]:
+        counts = {"added": 0, "removed": 0, "changed": 0, "renumbered": 0, "unchanged": 0}
+        for item in self.articles:
+            counts[item.status] += 1
+        return counts
+
+    @property
+    def has_changes(self) -> bool:
+        return any(a.status != "unchanged" for a in self.articles)

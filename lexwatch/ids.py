@@ -1,0 +1,145 @@
+"""Identities that parse and print back: article numbers, acts (register numbers), version refs.
+
+The article-number grammar lives here and nowhere else. A sub-numbered article (130 superscript 2)
+is canonically "130-2" and displayed "130²"; the forms "130-2", "130.2", "130/2", "130²",
+"130<sup>2</sup>" all parse to it. A bare "1302" is article 1302: only a parser that knows the
+neighbouring articles may decide it is 130² (see `split_collapsed`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from lexwatch.errors import UsageError
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+_FROM_SUPER = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
+# One article reference: base number, then an optional sub-number written as a superscript,
+# "<sup>N</sup>", or after "-", ".", "/" (with optional spaces around "/").
+ARTICLE_NUMBER_PATTERN = (
+    r"(?P<base>\d{1,4})"
+    r"(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|<sup>\s*(?P<htmlsup>\d{1,3})\s*</sup>"
+    r"|\s?[-/]\s?(?P<sep>\d{1,3})(?![\d.])"
+    r"|\.(?P<dot>\d{1,3})(?!\d))?"
+)
+_ARTICLE_RE = re.compile(r"^\s*" + ARTICLE_NUMBER_PATTERN + r"\s*$")
+
+
+@dataclass(frozen=True, order=True)
+class ArticleNumber:
+    """The number of an article: 59, or 130 with sub-number 2 (130²)."""
+
+    base: int
+    sub: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> ArticleNumber:
+        m = _ARTICLE_RE.match(text)
+        if not m:
+            raise UsageError(f"not an article number: {text!r} (try 59, 130-2 or 130²)")
+        return cls.from_match(m)
+
+    @classmethod
+    def from_match(cls, m: re.Match[str]) -> ArticleNumber:
+        base = int(m.group("base"))
+        sub_text = m.group("sup") or m.group("htmlsup") or m.group("sep") or m.group("dot")
+        if sub_text is None:
+            return cls(base)
+        return cls(base, int(sub_text.translate(_FROM_SUPER)))
+
+    @property
+    def canonical(self) -> str:
+        return f"{self.base}-{self.sub}" if self.sub else str(self.base)
+
+    @property
+    def display(self) -> str:
+        return f"{self.base}{str(self.sub).translate(_TO_SUPER)}" if self.sub else str(self.base)
+
+    @property
+    def collapsed(self) -> str:
+        """The form left when a superscript is lost: 130² -> "1302"."""
+        return f"{self.base}{self.sub}" if self.sub else str(self.base)
+
+    def __str__(self) -> str:
+        return self.canonical
+
+
+def split_collapsed(number: int, previous: ArticleNumber | None,
+                    following: int | None = None) -> ArticleNumber:
+    """Decide whether a bare number such as 1302 is really 130² given its neighbours.
+
+    Articles run in order, so 1302 right after 130¹ (or after 130) is 130² when reading it as a
+    plain number would jump far ahead of both neighbours. Without a plausible split the number
+    stands as it is.
+    """
+    if previous is None:
+        return ArticleNumber(number)
+    digits = str(number)
+    if number > previous.base and (following is None or number <= following):
+        # In order as a plain number: keep it, unless it is absurdly far ahead (1302 after 130).
+        if number - previous.base < 50:
+            return ArticleNumber(number)
+    for cut in range(len(digits) - 1, 0, -1):
+        head, tail = digits[:cut], digits[cut:]
+        if tail.startswith("0"):
+            continue
+        candidate = ArticleNumber(int(head), int(tail))
+        if candidate > previous and (following is None or candidate.base < following) \
+                and candidate.base - previous.base <= 1:
+            return candidate
+    return ArticleNumber(number)
+
+
+# Register numbers: H1YY##### law, HKYY##### code, P3 decree, Pd, C2, W2, R9 ... (PORTAL.md).
+# "Н"/"К"/"Р"/"С" may be typed in Cyrillic; they are folded to Latin.
+_CYR_TO_LAT = str.maketrans({"Н": "H", "К": "K", "Р": "P", "С": "C", "В": "B", "Х": "X"})
+REGNUM_RE = re.compile(r"\b([HKPCWRDhkpcwrd][A-Za-z0-9]\d{7})\b")
+
+
+def normalize_regnum(text: str) -> str:
+    value = text.strip().translate(_CYR_TO_LAT).upper()
+    if not re.fullmatch(r"[A-Z][A-Z0-9]\d{7}", value):
+        raise UsageError(f"not a register number: {text!r} (expected e.g. HK9900275)")
+    return value
+
+
+def is_regnum(text: str) -> bool:
+    try:
+        normalize_regnum(text)
+    except UsageError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class VersionRef:
+    """What a user types to name a stored version: a sha256 prefix or REGNUM@YYYY-MM-DD."""
+
+    prefix: str | None = None
+    act: str | None = None
+    edition_date: date | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> VersionRef:
+        text = text.strip()
+        if "@" in text:
+            act_text, _, date_text = text.partition("@")
+            try:
+                when = date.fromisoformat(date_text)
+            except ValueError:
+                raise UsageError(f"bad date in {text!r}: expected REGNUM@YYYY-MM-DD") from None
+            return cls(act=normalize_regnum(act_text), edition_date=when)
+        if re.fullmatch(r"[0-9a-fA-F]{4,64}", text):
+            return cls(prefix=text.lower())
+        raise UsageError(
+            f"not a version: {text!r} (give a sha256 prefix of at least 4 hex digits or REGNUM@YYYY-MM-DD)")
+
+    def __str__(self) -> str:
+        if self.prefix:
+            return self.prefix
+        return f"{self.act}@{self.edition_date.isoformat() if self.edition_date else ''}"
