@@ -80,10 +80,9 @@ def split_collapsed(number: int, previous: ArticleNumber | None,
     if previous is None:
         return ArticleNumber(number)
     digits = str(number)
-    if number > previous.base and (following is None or number <= following):
-        # In order as a plain number: keep it, unless it is absurdly far ahead (1302 after 130).
-        if number - previous.base < 50:
-            return ArticleNumber(number)
+    # In order as a plain number: keep it, unless it is absurdly far ahead (1302 after 130).
+    if previous.base < number <= (following or number) and number - previous.base < 50:
+        return ArticleNumber(number)
     for cut in range(len(digits) - 1, 0, -1):
         head, tail = digits[:cut], digits[cut:]
         if tail.startswith("0"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -62,20 +63,19 @@ _register()
 
 
 def run() -> None:
-    """Entry point: run the app, turning lexwatch errors into one line and an exit code."""
+    """Entry point: run the app, turning lexwatch errors into one line and an exit code.
+
+    Typer's standalone mode handles usage errors itself (message, exit 2); everything else that
+    escapes a command ends here.
+    """
     debug = "--debug" in sys.argv
     try:
-        app(standalone_mode=False)
+        app(prog_name="lexwatch")
     except LexwatchError as exc:
         if debug:
             traceback.print_exc()
         sys.stderr.write(f"lexwatch: error: {exc.message}\n")
         sys.exit(int(exc.exit_code))
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.stderr.write("lexwatch: aborted\n")
-        sys.exit(130)
     except KeyboardInterrupt:
         sys.stderr.write("lexwatch: interrupted; nothing half-stored was kept\n")
         sys.exit(130)
@@ -87,18 +87,13 @@ def run() -> None:
     except OSError as exc:
         if debug:
             traceback.print_exc()
-        if exc.errno == 28:
+        if exc.errno == errno.ENOSPC:
             sys.stderr.write("lexwatch: error: disk full; nothing was half-stored, free space and run again\n")
         else:
-            sys.stderr.write(f"lexwatch: error: {exc.strerror or exc}"
-                             f"{': ' + str(exc.filename) if exc.filename else ''}\n")
+            where = f": {exc.filename}" if exc.filename else ""
+            sys.stderr.write(f"lexwatch: error: {exc.strerror or exc}{where}\n")
         sys.exit(int(ExitCode.ERROR))
-    except Exception as exc:  # click usage errors and anything unexpected
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(int(ExitCode.ERROR))
+    except Exception as exc:
         if debug:
             traceback.print_exc()
         sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {exc} (run with --debug)\n")

@@ -42,7 +42,8 @@ class ArticleDiff:
 
     @property
     def title(self) -> str:
-        return (self.new or self.old).title if (self.new or self.old) else ""
+        article = self.new or self.old
+        return article.title if article else ""
 
 
 @dataclass

@@ -1,0 +1,86 @@
+"""`lexwatch init` and `lexwatch add`: create a workspace, import local files as versions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lexwatch.cli.context import STATE, emit_json, open_workspace, say
+from lexwatch.errors import InputError, UsageError
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder to make a workspace (default: here).")] = Path("."),
+) -> None:
+    """Create a workspace: lexwatch.toml, drafts/, commentary/templates/ and the state database."""
+    from lexwatch.workspace import Workspace
+
+    target = STATE.workspace if STATE.workspace is not None and directory == Path(".") else directory
+    ws, created = Workspace.init(target)
+    if created:
+        say(f"Initialised lexwatch workspace in {ws.root}")
+        for item in created:
+            say(f"  created {item}")
+    else:
+        say(f"{ws.root} is already a lexwatch workspace; nothing changed")
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--edition-date must be YYYY-MM-DD, not {value!r}") from None
+
+
+def add(
+    files: Annotated[list[Path], typer.Argument(help="Portal HTML, PDF, DOCX or TXT files.")],
+    act: Annotated[str | None, typer.Option(
+        "--act", help="Register number, e.g. HK9900275 (default: detected).")] = None,
+    edition_date: Annotated[str | None, typer.Option(
+        "--edition-date", help="Date of this edition, YYYY-MM-DD.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title to record (default: from the text).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stored versions as JSON.")] = False,
+) -> None:
+    """Import local files as versions of an act (content-addressed; the same bytes twice is a no-op)."""
+    from lexwatch.ids import normalize_regnum
+
+    when = _parse_date(edition_date)
+    regnum = normalize_regnum(act) if act else None
+    for path in files:
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+    ws = open_workspace()
+    results = []
+    with ws.lock(), ws.open_store() as store:
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+            if not data.strip():
+                raise InputError(f"{path}: the file is empty")
+            try:
+                result = store.add(data, source=str(path.resolve()), filename=path.name, act=regnum,
+                                   edition_date=when, title=title)
+            except InputError as exc:
+                raise InputError(f"{path}: {exc.message}") from None
+            info = result.version
+            results.append({**info.to_dict(), "created": result.created})
+            if not result.created:
+                say(f"{path}: already stored as {info.short_id} ({info.label}); nothing changed")
+                continue
+            detected = "" if regnum else (f" (act detected: {info.act})" if info.act else
+                                          " (act not detected: pass --act REGNUM)")
+            say(f"{path}: stored {info.short_id} {info.label}: {info.format}, {info.articles} articles{detected}")
+    if as_json:
+        emit_json(results)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.command("add")(add)

@@ -1,0 +1,151 @@
+"""lexwatch.toml: the commented defaults `init` writes, and loading them into typed settings.
+
+A broken file ends as one ConfigError naming the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lexwatch.errors import ConfigError
+
+DEFAULT_TOML = """\
+# lexwatch workspace settings. Every key is optional; the values shown are the defaults.
+
+[portal]
+# The portal lexwatch talks to. No other host is ever contacted (LEXWATCH_PORTAL_URL overrides).
+base_url = "https://pravo.by"
+# Pages whose links to draft-law bank entries (guid=3941) are followed; relative to base_url.
+draft_index_urls = []
+# Register-number prefixes kept from the new-publications list (H1 laws, HK codes).
+publication_kinds = ["H1", "HK"]
+# Proxy for every request, e.g. "socks5://127.0.0.1:9050"; HTTPS_PROXY / ALL_PROXY also work.
+# proxy = ""
+# user_agent = "lexwatch/<version>"
+# Seconds between two requests to the same host (be polite).
+delay = 1.0
+# Seconds to wait for a connection or a read.
+timeout = 30.0
+retries = 4
+max_page_mb = 10
+max_pdf_mb = 50
+
+[watch]
+# Acts whose consolidated text is tracked (HK9900275 = Criminal Code).
+acts = ["HK9900275"]
+"""
+
+
+@dataclass
+class PortalSettings:
+    base_url: str = "https://pravo.by"
+    draft_index_urls: list[str] = field(default_factory=list)
+    publication_kinds: list[str] = field(default_factory=lambda: ["H1", "HK"])
+    proxy: str | None = None
+    user_agent: str | None = None
+    delay: float = 1.0
+    timeout: float = 30.0
+    retries: int = 4
+    max_in_flight: int = 2
+    max_page_mb: float = 10
+    max_pdf_mb: float = 50
+
+    @property
+    def max_page_bytes(self) -> int:
+        return int(self.max_page_mb * 1024 * 1024)
+
+    @property
+    def max_pdf_bytes(self) -> int:
+        return int(self.max_pdf_mb * 1024 * 1024)
+
+
+@dataclass
+class WatchSettings:
+    acts: list[str] = field(default_factory=lambda: ["HK9900275"])
+
+
+@dataclass
+class Settings:
+    portal: PortalSettings = field(default_factory=PortalSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+# Sections lexwatch itself types and checks; other tables (e.g. [sources.folder], [notify]) are
+# kept in `raw` for the stage that owns them.
+_TYPED: dict[str, type] = {"portal": PortalSettings, "watch": WatchSettings}
+
+
+def _line_of(text: str, section: str, key: str) -> int | None:
+    in_section = False
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_section = stripped.strip("[] ") == section
+        elif in_section and re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return None
+
+
+def _check_type(value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, str)
+
+
+def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"line (\d+)", msg)
+        raise ConfigError(re.sub(r"\s*\(at line.*\)$", "", msg).strip() or "invalid TOML", path=path,
+                          line=int(m.group(1)) if m else None) from None
+    settings = Settings(raw=data)
+    for section, cls in _TYPED.items():
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{section}] must be a table", path=path, key=section)
+        target = getattr(settings, section)
+        for key, value in table.items():
+            if not hasattr(target, key) or key.startswith("_"):
+                raise ConfigError("unknown setting", path=path, line=_line_of(text, section, key),
+                                  key=f"{section}.{key}")
+            default = getattr(cls(), key)
+            ok = isinstance(value, str) if default is None else _check_type(value, default)
+            if not ok:
+                raise ConfigError(f"wrong type {type(value).__name__}", path=path,
+                                  line=_line_of(text, section, key), key=f"{section}.{key}")
+            setattr(target, key, float(value) if isinstance(default, float) else value)
+    portal = settings.portal
+    if not re.match(r"^https?://[^/\s]+", portal.base_url):
+        raise ConfigError("base_url must be an http(s) URL", path=path,
+                          line=_line_of(text, "portal", "base_url"), key="portal.base_url")
+    if portal.delay < 0 or portal.timeout <= 0 or portal.retries < 0:
+        raise ConfigError("delay, timeout and retries must not be negative", path=path, key="portal")
+    env_url = os.environ.get("LEXWATCH_PORTAL_URL")
+    if env_url:
+        portal.base_url = env_url
+    portal.base_url = portal.base_url.rstrip("/")
+    return settings
+
+
+def load_settings(path: Path) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError("not UTF-8 text", path=str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror}", path=str(path)) from None
+    return parse_settings(text, str(path))

@@ -1,0 +1,1 @@
+"""Version store: SQLite state (WAL, numbered migrations) and content-addressed files in drafts/."""

@@ -1,0 +1,86 @@
+"""Schema changes as numbered, named functions; each runs once, in its own transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Run statements one by one: executescript() would COMMIT the migration's transaction."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            db.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]}")
+
+
+def _0001_versions(db: sqlite3.Connection) -> None:
+    run_script(db, """
+        CREATE TABLE versions (
+            id            TEXT PRIMARY KEY,          -- sha256 of the raw bytes
+            act           TEXT,                      -- register number or draft id, NULL if unknown
+            title         TEXT NOT NULL DEFAULT '',
+            edition_date  TEXT,                      -- ISO date or NULL
+            source        TEXT NOT NULL,             -- file path or URL
+            format        TEXT NOT NULL,
+            raw_path      TEXT NOT NULL,             -- relative to the workspace
+            text_path     TEXT NOT NULL,
+            text_sha256   TEXT NOT NULL,
+            article_count INTEGER NOT NULL,
+            added_at      TEXT NOT NULL,
+            meta          TEXT NOT NULL DEFAULT '{}',
+            preamble      TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX versions_by_act ON versions(act, edition_date, added_at);
+        CREATE INDEX versions_by_source ON versions(source, added_at);
+        CREATE TABLE articles (
+            version_id TEXT NOT NULL REFERENCES versions(id) ON DELETE CASCADE,
+            seq        INTEGER NOT NULL,
+            number     TEXT NOT NULL,
+            title      TEXT NOT NULL,
+            text       TEXT NOT NULL,
+            chapter    TEXT NOT NULL DEFAULT '',
+            section    TEXT NOT NULL DEFAULT '',
+            part       TEXT NOT NULL DEFAULT '',
+            excluded   INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (version_id, seq)
+        );
+        CREATE INDEX articles_by_number ON articles(version_id, number);
+        -- Full-text index over article text with "ё" folded to "е"; queries are expanded to every
+        -- inflected form of each word (lexwatch.morph.forms) so search is morphology-aware.
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            version_id UNINDEXED, number UNINDEXED, title, text,
+            tokenize = 'unicode61'
+        );
+    """)
+
+
+Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+
+MIGRATIONS: list[Migration] = [
+    ("0001_versions", _0001_versions),
+]
+
+
+def migrate(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
+    """Apply the migrations not yet recorded; return the names applied."""
+    db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
+    applied = []
+    for name, step in migrations if migrations is not None else MIGRATIONS:
+        if name in done:
+            continue
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            step(db)
+            db.execute("INSERT INTO schema_migrations VALUES (?, datetime('now'))", (name,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied

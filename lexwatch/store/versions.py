@@ -1,0 +1,297 @@
+"""The version store: every version lexwatch has seen, raw bytes content-addressed in drafts/.
+
+Files are written first (atomically, by sha256, so a rerun reuses them); the database row is the
+commit point: a version exists when its row does, and a crash in between leaves nothing half-stored.
+"""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from lexwatch.errors import (
+    AmbiguousVersionError,
+    DiskFullError,
+    StoreError,
+    VersionNotFoundError,
+)
+from lexwatch.fsutil import atomic_write, safe_name
+from lexwatch.ids import ArticleNumber, VersionRef
+from lexwatch.store.migrations import migrate
+from lexwatch.text.model import Article, Document
+
+_EXTENSIONS = {"html": "html", "pdf": "pdf", "docx": "docx", "txt": "txt"}
+
+
+@dataclass
+class VersionInfo:
+    id: str
+    act: str | None
+    title: str
+    edition_date: date | None
+    source: str
+    format: str
+    articles: int
+    added_at: str
+    raw_path: str = ""
+    text_path: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:12]
+
+    @property
+    def label(self) -> str:
+        """What a person reads: HK9900275@2022-09-01, or the act and short id."""
+        if self.act and self.edition_date:
+            return f"{self.act}@{self.edition_date.isoformat()}"
+        return f"{self.act or 'unknown'}:{self.short_id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "act": self.act,
+            "title": self.title,
+            "edition_date": self.edition_date.isoformat() if self.edition_date else None,
+            "source": self.source,
+            "format": self.format,
+            "articles": self.articles,
+            "added_at": self.added_at,
+            "label": self.label,
+            "raw_path": self.raw_path,
+        }
+
+
+@dataclass
+class AddResult:
+    version: VersionInfo
+    created: bool
+    reason: str = ""          # why nothing was stored: "same bytes", "same text"
+
+
+@dataclass
+class SearchHit:
+    version: VersionInfo
+    number: ArticleNumber
+    title: str
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"version": self.version.id, "label": self.version.label,
+                "number": self.number.canonical, "display": self.number.display,
+                "title": self.title, "snippet": self.snippet}
+
+
+def _fold(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def _row_to_info(row: sqlite3.Row) -> VersionInfo:
+    return VersionInfo(
+        id=row["id"], act=row["act"], title=row["title"],
+        edition_date=date.fromisoformat(row["edition_date"]) if row["edition_date"] else None,
+        source=row["source"], format=row["format"], articles=row["article_count"],
+        added_at=row["added_at"], raw_path=row["raw_path"], text_path=row["text_path"],
+        meta=json.loads(row["meta"] or "{}"),
+    )
+
+
+class VersionStore:
+    def __init__(self, db_path: Path, drafts_dir: Path) -> None:
+        self.drafts_dir = drafts_dir
+        self.root = drafts_dir.parent
+        try:
+            self.db = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the state database {db_path}: {exc}") from None
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise StoreError(f"the state database {db_path} is damaged or not a database: {exc}") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> VersionStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------------------------
+
+    def add(self, data: bytes, *, source: str, filename: str, act: str | None = None,
+            edition_date: date | None = None, title: str | None = None,
+            meta: dict[str, Any] | None = None, skip_if_text_unchanged: bool = False,
+            allow_unparsed: bool = False, content_type: str | None = None,
+            document: Document | None = None) -> AddResult:
+        """Store `data` as a version (parsing it first); the same bytes twice are a no-op."""
+        digest = hashlib.sha256(data).hexdigest()
+        existing = self._get(digest)
+        if existing is not None:
+            return AddResult(existing, created=False, reason="same bytes")
+        doc = document if document is not None else self._parse(data, filename, content_type, allow_unparsed)
+        act = act or doc.act
+        text = doc.as_text() if doc.articles else doc.preamble
+        text_sha = hashlib.sha256(text.encode()).hexdigest()
+        if skip_if_text_unchanged:
+            latest = self.db.execute(
+                "SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC LIMIT 1",
+                (source,)).fetchone()
+            if latest is not None and latest["text_sha256"] == text_sha:
+                return AddResult(_row_to_info(latest), created=False, reason="same text")
+        folder = self.drafts_dir / safe_name(act or "unsorted")
+        ext = _EXTENSIONS.get(doc.format, "bin")
+        raw_path = folder / f"{digest}.{ext}"
+        text_path = folder / f"{digest}.txt" if ext != "txt" else folder / f"{digest}.text.txt"
+        try:
+            if not raw_path.exists():
+                atomic_write(raw_path, data)
+            atomic_write(text_path, text.encode())
+        except DiskFullError:
+            raise
+        except OSError as exc:
+            raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+        info = VersionInfo(
+            id=digest, act=act, title=title or doc.title, edition_date=edition_date, source=source,
+            format=doc.format, articles=len(doc.articles),
+            added_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            raw_path=str(raw_path.relative_to(self.root)), text_path=str(text_path.relative_to(self.root)),
+            meta=meta or {},
+        )
+        self._insert(info, doc, text_sha)
+        return AddResult(info, created=True)
+
+    @staticmethod
+    def _parse(data: bytes, filename: str, content_type: str | None, allow_unparsed: bool) -> Document:
+        from lexwatch.errors import NoArticlesError, NotLegalTextError
+        from lexwatch.text.load import extract_text, parse_bytes
+
+        try:
+            doc: Document = parse_bytes(data, filename, content_type)
+            return doc
+        except (NoArticlesError, NotLegalTextError):
+            if not allow_unparsed:
+                raise
+            text, fmt = extract_text(data, filename, content_type)
+            return Document(title="", preamble=text, format=fmt)
+
+    def _insert(self, info: VersionInfo, doc: Document, text_sha: str) -> None:
+        db = self.db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute(
+                "INSERT INTO versions (id, act, title, edition_date, source, format, raw_path, text_path,"
+                " text_sha256, article_count, added_at, meta, preamble)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (info.id, info.act, info.title,
+                 info.edition_date.isoformat() if info.edition_date else None,
+                 info.source, info.format, info.raw_path, info.text_path, text_sha, info.articles,
+                 info.added_at, json.dumps(info.meta, ensure_ascii=False), doc.preamble))
+            db.executemany(
+                "INSERT INTO articles (version_id, seq, number, title, text, chapter, section, part, excluded)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                [(info.id, seq, a.number.canonical, a.title, a.text, a.chapter, a.section, a.part,
+                  int(a.excluded)) for seq, a in enumerate(doc.articles, 1)])
+            db.executemany(
+                "INSERT INTO articles_fts (version_id, number, title, text) VALUES (?,?,?,?)",
+                [(info.id, a.number.canonical, _fold(a.title), _fold(a.text)) for a in doc.articles])
+            db.execute("COMMIT")
+        except BaseException as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+                raise DiskFullError("disk full while storing the version; nothing was half-stored") from None
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"cannot store the version: {exc}") from None
+            raise
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _get(self, version_id: str) -> VersionInfo | None:
+        row = self.db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
+        return _row_to_info(row) if row else None
+
+    def list(self, act: str | None = None) -> list[VersionInfo]:
+        """Versions in edition order (undated last), then in the order they were added."""
+        query = "SELECT * FROM versions"
+        args: tuple[str, ...] = ()
+        if act:
+            query += " WHERE act = ?"
+            args = (act,)
+        query += " ORDER BY act, edition_date IS NULL, edition_date, added_at, rowid"
+        return [_row_to_info(r) for r in self.db.execute(query, args)]
+
+    def resolve(self, ref: str | VersionRef) -> VersionInfo:
+        parsed = VersionRef.parse(ref) if isinstance(ref, str) else ref
+        if parsed.prefix:
+            rows = self.db.execute("SELECT * FROM versions WHERE id LIKE ? LIMIT 6",
+                                   (parsed.prefix + "%",)).fetchall()
+        else:
+            assert parsed.edition_date is not None
+            rows = self.db.execute(
+                "SELECT * FROM versions WHERE act = ? AND edition_date = ? ORDER BY added_at",
+                (parsed.act, parsed.edition_date.isoformat())).fetchall()
+        if not rows:
+            raise VersionNotFoundError(f"no stored version matches {parsed} (see `lexwatch drafts list`)")
+        if len(rows) > 1:
+            options = ", ".join(r["id"][:12] for r in rows[:5])
+            raise AmbiguousVersionError(f"{parsed} matches {len(rows)} versions ({options}); give more digits")
+        return _row_to_info(rows[0])
+
+    def document(self, version_id: str) -> Document:
+        info = self._get(version_id)
+        if info is None:
+            raise VersionNotFoundError(f"no stored version {version_id[:12]}")
+        pre = self.db.execute("SELECT preamble FROM versions WHERE id = ?", (version_id,)).fetchone()
+        articles = [
+            Article(number=ArticleNumber.parse(r["number"]), title=r["title"], text=r["text"],
+                    chapter=r["chapter"], section=r["section"], part=r["part"], excluded=bool(r["excluded"]))
+            for r in self.db.execute("SELECT * FROM articles WHERE version_id = ? ORDER BY seq", (version_id,))
+        ]
+        return Document(title=info.title, articles=articles, act=info.act, preamble=pre["preamble"],
+                        format=info.format)
+
+    def search(self, query: str, *, act: str | None = None, limit: int = 50) -> builtins.list[SearchHit]:
+        """Full-text search over article text; each word matches any of its inflected forms."""
+        from lexwatch.morph import WORD_RE, forms
+
+        words = WORD_RE.findall(query) + [t for t in query.split() if t.isdigit()]
+        if not words:
+            raise StoreError(f"nothing to search for in {query!r}")
+        clauses = []
+        for word in words:
+            variants = forms(word) if not word.isdigit() else (word,)
+            clauses.append("(" + " OR ".join('"' + _fold(v).replace('"', '""') + '"' for v in variants) + ")")
+        match = " AND ".join(clauses)
+        sql = ("SELECT f.version_id, f.number, f.title, snippet(articles_fts, 3, '[', ']', '…', 14) AS snip"
+               " FROM articles_fts f JOIN versions v ON v.id = f.version_id WHERE articles_fts MATCH ?")
+        args: list[Any] = [match]
+        if act:
+            sql += " AND v.act = ?"
+            args.append(act)
+        sql += " ORDER BY rank LIMIT ?"
+        args.append(limit)
+        infos: dict[str, VersionInfo] = {}
+        hits = []
+        for row in self.db.execute(sql, args):
+            vid = row["version_id"]
+            if vid not in infos:
+                found = self._get(vid)
+                if found is None:
+                    continue
+                infos[vid] = found
+            hits.append(SearchHit(infos[vid], ArticleNumber.parse(row["number"]), row["title"], row["snip"]))
+        return hits
