@@ -44,4 +44,6 @@ def emit_json(data: Any) -> None:
 def open_workspace() -> Workspace:
     from lexwatch.workspace import Workspace
 
-    return Workspace.find(STATE.workspace)
+    ws = Workspace.find(STATE.workspace)
+    _ = ws.settings  # a broken lexwatch.toml is reported before any work starts
+    return ws

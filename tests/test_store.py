@@ -1,0 +1,166 @@
+"""The version store keeps every version once, finds it by prefix or date, and loses nothing."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+from datetime import date
+
+import pytest
+
+from lexwatch.errors import AmbiguousVersionError, DiskFullError, VersionNotFoundError
+from lexwatch.ids import ArticleNumber
+from lexwatch.text.model import Article, Document
+from lexwatch.workspace import Workspace
+
+ART_59 = Article(
+    ArticleNumber(59), "Смертная казнь",
+    "1. Смертная казнь – расстрел – до ее отмены может устанавливаться в качестве исключительной меры "
+    "наказания за особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при "
+    "отягчающих обстоятельствах.\n2. Смертная казнь не назначается: лицам, совершившим преступления в "
+    "возрасте до восемнадцати лет; женщинам; мужчинам, достигшим ко дню постановления приговора "
+    "шестидесятипятилетнего возраста.",
+    chapter="ГЛАВА 9. Наказание и его виды")
+ART_130_2 = Article(
+    ArticleNumber(130, 2), "Отрицание геноцида белорусского народа",
+    "1. Публичное отрицание геноцида белорусского народа, а равно распространение материалов, содержащих "
+    "отрицание геноцида белорусского народа, –\nнаказываются арестом, или ограничением свободы на срок до "
+    "пяти лет, или лишением свободы на срок до пяти лет.")
+
+
+def _doc(*articles: Article) -> Document:
+    return Document(title="УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", articles=list(articles), act="HK9900275")
+
+
+@pytest.fixture
+def store(workspace):
+    with Workspace.find(workspace).open_store() as opened:
+        yield opened
+
+
+def test_same_bytes_twice_is_a_no_op(store):
+    first = store.add(b"edition one", source="a.txt", filename="a.txt", document=_doc(ART_59))
+    again = store.add(b"edition one", source="b.txt", filename="b.txt", document=_doc(ART_59))
+    assert first.created and not again.created and again.reason == "same bytes"
+    assert [v.id for v in store.list()] == [first.version.id]
+
+
+def test_files_are_content_addressed_and_readable(store, workspace):
+    result = store.add(b"raw portal bytes", source="x.html", filename="x.html",
+                       document=_doc(ART_59, ART_130_2))
+    info = result.version
+    assert (workspace / info.raw_path).read_bytes() == b"raw portal bytes"
+    assert info.raw_path.startswith("drafts/HK9900275/")
+    text = (workspace / info.text_path).read_text(encoding="utf-8")
+    assert "Статья 130². Отрицание геноцида белорусского народа" in text
+
+
+def test_document_round_trips_through_the_database(store):
+    info = store.add(b"v1", source="s", filename="s.txt", document=_doc(ART_59, ART_130_2)).version
+    doc = store.document(info.id)
+    assert [a.number.canonical for a in doc.articles] == ["59", "130-2"]
+    assert doc.article("130²") is not None
+    assert doc.article("130²").text == ART_130_2.text
+    assert doc.articles[0].chapter == "ГЛАВА 9. Наказание и его виды"
+
+
+def test_resolve_by_prefix_and_by_edition_date(store):
+    a = store.add(b"2020", source="s", filename="a.txt", edition_date=date(2020, 9, 1),
+                  document=_doc(ART_59)).version
+    b = store.add(b"2022", source="s", filename="b.txt", edition_date=date(2022, 9, 1),
+                  document=_doc(ART_59, ART_130_2)).version
+    assert store.resolve(a.id[:8]).id == a.id
+    assert store.resolve("HK9900275@2022-09-01").id == b.id
+    assert [v.id for v in store.list("HK9900275")] == [a.id, b.id]
+    with pytest.raises(VersionNotFoundError):
+        store.resolve("HK9900275@2021-01-01")
+    with pytest.raises(VersionNotFoundError):
+        store.resolve("ffffffff")
+
+
+def test_a_prefix_matching_several_versions_is_refused(store):
+    # Two contents whose sha256 share their first 4 hex digits (found by search, as git users meet them).
+    seen: dict[str, bytes] = {}
+    for i in range(100_000):
+        data = f"редакция {i}".encode()
+        prefix = hashlib.sha256(data).hexdigest()[:4]
+        if prefix in seen:
+            pair = (seen[prefix], data)
+            break
+        seen[prefix] = data
+    for data in pair:
+        store.add(data, source="s", filename="x.txt", document=_doc(ART_59))
+    with pytest.raises(AmbiguousVersionError, match="matches 2 versions.*give more digits"):
+        store.resolve(prefix)
+
+
+def test_unchanged_text_from_the_same_source_is_not_stored_again(store):
+    url = "https://pravo.by/document/?guid=3871&p0=HK9900275"
+    first = store.add(b"<html>counter 1</html>", source=url, filename="p.html", document=_doc(ART_59),
+                      skip_if_text_unchanged=True)
+    second = store.add(b"<html>counter 2</html>", source=url, filename="p.html", document=_doc(ART_59),
+                       skip_if_text_unchanged=True)
+    third = store.add(b"<html>counter 3</html>", source=url, filename="p.html",
+                      document=_doc(ART_59, ART_130_2), skip_if_text_unchanged=True)
+    assert first.created and not second.created and second.reason == "same text"
+    assert third.created
+    assert len(store.list()) == 2
+
+
+def test_search_matches_every_inflection(store):
+    store.add(b"v", source="s", filename="s.txt", document=_doc(ART_59, ART_130_2))
+    hits = store.search("смертная казнь")
+    assert [h.number.canonical for h in hits] == ["59"]
+    assert [h.number.canonical for h in store.search("геноцид")] == ["130-2"]
+    assert [h.number.canonical for h in store.search("отрицанием геноцида")] == ["130-2"]
+    assert store.search("казна") == []
+
+
+def test_a_full_disk_stores_nothing(store, monkeypatch):
+    import lexwatch.store.versions as versions
+
+    def full(path, data):
+        raise DiskFullError(f"disk full while writing {path}; nothing was half-stored")
+
+    monkeypatch.setattr(versions, "atomic_write", full)
+    with pytest.raises(DiskFullError):
+        store.add(b"big", source="s", filename="s.txt", document=_doc(ART_59))
+    assert store.list() == []
+
+
+def test_atomic_write_turns_enospc_into_disk_full(tmp_path, monkeypatch):
+    import os
+
+    from lexwatch.fsutil import atomic_write
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(DiskFullError):
+        atomic_write(tmp_path / "a.txt", b"x")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_insert_leaves_no_row(store, monkeypatch):
+    calls = {"n": 0}
+    real = store.db
+
+    class Exploding:
+        in_transaction = property(lambda self: real.in_transaction)
+
+        def execute(self, sql, *args):
+            return real.execute(sql, *args)
+
+        def executemany(self, sql, rows):
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise KeyboardInterrupt
+            return real.executemany(sql, rows)
+
+    store.db = Exploding()
+    with pytest.raises(KeyboardInterrupt):
+        store.add(b"v", source="s", filename="s.txt", document=_doc(ART_59))
+    store.db = real
+    assert store.list() == []
+    assert real.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
