@@ -65,6 +65,9 @@ class Document:
     preamble: str = ""
     format: str = "txt"
     warnings: list[str] = field(default_factory=list)
+    # Text that belongs to no article: notes under a chapter or section heading (keyed by that
+    # heading), footnotes and appendices (keyed by ""). Kept so nothing of the act is lost.
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     def article(self, number: ArticleNumber | str) -> Article | None:
         wanted = ArticleNumber.parse(number) if isinstance(number, str) else number

@@ -1,0 +1,52 @@
+"""Which act a text is: its register number from the text itself or from its title.
+
+The table of known titles lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lexwatch.ids import REGNUM_RE, normalize_regnum
+
+# Title (upper case, "Ё" folded, single spaces) -> register number (PORTAL.md).
+KNOWN_TITLES: dict[str, str] = {
+    "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ": "HK9900275",
+    "УГОЛОВНО-ПРОЦЕССУАЛЬНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ": "HK9900295",
+    "КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ": "HK0300194",
+}
+
+# A register number named as the page's own: "regnum=hk9900275", "p0=HK9900275", data-regnum="...".
+_OWN_REGNUM = re.compile(r"(?:regnum=|p0=|data-regnum=[\"']?)\s*([HKPCWRDhkpcwrd][A-Za-z0-9]\d{7})")
+# "<H10000377>" in an amendment list names another act: never the text's own number.
+_ANGLED_REGNUM = re.compile(r"<[A-Za-z0-9]{9}>")
+_HEAD = 3000
+
+
+def _title_key(title: str) -> str:
+    text = title.upper().replace("Ё", "Е").replace("\u00a0", " ")
+    text = re.sub(r"[«»\"'.*]", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def act_from_title(title: str) -> str | None:
+    """The register number of an act known by its title, or None."""
+    key = _title_key(title)
+    if not key:
+        return None
+    if key in KNOWN_TITLES:
+        return KNOWN_TITLES[key]
+    for known, regnum in KNOWN_TITLES.items():
+        if key.startswith(known) or key.endswith(known):
+            return regnum
+    return None
+
+
+def act_from_text(text: str) -> str | None:
+    """A register number the text names as its own, or one standing bare near its start."""
+    own = _OWN_REGNUM.search(text)
+    if own:
+        return normalize_regnum(own.group(1))
+    head = _ANGLED_REGNUM.sub(" ", text[:_HEAD])
+    bare = REGNUM_RE.search(head)
+    return normalize_regnum(bare.group(1)) if bare else None

@@ -1,0 +1,149 @@
+"""The text stage's public API: bytes or a file in any supported format -> a parsed Document.
+
+Extractors are registered by format name against the `Extractor` protocol; the built-in ones are
+imported only when a document of their format arrives (pypdf and python-docx are slow to import).
+"""
+
+from __future__ import annotations
+
+import importlib
+import zipfile
+from collections.abc import Callable
+from io import BytesIO
+from pathlib import Path
+from typing import Protocol
+
+from lexwatch.errors import InputError, NoArticlesError, NotLegalTextError
+from lexwatch.text.acts import act_from_text, act_from_title
+from lexwatch.text.blocks import Extracted
+from lexwatch.text.model import Document
+from lexwatch.text.structure import parse_blocks
+
+__all__ = ["FORMATS", "Extractor", "detect_act", "detect_format", "extract", "extract_text", "parse_bytes",
+           "read_document", "register_extractor"]
+
+
+class Extractor(Protocol):
+    def __call__(self, data: bytes, name: str, /) -> Extracted: ...
+
+
+# Built-in formats: name -> module exposing `extract(data, name) -> Extracted`.
+_BUILTIN: dict[str, str] = {
+    "html": "lexwatch.text.extract_html",
+    "pdf": "lexwatch.text.extract_pdf",
+    "docx": "lexwatch.text.extract_docx",
+    "txt": "lexwatch.text.extract_txt",
+}
+FORMATS = tuple(_BUILTIN)
+_REGISTRY: dict[str, Extractor] = {}
+
+_EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx",
+               ".txt": "txt", ".text": "txt"}
+_CONTENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "application/pdf": "pdf",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+                  "text/plain": "txt"}
+_HTML_MARKS = (b"<!doctype html", b"<html", b"<p class", b"<div", b"<body", b"<head", b"<p>")
+
+
+def register_extractor(fmt: str, extractor: Extractor) -> None:
+    """Add an extractor for a new format; a name already taken is refused."""
+    if fmt in _BUILTIN or fmt in _REGISTRY:
+        raise ValueError(f"an extractor for {fmt!r} is already registered")
+    _REGISTRY[fmt] = extractor
+
+
+def _extractor(fmt: str) -> Extractor:
+    if fmt in _REGISTRY:
+        return _REGISTRY[fmt]
+    module = importlib.import_module(_BUILTIN[fmt])
+    function: Callable[[bytes, str], Extracted] = module.extract
+    _REGISTRY[fmt] = function
+    return function
+
+
+def detect_format(data: bytes, name: str = "", content_type: str | None = None) -> str:
+    """By magic bytes first, then the content type, then the file name's extension; else text."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as archive:
+                if "word/document.xml" in archive.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            raise InputError(f"{name}: a damaged ZIP/DOCX file") from None
+        raise InputError(f"{name}: a ZIP archive, not a DOCX document")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(f"{name}: an old binary Word .doc file; save it as DOCX or PDF first")
+    probe = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if any(mark in probe[:600] for mark in _HTML_MARKS):
+        return "html"
+    if content_type:
+        fmt = _CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
+        if fmt:
+            return fmt
+    return _EXTENSIONS.get(Path(name).suffix.lower(), "txt")
+
+
+def extract(data: bytes, name: str, content_type: str | None = None) -> Extracted:
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    fmt = detect_format(data, name, content_type)
+    return _extractor(fmt)(data, name)
+
+
+def extract_text(data: bytes, name: str, content_type: str | None = None) -> tuple[str, str]:
+    """The extracted plain text (one paragraph a line) and its format, without parsing articles."""
+    extracted = extract(data, name, content_type)
+    return extracted.text, extracted.format
+
+
+def parse_bytes(data: bytes, name: str, content_type: str | None = None) -> Document:
+    """Detect the format, extract the text and parse it into a Document of articles."""
+    extracted = extract(data, name, content_type)
+    try:
+        doc = parse_blocks(extracted.blocks, name=name, fmt=extracted.format, title=extracted.title,
+                           act=extracted.act)
+    except NoArticlesError:
+        if extracted.format == "html" and not extracted.marked_up:
+            raise NotLegalTextError(
+                f"{name}: HTML but not a legal text (no div.Section1, no 'Статья N.' paragraphs)") from None
+        raise
+    doc.warnings[:0] = extracted.warnings
+    if doc.act is None:
+        doc.act = detect_act(doc) or act_from_text(extracted.text)
+    return doc
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse a local file; a missing, unreadable or empty file is an InputError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(f"{path} is empty")
+    return parse_bytes(data, str(path))
+
+
+def detect_act(doc_or_text: Document | str) -> str | None:
+    """The register number of an act: named in the text (HK9900275), else known from its title."""
+    if isinstance(doc_or_text, Document):
+        doc = doc_or_text
+        if doc.act:
+            return doc.act
+        return act_from_title(doc.title) or act_from_text(doc.preamble)
+    text = doc_or_text
+    found = act_from_text(text)
+    if found:
+        return found
+    for line in text.splitlines()[:40]:
+        by_title = act_from_title(line)
+        if by_title:
+            return by_title
+    return None

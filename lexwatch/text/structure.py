@@ -1,0 +1,286 @@
+"""The structure parser: paragraphs (blocks) in reading order -> a Document of Articles.
+
+Pure: no I/O. Headings are recognised by their words ("Статья 130². …", "ГЛАВА 9. …", "РАЗДЕЛ I.",
+"ОБЩАЯ ЧАСТЬ") unless the format already said what a block is (HTML classes). Bare article
+numbers that lost their superscript ("Статья 1302") are resolved against their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lexwatch.errors import NoArticlesError
+from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber, split_collapsed
+from lexwatch.text.blocks import Block, BlockKind
+from lexwatch.text.model import Article, Document, collapse_ws
+
+# Latin letters that OCR, old converters and the 2022 corpus put in place of Cyrillic look-alikes
+# ("ОСHОВАHИЯ"). Folded only inside heading keywords: Roman numerals must stay Latin.
+_FOLD = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+
+_SUP = f"[{SUPERSCRIPT_DIGITS}]"
+_ARTICLE_REST = re.compile(
+    r"\s*(?P<num>\d{1,6}(?:" + _SUP + r"{1,3}|\s?[-/]\s?\d{1,3}(?!\d)|\.\d{1,3}(?=\s*\.))?)"
+    r"\s*\.\s*(?P<title>.*)$")
+_CHAPTER_REST = re.compile(r"\s+(?P<num>\d{1,3}(?:" + _SUP + r"{1,3}|[-/]\d{1,3})?)(?![\d])\.?\s*(?P<title>.*)$")
+_SECTION_REST = re.compile(r"\s+(?P<num>[IVXLC]{1,7}|\d{1,2})(?![\w])\.?\s*(?P<title>.*)$")
+_PART_ORDINALS = ("ПЕРВАЯ", "ВТОРАЯ", "ТРЕТЬЯ", "ЧЕТВЕРТАЯ", "ЧЕТВЁРТАЯ", "ПЯТАЯ", "ШЕСТАЯ", "СЕДЬМАЯ",
+                  "ВОСЬМАЯ", "ДЕВЯТАЯ", "ДЕСЯТАЯ")
+_EXCLUDED_TITLE = re.compile(r"^(исключена|утратила силу)\.?$", re.IGNORECASE)
+_TOC_WORD = re.compile(r"^(СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\.?$", re.IGNORECASE)
+# A table-of-contents entry in a PDF ends with dot leaders and a page number.
+_LEADERS = re.compile(r"\s*(?:\.{3,}|…+|\s\.(?:\s\.)+)\s*\d*\s*$")
+_TITLE_WORDS = re.compile(r"КОДЕКС|ЗАКОН|УКАЗ|ДЕКРЕТ|ПОСТАНОВЛЕНИЕ|ПОЛОЖЕНИЕ", re.IGNORECASE)
+_HEADINGS = (BlockKind.PART, BlockKind.SECTION, BlockKind.CHAPTER, BlockKind.ARTICLE)
+
+
+@dataclass
+class _Item:
+    kind: BlockKind
+    text: str
+    typed: bool                      # the format said what it is (HTML class)
+    number: ArticleNumber | int | None = None   # article: explicit number, or a bare int to resolve
+    title: str = ""
+    key: str = ""                    # heading identity used to find where a table of contents ends
+
+
+@dataclass
+class _Draft:
+    number: ArticleNumber | int
+    title: str
+    part: str
+    section: str
+    chapter: str
+    lines: list[str] = field(default_factory=list)
+
+
+def _starts(text: str, keyword: str) -> bool:
+    head = text[:len(keyword)]
+    return len(head) == len(keyword) and head.upper().translate(_FOLD) == keyword
+
+
+def _has_lower(text: str) -> bool:
+    return any(ch.islower() for ch in text)
+
+
+def _caps_title(title: str) -> bool:
+    """A heading's own title: empty, or starting with a capital, a digit or a quote."""
+    return not title or title[0].isupper() or title[0].isdigit() or title[0] in "«\"("
+
+
+def _article_number(raw: str) -> ArticleNumber | int:
+    raw = raw.strip()
+    if raw.isascii() and raw.isdigit():   # "46¹".isdigit() is true too
+        return int(raw)
+    return ArticleNumber.parse(raw)
+
+
+def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
+    """Tell what one collapsed paragraph is; a known kind from the format is kept."""
+    typed = kind is not BlockKind.UNKNOWN
+    if kind in (BlockKind.UNKNOWN, BlockKind.ARTICLE) and _starts(text, "СТАТЬЯ"):
+        m = _ARTICLE_REST.match(text, 6)
+        if m:
+            title = _LEADERS.sub("", m.group("title")).rstrip("*").strip()
+            number = _article_number(m.group("num"))
+            key = number.canonical if isinstance(number, ArticleNumber) else str(number)
+            return _Item(BlockKind.ARTICLE, text, typed, number, title, "a" + key)
+    if kind in (BlockKind.UNKNOWN, BlockKind.CHAPTER) and _starts(text, "ГЛАВА"):
+        m = _CHAPTER_REST.match(text, 5)
+        if m and (typed or text[:5].isupper() or _caps_title(m.group("title"))):
+            return _Item(BlockKind.CHAPTER, _LEADERS.sub("", text), typed, title=m.group("title"),
+                         key="c" + m.group("num"))
+    if kind in (BlockKind.UNKNOWN, BlockKind.SECTION) and _starts(text, "РАЗДЕЛ"):
+        m = _SECTION_REST.match(text, 6)
+        if m and (typed or text[:6].isupper() or _caps_title(m.group("title"))):
+            return _Item(BlockKind.SECTION, _LEADERS.sub("", text), typed, title=m.group("title"),
+                         key="s" + m.group("num"))
+    if kind in (BlockKind.UNKNOWN, BlockKind.PART):
+        part_key = _part_key(text, typed)
+        if part_key:
+            return _Item(BlockKind.PART, _LEADERS.sub("", text), typed, key="p" + part_key)
+    if kind in (BlockKind.ARTICLE, BlockKind.CHAPTER, BlockKind.SECTION, BlockKind.PART, BlockKind.UNKNOWN):
+        # A heading class whose words are not a heading (or an untyped paragraph): article text.
+        return _Item(BlockKind.BODY, text, False)
+    return _Item(kind, text, typed)
+
+
+def _part_key(text: str, typed: bool) -> str:
+    for word in ("ОБЩАЯ ЧАСТЬ", "ОСОБЕННАЯ ЧАСТЬ"):
+        if _starts(text, word) and (typed or not _has_lower(text)):
+            return word.split()[0]
+    if _starts(text, "ЧАСТЬ "):
+        rest = text[6:].upper().translate(_FOLD)
+        for ordinal in _PART_ORDINALS:
+            if rest.startswith(ordinal) and (typed or not _has_lower(text) or len(rest) == len(ordinal)):
+                return ordinal
+    return ""
+
+
+def _merge_wrapped_headings(items: list[_Item]) -> list[_Item]:
+    """'ГЛАВА 24' + 'ПРЕСТУПЛЕНИЯ ПРОТИВ СОБСТВЕННОСТИ' on separate untyped lines make one heading."""
+    out: list[_Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (prev is not None and not item.typed and item.kind is BlockKind.BODY and not prev.typed
+                and prev.kind in (BlockKind.PART, BlockKind.SECTION, BlockKind.CHAPTER)
+                and not _has_lower(item.text) and any(ch.isalpha() for ch in item.text)
+                and not _has_lower(prev.title) and len(prev.text) < 300):
+            prev.text = f"{prev.text} {item.text}"
+            prev.title = f"{prev.title} {item.text}".strip()
+            continue
+        out.append(item)
+    return out
+
+
+def _empty_article(items: list[_Item], i: int) -> bool:
+    """An article heading with no text of its own before the next heading."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    return nxt is None or nxt.kind in _HEADINGS
+
+
+def _toc_span(items: list[_Item]) -> tuple[int, int] | None:
+    """Where a table of contents sits: after "СОДЕРЖАНИЕ", or a run of body-less headings at the start."""
+    first_body = next((i for i, it in enumerate(items)
+                       if it.kind is BlockKind.ARTICLE and not _empty_article(items, i)), len(items))
+    start = next((i for i, it in enumerate(items[:first_body])
+                  if it.kind is BlockKind.BODY and _TOC_WORD.match(it.text)), None)
+    first_heading = next((i for i, it in enumerate(items[:first_body]) if it.kind in _HEADINGS), None)
+    if start is None:
+        empties = [i for i in range(first_body) if items[i].kind is BlockKind.ARTICLE]
+        if len(empties) < 3 or first_heading is None:
+            return None
+        start = first_heading
+    first_key = next((it.key for it in items[start:] if it.kind in _HEADINGS), None)
+    if first_key is None:
+        return None
+    # The contents end where the body repeats their first heading ...
+    seen_first = False
+    for j in range(start, len(items)):
+        if items[j].key == first_key:
+            if seen_first:
+                return start, j
+            seen_first = True
+    # ... or, failing that, after the last body-less article of the run.
+    end = start
+    for j in range(start, len(items)):
+        it = items[j]
+        if it.kind is BlockKind.ARTICLE:
+            if not _empty_article(items, j):
+                break
+            end = j + 1
+        elif it.kind not in _HEADINGS and j > start:
+            break
+    return (start, end) if end > start else None
+
+
+def _resolve_numbers(drafts: list[_Draft]) -> list[ArticleNumber]:
+    """Bare numbers that may have lost a superscript are read against their neighbours."""
+    resolved: list[ArticleNumber] = []
+    previous: ArticleNumber | None = None
+    for i, draft in enumerate(drafts):
+        if isinstance(draft.number, ArticleNumber):
+            number = draft.number
+        else:
+            following: int | None = None
+            if i + 1 < len(drafts):
+                nxt = drafts[i + 1].number
+                following = nxt.base if isinstance(nxt, ArticleNumber) else nxt
+            number = split_collapsed(draft.number, previous, following)
+        resolved.append(number)
+        previous = number
+    return resolved
+
+
+def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", title: str = "",
+                 act: str | None = None) -> Document:
+    """Build the Document: headings set part/section/chapter, article lines follow their heading."""
+    items: list[_Item] = []
+    for block in blocks:
+        text = collapse_ws(block.text.replace("\n", " ").replace("\r", " "))
+        if text:
+            items.append(classify(text, block.kind))
+    items = _merge_wrapped_headings(items)
+    warnings: list[str] = []
+    toc = _toc_span(items)
+    if toc is not None:
+        skipped = sum(1 for it in items[toc[0]:toc[1]] if it.kind is BlockKind.ARTICLE)
+        warnings.append(f"skipped a table of contents ({skipped} article headings)")
+        items = items[:toc[0]] + items[toc[1]:]
+
+    doc_title = title
+    preamble: list[str] = []
+    notes: list[tuple[str, str]] = []
+    part = section = chapter = ""
+    drafts: list[_Draft] = []
+    current: _Draft | None = None
+    note_heading: str | None = None       # text under a heading, before its first article
+    note_lines: list[str] = []
+
+    def flush_note() -> None:
+        if note_heading is not None and note_lines:
+            notes.append((note_heading, "\n".join(note_lines)))
+        note_lines.clear()
+
+    for it in items:
+        kind = it.kind
+        if kind is BlockKind.TITLE:
+            if not doc_title:
+                doc_title = it.text
+            elif it.text != doc_title:
+                preamble.append(it.text)
+            continue
+        if kind in _HEADINGS:
+            flush_note()
+            current = None
+            if kind is BlockKind.PART:
+                part, section, chapter = it.text, "", ""
+            elif kind is BlockKind.SECTION:
+                section, chapter = it.text, ""
+            elif kind is BlockKind.CHAPTER:
+                chapter = it.text
+            if kind is BlockKind.ARTICLE:
+                assert it.number is not None
+                current = _Draft(it.number, it.title, part, section, chapter)
+                drafts.append(current)
+                note_heading = None
+            else:
+                note_heading = it.text
+            continue
+        if kind is BlockKind.ASIDE:
+            notes.append(("", it.text))
+            continue
+        if kind is BlockKind.OUTSIDE:
+            if note_heading != "":
+                flush_note()
+                note_heading = ""
+            current = None
+            note_lines.append(it.text)
+            continue
+        if current is not None:
+            current.lines.append(it.text)
+        elif note_heading is not None:
+            note_lines.append(it.text)
+        else:
+            preamble.append(it.text)
+    flush_note()
+
+    if not drafts:
+        raise NoArticlesError(f"{name}: no articles found (no 'Статья N.' headings): is this a legal act?")
+    if not doc_title and preamble:
+        doc_title = next((line for line in preamble if _TITLE_WORDS.search(line)), preamble[0])
+        preamble.remove(doc_title)
+
+    articles: list[Article] = []
+    seen: set[ArticleNumber] = set()
+    for draft, number in zip(drafts, _resolve_numbers(drafts), strict=True):
+        excluded = bool(_EXCLUDED_TITLE.match(draft.title))
+        if number in seen:
+            warnings.append(f"article {number.display} appears more than once")
+        seen.add(number)
+        articles.append(Article(number=number, title=draft.title, text="\n".join(draft.lines),
+                                chapter=draft.chapter, section=draft.section, part=draft.part,
+                                excluded=excluded))
+    return Document(title=doc_title, articles=articles, act=act, preamble="\n".join(preamble), format=fmt,
+                    warnings=warnings, notes=notes)
