@@ -1,0 +1,218 @@
+"""PDF (pypdf) -> paragraphs: lines rebuilt from text positions, running heads, footers and page numbers
+dropped, paragraphs found by first-line indents, hyphenated line breaks joined.
+
+Columns are read in the order pypdf gives (the content stream's order), which is the reading order
+for the portal's two-column publications.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import TYPE_CHECKING
+
+from lexwatch.errors import EncryptedPdfError, InputError, NoTextLayerError
+from lexwatch.ids import SUPERSCRIPT_DIGITS
+from lexwatch.text.blocks import Block, BlockKind, Extracted
+from lexwatch.text.model import collapse_ws
+from lexwatch.text.structure import classify
+
+if TYPE_CHECKING:
+    from pypdf import PageObject, PdfReader
+
+_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:стр\.?|страница|с\.)\s*)?(\d{1,4})(?:\s*(?:из|/)\s*\d{1,4})?[-–—\s]*$",
+                          re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_EDGE_LINES = 2          # lines at the top and at the bottom of a page that may be heads or footers
+_INDENT = 2.0            # points: a line starting this far right of its column's margin opens a paragraph
+_COLUMN_GAP = 60.0       # points: start positions further apart than this are different columns
+_BREAK_AFTER = (".", ";", ":", "–", "—", "-")
+_MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?[.)]\s|наказыва|Примечани)")
+
+
+@dataclass
+class _Line:
+    x: float
+    y: float
+    size: float
+    parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return collapse_ws("".join(self.parts))
+
+
+def _open(data: bytes, name: str) -> PdfReader:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        reader = PdfReader(BytesIO(data))
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise InputError(f"{name}: not a readable PDF ({exc})") from None
+    if reader.is_encrypted:
+        try:
+            opened = bool(reader.decrypt(""))   # an owner-password-only PDF opens with an empty password
+        except (DependencyError, NotImplementedError, PdfReadError):
+            opened = False
+        if not opened:
+            raise EncryptedPdfError(f"{name}: the PDF is encrypted (password-protected); "
+                                    "save an unprotected copy (e.g. qpdf --decrypt) and add that")
+    return reader
+
+
+def _page_lines(page: PageObject) -> list[_Line]:
+    """The page's lines in content-stream order, with where each starts and its font size."""
+    lines: list[_Line] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, font_size: float) -> None:
+        pieces = text.split("\n")
+        for k, piece in enumerate(pieces):
+            if not piece or (k == len(pieces) - 1 and k > 0 and not piece.strip()):
+                continue
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5] - k * font_size
+            size = font_size * (abs(tm[3] * cm[3]) or 1.0)
+            cur = lines[-1] if lines else None
+            if cur is not None and k == 0:
+                small_digits = piece.strip().isdigit() and size < 0.85 * cur.size
+                after_digit = bool(cur.parts) and cur.parts[-1][-1:].isdigit()
+                if small_digits and after_digit and -0.3 * cur.size <= y - cur.y < cur.size:
+                    cur.parts.append(piece.strip().translate(_TO_SUPER))   # a raised sub-number
+                    continue
+                if abs(y - cur.y) <= 0.3 * max(cur.size, size):
+                    if not "".join(cur.parts).strip():
+                        cur.x = x
+                    cur.parts.append(piece)
+                    continue
+            lines.append(_Line(x, y, size, [piece]))
+
+    page.extract_text(visitor_text=visit)
+    return [line for line in lines if line.text]
+
+
+def _edges(lines: list[_Line]) -> set[int]:
+    by_height = sorted(range(len(lines)), key=lambda i: -lines[i].y)
+    return set(by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:])
+
+
+def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove running heads/footers (repeated on most pages) and page numbers at page edges."""
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text)
+
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({key(lines[i]) for i in _edges(lines)})
+    threshold = max(3, len(pages) // 2 + 1)
+    running = {k for k, n in counts.items() if n >= threshold}
+
+    offsets: Counter[int] = Counter()
+    numbered: set[int] = set()
+    kept_pages: list[list[_Line]] = []
+    for index, lines in enumerate(pages):
+        edges = _edges(lines)
+        kept = []
+        for i, line in enumerate(lines):
+            if i in edges:
+                m = _PAGE_NUMBER.match(line.text)
+                if m:
+                    offsets[int(m.group(1)) - index] += 1
+                    numbered.add(index)
+                    continue
+                if key(line) in running:
+                    continue
+            kept.append(line)
+        kept_pages.append(kept)
+    # A page number glued to the first or last words of a page ("17 лишением свободы"): only when
+    # the other pages show which number this page carries.
+    if offsets and offsets.most_common(1)[0][1] >= 2:
+        offset = offsets.most_common(1)[0][0]
+        for index, lines in enumerate(kept_pages):
+            if index in numbered or not lines:
+                continue
+            label = str(index + offset)
+            for line in (lines[0], lines[-1]):
+                text = line.text
+                if text.startswith(label + " ") and text[len(label) + 1:][:1].islower():
+                    line.parts = [text[len(label) + 1:]]
+                elif text.endswith(" " + label) and not text[:-len(label) - 1].endswith((".", ")")):
+                    line.parts = [text[:-len(label) - 1]]
+    return kept_pages
+
+
+def _margins(lines: list[_Line]) -> list[float]:
+    """The left margin of each column: the leftmost common start position of each cluster."""
+    counts = Counter(round(line.x) for line in lines)
+    common = sorted(x for x, n in counts.items() if n >= max(2, len(lines) // 50))
+    margins: list[float] = []
+    for x in common:
+        if not margins or x - margins[-1] > _COLUMN_GAP:
+            margins.append(float(x))
+    return margins or [min((line.x for line in lines), default=0.0)]
+
+
+def _indent(line: _Line, margins: list[float]) -> float:
+    margin = max((m for m in margins if m <= line.x + 0.5), default=margins[0])
+    return line.x - margin
+
+
+def _join(paragraph: str, line: str, vocabulary: set[str]) -> str:
+    """Join a wrapped line; 'нака-' + 'зывается' -> 'наказывается', 'военно-' + 'промышленный' keeps
+    its hyphen when the document writes the word with it elsewhere."""
+    if paragraph.endswith(("-", "\u00ad")) and len(paragraph) > 1 and paragraph[-2].isalpha() \
+            and line[:1].islower():
+        head_match = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*-?\u00ad?$", paragraph)
+        tail_match = _WORD.match(line)
+        if head_match and tail_match and paragraph.endswith("-"):
+            head = head_match.group(0)[:-1].lower()
+            tail = tail_match.group(0).lower()
+            if f"{head}-{tail}" in vocabulary and f"{head}{tail}" not in vocabulary:
+                return paragraph + line
+        return paragraph[:-1] + line
+    return f"{paragraph} {line}"
+
+
+def _is_heading(text: str) -> bool:
+    return classify(text).kind is not BlockKind.BODY
+
+
+def paragraphs(lines: list[_Line]) -> list[str]:
+    """Wrapped lines -> paragraphs: a new one at a first-line indent or a heading; else joined."""
+    if not lines:
+        return []
+    margins = _margins(lines)
+    indents = [_indent(line, margins) > _INDENT for line in lines]
+    by_indent = sum(indents) >= max(2, len(lines) // 20)
+    texts = [line.text for line in lines]
+    vocabulary = {w.lower() for text in texts for w in _WORD.findall(text)}
+    out: list[str] = []
+    for text, indented in zip(texts, indents, strict=True):
+        if not out:
+            out.append(text)
+            continue
+        prev = out[-1]
+        if by_indent:
+            new = indented or _is_heading(text)
+        else:
+            new = _is_heading(text) or (prev.endswith(_BREAK_AFTER) and not prev.endswith("-")
+                                        and bool(_MARKER.match(text))) or _is_heading(prev)
+        if new:
+            out.append(text)
+        else:
+            out[-1] = _join(prev, text, vocabulary)
+    return out
+
+
+def extract(data: bytes, name: str) -> Extracted:
+    reader = _open(data, name)
+    pages = [_page_lines(page) for page in reader.pages]
+    letters = sum(ch.isalpha() for lines in pages for line in lines for ch in line.text)
+    if letters < 20:
+        raise NoTextLayerError(f"{name}: the PDF has no text layer (probably a scanned image); "
+                               "run OCR first (e.g. ocrmypdf) and add the result")
+    lines = [line for page in _drop_page_furniture(pages) for line in page]
+    return Extracted(blocks=[Block(text) for text in paragraphs(lines)], format="pdf")
