@@ -188,19 +188,20 @@ def _wrap(text: str, first: float, width: float, hyphenate: bool) -> list[str]:
 
 
 def make_pdf(doc: Document, *, columns: int = 1, running_head: str | None = "Уголовный кодекс Республики Беларусь",
-             page_numbers: bool = True, superscripts: str = "raised", hyphenate: bool = True) -> bytes:
+             page_numbers: bool = True, superscripts: str = "raised", hyphenate: bool = True,
+             page_size: tuple[float, float] | None = None) -> bytes:
     """A typeset PDF: paragraphs with first-line indents, one or two columns, a running head and page
     numbers, hyphenated line ends. `superscripts="flat"` prints 130² as "1302", as copy-pasted PDFs do."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     _register_font()
-    page_w, page_h = A4
-    margin, gutter = 50.0, 20.0
+    page_w, page_h = page_size or A4
+    margin, gutter = (50.0, 20.0) if page_w > 400 else (30.0, 12.0)
     col_w = (page_w - 2 * margin - gutter * (columns - 1)) / columns
     top, bottom = page_h - margin - 20, margin + 20
     buf = BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=A4, invariant=True)
+    pdf = canvas.Canvas(buf, pagesize=(page_w, page_h), invariant=True)
     state = {"page": 1, "col": 0, "y": top}
 
     def furniture() -> None:

@@ -93,6 +93,7 @@ def _generic(tree: object, act: str | None) -> Extracted:
     assert isinstance(tree, LexborHTMLParser)
     for junk in tree.css("script, style, nav, header, footer, noscript"):
         junk.decompose()
+    # Innermost blocks only (lexbor's node.css() matches the node itself, hence "== 1").
     blocks = [Block(node.text(deep=True, separator=""))
-              for node in tree.css(_GENERIC_SELECTOR) if not node.css_first(_GENERIC_SELECTOR)]
+              for node in tree.css(_GENERIC_SELECTOR) if len(node.css(_GENERIC_SELECTOR)) == 1]
     return Extracted(blocks=[b for b in blocks if b.text.strip()], format="html", act=act)

@@ -107,7 +107,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     counts: Counter[str] = Counter()
     for lines in pages:
         counts.update({key(lines[i]) for i in _edges(lines)})
-    threshold = max(3, len(pages) // 2 + 1)
+    threshold = max(2, len(pages) // 2 + 1)
     running = {k for k, n in counts.items() if n >= threshold}
 
     offsets: Counter[int] = Counter()
@@ -160,7 +160,7 @@ def _indent(line: _Line, margins: list[float]) -> float:
     return line.x - margin
 
 
-def _join(paragraph: str, line: str, vocabulary: set[str]) -> str:
+def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
     """Join a wrapped line; 'нака-' + 'зывается' -> 'наказывается', 'военно-' + 'промышленный' keeps
     its hyphen when the document writes the word with it elsewhere."""
     if paragraph.endswith(("-", "\u00ad")) and len(paragraph) > 1 and paragraph[-2].isalpha() \
@@ -203,7 +203,7 @@ def paragraphs(lines: list[_Line]) -> list[str]:
         if new:
             out.append(text)
         else:
-            out[-1] = _join(prev, text, vocabulary)
+            out[-1] = join_wrapped(prev, text, vocabulary)
     return out
 
 

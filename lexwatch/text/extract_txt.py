@@ -16,10 +16,12 @@ _COMMON = frozenset("оеаинтсрвлкмдпуяы")
 
 
 def _score(text: str) -> float:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
+    """Share of the non-ASCII characters that are common Russian letters (capitals count half)."""
+    high = [ch for ch in text if ord(ch) > 127]
+    if not high:
         return 0.0
-    return sum(1 for ch in letters if ch in _COMMON) / len(letters)
+    common = sum(1.0 if ch in _COMMON else 0.5 if "А" <= ch <= "Я" else 0.0 for ch in high)
+    return common / len(high)
 
 
 def decode_text(data: bytes, name: str = "text") -> tuple[str, str]:

@@ -1,0 +1,155 @@
+"""PDF publications: hyphenated line ends, running heads, page numbers, two columns, lost superscripts,
+and the PDFs lexwatch must refuse (scans without text, encrypted files)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+
+from lexwatch.errors import EncryptedPdfError, InputError, NoTextLayerError
+from lexwatch.ids import ArticleNumber
+from lexwatch.text.extract_pdf import join_wrapped
+from lexwatch.text.load import extract_text, parse_bytes
+from lexwatch.text.model import Article, Document
+
+pytest.importorskip("reportlab")
+from builders import DEJAVU, encrypt_pdf, make_pdf, make_scanned_pdf
+
+if not DEJAVU.is_file():
+    pytest.skip("the DejaVuSans font is not installed", allow_module_level=True)
+
+A6 = (298.0, 420.0)
+CHAPTER = "ГЛАВА 17. Преступления против мира и безопасности человечества"
+
+
+def _article(number: str, title: str, *lines: str) -> Article:
+    return Article(ArticleNumber.parse(number), title, "\n".join(lines), chapter=CHAPTER,
+                   section="РАЗДЕЛ VI. ПРЕСТУПЛЕНИЯ ПРОТИВ МИРА, БЕЗОПАСНОСТИ ЧЕЛОВЕЧЕСТВА И ВОЕННЫЕ ПРЕСТУПЛЕНИЯ",
+                   part="ОСОБЕННАЯ ЧАСТЬ")
+
+
+CODE = Document(title="УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", articles=[
+    _article("130", "Разжигание расовой, национальной, религиозной либо иной социальной вражды или розни",
+             "1. Умышленные действия, направленные на возбуждение расовой, национальной, религиозной либо иной "
+             "социальной вражды или розни по признаку расовой, национальной, религиозной, языковой или иной "
+             "социальной принадлежности, –",
+             "наказываются штрафом, или арестом, или ограничением свободы на срок до пяти лет, или лишением "
+             "свободы на тот же срок.",
+             "2. Те же действия, соединенные с насилием либо совершенные должностным лицом с использованием своих "
+             "служебных полномочий, –",
+             "наказываются лишением свободы на срок от трех до десяти лет.",
+             "Примечание. Под иной социальной принадлежностью в настоящей статье понимается принадлежность лица к "
+             "определенной социальной группе по признаку пола, возраста, профессии, рода занятий, места жительства "
+             "и иной социально-групповой идентификации."),
+    _article("130-1", "Реабилитация нацизма",
+             "1. Умышленные действия по реабилитации нацизма –",
+             "наказываются штрафом, или арестом, или ограничением свободы на срок до пяти лет, или лишением "
+             "свободы на тот же срок.",
+             "2. Действия, предусмотренные частью 1 настоящей статьи, соединенные с насилием либо совершенные "
+             "должностным лицом с использованием своих служебных полномочий, –",
+             "наказываются лишением свободы на срок от трех до десяти лет."),
+    _article("130-2", "Отрицание геноцида белорусского народа",
+             "1. Отрицание геноцида белорусского народа, содержащееся в публичном выступлении, либо в печатном или "
+             "публично демонстрирующемся произведении, либо в средствах массовой информации, либо в информации, "
+             "размещенной в глобальной компьютерной сети Интернет, иной сети электросвязи общего пользования или "
+             "выделенной сети электросвязи, –",
+             "наказывается арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же "
+             "срок."),
+    _article("131", "Экоцид",
+             "Умышленное массовое уничтожение растительного или животного мира, либо отравление атмосферного "
+             "воздуха или водных ресурсов, либо совершение иных умышленных действий, способных вызвать "
+             "экологическую катастрофу (экоцид), –",
+             "наказываются лишением свободы на срок от десяти до пятнадцати лет."),
+    _article("132", "Применение оружия массового поражения",
+             "Применение оружия массового поражения, предусмотренного международными договорами Республики "
+             "Беларусь, или военно-промышленного оборудования двойного назначения –",
+             "наказывается лишением свободы на срок от десяти до двадцати пяти лет, или пожизненным лишением "
+             "свободы, или смертной казнью."),
+])
+
+
+def _same_articles(doc: Document, expected: Document) -> None:
+    assert [a.number for a in doc.articles] == [a.number for a in expected.articles]
+    for got, want in zip(doc.articles, expected.articles, strict=True):
+        assert got.title == want.title
+        assert got.lines == want.lines, got.number.display
+        assert (got.chapter, got.section, got.part) == (want.chapter, want.section, want.part)
+
+
+def _raw_pypdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+
+
+def test_a_small_format_publication_with_heads_page_numbers_and_hyphenation_reads_back_exactly() -> None:
+    data = make_pdf(CODE, page_size=A6)
+    raw = _raw_pypdf_text(data)
+    # What pypdf alone gives: words cut at line ends, the running head and page numbers in the text.
+    assert "нака-\n" in raw or any(line.endswith("-") and line[-2].isalpha() for line in raw.splitlines())
+    assert raw.count("Уголовный кодекс Республики Беларусь") >= 3
+    doc = parse_bytes(data, "uk.pdf")
+    assert doc.format == "pdf" and doc.act == "HK9900275"
+    _same_articles(doc, CODE)
+    assert all("Уголовный кодекс Республики Беларусь" not in a.text for a in doc.articles)
+    # "социально-групповой" and "военно-промышленного" keep their real hyphens.
+    assert "социально-групповой идентификации" in doc.article("130").text  # type: ignore[union-attr]
+    assert "военно-промышленного оборудования" in doc.article("132").text  # type: ignore[union-attr]
+
+
+def test_two_columns_are_read_in_column_order() -> None:
+    doc = parse_bytes(make_pdf(CODE, columns=2, page_size=(420.0, 595.0)), "uk.pdf")
+    _same_articles(doc, CODE)
+
+
+def test_superscripts_flattened_to_1302_are_recovered_from_the_neighbouring_articles() -> None:
+    data = make_pdf(CODE, superscripts="flat")
+    text, _ = extract_text(data, "uk.pdf")
+    assert "Статья 1302. Отрицание геноцида белорусского народа" in text.splitlines()
+    doc = parse_bytes(data, "uk.pdf")
+    assert [a.number.display for a in doc.articles] == ["130", "130¹", "130²", "131", "132"]
+
+
+def test_a_raised_small_sub_number_is_read_as_a_superscript() -> None:
+    text, _ = extract_text(make_pdf(CODE), "uk.pdf")
+    assert "Статья 130². Отрицание геноцида белорусского народа" in text.splitlines()
+
+
+@pytest.mark.parametrize(("paragraph", "line", "joined"), [
+    ("наказывается лишением свободы, или арестом, или нака-", "зывается штрафом",
+     "наказывается лишением свободы, или арестом, или наказывается штрафом"),
+    ("с использованием военно-", "промышленного оборудования", "с использованием военно-промышленного оборудования"),
+    ("деяния, предусмотренные частью 1 настоящей статьи, –", "наказываются арестом",
+     "деяния, предусмотренные частью 1 настоящей статьи, – наказываются арестом"),
+    ("Республики Бела-", "русь", "Республики Беларусь"),
+    ("гражданина Республики Беларусь-", "Президента", "гражданина Республики Беларусь- Президента"),
+])
+def test_a_hyphen_at_a_line_end_joins_unless_the_text_writes_the_word_with_its_hyphen(
+        paragraph: str, line: str, joined: str) -> None:
+    vocabulary = {"военно-промышленного", "военно-промышленный"}
+    assert join_wrapped(paragraph, line, vocabulary) == joined
+
+
+def test_a_scan_without_a_text_layer_is_refused_with_advice() -> None:
+    with pytest.raises(NoTextLayerError, match=r"has no text layer \(probably a scanned image\); run OCR first"):
+        parse_bytes(make_scanned_pdf(), "scan.pdf")
+
+
+def test_an_encrypted_pdf_is_refused_but_a_merely_restricted_one_is_read() -> None:
+    plain = make_pdf(CODE)
+    with pytest.raises(EncryptedPdfError, match="encrypted"):
+        parse_bytes(encrypt_pdf(plain), "secret.pdf")
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(plain)))
+    writer.encrypt(user_password="", owner_password="владелец", algorithm="RC4-128")
+    restricted = BytesIO()
+    writer.write(restricted)
+    assert [a.id for a in parse_bytes(restricted.getvalue(), "restricted.pdf").articles] == \
+        ["130", "130-1", "130-2", "131", "132"]
+
+
+def test_a_damaged_pdf_is_one_clear_line() -> None:
+    with pytest.raises(InputError, match="not a readable PDF"):
+        parse_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 20, "broken.pdf")
