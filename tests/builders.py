@@ -52,8 +52,11 @@ _PORTAL_CLASSES = {"part": "part", "section": "zagrazdel", "chapter": "chapter",
 
 
 def render_portal_html(doc: Document, *, regnum: str | None = "HK9900275", toc: bool = True,
-                       date_line: str = "9 июля 1999 г. № 275-З") -> str:
-    """A consolidated-text page in the portal's markup (PORTAL.md): div.Section1, one <p class> a paragraph."""
+                       date_line: str = "9 июля 1999 г. № 275-З", amendments: tuple[str, ...] = (),
+                       anchors: bool = True) -> str:
+    """A consolidated-text page in the portal's markup (PORTAL.md): div.Section1, one <p class> a paragraph.
+
+    `amendments` are lines of the "Изменения и дополнения" list (changei/changeadd)."""
     body: list[str] = []
     out = body.append
     contents: list[str] = []
@@ -66,6 +69,9 @@ def render_portal_html(doc: Document, *, regnum: str | None = "HK9900275", toc: 
                 f'<span class="number">№&nbsp;{html.escape(number)}</span></p>')
             out('<p class="prinodobren">Принят Палатой представителей 2 июня 1999 года<br />\n'
                 "Одобрен Советом Республики 24 июня 1999 года</p>")
+            if amendments:
+                out('<p class="changei">Изменения и дополнения:</p>')
+                body.extend(f'<p class="changeadd">{html.escape(line)}</p>' for line in amendments)
         elif kind in ("part", "section", "chapter"):
             out(f'<p class="{_PORTAL_CLASSES[kind]}">{_sup_html(text)}</p>')
             contents.append(f'<p class="contenttext"><a href="#&amp;{kind.title()}=1">{_sup_html(text)}</a></p>')
@@ -74,15 +80,16 @@ def render_portal_html(doc: Document, *, regnum: str | None = "HK9900275", toc: 
         elif kind == "article":
             number, _, title = text.removeprefix("Статья ").partition(". ")
             anchor = number.translate(_FROM_SUPER)
-            out(f'<p class="article" id="{anchor}"><a class="dopinfo" href="#" id="&amp;Article={anchor}" '
-                f'title=" Дополнительная информация"></a>Статья&nbsp;{_sup_html(number)}.&nbsp;'
+            dopinfo = (f'<a class="dopinfo" href="#" id="&amp;Article={anchor}" title=" Дополнительная '
+                       f'информация"></a>') if anchors else ""
+            out(f'<p class="article" id="{anchor}">{dopinfo}Статья&nbsp;{_sup_html(number)}.&nbsp;'
                 f"{html.escape(title)}</p>")
             contents.append(f'<p class="contenttext"><a href="#&amp;Article={anchor}">Статья {_sup_html(number)}.'
                             f"</a> {html.escape(title)}</p>")
         else:
             out(_portal_line(text))
     if toc and contents:
-        at = 3 if doc.title else 0
+        at = 3 + (len(amendments) + 1 if amendments else 0) if doc.title else 0
         body[at:at] = ['<p class="contentword">СОДЕРЖАНИЕ</p>', *contents]
     regnum_attr = f' data-regnum="{regnum}"' if regnum else ""
     return ("<!DOCTYPE html>\n<html lang=\"ru\">\n<head>\n<meta charset=\"utf-8\" />\n"
