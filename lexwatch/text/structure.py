@@ -33,6 +33,17 @@ _TOC_WORD = re.compile(r"^(СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\.?$", re.I
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+|\s\.(?:\s\.)+)\s*\d*\s*$")
 _TITLE_WORDS = re.compile(r"КОДЕКС|ЗАКОН|УКАЗ|ДЕКРЕТ|ПОСТАНОВЛЕНИЕ|ПОЛОЖЕНИЕ", re.IGNORECASE)
 _HEADINGS = (BlockKind.PART, BlockKind.SECTION, BlockKind.CHAPTER, BlockKind.ARTICLE)
+_LOOKALIKES = dict(zip("АВСЕНКМОРТХУ", "ABCEHKMOPTXY", strict=True))
+
+
+def _keyword_pattern(*words: str) -> re.Pattern[str]:
+    """Keywords matched in any case and with Latin look-alike letters: one cheap test a line."""
+    def letter(ch: str) -> str:
+        return f"[{ch}{_LOOKALIKES[ch]}]" if ch in _LOOKALIKES else re.escape(ch)
+    return re.compile("|".join("".join(letter(ch) for ch in word) for word in words), re.IGNORECASE)
+
+
+_ANY_HEADING = _keyword_pattern("СТАТЬЯ", "ГЛАВА", "РАЗДЕЛ", "ОБЩАЯ ЧАСТЬ", "ОСОБЕННАЯ ЧАСТЬ", "ЧАСТЬ ")
 
 
 @dataclass
@@ -79,6 +90,8 @@ def _article_number(raw: str) -> ArticleNumber | int:
 def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
     """Tell what one collapsed paragraph is; a known kind from the format is kept."""
     typed = kind is not BlockKind.UNKNOWN
+    if kind is BlockKind.UNKNOWN and not _ANY_HEADING.match(text):
+        return _Item(BlockKind.BODY, text, False)
     if kind in (BlockKind.UNKNOWN, BlockKind.ARTICLE) and _starts(text, "СТАТЬЯ"):
         m = _ARTICLE_REST.match(text, 6)
         if m:
@@ -198,7 +211,9 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
     """Build the Document: headings set part/section/chapter, article lines follow their heading."""
     items: list[_Item] = []
     for block in blocks:
-        text = collapse_ws(block.text.replace("\n", " ").replace("\r", " "))
+        text = " ".join(block.text.split())   # every Unicode space, NBSP and line break included
+        if "\u200b" in text or "\ufeff" in text:
+            text = collapse_ws(text)
         if text:
             items.append(classify(text, block.kind))
     items = _merge_wrapped_headings(items)
