@@ -4,6 +4,7 @@ and the PDFs lexwatch must refuse (scans without text, encrypted files)."""
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,65 @@ def test_an_encrypted_pdf_is_refused_but_a_merely_restricted_one_is_read() -> No
 def test_a_damaged_pdf_is_one_clear_line() -> None:
     with pytest.raises(InputError, match="not a readable PDF"):
         parse_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 20, "broken.pdf")
+
+
+DUMP = (
+    "                 Уголовный кодекс Республики Беларусь\n"
+    "\n"
+    "     Статья 59. Смертная казнь\n"
+    "     1. В качестве исключительной меры наказания допускается приме-\n"
+    "нение смертной казни – расстрела (до отмены смертной казни) за пре-\n"
+    "ступления, предусмотренные частью 2 статьи 124 настоящего Кодекса.\n"
+    "     2. Смертная казнь не может быть назначена:\n"
+    "\n"
+    "                                   17\n"
+    "\f"
+    "                 Уголовный кодекс Республики Беларусь\n"
+    "\n"
+    "     1) лицам, совершившим преступления в возрасте до восемнадцати\n"
+    "лет;\n"
+    "     2) женщинам;\n"
+    "     3. Смертная казнь в порядке помилования может быть заменена по-\n"
+    "жизненным лишением свободы.\n"
+    "\n"
+    "                                   18\n"
+    "\f"
+    "                 Уголовный кодекс Республики Беларусь\n"
+    "\n"
+    "     Статья 60. Общие начала назначения наказания\n"
+    "     1. Суд назначает наказание в пределах санкции статьи Особенной\n"
+    "части настоящего Кодекса.\n"
+    "\n"
+    "                                   19\n"
+    "\f"
+)
+
+
+def test_the_text_dump_of_a_pdf_is_reflowed_like_the_pdf() -> None:
+    # pdftotext -layout output: pages split by form feeds, indents kept, words cut at line ends.
+    doc = parse_bytes(DUMP.encode(), "uk_pdftotext.txt")
+    assert [a.id for a in doc.articles] == ["59", "60"]
+    assert doc.article("59").lines == [  # type: ignore[union-attr]
+        "1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела "
+        "(до отмены смертной казни) за преступления, предусмотренные частью 2 статьи 124 настоящего Кодекса.",
+        "2. Смертная казнь не может быть назначена:",
+        "1) лицам, совершившим преступления в возрасте до восемнадцати лет;",
+        "2) женщинам;",
+        "3. Смертная казнь в порядке помилования может быть заменена пожизненным лишением свободы.",
+    ]
+    assert doc.article("60").lines == [  # type: ignore[union-attr]
+        "1. Суд назначает наказание в пределах санкции статьи Особенной части настоящего Кодекса."]
+    assert any("form feeds" in w for w in doc.warnings)
+
+
+def test_pdftotext_layout_output_of_a_publication_reads_back_exactly(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "uk.pdf"
+    pdf.write_bytes(make_pdf(CODE, page_size=A6))
+    subprocess.run([tool, "-layout", str(pdf), str(tmp_path / "uk.txt")], check=True, capture_output=True)
+    _same_articles(parse_bytes((tmp_path / "uk.txt").read_bytes(), "uk.txt"), CODE)

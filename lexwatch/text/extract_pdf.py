@@ -7,7 +7,9 @@ for the portal's two-column publications.
 
 from __future__ import annotations
 
+import itertools
 import re
+import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -34,7 +36,7 @@ _MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}
 
 
 @dataclass
-class _Line:
+class TextLine:
     x: float
     y: float
     size: float
@@ -64,9 +66,9 @@ def _open(data: bytes, name: str) -> PdfReader:
     return reader
 
 
-def _page_lines(page: PageObject) -> list[_Line]:
+def _page_lines(page: PageObject) -> list[TextLine]:
     """The page's lines in content-stream order, with where each starts and its font size."""
-    lines: list[_Line] = []
+    lines: list[TextLine] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, font_size: float) -> None:
         pieces = text.split("\n")
@@ -88,20 +90,20 @@ def _page_lines(page: PageObject) -> list[_Line]:
                         cur.x = x
                     cur.parts.append(piece)
                     continue
-            lines.append(_Line(x, y, size, [piece]))
+            lines.append(TextLine(x, y, size, [piece]))
 
     page.extract_text(visitor_text=visit)
     return [line for line in lines if line.text]
 
 
-def _edges(lines: list[_Line]) -> set[int]:
+def _edges(lines: list[TextLine]) -> set[int]:
     by_height = sorted(range(len(lines)), key=lambda i: -lines[i].y)
     return set(by_height[:_EDGE_LINES] + by_height[-_EDGE_LINES:])
 
 
-def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+def _drop_page_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
     """Remove running heads/footers (repeated on most pages) and page numbers at page edges."""
-    def key(line: _Line) -> str:
+    def key(line: TextLine) -> str:
         return re.sub(r"\d+", "#", line.text)
 
     counts: Counter[str] = Counter()
@@ -112,7 +114,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
 
     offsets: Counter[int] = Counter()
     numbered: set[int] = set()
-    kept_pages: list[list[_Line]] = []
+    kept_pages: list[list[TextLine]] = []
     for index, lines in enumerate(pages):
         edges = _edges(lines)
         kept = []
@@ -144,7 +146,7 @@ def _drop_page_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
     return kept_pages
 
 
-def _margins(lines: list[_Line]) -> list[float]:
+def _margins(lines: list[TextLine]) -> list[float]:
     """The left margin of each column: the leftmost common start position of each cluster."""
     counts = Counter(round(line.x) for line in lines)
     common = sorted(x for x, n in counts.items() if n >= max(2, len(lines) // 50))
@@ -155,7 +157,7 @@ def _margins(lines: list[_Line]) -> list[float]:
     return margins or [min((line.x for line in lines), default=0.0)]
 
 
-def _indent(line: _Line, margins: list[float]) -> float:
+def _indent(line: TextLine, margins: list[float]) -> float:
     margin = max((m for m in margins if m <= line.x + 0.5), default=margins[0])
     return line.x - margin
 
@@ -180,8 +182,19 @@ def _is_heading(text: str) -> bool:
     return classify(text).kind is not BlockKind.BODY
 
 
-def paragraphs(lines: list[_Line]) -> list[str]:
-    """Wrapped lines -> paragraphs: a new one at a first-line indent or a heading; else joined."""
+def _gaps(lines: list[TextLine]) -> list[bool]:
+    """Whether a line sits below a blank space taller than the usual line spacing."""
+    steps = [a.y - b.y for a, b in itertools.pairwise(lines) if 0 < a.y - b.y < 3 * a.size]
+    if not steps:
+        return [False] * len(lines)
+    leading = statistics.median(steps)
+    return [False] + [1.6 * leading < a.y - b.y < 3 * a.size + 4 * leading
+                      for a, b in itertools.pairwise(lines)]
+
+
+def paragraphs(lines: list[TextLine]) -> list[str]:
+    """Wrapped lines -> paragraphs: a new one at a first-line indent, after a blank space or at a
+    heading; else the line continues the paragraph."""
     if not lines:
         return []
     margins = _margins(lines)
@@ -189,17 +202,25 @@ def paragraphs(lines: list[_Line]) -> list[str]:
     by_indent = sum(indents) >= max(2, len(lines) // 20)
     texts = [line.text for line in lines]
     vocabulary = {w.lower() for text in texts for w in _WORD.findall(text)}
+    # Without indents, a line much shorter than a full one ends its paragraph.
+    lengths = sorted(len(text) for text in texts)
+    full = lengths[int(len(lengths) * 0.9)] if lengths else 0
     out: list[str] = []
-    for text, indented in zip(texts, indents, strict=True):
+    previous_line = ""
+    for text, indented, gap in zip(texts, indents, _gaps(lines), strict=True):
         if not out:
             out.append(text)
+            previous_line = text
             continue
         prev = out[-1]
-        if by_indent:
+        if gap:
+            new = True
+        elif by_indent:
             new = indented or _is_heading(text)
         else:
-            new = _is_heading(text) or (prev.endswith(_BREAK_AFTER) and not prev.endswith("-")
-                                        and bool(_MARKER.match(text))) or _is_heading(prev)
+            new = _is_heading(text) or len(previous_line) < 0.7 * full or (
+                prev.endswith(_BREAK_AFTER) and not prev.endswith("-") and bool(_MARKER.match(text)))
+        previous_line = text
         if new:
             out.append(text)
         else:
@@ -214,5 +235,26 @@ def extract(data: bytes, name: str) -> Extracted:
     if letters < 20:
         raise NoTextLayerError(f"{name}: the PDF has no text layer (probably a scanned image); "
                                "run OCR first (e.g. ocrmypdf) and add the result")
-    lines = [line for page in _drop_page_furniture(pages) for line in page]
-    return Extracted(blocks=[Block(text) for text in paragraphs(lines)], format="pdf")
+    return Extracted(blocks=[Block(text) for text in reflow_pages(pages)], format="pdf")
+
+
+def reflow_pages(pages: list[list[TextLine]]) -> list[str]:
+    """Pages of printed lines -> the document's paragraphs, without heads, footers and page numbers."""
+    return paragraphs([line for page in _drop_page_furniture(pages) for line in page])
+
+
+def dump_pages(text: str) -> list[list[TextLine]]:
+    """The text of a PDF dumped by a tool (pdftotext: pages split by form feeds, indents as spaces)
+    as positioned lines, so that it is reflowed like the PDF itself."""
+    pages: list[list[TextLine]] = []
+    for page in text.split("\f"):
+        lines = []
+        for row, raw in enumerate(page.splitlines()):
+            body = raw.strip()
+            if body:
+                indent = len(raw.expandtabs(8)) - len(raw.expandtabs(8).lstrip())
+                lines.append(TextLine(x=indent * 5.0, y=-row * 12.0, size=10.0, parts=[body]))
+        pages.append(lines)
+    if pages and not pages[-1]:
+        pages.pop()
+    return pages

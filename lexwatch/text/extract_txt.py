@@ -50,4 +50,12 @@ def text_to_blocks(text: str) -> list[Block]:
 def extract(data: bytes, name: str) -> Extracted:
     text, encoding = decode_text(data, name)
     warnings = [] if encoding.startswith("utf") else [f"read as {encoding}"]
-    return Extracted(blocks=text_to_blocks(text.replace("\x00", "")), format="txt", warnings=warnings)
+    text = text.replace("\x00", "")
+    if text.count("\f") >= 1 and text.strip("\f\n "):
+        # Page breaks: a PDF's text dumped by pdftotext or similar. Reflow it as the PDF would be.
+        from lexwatch.text.extract_pdf import dump_pages, reflow_pages
+
+        warnings.append("form feeds: read as the text of a paginated (PDF) document")
+        return Extracted(blocks=[Block(p) for p in reflow_pages(dump_pages(text))], format="txt",
+                         warnings=warnings)
+    return Extracted(blocks=text_to_blocks(text), format="txt", warnings=warnings)
