@@ -216,3 +216,11 @@ def test_pdftotext_layout_output_of_a_publication_reads_back_exactly(tmp_path: P
     pdf.write_bytes(make_pdf(CODE, page_size=A6))
     subprocess.run([tool, "-layout", str(pdf), str(tmp_path / "uk.txt")], check=True, capture_output=True)
     _same_articles(parse_bytes((tmp_path / "uk.txt").read_bytes(), "uk.txt"), CODE)
+
+
+def test_a_page_number_glued_to_the_first_words_of_a_page_is_dropped() -> None:
+    # Page 18 printed its number on the baseline of its first line; pages 17 and 19 on their own.
+    dump = DUMP.replace("                                   18\n", "").replace(
+        "     1) лицам, совершившим", "18   1) лицам, совершившим")
+    doc = parse_bytes(dump.encode(), "uk_pdftotext.txt")
+    assert doc.article("59").lines[2] == "1) лицам, совершившим преступления в возрасте до восемнадцати лет;"  # type: ignore[union-attr]

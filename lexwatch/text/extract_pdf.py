@@ -137,13 +137,23 @@ def _drop_page_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
             if index in numbered or not lines:
                 continue
             label = str(index + offset)
-            for line in (lines[0], lines[-1]):
-                text = line.text
-                if text.startswith(label + " ") and text[len(label) + 1:][:1].islower():
-                    line.parts = [text[len(label) + 1:]]
-                elif text.endswith(" " + label) and not text[:-len(label) - 1].endswith((".", ")")):
-                    line.parts = [text[:-len(label) - 1]]
+            _unglue(lines[0], label, at_start=True)
+            _unglue(lines[-1], label, at_start=False)
     return kept_pages
+
+
+def _unglue(line: TextLine, label: str, *, at_start: bool) -> None:
+    """Cut the page number off a line it was printed on: set apart by a wide gap, or (at the start)
+    followed by a lower-case word, which no sentence starts with."""
+    raw = "".join(line.parts).strip()
+    if at_start and raw.startswith(label + " "):
+        rest = raw[len(label):]
+        body = rest.lstrip()
+        if rest.startswith("  ") or body[:1].islower():
+            line.parts = [body]
+            line.x += (len(raw) - len(body)) * line.size * 0.5   # where the words really start
+    elif not at_start and raw.endswith("  " + label):
+        line.parts = [raw[:-len(label)].rstrip()]
 
 
 def _margins(lines: list[TextLine]) -> list[float]:
