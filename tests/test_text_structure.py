@@ -202,3 +202,31 @@ def test_lines_that_merely_mention_an_article_or_a_chapter_stay_article_text() -
 def test_a_text_without_article_headings_is_refused() -> None:
     with pytest.raises(NoArticlesError, match="no articles found"):
         parse("Протокол заседания\nПрисутствовали: члены комиссии.\nСлушали: о текущих делах.\n")
+
+
+_FORMS = {
+    "superscript": lambda n: n.display,
+    "hyphen": lambda n: n.canonical,
+    "slash": lambda n: f"{n.base}/{n.sub}" if n.sub else str(n.base),
+    "dot": lambda n: f"{n.base}.{n.sub}" if n.sub else str(n.base),
+}
+
+
+def test_any_ordered_numbering_in_any_explicit_form_parses_back() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    numbers = st.lists(st.tuples(st.integers(1, 600), st.integers(0, 15)), min_size=1, max_size=30, unique=True)
+
+    @settings(max_examples=150, deadline=None)
+    @given(numbers, st.lists(st.sampled_from(sorted(_FORMS)), min_size=30, max_size=30))
+    def check(pairs: list[tuple[int, int]], forms: list[str]) -> None:
+        wanted = sorted(ArticleNumber(base, sub) for base, sub in pairs)
+        lines = []
+        for number, form in zip(wanted, forms, strict=False):
+            lines += [f"Статья {_FORMS[form](number)}. Порядок исполнения наказания",
+                      "Наказание исполняется в порядке, установленном уголовно-исполнительным законодательством."]
+        doc = parse("\n".join(lines))
+        assert [a.number for a in doc.articles] == wanted
+
+    check()

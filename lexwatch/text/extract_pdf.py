@@ -19,7 +19,7 @@ from lexwatch.errors import EncryptedPdfError, InputError, NoTextLayerError
 from lexwatch.ids import SUPERSCRIPT_DIGITS
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.model import collapse_ws
-from lexwatch.text.structure import classify
+from lexwatch.text.structure import kind_of
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -189,7 +189,7 @@ def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
 
 
 def _is_heading(text: str) -> bool:
-    return classify(text).kind is not BlockKind.BODY
+    return kind_of(text) is not BlockKind.BODY
 
 
 def _gaps(lines: list[TextLine]) -> list[bool]:

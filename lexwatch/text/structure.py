@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lexwatch.errors import NoArticlesError
+from lexwatch.errors import NoArticlesError, UsageError
 from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber, split_collapsed
 from lexwatch.text.blocks import Block, BlockKind
 from lexwatch.text.model import Article, Document, collapse_ws
@@ -80,11 +80,15 @@ def _caps_title(title: str) -> bool:
     return not title or title[0].isupper() or title[0].isdigit() or title[0] in "«\"("
 
 
-def _article_number(raw: str) -> ArticleNumber | int:
+def _article_number(raw: str) -> ArticleNumber | int | None:
+    """An explicit number (130², 130-2), a bare int to resolve later (1302), or None if no number."""
     raw = raw.strip()
     if raw.isascii() and raw.isdigit():   # "46¹".isdigit() is true too
         return int(raw)
-    return ArticleNumber.parse(raw)
+    try:
+        return ArticleNumber.parse(raw)
+    except UsageError:
+        return None
 
 
 def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
@@ -94,9 +98,9 @@ def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
         return _Item(BlockKind.BODY, text, False)
     if kind in (BlockKind.UNKNOWN, BlockKind.ARTICLE) and _starts(text, "СТАТЬЯ"):
         m = _ARTICLE_REST.match(text, 6)
-        if m:
+        number = _article_number(m.group("num")) if m else None
+        if m and number is not None:
             title = _LEADERS.sub("", m.group("title")).rstrip("*").strip()
-            number = _article_number(m.group("num"))
             key = number.canonical if isinstance(number, ArticleNumber) else str(number)
             return _Item(BlockKind.ARTICLE, text, typed, number, title, "a" + key)
     if kind in (BlockKind.UNKNOWN, BlockKind.CHAPTER) and _starts(text, "ГЛАВА"):
@@ -117,6 +121,11 @@ def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
         # A heading class whose words are not a heading (or an untyped paragraph): article text.
         return _Item(BlockKind.BODY, text, False)
     return _Item(kind, text, typed)
+
+
+def kind_of(text: str) -> BlockKind:
+    """What an untyped line is by its words: a heading kind, or BODY."""
+    return classify(text).kind
 
 
 def _part_key(text: str, typed: bool) -> str:
