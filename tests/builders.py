@@ -196,9 +196,10 @@ def _wrap(text: str, first: float, width: float, hyphenate: bool) -> list[str]:
 
 def make_pdf(doc: Document, *, columns: int = 1, running_head: str | None = "Уголовный кодекс Республики Беларусь",
              page_numbers: bool = True, superscripts: str = "raised", hyphenate: bool = True,
-             page_size: tuple[float, float] | None = None) -> bytes:
+             page_size: tuple[float, float] | None = None, contents: bool = False) -> bytes:
     """A typeset PDF: paragraphs with first-line indents, one or two columns, a running head and page
-    numbers, hyphenated line ends. `superscripts="flat"` prints 130² as "1302", as copy-pasted PDFs do."""
+    numbers, hyphenated line ends. `superscripts="flat"` prints 130² as "1302", as copy-pasted PDFs do;
+    `contents` starts with a table of contents (headings with dot leaders and page numbers)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -244,8 +245,12 @@ def make_pdf(doc: Document, *, columns: int = 1, running_head: str | None = "У�
                 text.textOut(piece.translate(_FROM_SUPER))
         pdf.drawText(text)
 
-    for _kind, text in events(doc):
-        left = margin + state["col"] * (col_w + gutter)
+    paragraphs = [text for _kind, text in events(doc)]
+    if contents:
+        toc = [f"{text} ........ {n + 2}" for n, (kind, text) in enumerate(events(doc))
+               if kind in ("part", "section", "chapter", "article")]
+        paragraphs[1:1] = ["СОДЕРЖАНИЕ", *toc]
+    for text in paragraphs:
         for i, line in enumerate(_wrap(text, col_w - _INDENT, col_w, hyphenate)):
             left = margin + state["col"] * (col_w + gutter)
             draw(line, left + (_INDENT if i == 0 else 0.0))

@@ -224,3 +224,11 @@ def test_a_page_number_glued_to_the_first_words_of_a_page_is_dropped() -> None:
         "     1) лицам, совершившим", "18   1) лицам, совершившим")
     doc = parse_bytes(dump.encode(), "uk_pdftotext.txt")
     assert doc.article("59").lines[2] == "1) лицам, совершившим преступления в возрасте до восемнадцати лет;"  # type: ignore[union-attr]
+
+
+def test_the_contents_printed_before_the_text_add_no_articles() -> None:
+    data = make_pdf(CODE, contents=True, page_size=A6)
+    assert _raw_pypdf_text(data).count("Статья 130") >= 2 * 3   # 130, 130¹, 130² listed and printed
+    doc = parse_bytes(data, "uk.pdf")
+    _same_articles(doc, CODE)
+    assert any("table of contents" in w for w in doc.warnings)
