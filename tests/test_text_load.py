@@ -90,6 +90,7 @@ def test_a_register_number_printed_in_the_text_wins_and_amending_acts_are_not_ta
     (b"plain words", "uk.html", None, "html"),
     (b"plain words", "download", "application/pdf", "pdf"),
     (b"plain words", "uk", None, "txt"),
+    ("Статья 1. Порядок подачи документов в формате %PDF-1.7".encode(), "uk.txt", None, "txt"),
 ])
 def test_the_format_is_told_by_magic_bytes_first_then_content_type_then_extension(
         data: bytes, name: str, content_type: str | None, fmt: str) -> None:

@@ -64,7 +64,8 @@ def _extractor(fmt: str) -> Extractor:
 def detect_format(data: bytes, name: str = "", content_type: str | None = None) -> str:
     """By magic bytes first, then the content type, then the file name's extension; else text."""
     head = data[:1024]
-    if b"%PDF-" in head:
+    # The PDF header may follow some junk (the format allows 1 KB), but then the file ends like a PDF.
+    if head.lstrip().startswith(b"%PDF-") or (b"%PDF-" in head and b"%%EOF" in data[-2048:]):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         try:
