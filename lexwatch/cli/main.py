@@ -29,6 +29,7 @@ app = typer.Typer(
 COMMAND_MODULES = [
     "lexwatch.cli.workspace_cmds",
     "lexwatch.cli.drafts",
+    "lexwatch.cli.diff",
 ]
 
 

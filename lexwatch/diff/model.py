@@ -31,6 +31,7 @@ class ArticleDiff:
     technical: bool = False       # differs only in wrapping, hyphens, quotes, dashes, superscripts
     flags: list[dict[str, Any]] = field(default_factory=list)
     sanctions: list[dict[str, Any]] = field(default_factory=list)
+    title_ops: list[Op] = field(default_factory=list)  # only when the title itself changed
 
     @property
     def old_number(self) -> str | None:

@@ -1,0 +1,169 @@
+"""`lexwatch diff OLD NEW` and `lexwatch history ARTICLE`: redlines of versions and of one article."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from lexwatch.cli.context import STATE, emit_json
+from lexwatch.errors import ExitCode, InputError, UsageError
+
+if TYPE_CHECKING:
+    from lexwatch.diff.model import DocumentSide
+    from lexwatch.store.versions import VersionStore
+    from lexwatch.text.model import Document
+
+FORMATS = ("terminal", "markdown", "html", "json", "table")
+
+
+class _Sides:
+    """Opens the store only when a side names a stored version (or --store asks for it)."""
+
+    def __init__(self, keep: bool) -> None:
+        self.keep = keep
+        self.store: VersionStore | None = None
+        self.root: Path | None = None
+
+    def _store(self) -> VersionStore:
+        if self.store is None:
+            from lexwatch.cli.context import open_workspace
+
+            ws = open_workspace()
+            self.root = ws.root
+            self.store = ws.open_store()
+        return self.store
+
+    def load(self, ref: str) -> tuple[Document, DocumentSide]:
+        from lexwatch.diff.model import DocumentSide
+
+        path = Path(ref)
+        if path.is_file():
+            if self.keep:
+                info = self._store().add(path.read_bytes(), source=f"file:{path.name}",
+                                         filename=path.name).version
+                return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
+            from lexwatch.text.load import read_document
+
+            doc = read_document(path)
+            return doc, DocumentSide(str(path), path.name, len(doc.articles))
+        from lexwatch.ids import VersionRef
+
+        try:
+            parsed = VersionRef.parse(ref)
+        except UsageError:
+            raise InputError(f"{ref}: no such file, and not a version "
+                             "(sha256 prefix or REGNUM@YYYY-MM-DD)") from None
+        info = self._store().resolve(parsed)
+        return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def _write_output(target: Path | None, rendered: str | bytes) -> None:
+    if target is None:
+        if isinstance(rendered, bytes):
+            raise UsageError("a .docx table needs --output FILE.docx")
+        sys.stdout.write(rendered)
+        return
+    from lexwatch.fsutil import atomic_write
+
+    atomic_write(target, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+
+
+def diff_command(
+    old: Annotated[str, typer.Argument(help="Old version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    new: Annotated[str, typer.Argument(help="New version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    article: Annotated[list[str] | None, typer.Option(
+        "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, markdown, html, json or table.")] = "terminal",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically); "
+                                                "table with FILE.docx writes a Word table.")] = None,
+    context: Annotated[int | None, typer.Option("--context", "-C", min=0,
+                                                help="Words of unchanged text around a change.")] = None,
+    changed_only: Annotated[bool, typer.Option("--changed-only", help="Leave out pure renumberings "
+                                               "and technical-only differences.")] = False,
+    show_technical: Annotated[bool, typer.Option("--show-technical", help="Report wrapping, hyphen, "
+                                                 "quote and dash differences as changes (technical: true).")] = False,
+    store: Annotated[bool, typer.Option("--store", help="Also store OLD/NEW files as versions.")] = False,
+) -> None:
+    """Compare two versions article by article. Exit 0: no differences, 1: differences, 2: error."""
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.diff.render import RenderOptions, renderer
+    from lexwatch.ids import ArticleNumber
+
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    numbers = [ArticleNumber.parse(a) for a in article or []]
+    sides = _Sides(store)
+    try:
+        old_doc, old_side = sides.load(old)
+        new_doc, new_side = sides.load(new)
+    finally:
+        sides.close()
+    diff = diff_documents(old_doc, new_doc, old_side=old_side, new_side=new_side,
+                          articles=numbers or None, show_technical=show_technical)
+    # --- flags stage: lexwatch.flags fills diff.articles[*].flags/sanctions here ------------------
+    # (annotate_diff(diff, packs=..., workspace_root=...) is called at this one spot; not yet wired)
+    # ------------------------------------------------------------------------------------------------
+    docx = fmt == "table" and output is not None and output.suffix.lower() == ".docx"
+    color = fmt == "terminal" and output is None and sys.stdout.isatty()
+    options = RenderOptions(context=context, changed_only=changed_only, color=color, docx=docx)
+    _write_output(output, renderer(fmt)(diff, options))
+    raise typer.Exit(int(ExitCode.DIFFERENCES if diff.has_changes else ExitCode.OK))
+
+
+def history_command(
+    article: Annotated[str, typer.Argument(help="Article number: 59, 130-2 or 130².")],
+    act: Annotated[str | None, typer.Option("--act", help="Register number (default: the only act stored).")] = None,
+    show: Annotated[bool, typer.Option("--show", help="Print each change as a redline.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Every stored version in which ARTICLE changed against the previous version of the act."""
+    from lexwatch.cli.context import console, open_workspace
+    from lexwatch.diff.history import article_history
+    from lexwatch.diff.render import RenderOptions, to_json
+    from lexwatch.diff.render_text import render_terminal
+    from lexwatch.ids import ArticleNumber, normalize_regnum
+
+    number = ArticleNumber.parse(article)
+    ws = open_workspace()
+    with ws.open_store() as store:
+        acts = sorted({v.act or "" for v in store.list()})
+        if act:
+            chosen = normalize_regnum(act)
+        elif len(acts) == 1 and acts[0]:
+            chosen = acts[0]
+        else:
+            raise UsageError("give --act REGNUM: the store holds " +
+                             (", ".join(a or "unknown" for a in acts) if acts else "no versions"))
+        entries = article_history(store, chosen, number)
+    if as_json:
+        data: list[dict[str, Any]] = []
+        for e in entries:
+            item = to_json(e.diff)["articles"]
+            data.append({"version": e.version.id, "label": e.version.label,
+                         "edition_date": e.version.edition_date.isoformat() if e.version.edition_date else None,
+                         "summary": e.summary, "article": item[0] if item else None})
+        emit_json(data)
+        return
+    out = console()
+    if not entries:
+        out.print(f"Статья {number.display}: no change in the stored versions of {chosen}", markup=False)
+        return
+    color = sys.stdout.isatty()
+    for e in entries:
+        when = e.version.edition_date.isoformat() if e.version.edition_date else "undated"
+        out.print(f"{when}  {e.version.short_id}  Статья {number.display}: {e.summary}", markup=False)
+        if show and not STATE.quiet:
+            text = render_terminal(e.diff, RenderOptions(color=color))
+            sys.stdout.write("".join(text.splitlines(keepends=True)[1:]) + "\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("diff")(diff_command)
+    app.command("history")(history_command)

@@ -1,0 +1,81 @@
+"""Technical normalisation of article text (the one place) and the word tokeniser for redlines.
+
+What is folded, and nothing else: line-break hyphens ("нака-\\nзывается" -> "наказывается"),
+soft hyphens, every run of whitespace (newlines, NBSP, thin spaces) -> one space, typographic
+quotes („“”"‘’ -> «» by position), dashes between spaces (" - ", " — ", " –X" -> " – "), and
+explicit sub-numbers of article references after "стать…"/"ст." ("130²", "130/2",
+"130<sup>2</sup>", "130.2" -> "130-2"). A collapsed "1302" is NOT folded: it may be article 1302.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lexwatch.ids import ARTICLE_NUMBER_PATTERN, ArticleNumber
+
+_HYPHEN_BREAK_RE = re.compile(r"([A-Za-zА-Яа-яЁё])-[ \t\u00a0]*\r?\n\s*([a-zа-яё])")
+_WS_RE = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
+_QUOTE_RE = re.compile(r"[\"„“”‘’‚]")
+_SPACED_DASH_RE = re.compile(r" [-–—]+ ?| ?[—] ")
+_REF_WORD_RE = re.compile(r"(?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s*")
+_NUMBER_RE = re.compile(ARTICLE_NUMBER_PATTERN)
+# Between two numbers of one reference list: "статьями 171, 171/1 или 181".
+_LIST_GAP_RE = re.compile(r"(?:\s*,\s*|\s+(?:и|или|либо)\s+|\s*[–—]\s*)")
+_TOKEN_RE = re.compile(r"\w+(?:-\w+)* ?|[^\w\s] ?|\s+")
+
+FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
+          "typographic quotes", "spaced dashes", "explicit sub-numbers after 'статья'/'ст.'")
+
+
+def collapse(text: str) -> str:
+    """Whitespace only: what a diff shows when technical differences are asked for."""
+    return _WS_RE.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def _fold_quotes(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        start = m.start()
+        before = text[start - 1] if start else " "
+        return "«" if before.isspace() or before in "(«[" else "»"
+    return _QUOTE_RE.sub(repl, text)
+
+
+def _fold_refs(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for word in _REF_WORD_RE.finditer(text):
+        if word.start() < pos:
+            continue
+        cursor = word.end()
+        out.append(text[pos:cursor])
+        pos = cursor
+        while True:
+            m = _NUMBER_RE.match(text, cursor)
+            if not m or (m.end() < len(text) and text[m.end()].isdigit()):
+                break
+            out.append(text[pos:m.start()])
+            out.append(ArticleNumber.from_match(m).canonical)
+            pos = cursor = m.end()
+            gap = _LIST_GAP_RE.match(text, cursor)
+            if not gap or not _NUMBER_RE.match(text, gap.end()):
+                break
+            cursor = gap.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=8192)
+def normalize(text: str) -> str:
+    """The comparison form of an article's text: equal normalised texts mean no real change."""
+    text = text.replace("\u00ad", "")
+    text = _HYPHEN_BREAK_RE.sub(r"\1\2", text)
+    text = _WS_RE.sub(" ", text).strip()
+    text = _fold_quotes(text)
+    text = _SPACED_DASH_RE.sub(" – ", text)
+    return _fold_refs(text)
+
+
+def tokenize(text: str) -> list[str]:
+    """Words (with inner hyphens, like "130-2" or "из-за"), single punctuation marks, spaces."""
+    return _TOKEN_RE.findall(text)

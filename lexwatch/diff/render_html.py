@@ -1,0 +1,114 @@
+"""Self-contained HTML redline, and the three-column comparative table (HTML or DOCX)."""
+
+from __future__ import annotations
+
+import io
+from html import escape
+
+from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
+from lexwatch.diff.render import RenderOptions, label, notes_for, one_line, shown_articles, summary_line, with_context
+
+_CSS = """body{font-family:"Times New Roman",serif;max-width:60em;margin:2em auto;line-height:1.45}
+del{color:#a00;text-decoration:line-through}ins{color:#060;text-decoration:underline}
+.flags{color:#8a5a00}.meta{color:#555;font-style:italic}
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.4em;vertical-align:top}
+@media print{a{color:inherit;text-decoration:none}del{color:#000}ins{color:#000;font-weight:bold}
+section,tr{page-break-inside:avoid}}"""
+
+
+def _ops_html(ops: list[Op], options: RenderOptions, keep: tuple[str, ...] = ("delete", "insert")) -> str:
+    out = []
+    for op in with_context(ops, options.context):
+        if op is None:
+            out.append(" … ")
+            continue
+        kind, chunk = op
+        if kind == "equal":
+            out.append(escape(chunk))
+        elif kind in keep:
+            tag = "del" if kind == "delete" else "ins"
+            out.append(f"<{tag}>{escape(chunk)}</{tag}>")
+    return "".join(out)
+
+
+def _anchor(item: ArticleDiff) -> str:
+    return "art-" + (item.new_number or item.old_number or "x")
+
+
+def _page(title: str, body: list[str]) -> str:
+    return ("<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
+            f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")
+
+
+def _notes(item: ArticleDiff) -> str:
+    lines = notes_for(item)
+    return f"<ul class=\"flags\">{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>" if lines else ""
+
+
+def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
+    items = shown_articles(diff, options)
+    title = f"Редлайн: {diff.old.label} → {diff.new.label}"
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff))}</p>",
+            "<nav><h2>Статьи</h2><ol>"]
+    body += [f"<li><a href=\"#{escape(_anchor(i))}\">{escape(label(i))}. {escape(i.title)}</a>"
+             f" — {escape(one_line(i))}</li>" for i in items]
+    body.append("</ol></nav>")
+    for item in items:
+        body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{escape(label(item))}. "
+                    f"{escape(item.title)}</h2><p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
+        if item.title_ops:
+            body.append(f"<p>Заголовок: {_ops_html(item.title_ops, options)}</p>")
+        body.append(f"<p>{_ops_html(item.ops, options)}</p></section>")
+    return _page(title, body)
+
+
+def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
+    items = shown_articles(diff, options)
+    if options.docx:
+        return _table_docx(diff, items)
+    title = f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff))}</p>",
+            "<table><thead><tr><th>Статья</th><th>Действующая редакция</th>"
+            "<th>Предлагаемая редакция</th></tr></thead><tbody>"]
+    full = RenderOptions(context=None)
+    for item in items:
+        old = _ops_html(item.ops, full, ("delete",)) if item.old else "—"
+        new = _ops_html(item.ops, full, ("insert",)) if item.new else "Исключена"
+        body.append(f"<tr><td>{escape(label(item))}. {escape(item.title)}{_notes(item)}</td>"
+                    f"<td>{old}</td><td>{new}</td></tr>")
+    body.append("</tbody></table>")
+    return _page(title, body)
+
+
+def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}", level=1)
+    document.add_paragraph(summary_line(diff))
+    table = document.add_table(rows=1, cols=3)
+    table.style = "Table Grid"
+    headers = ("Статья", "Действующая редакция", "Предлагаемая редакция")
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    for item in items:
+        row = table.add_row().cells
+        row[0].text = f"{label(item)}. {item.title}"
+        for line in notes_for(item):
+            row[0].add_paragraph(line)
+        for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
+            para = cell.paragraphs[0]
+            if present is None:
+                para.add_run("—" if keep == "delete" else "Исключена")
+                continue
+            for kind, chunk in item.ops:
+                if kind == "equal":
+                    para.add_run(chunk)
+                elif kind == keep:
+                    run = para.add_run(chunk)
+                    run.font.strike = kind == "delete"
+                    run.bold = kind == "insert"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

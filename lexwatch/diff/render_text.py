@@ -1,0 +1,96 @@
+"""The terminal (rich) and markdown redlines."""
+
+from __future__ import annotations
+
+import io
+
+from lexwatch.diff.model import DocumentDiff, Op
+from lexwatch.diff.render import RenderOptions, label, notes_for, one_line, shown_articles, summary_line, with_context
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    """Keep surrounding spaces outside a mark: "~~слово~~ ", not "~~слово ~~"."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    lead = text[:len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return lead, core, trail
+
+
+def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
+                      highlight=False, soft_wrap=True, width=100)
+    console.print(Text(summary_line(diff), style="bold"))
+    for item in shown_articles(diff, options):
+        console.print()
+        console.print(Text(f"{label(item)}. {item.title} — {one_line(item)}", style="bold"))
+        for line in notes_for(item):
+            console.print(Text(line, style="yellow"))
+        for ops in ([item.title_ops] if item.title_ops else []) + [item.ops]:
+            console.print(_terminal_ops(ops, options))
+    return buffer.getvalue()
+
+
+def _terminal_ops(ops: list[Op], options: RenderOptions) -> object:
+    from rich.text import Text
+
+    text = Text()
+    for op in with_context(ops, options.context):
+        if op is None:
+            text.append(" … ")
+            continue
+        kind, chunk = op
+        if kind == "equal":
+            text.append(chunk)
+            continue
+        lead, core, trail = _split_space(chunk)
+        text.append(lead)
+        if options.color:
+            text.append(core, style="red strike" if kind == "delete" else "green underline")
+        else:  # no colour when piped: git word-diff markers keep the change visible
+            text.append(f"[-{core}-]" if kind == "delete" else f"{{+{core}+}}")
+        text.append(trail)
+    return text
+
+
+def _md_escape(text: str) -> str:
+    for char in "\\`*_~[]<>#|":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _md_ops(ops: list[Op], options: RenderOptions) -> str:
+    out = []
+    for op in with_context(ops, options.context):
+        if op is None:
+            out.append(" … ")
+            continue
+        kind, chunk = op
+        if kind == "equal":
+            out.append(_md_escape(chunk))
+            continue
+        lead, core, trail = _split_space(chunk)
+        mark = "~~" if kind == "delete" else "**"
+        out.append(f"{lead}{mark}{_md_escape(core)}{mark}{trail}")
+    return "".join(out)
+
+
+def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
+    lines = [f"# Редлайн: {_md_escape(diff.old.label)} → {_md_escape(diff.new.label)}", "",
+             _md_escape(summary_line(diff)), "",
+             "~~зачёркнуто~~ — исключено, **полужирным** — добавлено.", ""]
+    for item in shown_articles(diff, options):
+        lines += [f"## {_md_escape(label(item))}. {_md_escape(item.title)}", "",
+                  f"*{_md_escape(one_line(item))}*", ""]
+        lines += [f"- {_md_escape(a)}" for a in notes_for(item)]
+        if item.flags or item.sanctions:
+            lines.append("")
+        if item.title_ops:
+            lines += ["Заголовок: " + _md_ops(item.title_ops, options), ""]
+        lines += [_md_ops(item.ops, options), ""]
+    return "\n".join(lines)
