@@ -1,8 +1,9 @@
 """Align the articles of two documents in named passes; each pair records how it was matched.
 
 Passes: "number" (same article number) -> "text" (identical normalised text under a new number)
--> "similarity" (word-shingle Jaccard >= RENUMBER_THRESHOLD, found through an inverted index,
-only among leftovers whose old number is gone from NEW) -> added / removed.
+-> "similarity" (word-sequence ratio >= RENUMBER_THRESHOLD on the few candidates that share most
+word 3-shingles, found through an inverted index; only among leftovers whose old number is gone
+from NEW) -> added / removed. Texts under 8 words never move: too generic to prove identity.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from lexwatch.text.model import Article
 
 RENUMBER_THRESHOLD = 0.9
 _SHINGLE = 3
+_CANDIDATES = 3
 _MIN_WORDS = 8  # shorter texts ("Исключена", one line) are too generic to prove a move
 
 
@@ -31,6 +33,13 @@ def shingles(text: str) -> set[str]:
     if len(words) < _SHINGLE:
         return {" ".join(words)} if words else set()
     return {" ".join(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
+
+
+def word_ratio(a: str, b: str) -> float:
+    """difflib's ratio over normalised words: 2 * matched words / all words."""
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, normalize(a).split(" "), normalize(b).split(" "), autojunk=False).ratio()
 
 
 def _body(article: Article) -> str:
@@ -85,8 +94,10 @@ def align(old: list[Article], new: list[Article]) -> list[Pair]:
             for a in index.get(s, ()):
                 overlap[id(a)] += 1
                 owners[id(a)] = a
-        for key, shared in overlap.items():
-            score = shared / (len(mine) + len(old_sets[key]) - shared)
+        # Shingles only pick candidates; the score is a word-sequence ratio on the best few.
+        best = sorted(overlap.items(), key=lambda kv: -kv[1])[:_CANDIDATES]
+        for key, _shared in best:
+            score = word_ratio(new[i].text, owners[key].text)
             if score >= RENUMBER_THRESHOLD:
                 scored.append((score, i, owners[key]))
     for score, i, a in sorted(scored, key=lambda t: -t[0]):

@@ -22,7 +22,7 @@ _REF_WORD_RE = re.compile(r"(?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s*")
 _NUMBER_RE = re.compile(ARTICLE_NUMBER_PATTERN)
 # Between two numbers of one reference list: "статьями 171, 171/1 или 181".
 _LIST_GAP_RE = re.compile(r"(?:\s*,\s*|\s+(?:и|или|либо)\s+|\s*[–—]\s*)")
-_TOKEN_RE = re.compile(r"\w+(?:-\w+)* ?|[^\w\s] ?|\s+")
+_TOKEN_RE = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
 
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
           "typographic quotes", "spaced dashes", "explicit sub-numbers after 'статья'/'ст.'")
