@@ -1,0 +1,140 @@
+"""A lawyer runs `lexwatch diff` and `lexwatch history` on files and stored versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+CODE_2020 = """УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ
+
+ГЛАВА 9. Наказание и его виды
+
+Статья 59. Смертная казнь
+1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела за некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при отягчающих обстоятельствах.
+2. Смертная казнь не может быть назначена лицам, совершившим преступления в возрасте до восемнадцати лет.
+
+Статья 60. Иные меры уголовной ответственности
+Иные меры уголовной ответственности применяются судом в случаях, предусмотренных настоящим Кодексом.
+
+Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды или розни
+1. Умышленные действия, направленные на возбуждение расовой, национальной, религиозной либо иной социальной вражды или розни, – наказываются арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на срок от трех до двенадцати лет.
+"""
+
+CODE_2022 = CODE_2020.replace(
+    "за некоторые особо тяжкие преступления", "за покушение на <script>alert(1)</script> особо тяжкие преступления"
+) + """
+Статья 130². Отрицание геноцида белорусского народа
+1. Отрицание геноцида белорусского народа, содержащееся в публичном выступлении, – наказывается арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же срок.
+"""
+
+
+@pytest.fixture
+def editions(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "uk_2020.txt", tmp_path / "uk_2022.txt"
+    old.write_text(CODE_2020, encoding="utf-8")
+    new.write_text(CODE_2022, encoding="utf-8")
+    return old, new
+
+
+def test_exit_codes_follow_diff(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
+    old, new = editions
+    assert lexwatch_cli("diff", str(old), str(old)).code == 0
+    changed = lexwatch_cli("diff", str(old), str(new))
+    assert changed.code == 1, changed
+    assert changed.out.splitlines()[0].startswith("uk_2020.txt → uk_2022.txt: 1 changed, 1 added")
+    assert "[-некоторые-]" in changed.out and "\x1b[" not in changed.out  # piped: markers, no colour
+    unknown = lexwatch_cli("diff", str(old), str(new), "--article", "777")
+    assert unknown.code == 2 and unknown.err.strip() == "lexwatch: error: no article 777 in either version"
+    missing = lexwatch_cli("diff", str(old), "nowhere/uk_2023.txt")
+    assert missing.code == 2 and len(missing.err.strip().splitlines()) == 1
+
+
+def test_json_lists_only_differences_and_its_ops_rebuild_each_side(lexwatch_cli: Cli,
+                                                                    editions: tuple[Path, Path]) -> None:
+    result = lexwatch_cli("diff", *map(str, editions), "--format", "json")
+    data = result.json()
+    assert data["summary"] == {"added": 1, "removed": 0, "changed": 1, "renumbered": 0, "unchanged": 2}
+    assert [(a["status"], a["old_number"], a["new_number"]) for a in data["articles"]] == [
+        ("changed", "59", "59"), ("added", None, "130-2")]
+    art59 = data["articles"][0]
+    old_text = "".join(t for k, t in art59["ops"] if k in ("equal", "delete"))
+    assert old_text.startswith("1. В качестве") and "некоторые" in old_text and "покушение" not in old_text
+    assert set(art59) >= {"matched_by", "score", "technical", "flags", "sanctions", "title", "ops"}
+
+
+def test_article_filter_accepts_every_spelling_of_a_sub_number(lexwatch_cli: Cli,
+                                                               editions: tuple[Path, Path]) -> None:
+    for spelling in ("130-2", "130²", "130/2"):
+        data = lexwatch_cli("diff", *map(str, editions), "-a", spelling, "-f", "json").json()
+        assert [a["new_number"] for a in data["articles"]] == ["130-2"]
+
+
+def test_html_is_escaped_self_contained_and_has_a_table_of_contents(lexwatch_cli: Cli, tmp_path: Path,
+                                                                    editions: tuple[Path, Path]) -> None:
+    target = tmp_path / "redline.html"
+    assert lexwatch_cli("diff", *map(str, editions), "-f", "html", "-o", str(target)).code == 1
+    html = target.read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<a href="#art-130-2">' in html and "<ins>" in html and "<del>" in html
+    assert "http" not in html  # nothing fetched from elsewhere: prints offline
+
+
+def test_markdown_and_context_trim_the_unchanged_words(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
+    out = lexwatch_cli("diff", *map(str, editions), "-f", "markdown", "-C", "2", "-a", "59").out
+    assert "~~некоторые~~" in out and "**покушение на \\<script\\>" in out
+    assert "… " in out and "исключительной" not in out
+
+
+def test_comparative_table_as_docx_opens_in_word(lexwatch_cli: Cli, tmp_path: Path,
+                                                 editions: tuple[Path, Path]) -> None:
+    import docx
+
+    target = tmp_path / "таблица.docx"
+    assert lexwatch_cli("diff", *map(str, editions), "-f", "table", "-o", str(target)).code == 1
+    table = docx.Document(str(target)).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Статья", "Действующая редакция", "Предлагаемая редакция"]
+    old_cell, new_cell = table.rows[1].cells[1], table.rows[1].cells[2]
+    assert [r.text for r in old_cell.paragraphs[0].runs if r.font.strike] == ["некоторые"]
+    assert any("покушение" in r.text for r in new_cell.paragraphs[0].runs if r.bold)
+    assert table.rows[2].cells[1].text == "—"
+    assert not list(tmp_path.glob(".*.tmp"))  # written atomically, no temp left
+
+
+def test_stored_versions_diff_and_the_history_of_article_59(lexwatch_cli: Cli, workspace: Path,
+                                                           editions: tuple[Path, Path]) -> None:
+    old, new = editions
+    for path, when in ((old, "2020-09-01"), (new, "2022-09-01")):
+        added = lexwatch_cli("-w", str(workspace), "add", str(path), "--act", "HK9900275", "--edition-date", when)
+        assert added.code == 0, added
+    stored = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2020-09-01", "HK9900275@2022-09-01", "-f", "json")
+    assert stored.code == 1 and stored.json()["old"]["label"] == "HK9900275@2020-09-01"
+    history = lexwatch_cli("-w", str(workspace), "history", "59")
+    assert history.code == 0, history
+    assert history.out.splitlines()[0].startswith("2022-09-01")
+    assert "changed: +6 −1 words" in history.out
+    born = lexwatch_cli("-w", str(workspace), "history", "130²", "--json").json()
+    assert [(e["edition_date"], e["summary"]) for e in born] == [("2022-09-01", "added")]
+    assert lexwatch_cli("-w", str(workspace), "history", "60", "--show").out.startswith("Статья 60: no change")
+    nothing = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2019-01-01", "HK9900275@2022-09-01")
+    assert nothing.code == 2 and "no stored version" in nothing.err
+
+
+def test_corpus_2020_to_2022_finds_the_genocide_articles_and_the_death_penalty_change(
+        lexwatch_cli: Cli, corpus_dir: Path) -> None:
+    result = lexwatch_cli("diff", str(corpus_dir / "uk_2020-09.txt"), str(corpus_dir / "uk_2022-09.txt"), "-f", "json")
+    assert result.code == 1, result.err
+    data = result.json()
+    by_new = {a["new_number"]: a for a in data["articles"]}
+    assert by_new["130-1"]["status"] == "added" and by_new["130-2"]["status"] == "added"
+    assert by_new["59"]["status"] == "changed"
+    ops59 = by_new["59"]["ops"]
+    assert "за некоторые особо тяжкие преступления" in "".join(t for k, t in ops59 if k != "insert")
+    assert "частью 2 статьи 124" in "".join(t for k, t in ops59 if k == "insert")
+    assert data["summary"]["added"] == 20 and data["summary"]["renumbered"] == 0
+    # 234¹ is absent from the 2022 source (README: cannot tell if repealed): reported as removed
+    assert {a["old_number"] for a in data["articles"] if a["status"] == "removed"} == {"234-1", "356-1"}
