@@ -1,0 +1,62 @@
+"""Every redline format shows the same facts; flagged articles come first with their flags."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexwatch.diff.engine import diff_documents
+from lexwatch.diff.model import DocumentDiff
+from lexwatch.diff.render import RenderOptions, register_renderer, renderer, renderer_names
+from lexwatch.ids import ArticleNumber
+from lexwatch.text.model import Article, Document
+
+
+def _doc(texts: dict[str, str]) -> Document:
+    return Document("УК", [Article(ArticleNumber.parse(n), f"Статья о {n}", t) for n, t in texts.items()])
+
+
+@pytest.fixture
+def flagged_diff() -> DocumentDiff:
+    old = _doc({"58": "Пожизненное заключение устанавливается за особо тяжкие преступления.",
+                "59": "Смертная казнь – расстрел за некоторые особо тяжкие преступления."})
+    new = _doc({"58": "Пожизненное заключение устанавливается за тяжкие и особо тяжкие преступления.",
+                "59": "Смертная казнь – расстрел за покушение на особо тяжкие преступления."})
+    diff = diff_documents(old, new)
+    art59 = diff.articles[1]
+    art59.flags.append({"pack": "death_penalty", "rule": "scope-widened", "severity": "high",
+                        "direction": "expands", "article": "59", "evidence": "покушение на особо тяжкие"})
+    art59.sanctions.append({"article": "59", "part": "1", "change": "widened", "penalty": "смертная казнь",
+                            "old": "", "new": "", "summary": "смертная казнь: и за покушение"})
+    return diff
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "table"])
+def test_flagged_article_59_comes_before_article_58_with_its_flag_and_sanction(
+        flagged_diff: DocumentDiff, fmt: str) -> None:
+    out = renderer(fmt)(flagged_diff, RenderOptions())
+    assert isinstance(out, str)
+    assert out.index("Статья 59") < out.index("Статья 58")
+    assert "death_penalty/scope-widened" in out.replace("\\_", "_")
+    assert "смертная казнь: и за покушение" in out
+
+
+def test_json_keeps_document_order_and_carries_flags(flagged_diff: DocumentDiff) -> None:
+    import json
+
+    data = json.loads(str(renderer("json")(flagged_diff, RenderOptions())))
+    assert [a["new_number"] for a in data["articles"]] == ["58", "59"]
+    assert data["articles"][1]["flags"][0]["severity"] == "high"
+
+
+def test_terminal_uses_strike_and_underline_only_on_a_tty(flagged_diff: DocumentDiff) -> None:
+    coloured = str(renderer("terminal")(flagged_diff, RenderOptions(color=True)))
+    assert "\x1b[9" in coloured or ";9m" in coloured  # strike
+    assert "[-некоторые-]" not in coloured
+    plain = str(renderer("terminal")(flagged_diff, RenderOptions()))
+    assert "\x1b[" not in plain and "[-некоторые-]" in plain and "{+покушение на+}" in plain
+
+
+def test_the_registry_refuses_a_second_renderer_of_the_same_name() -> None:
+    assert {"terminal", "markdown", "html", "json", "table"} <= set(renderer_names())
+    with pytest.raises(ValueError, match="already registered"):
+        register_renderer("html", renderer("markdown"))
