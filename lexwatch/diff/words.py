@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from lexwatch.diff.model import Op, OpKind
 from lexwatch.diff.normalize import tokenize
 
 # Articles are small, so an exact diff (no timeout) is affordable; a huge one gets a time cap.
 _EXACT_LIMIT_TOKENS = 20_000
+_SEGMENT_RE = re.compile(r"(?<=[.;:] )")
 _KIND: dict[int, OpKind] = {-1: "delete", 0: "equal", 1: "insert"}
 
 
@@ -37,21 +41,48 @@ def merge_ops(ops: list[Op]) -> list[Op]:
 
 
 def diff_words(old: str, new: str) -> list[Op]:
-    """Ops whose equal+delete texts join to `old` and equal+insert texts join to `new`."""
+    """Ops whose equal+delete texts join to `old` and equal+insert texts join to `new`.
+
+    Two levels, as dmp's line mode does: sentences and parts (cut after ". ", "; ", ": ") are
+    diffed first, then words only inside the runs that differ. The word diff's cost grows with
+    the size of each changed run instead of the whole article.
+    """
     if old == new:
         return [("equal", old)] if old else []
     from diff_match_patch import diff_match_patch
 
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
-    table: dict[str, str] = {}
-    a, b = _encode(old_tokens, table), _encode(new_tokens, table)
-    words = {char: token for token, char in table.items()}
     dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    old_parts, new_parts = _SEGMENT_RE.split(old), _SEGMENT_RE.split(new)
+    table: dict[str, str] = {}
+    a, b = _encode(old_parts, table), _encode(new_parts, table)
+    parts = {char: part for part, char in table.items()}
+    ops: list[Op] = []
+    deleted, inserted = "", ""
+    for code, chars in [*dmp.diff_main(a, b, False), (0, "")]:
+        text = "".join(parts[c] for c in chars)
+        if code == -1:
+            deleted += text
+        elif code == 1:
+            inserted += text
+        else:
+            if deleted or inserted:
+                ops += _diff_tokens(deleted, inserted, dmp)
+                deleted = inserted = ""
+            ops.append(("equal", text))
+    return merge_ops(_order_delete_first(ops))
+
+
+def _diff_tokens(old: str, new: str, dmp: Any) -> list[Op]:
+    if not old or not new:
+        return [("delete", old), ("insert", new)]
+    table: dict[str, str] = {}
+    a, b = _encode(tokenize(old), table), _encode(tokenize(new), table)
+    words = {char: token for token, char in table.items()}
     dmp.Diff_Timeout = 0 if len(a) + len(b) < _EXACT_LIMIT_TOKENS else 2.0
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    ops: list[Op] = [(_KIND[code], "".join(words[c] for c in chars)) for code, chars in diffs]
-    return merge_ops(_order_delete_first(ops))
+    return [(_KIND[code], "".join(words[c] for c in chars)) for code, chars in diffs]
 
 
 def _order_delete_first(ops: list[Op]) -> list[Op]:
