@@ -72,7 +72,9 @@ def test_changed_sanction_in_one_part_touches_only_those_words() -> None:
                             doc(art("139", "Убийство", harsher))).articles
     assert item.status == "changed" and item.matched_by == "number"
     changes = [(k, t.strip()) for k, t in item.ops if k != "equal"]
-    assert changes == [("delete", "шести"), ("insert", "восьми"), ("delete", "пятнадцати"), ("insert", "двадцати")]
+    # one-word "до" between two edits joins them, as an amending law words it: слова «шести до
+    # пятнадцати» заменить словами «восьми до двадцати»; "от" and the rest stay untouched
+    assert changes == [("delete", "шести до пятнадцати"), ("insert", "восьми до двадцати")]
 
 
 def test_a_renumbered_chapter_is_found_by_its_text_and_records_how() -> None:
