@@ -138,3 +138,25 @@ def test_corpus_2020_to_2022_finds_the_genocide_articles_and_the_death_penalty_c
     assert data["summary"]["added"] == 20 and data["summary"]["renumbered"] == 0
     # 234¹ is absent from the 2022 source (README: cannot tell if repealed): reported as removed
     assert {a["old_number"] for a in data["articles"] if a["status"] == "removed"} == {"234-1", "356-1"}
+
+
+def test_store_option_keeps_both_files_as_versions(lexwatch_cli: Cli, workspace: Path,
+                                                   editions: tuple[Path, Path]) -> None:
+    result = lexwatch_cli("-w", str(workspace), "diff", *map(str, editions), "--store", "-f", "json")
+    assert result.code == 1, result
+    ids = {result.json()["old"]["id"], result.json()["new"]["id"]}
+    listed = lexwatch_cli("-w", str(workspace), "drafts", "list", "--json").json()
+    assert {v["id"] for v in listed} == ids and len(ids) == 2
+
+
+def test_show_technical_reports_a_rewrapped_article_only_when_asked(lexwatch_cli: Cli, tmp_path: Path,
+                                                                    editions: tuple[Path, Path]) -> None:
+    old, _ = editions
+    rewrapped = tmp_path / "uk_2020_pdf.txt"
+    rewrapped.write_text(CODE_2020.replace("применяются судом в случаях", "применяются су-\nдом  в\u00a0случаях"),
+                         encoding="utf-8")
+    assert lexwatch_cli("diff", str(old), str(rewrapped)).code == 0
+    shown = lexwatch_cli("diff", str(old), str(rewrapped), "--show-technical", "-f", "json")
+    assert shown.code == 1
+    [item] = shown.json()["articles"]
+    assert item["new_number"] == "60" and item["technical"] is True
