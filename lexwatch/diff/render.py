@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -91,8 +92,18 @@ def summary_line(diff: DocumentDiff) -> str:
             f"{s['removed']} removed, {s['renumbered']} renumbered, {s['unchanged']} unchanged")
 
 
+# Normalised text is one line; a redline reads better with each part, point and note on its own.
+_BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:/\d{1,2})?[.)]|Примечани[ея]\.) )")
+
+
+def display_ops(ops: list[Op]) -> list[Op]:
+    """The same ops with a line break before parts ("2. "), points ("3) ") and notes."""
+    return [(kind, _BREAK_RE.sub("\n", text)) for kind, text in ops]
+
+
 def with_context(ops: list[Op], context: int | None) -> list[Op | None]:
     """Trim long equal runs to `context` words each side of a change; None marks a cut ("…")."""
+    ops = display_ops(ops)
     if context is None:
         return list(ops)
     out: list[Op | None] = []

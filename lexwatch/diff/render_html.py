@@ -6,7 +6,16 @@ import io
 from html import escape
 
 from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
-from lexwatch.diff.render import RenderOptions, label, notes_for, one_line, shown_articles, summary_line, with_context
+from lexwatch.diff.render import (
+    RenderOptions,
+    display_ops,
+    label,
+    notes_for,
+    one_line,
+    shown_articles,
+    summary_line,
+    with_context,
+)
 
 _CSS = """body{font-family:"Times New Roman",serif;max-width:60em;margin:2em auto;line-height:1.45}
 del{color:#a00;text-decoration:line-through}ins{color:#060;text-decoration:underline}
@@ -28,7 +37,7 @@ def _ops_html(ops: list[Op], options: RenderOptions, keep: tuple[str, ...] = ("d
         elif kind in keep:
             tag = "del" if kind == "delete" else "ins"
             out.append(f"<{tag}>{escape(chunk)}</{tag}>")
-    return "".join(out)
+    return "".join(out).replace("\n", "<br>\n")
 
 
 def _anchor(item: ArticleDiff) -> str:
@@ -102,7 +111,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
             if present is None:
                 para.add_run("—" if keep == "delete" else "Исключена")
                 continue
-            for kind, chunk in item.ops:
+            for kind, chunk in display_ops(item.ops):
                 if kind == "equal":
                     para.add_run(chunk)
                 elif kind == keep:

@@ -77,7 +77,7 @@ def _md_ops(ops: list[Op], options: RenderOptions) -> str:
         lead, core, trail = _split_space(chunk)
         mark = "~~" if kind == "delete" else "**"
         out.append(f"{lead}{mark}{_md_escape(core)}{mark}{trail}")
-    return "".join(out)
+    return "".join(out).replace("\n", "  \n")
 
 
 def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
