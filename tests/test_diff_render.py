@@ -60,3 +60,15 @@ def test_the_registry_refuses_a_second_renderer_of_the_same_name() -> None:
     assert {"terminal", "markdown", "html", "json", "table"} <= set(renderer_names())
     with pytest.raises(ValueError, match="already registered"):
         register_renderer("html", renderer("markdown"))
+
+
+def test_each_part_and_point_of_a_changed_article_starts_its_own_line() -> None:
+    old = _doc({"59": "1. Смертная казнь – расстрел. 2. Смертная казнь не может быть назначена: "
+                      "1) лицам до восемнадцати лет; 2) женщинам."})
+    new = _doc({"59": "1. Смертная казнь – расстрел. 2. Смертная казнь не может быть назначена: "
+                      "1) лицам до восемнадцати лет; 2) женщинам; 3) мужчинам старше шестидесяти пяти лет."})
+    out = str(renderer("markdown")(diff_documents(old, new), RenderOptions()))
+    lines = out.splitlines()
+    assert "2\\. Смертная казнь не может быть назначена:  " in lines
+    assert "2\\) женщинам**;  " in lines  # escaped: not a markdown list
+    assert "3\\) мужчинам старше шестидесяти пяти лет**." in lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from lexwatch.diff.model import DocumentDiff, Op
 from lexwatch.diff.render import RenderOptions, label, notes_for, one_line, shown_articles, summary_line, with_context
@@ -58,6 +59,9 @@ def _terminal_ops(ops: list[Op], options: RenderOptions) -> object:
     return text
 
 
+_MD_LIST_RE = re.compile(r"(^|\n)((?:\*\*|~~)?\d+)([.)])")
+
+
 def _md_escape(text: str) -> str:
     for char in "\\`*_~[]<>#|":
         text = text.replace(char, "\\" + char)
@@ -77,7 +81,8 @@ def _md_ops(ops: list[Op], options: RenderOptions) -> str:
         lead, core, trail = _split_space(chunk)
         mark = "~~" if kind == "delete" else "**"
         out.append(f"{lead}{mark}{_md_escape(core)}{mark}{trail}")
-    return "".join(out).replace("\n", "  \n")
+    # "1. " / "1) " at a line start would turn the article into a markdown list
+    return _MD_LIST_RE.sub(r"\1\2\\\3", "".join(out)).replace("\n", "  \n")
 
 
 def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
