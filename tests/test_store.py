@@ -90,7 +90,7 @@ def test_a_prefix_matching_several_versions_is_refused(store):
         seen[prefix] = data
     for data in pair:
         store.add(data, source="s", filename="x.txt", document=_doc(ART_59))
-    with pytest.raises(AmbiguousVersionError, match="matches 2 versions.*give more digits"):
+    with pytest.raises(AmbiguousVersionError, match=r"matches 2 versions.*give more digits"):
         store.resolve(prefix)
 
 

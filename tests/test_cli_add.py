@@ -1,0 +1,141 @@
+"""A lawyer imports editions of the Criminal Code and browses what lexwatch parsed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+UK_EXCERPT = """УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ
+
+ОБЩАЯ ЧАСТЬ
+
+РАЗДЕЛ III. НАКАЗАНИЕ И ИНЫЕ МЕРЫ УГОЛОВНОЙ ОТВЕТСТВЕННОСТИ
+
+ГЛАВА 9. Наказание и его виды
+
+Статья 59. Смертная казнь
+1. Смертная казнь – расстрел – до ее отмены может устанавливаться в качестве исключительной меры наказания за особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при отягчающих обстоятельствах, а также за приготовление к совершению акта терроризма и покушение на его совершение.
+2. Смертная казнь не назначается:
+1) лицам, совершившим преступления в возрасте до восемнадцати лет;
+2) женщинам;
+3) мужчинам, достигшим ко дню постановления приговора шестидесятипятилетнего возраста.
+
+ОСОБЕННАЯ ЧАСТЬ
+
+РАЗДЕЛ VI. ПРЕСТУПЛЕНИЯ ПРОТИВ МИРА И БЕЗОПАСНОСТИ ЧЕЛОВЕЧЕСТВА
+
+ГЛАВА 17. Преступления против мира
+
+Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды или розни
+1. Умышленные действия, направленные на возбуждение расовой, национальной, религиозной либо иной социальной вражды или розни, –
+наказываются арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на срок от двух до шести лет.
+
+Статья 1301. Реабилитация нацизма
+1. Реабилитация нацизма –
+наказывается арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же срок.
+
+Статья 1302. Отрицание геноцида белорусского народа
+1. Публичное отрицание геноцида белорусского народа –
+наказывается арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же срок.
+
+Статья 131. Нарушение законов и обычаев войны
+1. Изгнание гражданского населения с оккупированной территории –
+наказывается лишением свободы на срок от пяти до двенадцати лет.
+"""
+
+
+@pytest.fixture
+def excerpt(tmp_path: Path) -> Path:
+    path = tmp_path / "uk_excerpt.txt"
+    path.write_text(UK_EXCERPT, encoding="utf-8")
+    return path
+
+
+def test_add_detects_the_act_and_a_second_add_is_a_no_op(workspace, lexwatch_cli, excerpt):
+    first = lexwatch_cli("add", str(excerpt), "--edition-date", "2022-09-26", cwd=workspace)
+    assert first.code == 0, first
+    assert "act detected: HK9900275" in first.err
+    assert "5 articles" in first.err
+    again = lexwatch_cli("add", str(excerpt), "--edition-date", "2022-09-26", cwd=workspace)
+    assert again.code == 0 and "already stored" in again.err and "nothing changed" in again.err
+    listed = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert len(listed) == 1
+    item = listed[0]
+    assert len(item["id"]) == 64 and item["act"] == "HK9900275"
+    assert item["edition_date"] == "2022-09-26" and item["articles"] == 5
+    assert item["title"] == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert item["source"] == str(excerpt.resolve()) and item["added_at"]
+
+
+def test_show_one_article_by_any_form_of_its_number(workspace, lexwatch_cli, excerpt):
+    lexwatch_cli("add", str(excerpt), "--edition-date", "2022-09-26", cwd=workspace)
+    for form in ("130-2", "130²", "130.2", "130/2"):
+        shown = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", "--article", form, "--json", cwd=workspace)
+        assert shown.code == 0, shown
+        data = shown.json()
+        assert data["number"] == "130-2"
+        assert data["title"] == "Отрицание геноцида белорусского народа"
+        assert data["text"].startswith("1. Публичное отрицание геноцида")
+    plain = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", "--article", "59", cwd=workspace)
+    assert "Статья 59. Смертная казнь" in plain.out and "3) мужчинам" in plain.out
+
+
+def test_unknown_article_and_unknown_version_are_one_line_errors(workspace, lexwatch_cli, excerpt):
+    lexwatch_cli("add", str(excerpt), cwd=workspace)
+    vid = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()[0]["id"]
+    missing = lexwatch_cli("drafts", "show", vid[:8], "--article", "999", cwd=workspace)
+    assert missing.code == 2 and missing.err.count("\n") == 1 and "article 999 is not in" in missing.err
+    nothing = lexwatch_cli("drafts", "show", "deadbeef", cwd=workspace)
+    assert nothing.code == 2 and "no stored version matches deadbeef" in nothing.err
+    garbage = lexwatch_cli("drafts", "show", "not-a-version", cwd=workspace)
+    assert garbage.code == 2 and "not a version" in garbage.err
+
+
+def test_search_finds_inflected_forms(workspace, lexwatch_cli, excerpt):
+    lexwatch_cli("add", str(excerpt), cwd=workspace)
+    hits = lexwatch_cli("drafts", "search", "смертной казнью", "--json", cwd=workspace).json()
+    assert [h["number"] for h in hits] == ["59"]
+    genocide = lexwatch_cli("drafts", "search", "геноцид", "--json", cwd=workspace).json()
+    assert [h["number"] for h in genocide] == ["130-2"]
+    none = lexwatch_cli("drafts", "search", "казна", cwd=workspace)
+    assert none.code == 1 and "no article matches" in none.out
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "is empty"),
+    (b"   \n\n", "is empty"),
+    ("Договор аренды нежилого помещения. Стороны договорились о нижеследующем.".encode(), "article"),
+])
+def test_bad_files_are_refused_and_nothing_is_stored(workspace, lexwatch_cli, tmp_path, content, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = lexwatch_cli("add", str(bad), cwd=workspace)
+    assert result.code == 2, result
+    assert message in result.err and "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []
+    assert not any((workspace / "drafts").rglob("*.*"))
+
+
+def test_missing_file_is_one_line(workspace, lexwatch_cli, tmp_path):
+    result = lexwatch_cli("add", str(tmp_path / "nope.pdf"), cwd=workspace)
+    assert result.code == 2 and "nope.pdf: no such file" in result.err
+
+
+def test_bad_act_or_date_option(workspace, lexwatch_cli, excerpt):
+    assert "not a register number" in lexwatch_cli("add", str(excerpt), "--act", "x!", cwd=workspace).err
+    result = lexwatch_cli("add", str(excerpt), "--edition-date", "26.09.2022", cwd=workspace)
+    assert result.code == 2 and "YYYY-MM-DD" in result.err
+
+
+def test_the_real_2022_edition_imports_with_all_its_articles(workspace, lexwatch_cli, corpus_dir):
+    result = lexwatch_cli("add", str(corpus_dir / "uk_2022-09.txt"), "--edition-date", "2022-09-26",
+                          "--json", cwd=workspace)
+    assert result.code == 0, result
+    expected = [json.loads(line)["number"] for line in
+                (corpus_dir / "uk_2022-09.articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert result.json()[0]["articles"] == len(expected)
+    shown = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", "--json", cwd=workspace).json()
+    assert [a["number"] for a in shown["articles"]] == expected
