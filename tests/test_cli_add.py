@@ -139,3 +139,31 @@ def test_the_real_2022_edition_imports_with_all_its_articles(workspace, lexwatch
     assert result.json()[0]["articles"] == len(expected)
     shown = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", "--json", cwd=workspace).json()
     assert [a["number"] for a in shown["articles"]] == expected
+
+
+def test_a_scanned_or_encrypted_pdf_is_refused_in_one_line_and_nothing_is_stored(workspace, lexwatch_cli, tmp_path):
+    from builders import encrypt_pdf, make_pdf, make_scanned_pdf
+
+    from lexwatch.text.load import parse_bytes
+
+    doc = parse_bytes(UK_EXCERPT.encode("utf-8"), "uk.txt")
+    cases = {
+        "scan.pdf": (make_scanned_pdf(), "scan"),
+        "locked.pdf": (encrypt_pdf(make_pdf(doc)), "encrypted"),
+    }
+    for name, (data, message) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = lexwatch_cli("add", str(path), cwd=workspace)
+        assert result.code == 2, result
+        assert message in result.err.lower() and len(result.err.strip().splitlines()) == 1
+    assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []
+
+
+def test_an_error_in_the_second_file_keeps_the_first_one_stored(workspace, lexwatch_cli, excerpt, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = lexwatch_cli("add", str(excerpt), str(empty), "--edition-date", "2022-09-26", cwd=workspace)
+    assert result.code == 2 and "empty.txt: the file is empty" in result.err
+    listed = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert [v["edition_date"] for v in listed] == ["2022-09-26"]
