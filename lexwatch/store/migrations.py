@@ -59,10 +59,42 @@ def _0001_versions(db: sqlite3.Connection) -> None:
     """)
 
 
+def _0002_fetch_state(db: sqlite3.Connection) -> None:
+    run_script(db, """
+        -- Conditional-GET validators and the content fingerprint last stored, per URL.
+        CREATE TABLE http_validators (
+            url           TEXT PRIMARY KEY,
+            etag          TEXT,
+            last_modified TEXT,
+            fingerprint   TEXT,                      -- sha256 of the page without volatile parts
+            updated_at    TEXT NOT NULL
+        );
+        -- The last run of each source that failed nowhere: the next listing window starts there.
+        CREATE TABLE source_runs (
+            source            TEXT PRIMARY KEY,
+            last_success_at   TEXT,
+            last_success_date TEXT,                  -- ISO date the listing window reached
+            last_attempt_at   TEXT NOT NULL,
+            last_outcome      TEXT NOT NULL          -- ok | failed
+        );
+        CREATE TABLE fetch_log (
+            id         INTEGER PRIMARY KEY,
+            run_at     TEXT NOT NULL,
+            source     TEXT NOT NULL,
+            url        TEXT NOT NULL,
+            outcome    TEXT NOT NULL,                -- new | changed | unchanged | failed
+            version_id TEXT,
+            error      TEXT
+        );
+        CREATE INDEX fetch_log_by_run ON fetch_log(run_at);
+    """)
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     ("0001_versions", _0001_versions),
+    ("0002_fetch_state", _0002_fetch_state),
 ]
 
 

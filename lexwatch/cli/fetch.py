@@ -1,0 +1,145 @@
+"""`lexwatch fetch` and `lexwatch sources list`: options in, one fetch run, a summary out."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lexwatch.cli.context import STATE, console, emit_json, open_workspace, say
+from lexwatch.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from lexwatch.sources.runner import FetchReport, Outcome
+
+sources_app = typer.Typer(help="The sources lexwatch fetches from.", no_args_is_help=True)
+
+
+def _since(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--since must be YYYY-MM-DD, not {value!r}") from None
+    if day > date.today():
+        raise UsageError(f"--since {value} is in the future")
+    return day
+
+
+def _line(outcome: Outcome) -> str:
+    what = outcome.act or "-"
+    tail = f" ({outcome.version[:12]})" if outcome.version else ""
+    if outcome.error:
+        tail = f": {outcome.error}"
+    return f"{outcome.status:<9} {outcome.source:<8} {what:<11} {outcome.url}{tail}"
+
+
+def _summary(report: FetchReport) -> list[str]:
+    lines = []
+    for name in report.sources:
+        c = report.counts(name)
+        lines.append(f"{name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged,"
+                     f" {c['failed']} failed (since {report.windows[name]})")
+    for outcome in report.with_status("failed"):
+        lines.append(f"failed: {outcome.url}: {outcome.error}")
+    if not report.sources:
+        lines.append("no source is enabled (see `lexwatch sources list`)")
+    elif report.nothing_new:
+        lines.append("nothing new" + (" (dry run)" if report.dry_run else ""))
+    elif report.dry_run:
+        lines.append("dry run: nothing was stored")
+    return lines
+
+
+def fetch(
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Start the new-publications window here, YYYY-MM-DD (default: the last good run;"
+                        " first run: the last 7 days).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Fetch and report, but store nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print new/changed/unchanged/failed as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document, even without a"
+                                                                  " terminal.")] = False,
+    source: Annotated[list[str] | None, typer.Option(
+        "--source", "-s", help="Only this source (repeatable; default: every enabled source).")] = None,
+) -> None:
+    """Fetch new and changed documents from every enabled source and store them as versions.
+
+    Exit code 0 when every source was fetched, 4 when any document failed (the rest is stored)."""
+    from lexwatch.sources.runner import FetchRun, enabled_sources
+
+    start = _since(since)
+    STATE.verbose = verbose
+    ws = open_workspace()
+    settings = ws.settings
+    sources = enabled_sources(settings, ws.root, source or None)
+    tty = sys.stderr.isatty() and not STATE.quiet
+    err = console(stderr=True)
+
+    def show(outcome: Outcome) -> None:
+        if verbose and not STATE.quiet:
+            err.print(_line(outcome), markup=False)
+
+    with ws.lock(), ws.open_store() as store:
+        if tty and not verbose:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
+                          TimeElapsedColumn(), console=err, transient=True) as progress:
+                task = progress.add_task("fetching", total=None)
+                run = FetchRun(settings, ws.root, store, dry_run=dry_run,
+                               status=lambda message: progress.update(task, description=message),
+                               on_outcome=lambda _o: progress.advance(task))
+                report = run.run(sources, start)
+        else:
+            run = FetchRun(settings, ws.root, store, dry_run=dry_run,
+                           status=(lambda m: err.print(m, markup=False)) if verbose and not STATE.quiet else None,
+                           on_outcome=show)
+            report = run.run(sources, start)
+    if as_json:
+        emit_json(report.to_json())
+    for line in _summary(report):
+        say(line)
+    if report.failed:
+        raise typer.Exit(int(ExitCode.SOURCE_FAILED))
+
+
+@sources_app.command("list")
+def list_sources(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the known sources, whether this workspace enables them, and their last good run."""
+    from lexwatch.sources.base import create_source, source_names
+    from lexwatch.store.fetchstate import FetchState
+
+    ws = open_workspace()
+    rows = []
+    with ws.open_store() as store:
+        state = FetchState(store.db)
+        for name in source_names():
+            src = create_source(name, ws.settings, ws.root)
+            last = state.last_run(name)
+            rows.append({"name": name, "enabled": src.enabled(), "where": src.where(),
+                         "description": src.description,
+                         "last_success_at": last.last_success_at if last else None,
+                         "last_attempt_at": last.last_attempt_at if last else None,
+                         "last_outcome": last.last_outcome if last else None})
+    if as_json:
+        emit_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    for column in ("name", "enabled", "where", "last good run", "description"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(str(row["name"]), "yes" if row["enabled"] else "no", str(row["where"]),
+                      str(row["last_success_at"] or "-"), str(row["description"]))
+    console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("fetch")(fetch)
+    app.add_typer(sources_app, name="sources")

@@ -1,0 +1,166 @@
+"""The `Source` protocol, what a source yields (`Fetched`), and the name-keyed source registry.
+
+Adding a portal is one module with a factory registered by name; duplicates are refused.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from lexwatch.config import Settings
+from lexwatch.errors import ConfigError, LexwatchError
+from lexwatch.store.fetchstate import Validators
+
+if TYPE_CHECKING:
+    from lexwatch.sources.http import PortalClient
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass
+class Fetched:
+    """One document a source looked at: its bytes, or why it could not be looked at.
+
+    `data is None` with no error means the server said "not modified" (HTTP 304).
+    """
+
+    url: str
+    kind: str                                 # consolidated | publication | card | draft | file
+    act: str | None = None
+    title: str = ""
+    edition_date: date | None = None
+    data: bytes | None = None
+    filename: str = "document"
+    content_type: str | None = None
+    text: str | None = None                   # HTML decoded with the charset the client settled on
+    fingerprint: str | None = None            # sha256 of the content without volatile page parts
+    validators: Validators | None = None      # remembered once the document is safely stored
+    meta: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.error is None and self.data is None
+
+
+def failure(url: str, kind: str, error: LexwatchError | str, *, act: str | None = None,
+            title: str = "") -> Fetched:
+    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error))
+
+
+class FetchContext:
+    """What a source may use during one run: settings, the listing window, the shared HTTP client."""
+
+    def __init__(self, settings: Settings, root: Path, *, since: date, today: date,
+                 validators: Mapping[str, Validators] | None = None,
+                 client_factory: Callable[[], PortalClient] | None = None,
+                 status: Callable[[str], None] | None = None) -> None:
+        self.settings = settings
+        self.root = root
+        self.since = since
+        self.today = today
+        self.validators: Mapping[str, Validators] = validators or {}
+        self._client_factory = client_factory
+        self._client: PortalClient | None = None
+        self.status = status or (lambda _message: None)
+        # The date the source's listing window reached; the runner records it after a clean run.
+        self.reached: date | None = None
+
+    def client(self) -> PortalClient:
+        if self._client is None:
+            if self._client_factory is None:
+                from lexwatch.sources.http import PortalClient
+
+                self._client = PortalClient(self.settings.portal, validators=self.validators)
+            else:
+                self._client = self._client_factory()
+        return self._client
+
+    def parallel(self, function: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """`function` over `items` with at most max_in_flight running at once; results in order."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        workers = max(1, self.settings.portal.max_in_flight)
+        items = list(items)
+        if workers == 1 or len(items) < 2:
+            yield from map(function, items)
+            return
+        with ThreadPoolExecutor(max_workers=min(workers, 2), thread_name_prefix="fetch") as pool:
+            yield from pool.map(function, items)
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+
+class Source(Protocol):
+    """A place lexwatch fetches documents from."""
+
+    name: str
+    description: str
+
+    def enabled(self) -> bool:
+        """Whether this workspace's settings turn the source on."""
+        ...
+
+    def where(self) -> str:
+        """Where it fetches from, for people (a URL or a folder); never with credentials."""
+        ...
+
+    def fetch(self, ctx: FetchContext) -> Iterator[Fetched]:
+        """Every document it looked at this run. A failing document is yielded as a failure;
+        an exception ends the whole source (e.g. its listing page could not be read)."""
+        ...
+
+
+SourceFactory = Callable[[Settings, Path], Source]
+
+# Built-in sources: name -> module exposing `make_source(settings, root) -> Source`; imported on use.
+_BUILTIN: dict[str, str] = {
+    "pravo_by": "lexwatch.sources.pravo_by",
+    "folder": "lexwatch.sources.folder",
+}
+_REGISTRY: dict[str, SourceFactory] = {}
+
+
+def register_source(name: str, factory: SourceFactory) -> None:
+    """Add a source under a new name; a name already taken is refused."""
+    if name in _BUILTIN or name in _REGISTRY:
+        raise ValueError(f"a source named {name!r} is already registered")
+    _REGISTRY[name] = factory
+
+
+def source_names() -> list[str]:
+    return [*_BUILTIN, *(n for n in _REGISTRY if n not in _BUILTIN)]
+
+
+def create_source(name: str, settings: Settings, root: Path) -> Source:
+    if name in _REGISTRY:
+        return _REGISTRY[name](settings, root)
+    if name not in _BUILTIN:
+        raise ConfigError(f"no source named {name!r} (known: {', '.join(source_names())})", key="sources")
+    module = importlib.import_module(_BUILTIN[name])
+    factory: SourceFactory = module.make_source
+    return factory(settings, root)
+
+
+def source_table(settings: Settings, name: str) -> dict[str, Any]:
+    """The `[sources.<name>]` table of lexwatch.toml ({} when absent); a non-table is a ConfigError."""
+    sources = settings.raw.get("sources", {})
+    if not isinstance(sources, dict):
+        raise ConfigError("[sources] must be a table", key="sources")
+    table = sources.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[sources.{name}] must be a table", key=f"sources.{name}")
+    return table

@@ -1,0 +1,79 @@
+"""A folder the user fills by hand (e.g. PDFs saved from a browser behind a proxy): every legal
+document in it is a candidate version. Configured by `[sources.folder] path = "..."`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lexwatch.config import Settings
+from lexwatch.errors import ConfigError
+from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
+
+NAME = "folder"
+SUFFIXES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf", ".txt": "text/plain",
+            ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+class FolderSource:
+    name = NAME
+    description = "A folder you fill by hand with HTML, PDF, DOCX or TXT files ([sources.folder] path)"
+
+    def __init__(self, settings: Settings, root: Path) -> None:
+        table = source_table(settings, NAME)
+        raw = table.get("path")
+        if raw is not None and (not isinstance(raw, str) or not raw.strip()):
+            raise ConfigError("must be a folder path (a non-empty string)", key="sources.folder.path")
+        self.path: Path | None = (root / Path(raw).expanduser()).resolve() if raw else None
+
+    def enabled(self) -> bool:
+        return self.path is not None
+
+    def where(self) -> str:
+        return str(self.path) if self.path else "(not configured: [sources.folder] path)"
+
+    def files(self) -> list[Path]:
+        """Documents in the folder and its subfolders, in name order; hidden files and anything a
+        symlink would take outside the folder are left out."""
+        if self.path is None:
+            return []
+        found = []
+        for path in sorted(self.path.rglob("*")):
+            relative = path.relative_to(self.path)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            if path.suffix.lower() not in SUFFIXES or not path.is_file():
+                continue
+            if not path.resolve().is_relative_to(self.path):
+                continue
+            found.append(path)
+        return found
+
+    def fetch(self, ctx: FetchContext) -> Iterator[Fetched]:
+        if self.path is None:
+            return
+        if not self.path.is_dir():
+            yield failure(str(self.path), "file", f"[sources.folder] path {self.path} is not a folder")
+            return
+        files = self.files()
+        ctx.status(f"{NAME}: {len(files)} files in {self.path}")
+        for path in files:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                yield failure(str(path), "file", f"{path}: cannot read ({exc.strerror or exc})")
+                continue
+            if not data.strip():
+                yield failure(str(path), "file", f"{path}: the file is empty")
+                continue
+            modified = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
+            yield Fetched(url=str(path), kind="file", data=data, filename=path.name,
+                          content_type=SUFFIXES[path.suffix.lower()],
+                          fingerprint=hashlib.sha256(data).hexdigest(),
+                          meta={"path": str(path), "size": len(data), "modified": modified})
+
+
+def make_source(settings: Settings, root: Path) -> FolderSource:
+    return FolderSource(settings, root)

@@ -1,0 +1,366 @@
+"""The one polite HTTP client every source uses: one host only, timeouts, retries with backoff,
+a delay between requests, at most two in flight, conditional GET, size caps while streaming.
+
+httpx is imported inside the client (start-up time of the CLI).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from lexwatch import __version__
+from lexwatch.config import PortalSettings
+from lexwatch.errors import (
+    ConfigError,
+    FetchError,
+    PortalBlockedError,
+    RedirectRefusedError,
+    ResponseTooLargeError,
+    TruncatedResponseError,
+    UnexpectedPageError,
+)
+from lexwatch.store.fetchstate import Validators
+
+if TYPE_CHECKING:
+    import httpx
+
+Kind = Literal["page", "pdf"]
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+MAX_REDIRECTS = 5
+# Response headers kept as evidence: nothing that could carry a cookie or a credential.
+EVIDENCE_HEADERS = ("content-type", "content-length", "content-encoding", "etag", "last-modified", "date",
+                    "server", "cache-control", "expires", "retry-after", "location")
+# What block and challenge pages served with 200 say; the portal's own texts never do.
+_BLOCK_MARKERS = re.compile(
+    r"captcha|g-recaptcha|hcaptcha|cf-challenge|Подтвердите,? что вы не робот|вы не робот|"
+    r"Доступ (?:к сайту )?(?:ограничен|запрещ[её]н)|Access denied|Attention Required|DDoS", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass
+class HttpResult:
+    """A response read in full (or a 304 / a tolerated miss), with what is kept as evidence."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    content: bytes = b""
+    text: str | None = None
+    encoding: str | None = None
+    fetched_at: str = ""
+    attempts: int = 1
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type")
+
+    @property
+    def validators(self) -> Validators:
+        return Validators(etag=self.headers.get("etag"), last_modified=self.headers.get("last-modified"))
+
+    def evidence(self) -> dict[str, Any]:
+        """The `meta` stored with a version: what the server said, when, after how many tries."""
+        meta: dict[str, Any] = {"url": self.url, "status": self.status, "headers": dict(self.headers),
+                                "fetched_at": self.fetched_at, "attempts": self.attempts}
+        if self.final_url != self.url:
+            meta["final_url"] = self.final_url
+        if self.encoding:
+            meta["encoding"] = self.encoding
+        return meta
+
+
+class _Retry(Exception):
+    """A try that may succeed later; `error` is what the user sees if none does."""
+
+    def __init__(self, error: FetchError, retry_after: float | None = None) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.retry_after = retry_after
+
+
+def redact(url: str) -> str:
+    """A URL without user:password, fit for logs and JSON."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def backoff_delay(attempt: int, base: float, cap: float, rand: Callable[[], float] = random.random) -> float:
+    """Exponential backoff with jitter: base·2^attempt scaled by 0.5–1.5, never above `cap`."""
+    return float(min(cap, base * (2 ** attempt) * (0.5 + rand())))
+
+
+def decode_page(content: bytes, header_charset: str | None) -> tuple[str, str]:
+    """The page's text: the charset of the header, else of a <meta>, else detected."""
+    import codecs
+
+    candidates: list[str] = []
+    if header_charset:
+        candidates.append(header_charset)
+    meta = _META_CHARSET.search(content[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "replace"))
+    for name in candidates:
+        try:
+            encoding = codecs.lookup(name).name
+            return content.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(content[:200_000], cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
+    encoding = best.encoding if best is not None else "cp1251"
+    return content.decode(encoding, errors="replace"), encoding
+
+
+def looks_blocked(text: str) -> bool:
+    """A captcha, challenge or access-denied page (served with 200 by some front ends)."""
+    return _BLOCK_MARKERS.search(text[:20_000]) is not None
+
+
+def proxy_for(portal: PortalSettings, env: Mapping[str, str]) -> str | None:
+    """portal.proxy, else HTTPS_PROXY / ALL_PROXY (HTTP_PROXY for an http base); none for loopback."""
+    if portal.proxy:
+        return portal.proxy
+    scheme, host, _ = origin(portal.base_url)
+    if host in _LOOPBACK:
+        return None
+    names = ("HTTPS_PROXY", "https_proxy") if scheme == "https" else ("HTTP_PROXY", "http_proxy")
+    for name in (*names, "ALL_PROXY", "all_proxy"):
+        if env.get(name):
+            return env[name]
+    return None
+
+
+class PortalClient:
+    """GETs from the configured host only; thread-safe, shared by every worker of a run."""
+
+    def __init__(self, portal: PortalSettings, *, validators: Mapping[str, Validators] | None = None,
+                 transport: httpx.BaseTransport | None = None, backoff_base: float = 1.0,
+                 backoff_max: float = 60.0, retry_after_max: float = 300.0,
+                 sleep: Callable[[float], None] = time.sleep, env: Mapping[str, str] | None = None) -> None:
+        import httpx
+
+        self.portal = portal
+        self.base_url = portal.base_url.rstrip("/")
+        self.origin = origin(self.base_url)
+        self.validators: Mapping[str, Validators] = validators or {}
+        self.backoff_base = backoff_base
+        self.backoff_max = backoff_max
+        self.retry_after_max = retry_after_max
+        self.sleep = sleep
+        self.proxy = proxy_for(portal, os.environ if env is None else env)
+        if self.proxy and self.proxy.lower().startswith("socks"):
+            import importlib.util
+
+            if importlib.util.find_spec("socksio") is None:
+                raise ConfigError("a SOCKS proxy needs `pip install 'httpx[socks]'`", key="portal.proxy")
+        self._client = httpx.Client(
+            transport=transport, proxy=self.proxy if transport is None else None, trust_env=False,
+            follow_redirects=False, timeout=httpx.Timeout(portal.timeout),
+            headers={"User-Agent": portal.user_agent or f"lexwatch/{__version__}",
+                     "Accept-Language": "ru,be;q=0.8,en;q=0.5"})
+        self._slots = threading.BoundedSemaphore(max(1, min(2, portal.max_in_flight)))
+        self._pace = threading.Lock()
+        self._next_start = 0.0
+        self.requests = 0
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> PortalClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- URLs --------------------------------------------------------------------------------
+
+    def url(self, path_or_url: str) -> str:
+        """An absolute URL on the configured host; a link to any other host is refused."""
+        url = urljoin(self.base_url + "/", path_or_url)
+        if origin(url) != self.origin:
+            raise RedirectRefusedError(
+                f"refusing to contact {urlsplit(url).hostname}: lexwatch only talks to {self.base_url}")
+        return url
+
+    # -- requests ----------------------------------------------------------------------------
+
+    def get(self, path_or_url: str, *, kind: Kind = "page", conditional: bool = True,
+            missing_ok: bool = False) -> HttpResult:
+        """GET with retries. 304 and (with `missing_ok`) 404/410 come back as results; every other
+        failure is a FetchError subclass with one line for the user."""
+        url = self.url(path_or_url)
+        headers: dict[str, str] = {}
+        known = self.validators.get(url) if conditional else None
+        if known is not None:
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+        attempts = self.portal.retries + 1
+        for attempt in range(attempts):
+            self._wait_turn()
+            try:
+                with self._slots:
+                    result = self._once(url, kind, headers, missing_ok)
+                result.attempts = attempt + 1
+                return result
+            except _Retry as retry:
+                if attempt + 1 >= attempts:
+                    raise type(retry.error)(f"{retry.error.message} (gave up after {attempts} tries)") from None
+                wait = retry.retry_after
+                if wait is not None and wait > self.retry_after_max:
+                    raise FetchError(f"{retry.error.message}; the portal asks to wait {wait:.0f} s,"
+                                     " try again later") from None
+                self.sleep(wait if wait is not None else
+                           backoff_delay(attempt, self.backoff_base, self.backoff_max))
+        raise AssertionError("unreachable")
+
+    def _wait_turn(self) -> None:
+        """Keep `delay` seconds between the starts of two requests to the host."""
+        with self._pace:
+            now = time.monotonic()
+            start = max(now, self._next_start)
+            self._next_start = start + self.portal.delay
+        if start > now:
+            self.sleep(start - now)
+
+    def _once(self, url: str, kind: Kind, headers: dict[str, str], missing_ok: bool) -> HttpResult:
+        import httpx
+
+        current = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            self.requests += 1
+            try:
+                with self._client.stream("GET", current, headers=headers) as response:
+                    status = response.status_code
+                    if status in (301, 302, 303, 307, 308):
+                        location = response.headers.get("location", "")
+                        target = urljoin(current, location)
+                        if not location or origin(target) != self.origin:
+                            raise RedirectRefusedError(
+                                f"{current}: redirected to {redact(target) or 'nowhere'}; lexwatch only follows"
+                                f" redirects within {self.base_url}")
+                        current = target
+                        continue
+                    return self._read(url, current, response, kind, missing_ok)
+            except httpx.TimeoutException as exc:
+                raise _Retry(FetchError(f"{current}: no answer in {self.portal.timeout:g} s"
+                                        f" ({type(exc).__name__})")) from None
+            except httpx.RemoteProtocolError as exc:
+                raise _Retry(TruncatedResponseError(f"{current}: the connection broke off mid-answer ({exc})")) \
+                    from None
+            except (httpx.ConnectError, httpx.ReadError, httpx.WriteError) as exc:
+                hint = " through the proxy" if self.proxy else ""
+                raise _Retry(FetchError(f"{current}: cannot connect{hint} ({exc or type(exc).__name__})")) \
+                    from None
+            except httpx.ProxyError as exc:
+                raise FetchError(f"the proxy {redact(self.proxy or '')} refused: {exc}") from None
+            except httpx.HTTPError as exc:
+                raise FetchError(f"{current}: {type(exc).__name__}: {exc}") from None
+        raise RedirectRefusedError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+    def _read(self, url: str, final: str, response: httpx.Response, kind: Kind, missing_ok: bool) -> HttpResult:
+        status = response.status_code
+        headers = {k: response.headers[k] for k in EVIDENCE_HEADERS if k in response.headers}
+        fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
+        result = HttpResult(url=url, final_url=final, status=status, headers=headers, fetched_at=fetched_at)
+        if status == 304:
+            return result
+        if status == 403:
+            raise PortalBlockedError(
+                f"{final}: HTTP 403 Forbidden. The portal blocks many networks outside Belarus; set"
+                " portal.proxy in lexwatch.toml or HTTPS_PROXY to a proxy in Belarus")
+        if status in RETRY_STATUSES:
+            raise _Retry(FetchError(f"{final}: HTTP {status} {response.reason_phrase}".rstrip()),
+                         parse_retry_after(response.headers.get("retry-after")))
+        if status in (404, 410) and missing_ok:
+            return result
+        if status != 200:
+            raise FetchError(f"{final}: HTTP {status} {response.reason_phrase}".rstrip())
+        result.content = self._body(final, response, kind)
+        if kind == "pdf":
+            if result.content.lstrip()[:5] != b"%PDF-":
+                got = headers.get("content-type", "something else")
+                raise UnexpectedPageError(f"{final}: expected a PDF, got {got}")
+            return result
+        result.text, result.encoding = decode_page(result.content, response.charset_encoding)
+        if looks_blocked(result.text):
+            raise UnexpectedPageError(f"{final}: the portal answered with a captcha or access-denied page,"
+                                      " not the document; try later or through a proxy")
+        return result
+
+    def _body(self, url: str, response: httpx.Response, kind: Kind) -> bytes:
+        """The body, streamed and refused as soon as it passes the cap; short bodies are failures."""
+        cap = self.portal.max_pdf_bytes if kind == "pdf" else self.portal.max_page_bytes
+        declared = response.headers.get("content-length")
+        expected = int(declared) if declared and declared.isdigit() else None
+        if expected is not None and expected > cap:
+            raise ResponseTooLargeError(f"{url}: {expected / 2**20:.1f} MB is over the {cap / 2**20:g} MB"
+                                        f" cap for a {kind} (portal.max_{kind}_mb)")
+        chunks: list[bytes] = []
+        size = 0
+        deadline = time.monotonic() + self.portal.timeout * 10
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > cap:
+                raise ResponseTooLargeError(f"{url}: more than the {cap / 2**20:g} MB cap for a {kind}"
+                                            f" (portal.max_{kind}_mb)")
+            if time.monotonic() > deadline:
+                raise _Retry(FetchError(f"{url}: the answer is too slow to finish"))
+            chunks.append(chunk)
+        if expected is not None and "content-encoding" not in response.headers and size < expected:
+            raise _Retry(TruncatedResponseError(f"{url}: the answer broke off at {size} of {expected} bytes"))
+        return b"".join(chunks)

@@ -1,0 +1,348 @@
+"""The National Legal Portal (pravo.by): its URLs and markup (PORTAL.md), kept here and nowhere else.
+
+Per run: the consolidated text of each watched act, the new-publications listing since the last
+good run with each kept act's card and PDF, and every draft-law bank entry linked from the
+configured index pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+from lexwatch.config import Settings
+from lexwatch.errors import LexwatchError, UnexpectedPageError, UsageError
+from lexwatch.fsutil import safe_name
+from lexwatch.ids import normalize_regnum
+from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
+
+if TYPE_CHECKING:
+    from lexwatch.sources.http import HttpResult, PortalClient
+
+NAME = "pravo_by"
+
+# -- URLs (PORTAL.md, "URL patterns") --------------------------------------------------------------
+
+CONSOLIDATED_PATH = "/document/?guid=3871&p0={regnum}"
+CARD_PATH = "/document/?guid=12551&p0={regnum}"
+DRAFT_PATH = "/document/?guid=3941&p0={entry}"
+LISTING_PATH = "/ofitsialnoe-opublikovanie/novye-postupleniya/?p0={since}&p1={until}"
+
+# -- Selectors (PORTAL.md, "Listing pages" and "Text markup") ----------------------------------------
+
+SELECTORS = {
+    "text": "div.Section1",
+    "article": "p.article",
+    "title": "p.titlek",
+    "changes": "p.changeadd",
+    "content": "div.usercontent",
+    "listing": "div.usercontent dl",
+    "pdf_link": "a.link-pdf",
+    "pdf_embed": "embed[data], object[data]",
+}
+# Parts of a page that change without the document changing: menus, counters, banners, scripts.
+VOLATILE_SELECTORS = ("script, style, noscript, nav, header, footer, form, iframe, aside, "
+                      "[class*=menu], [class*=breadcrumb], [class*=counter], [id*=counter], [class*=views], "
+                      "[class*=share], [class*=banner], [class*=generated], [class*=print-date]")
+VOLATILE_PATTERNS = re.compile(
+    r"(?:Дата|Время)\s+(?:генерации|формирования|печати)[^\n]*|"
+    r"(?:Просмотров|Просмотры|Количество просмотров)\s*:?\s*\d+|"
+    r"\b\d{2}\.\d{2}\.\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\b", re.IGNORECASE)
+DRAFT_HEADING = "Проекты законов"
+_DRAFT_ENTRY = re.compile(r"^\d{10}$")
+_MONTHS = {name: n for n, name in enumerate(
+    ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+     "ноября", "декабря"), 1)}
+_WORD_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b")
+_DOT_DATE = re.compile(r"\b(\d{2})\.(\d{2})\.(\d{4})\b")
+
+
+@dataclass(frozen=True)
+class ListingEntry:
+    """One act of the new-publications list: `2/2912 (18.05.2022)` and a link to its card."""
+
+    regnum: str
+    published: date | None
+    number: str
+    title: str
+    card_href: str
+
+
+# -- Pure functions over markup -------------------------------------------------------------------
+
+
+def _tree(html: str):  # type: ignore[no-untyped-def]
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(html)
+
+
+def _text(node: object) -> str:
+    return " ".join(str(node.text(deep=True, separator=" ")).split())  # type: ignore[attr-defined]
+
+
+def _query(href: str) -> dict[str, str]:
+    return {k.lower(): v[0] for k, v in parse_qs(urlsplit(href).query).items() if v}
+
+
+def _parse_date(text: str) -> date | None:
+    m = _DOT_DATE.search(text)
+    if m:
+        try:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def is_legal_text_page(html: str) -> bool:
+    tree = _tree(html)
+    return tree.css_first(SELECTORS["text"]) is not None or tree.css_first(SELECTORS["article"]) is not None
+
+
+def page_title(html: str) -> str:
+    tree = _tree(html)
+    for selector in (SELECTORS["title"], "h1", "title"):
+        node = tree.css_first(selector)
+        if node is not None and _text(node):
+            return _text(node)
+    return ""
+
+
+def stable_text(html: str) -> str:
+    """The page's document text without what changes on every visit (menus, counters, dates of
+    generation): two fetches of an unchanged document give the same string."""
+    tree = _tree(html)
+    root = tree.css_first(SELECTORS["text"]) or tree.css_first(SELECTORS["content"]) or tree.body
+    if root is None:
+        return ""
+    for node in root.css(VOLATILE_SELECTORS):
+        node.decompose()
+    text = root.text(deep=True, separator="\n")
+    lines = (" ".join(VOLATILE_PATTERNS.sub(" ", line).split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def fingerprint(html: str) -> str:
+    return hashlib.sha256(stable_text(html).encode()).hexdigest()
+
+
+def edition_date(html: str) -> date | None:
+    """The date of the latest amending act in the "Изменения и дополнения" list, if any."""
+    tree = _tree(html)
+    latest: date | None = None
+    for node in tree.css(SELECTORS["changes"]):
+        text = _text(node)
+        found = [date(int(y), _MONTHS[m], int(d)) for d, m, y in _WORD_DATE.findall(text)]
+        found += [d for d in (_parse_date(text),) if d is not None]
+        for day in found:
+            if latest is None or day > latest:
+                latest = day
+    return latest
+
+
+def parse_listing(html: str) -> list[ListingEntry]:
+    """Entries of the new-publications page: each <dt> (number, date) and the <dd>s after it."""
+    tree = _tree(html)
+    if tree.css_first(SELECTORS["content"]) is None:
+        raise UnexpectedPageError("the new-publications page has no div.usercontent: not the listing")
+    entries: list[ListingEntry] = []
+    for dl in tree.css(SELECTORS["listing"]):
+        number, published = "", None
+        node = dl.child
+        while node is not None:
+            if node.tag == "dt":
+                label = _text(node)
+                number = label.split("(")[0].strip()
+                published = _parse_date(label)
+            elif node.tag == "dd":
+                for link in node.css("a[href]"):
+                    href = link.attributes.get("href") or ""
+                    p0 = _query(href).get("p0", "")
+                    try:
+                        regnum = normalize_regnum(p0)
+                    except UsageError:
+                        continue
+                    entries.append(ListingEntry(regnum, published, number, _text(link), href))
+            node = node.next
+    return entries
+
+
+def pdf_link(html: str) -> str | None:
+    """The PDF a publication card links: `a.link-pdf`, else an `<embed data=...>`."""
+    tree = _tree(html)
+    link = tree.css_first(SELECTORS["pdf_link"])
+    if link is not None and link.attributes.get("href"):
+        return str(link.attributes["href"])
+    embed = tree.css_first(SELECTORS["pdf_embed"])
+    if embed is not None and embed.attributes.get("data"):
+        return str(embed.attributes["data"])
+    return None
+
+
+def draft_entries(html: str) -> list[str]:
+    """Draft-law bank entries (`guid=3941&p0=YYYYMMDDNN`) linked from a page, in page order."""
+    seen: dict[str, None] = {}
+    for link in _tree(html).css("a[href]"):
+        query = _query(link.attributes.get("href") or "")
+        entry = query.get("p0", "")
+        if query.get("guid") == "3941" and _DRAFT_ENTRY.match(entry):
+            seen.setdefault(entry, None)
+    return list(seen)
+
+
+def draft_date(entry: str) -> date | None:
+    try:
+        return date(int(entry[:4]), int(entry[4:6]), int(entry[6:8]))
+    except ValueError:
+        return None
+
+
+# -- The source -----------------------------------------------------------------------------------
+
+
+class PravoBySource:
+    name = NAME
+    description = "National Legal Portal of Belarus: consolidated texts, new publications, draft laws"
+
+    def __init__(self, settings: Settings, root: Path) -> None:
+        self.settings = settings
+        self.portal = settings.portal
+        self.table = source_table(settings, NAME)
+
+    def enabled(self) -> bool:
+        return bool(self.table.get("enabled", True))
+
+    def where(self) -> str:
+        from lexwatch.sources.http import redact
+
+        return redact(self.portal.base_url)
+
+    def fetch(self, ctx: FetchContext) -> Iterator[Fetched]:
+        client = ctx.client()
+        acts = []
+        for act in self.settings.watch.acts:
+            try:
+                acts.append(normalize_regnum(act))
+            except UsageError as exc:
+                yield failure(act, "consolidated", f"watch.acts: {exc}")
+        ctx.status(f"{NAME}: consolidated texts of {len(acts)} acts")
+        yield from ctx.parallel(lambda act: self._consolidated(client, act), acts)
+        yield from self._publications(ctx, client)
+        yield from self._drafts(ctx, client)
+
+    # -- consolidated texts --
+
+    def _consolidated(self, client: PortalClient, regnum: str) -> Fetched:
+        url = client.url(CONSOLIDATED_PATH.format(regnum=regnum))
+        try:
+            result = client.get(url)
+            if result.not_modified:
+                return Fetched(url=url, kind="consolidated", act=regnum)
+            html = result.text or ""
+            if not is_legal_text_page(html):
+                raise UnexpectedPageError(f"{url}: no legal text (div.Section1) on the page; the portal may"
+                                          " have served an error page")
+            return self._page(result, "consolidated", regnum, page_title(html), edition_date(html),
+                              f"{regnum}.html")
+        except LexwatchError as exc:
+            return failure(url, "consolidated", exc, act=regnum)
+
+    @staticmethod
+    def _page(result: HttpResult, kind: str, act: str | None, title: str, when: date | None,
+              filename: str) -> Fetched:
+        html = result.text or ""
+        return Fetched(url=result.url, kind=kind, act=act, title=title, edition_date=when, data=result.content,
+                       filename=safe_name(filename, "page.html"), content_type="text/html", text=html,
+                       fingerprint=fingerprint(html), validators=result.validators, meta=result.evidence())
+
+    # -- new publications --
+
+    def _publications(self, ctx: FetchContext, client: PortalClient) -> Iterator[Fetched]:
+        since, until = ctx.since, ctx.today
+        path = LISTING_PATH.format(since=since.strftime("%d.%m.%Y"), until=until.strftime("%d.%m.%Y"))
+        try:
+            url = client.url(path)
+            listing = client.get(url, conditional=False)
+            entries = parse_listing(listing.text or "")
+        except LexwatchError as exc:
+            yield failure(client.base_url + path, "listing", f"new publications {since}..{until}: {exc}")
+            return
+        kinds = tuple(k.upper() for k in self.portal.publication_kinds)
+        kept = list({e.regnum: e for e in entries if e.regnum.startswith(kinds)}.values())
+        ctx.status(f"{NAME}: {len(kept)} of {len(entries)} new publications kept ({', '.join(kinds)})")
+        for fetched in ctx.parallel(lambda e: self._publication(client, e), kept):
+            yield from fetched
+        ctx.reached = until
+
+    def _publication(self, client: PortalClient, entry: ListingEntry) -> list[Fetched]:
+        try:
+            card_url = client.url(entry.card_href if "guid=12551" in entry.card_href
+                                  else CARD_PATH.format(regnum=entry.regnum))
+        except LexwatchError as exc:
+            return [failure(entry.card_href, "card", exc, act=entry.regnum, title=entry.title)]
+        try:
+            # Never conditional: a 304 would hide the PDF link, and a PDF that failed last time must be
+            # tried again. An unchanged card is recognised by its fingerprint instead.
+            result = client.get(card_url, conditional=False)
+            html = result.text or ""
+            href = pdf_link(html)
+            if href is None:
+                raise UnexpectedPageError(f"{card_url}: the publication card links no PDF (a.link-pdf)")
+            card = self._page(result, "card", entry.regnum, entry.title or page_title(html), entry.published,
+                              f"{entry.regnum}.card.html")
+        except LexwatchError as exc:
+            return [failure(card_url, "card", exc, act=entry.regnum, title=entry.title)]
+        pdf_url = href
+        try:
+            pdf_url = client.url(href)
+            pdf = client.get(pdf_url, kind="pdf")
+        except LexwatchError as exc:
+            return [card, failure(pdf_url, "publication", exc, act=entry.regnum, title=entry.title)]
+        if pdf.not_modified:
+            return [card, Fetched(url=pdf_url, kind="publication", act=entry.regnum, title=entry.title)]
+        return [card, Fetched(
+            url=pdf_url, kind="publication", act=entry.regnum, title=entry.title, edition_date=entry.published,
+            data=pdf.content, filename=safe_name(f"{entry.regnum}.pdf"), content_type="application/pdf",
+            fingerprint=hashlib.sha256(pdf.content).hexdigest(), validators=pdf.validators,
+            meta={**pdf.evidence(), "card": card_url, "publication_number": entry.number})]
+
+    # -- draft-law bank --
+
+    def _drafts(self, ctx: FetchContext, client: PortalClient) -> Iterator[Fetched]:
+        entries: dict[str, None] = {}
+        for index in self.portal.draft_index_urls:
+            try:
+                page = client.get(index, conditional=False)
+                found = draft_entries(page.text or "")
+            except LexwatchError as exc:
+                yield failure(index, "draft-index", exc)
+                continue
+            for entry in found:
+                entries.setdefault(entry, None)
+        if entries:
+            ctx.status(f"{NAME}: {len(entries)} draft laws linked")
+        yield from ctx.parallel(lambda entry: self._draft(client, entry), list(entries))
+
+    def _draft(self, client: PortalClient, entry: str) -> Fetched:
+        url = client.url(DRAFT_PATH.format(entry=entry))
+        try:
+            result = client.get(url, missing_ok=True)
+            if result.not_modified:
+                return Fetched(url=url, kind="draft", act=entry)
+            html = result.text or ""
+            if result.status != 200 or not (is_legal_text_page(html) or DRAFT_HEADING in html):
+                raise UnexpectedPageError(f"{url}: no draft text at this entry (HTTP {result.status})")
+            return self._page(result, "draft", entry, page_title(html), draft_date(entry), f"draft-{entry}.html")
+        except LexwatchError as exc:
+            return failure(url, "draft", exc, act=entry)
+
+
+def make_source(settings: Settings, root: Path) -> PravoBySource:
+    return PravoBySource(settings, root)

@@ -1,0 +1,210 @@
+"""One fetch run: every enabled source, each document it yields judged new / changed / unchanged /
+failed, stored through the version store, and the run remembered for the next one."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lexwatch.config import Settings
+from lexwatch.errors import LexwatchError, NoArticlesError, NotLegalTextError
+from lexwatch.sources.base import FetchContext, Fetched, Source, create_source, source_names
+from lexwatch.store.fetchstate import FetchState, Validators
+
+if TYPE_CHECKING:
+    from lexwatch.sources.http import PortalClient
+    from lexwatch.store.versions import VersionStore
+    from lexwatch.text.model import Document
+
+STATUSES = ("new", "changed", "unchanged", "failed")
+FIRST_RUN_DAYS = 7
+
+
+@dataclass
+class Outcome:
+    """What happened to one document of one source."""
+
+    source: str
+    status: str                       # one of STATUSES
+    url: str
+    kind: str
+    act: str | None = None
+    title: str = ""
+    version: str | None = None
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "act": self.act, "title": self.title, "version": self.version,
+                "error": self.error, "source": self.source, "kind": self.kind}
+
+
+@dataclass
+class FetchReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    windows: dict[str, str] = field(default_factory=dict)
+    dry_run: bool = False
+    # Seconds spent per stage: download (inside the sources), parse, store.
+    timings: dict[str, float] = field(default_factory=lambda: {"download": 0.0, "parse": 0.0, "store": 0.0})
+
+    def with_status(self, status: str) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == status]
+
+    @property
+    def failed(self) -> bool:
+        return any(o.status == "failed" for o in self.outcomes)
+
+    @property
+    def nothing_new(self) -> bool:
+        return not any(o.status in ("new", "changed") for o in self.outcomes)
+
+    def counts(self, source: str | None = None) -> dict[str, int]:
+        chosen = [o for o in self.outcomes if source is None or o.source == source]
+        return {s: sum(1 for o in chosen if o.status == s) for s in STATUSES}
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {s: [o.to_dict() for o in self.with_status(s)] for s in STATUSES}
+        data["dry_run"] = self.dry_run
+        data["sources"] = {name: self.counts(name) for name in self.sources}
+        return data
+
+
+def enabled_sources(settings: Settings, root: Path, names: Iterable[str] | None = None) -> list[Source]:
+    chosen = [create_source(name, settings, root) for name in (names or source_names())]
+    return [s for s in chosen if s.enabled()]
+
+
+def parse_fetched(item: Fetched) -> Document:
+    """The fetched bytes as a Document; HTML is read in the charset the client settled on, and a
+    page without articles (a card, a draft's cover page) is kept as plain text."""
+    from lexwatch.text.load import extract_text, parse_bytes
+    from lexwatch.text.model import Document
+
+    assert item.data is not None
+    data = item.text.encode() if item.text is not None else item.data
+    try:
+        return parse_bytes(data, item.filename, item.content_type)
+    except (NoArticlesError, NotLegalTextError):
+        text, fmt = extract_text(data, item.filename, item.content_type)
+        return Document(title="", preamble=text, format=fmt)
+
+
+class FetchRun:
+    def __init__(self, settings: Settings, root: Path, store: VersionStore, *, dry_run: bool = False,
+                 today: date | None = None, client_factory: Callable[[], PortalClient] | None = None,
+                 status: Callable[[str], None] | None = None,
+                 on_outcome: Callable[[Outcome], None] | None = None) -> None:
+        self.settings = settings
+        self.root = root
+        self.store = store
+        self.state = FetchState(store.db)
+        self.dry_run = dry_run
+        self.today = today or date.today()
+        self.client_factory = client_factory
+        self.status = status or (lambda _message: None)
+        self.on_outcome = on_outcome or (lambda _outcome: None)
+        self.run_at = datetime.now(UTC).isoformat(timespec="seconds")
+        self.report = FetchReport(dry_run=dry_run)
+
+    def window_start(self, source: str, since: date | None) -> date:
+        """--since, else where the last clean run's listing reached, else the last 7 days."""
+        if since is not None:
+            return since
+        last = self.state.last_run(source)
+        if last is not None and last.last_success_date is not None:
+            return last.last_success_date
+        return self.today - timedelta(days=FIRST_RUN_DAYS)
+
+    def run(self, sources: list[Source], since: date | None = None) -> FetchReport:
+        for source in sources:
+            self.run_source(source, since)
+        return self.report
+
+    def run_source(self, source: Source, since: date | None) -> None:
+        start = self.window_start(source.name, since)
+        self.report.sources.append(source.name)
+        self.report.windows[source.name] = start.isoformat()
+        ctx = FetchContext(self.settings, self.root, since=start, today=self.today,
+                           validators=self.state.validators(), client_factory=self.client_factory,
+                           status=self.status)
+        ok = True
+        try:
+            items = iter(source.fetch(ctx))
+            while True:
+                began = time.perf_counter()
+                try:
+                    item = next(items)
+                except StopIteration:
+                    break
+                finally:
+                    self.report.timings["download"] += time.perf_counter() - began
+                outcome = self.handle(source.name, item, ctx)
+                ok = ok and outcome.status != "failed"
+        except LexwatchError as exc:
+            ok = False
+            self._record(Outcome(source.name, "failed", source.where(), "source", error=str(exc)))
+        finally:
+            ctx.close()
+        if not self.dry_run:
+            self.state.record_run(source.name, ok=ok, reached=ctx.reached)
+
+    def handle(self, source: str, item: Fetched, ctx: FetchContext) -> Outcome:
+        outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error)
+        if item.failed:
+            return self._record(outcome)
+        if item.not_modified:
+            outcome.status = "unchanged"
+            return self._record(outcome)
+        known = ctx.validators.get(item.url)
+        seen = self.state.has_version_from(item.url)
+        if known is not None and seen and item.fingerprint and known.fingerprint == item.fingerprint:
+            outcome.status = "unchanged"
+            self._remember(item, item.fingerprint)
+            return self._record(outcome)
+        if self.dry_run:
+            outcome.status = "changed" if seen else "new"
+            return self._record(outcome)
+        try:
+            began = time.perf_counter()
+            document = parse_fetched(item)
+            stored = time.perf_counter()
+            self.report.timings["parse"] += stored - began
+            assert item.data is not None
+            result = self.store.add(
+                item.data, source=item.url, filename=item.filename, act=item.act,
+                title=item.title or None, edition_date=item.edition_date, meta={**item.meta, "kind": item.kind},
+                content_type=item.content_type, skip_if_text_unchanged=True, allow_unparsed=True,
+                document=document)
+            self.report.timings["store"] += time.perf_counter() - stored
+        except LexwatchError as exc:
+            outcome.error = str(exc)
+            return self._record(outcome)
+        except Exception as exc:  # one bad document (a parser bug on odd input) never stops the run
+            outcome.error = f"cannot read the document: {type(exc).__name__}: {exc}"
+            return self._record(outcome)
+        info = result.version
+        outcome.version = info.id
+        outcome.act = info.act
+        outcome.title = info.title or item.title
+        outcome.status = ("changed" if seen else "new") if result.created else "unchanged"
+        self._remember(item, item.fingerprint)
+        return self._record(outcome)
+
+    def _remember(self, item: Fetched, fingerprint: str | None) -> None:
+        if self.dry_run:
+            return
+        got = item.validators or Validators()
+        if got.etag or got.last_modified or fingerprint:
+            self.state.remember(item.url, Validators(got.etag, got.last_modified, fingerprint))
+
+    def _record(self, outcome: Outcome) -> Outcome:
+        self.report.outcomes.append(outcome)
+        if not self.dry_run:
+            self.state.log(self.run_at, outcome.source, outcome.url, outcome.status, outcome.version,
+                           outcome.error)
+        self.on_outcome(outcome)
+        return outcome

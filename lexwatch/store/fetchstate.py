@@ -1,0 +1,78 @@
+"""What fetch remembers between runs: HTTP validators and fingerprints per URL, each source's last
+good run, and a log of every outcome. All SQL of the fetch stage lives here."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a conditional GET sends back (ETag, Last-Modified) and the fingerprint last stored."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    fingerprint: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRun:
+    source: str
+    last_success_at: str | None
+    last_success_date: date | None
+    last_attempt_at: str
+    last_outcome: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class FetchState:
+    """Queries over the 0002_fetch_state tables, on the version store's connection."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def validators(self) -> dict[str, Validators]:
+        """Every URL's validators, read once per run so worker threads never touch the database."""
+        return {row[0]: Validators(row[1], row[2], row[3]) for row in
+                self.db.execute("SELECT url, etag, last_modified, fingerprint FROM http_validators")}
+
+    def remember(self, url: str, validators: Validators) -> None:
+        self.db.execute(
+            "INSERT INTO http_validators (url, etag, last_modified, fingerprint, updated_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(url) DO UPDATE SET etag=excluded.etag, last_modified=excluded.last_modified,"
+            " fingerprint=excluded.fingerprint, updated_at=excluded.updated_at",
+            (url, validators.etag, validators.last_modified, validators.fingerprint, _now()))
+
+    def has_version_from(self, url: str) -> bool:
+        return self.db.execute("SELECT 1 FROM versions WHERE source = ? LIMIT 1", (url,)).fetchone() is not None
+
+    def last_run(self, source: str) -> SourceRun | None:
+        row = self.db.execute("SELECT source, last_success_at, last_success_date, last_attempt_at, last_outcome"
+                              " FROM source_runs WHERE source = ?", (source,)).fetchone()
+        if row is None:
+            return None
+        return SourceRun(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3], row[4])
+
+    def record_run(self, source: str, *, ok: bool, reached: date | None) -> None:
+        """A run that failed anywhere keeps the old window start, so the next run looks again."""
+        now = _now()
+        if ok:
+            self.db.execute(
+                "INSERT INTO source_runs VALUES (?,?,?,?, 'ok') ON CONFLICT(source) DO UPDATE SET"
+                " last_success_at=excluded.last_success_at, last_success_date=excluded.last_success_date,"
+                " last_attempt_at=excluded.last_attempt_at, last_outcome='ok'",
+                (source, now, reached.isoformat() if reached else None, now))
+        else:
+            self.db.execute(
+                "INSERT INTO source_runs VALUES (?, NULL, NULL, ?, 'failed') ON CONFLICT(source) DO UPDATE SET"
+                " last_attempt_at=excluded.last_attempt_at, last_outcome='failed'", (source, now))
+
+    def log(self, run_at: str, source: str, url: str, outcome: str, version_id: str | None,
+            error: str | None) -> None:
+        self.db.execute("INSERT INTO fetch_log (run_at, source, url, outcome, version_id, error)"
+                        " VALUES (?,?,?,?,?,?)", (run_at, source, url, outcome, version_id, error))
