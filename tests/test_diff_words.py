@@ -1,0 +1,105 @@
+"""Word redlines stay exact however they are computed: C++ or Python diff, spacing quirks, cut points."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lexwatch.diff.normalize import normalize
+from lexwatch.diff.words import _segments, diff_words, native_available
+
+SANCTION_2020 = ("1. Убийство, то есть умышленное противоправное лишение жизни другого человека, – "
+                 "наказывается лишением свободы на срок от шести до пятнадцати лет. "
+                 "2. Убийство: 1) малолетнего или престарелого; 2) двух или более лиц – наказывается "
+                 "лишением свободы на срок от восьми до двадцати пяти лет или пожизненным заключением.")
+SANCTION_2022 = ("1. Убийство, то есть умышленное противоправное лишение жизни другого человека, – "
+                 "наказывается лишением свободы на срок от семи до пятнадцати лет. "
+                 "2. Убийство: 1) малолетнего или престарелого; 2) двух или более лиц – наказывается "
+                 "лишением свободы на срок от восьми до двадцати пяти лет, пожизненным заключением "
+                 "или смертной казнью.")
+
+LEGAL_WORDS = ["наказывается", "лишением", "свободы", "на", "срок", "до", "пяти", "лет", "штрафом",
+               "или", "статьи", "130-2", "290/1", "2901", "части", "1", "2.", "3)", ",", ".", ";", ":",
+               "–", "«", "»", "из-за", "Примечание.", "настоящей", "главы", "(", ")"]
+legal_text = st.lists(st.sampled_from(LEGAL_WORDS), max_size=60).map(" ".join)
+spacing = st.sampled_from([" ", "  ", "\n", " \n "])
+
+
+def _rebuilds(old: str, new: str, ops: list[tuple[str, str]]) -> bool:
+    return ("".join(t for k, t in ops if k != "insert") == old
+            and "".join(t for k, t in ops if k != "delete") == new)
+
+
+def _respaced(text: str, gaps: list[str]) -> str:
+    words = text.split(" ")
+    return "".join(w + (gaps[i % len(gaps)] if i < len(words) - 1 else "") for i, w in enumerate(words))
+
+
+@given(legal_text, legal_text)
+@settings(max_examples=200, deadline=None)
+def test_the_ops_rebuild_both_wordings(old: str, new: str) -> None:
+    assert _rebuilds(old, new, diff_words(old, new, native=False))
+
+
+@given(legal_text, st.lists(spacing, min_size=1, max_size=5))
+@settings(max_examples=200, deadline=None)
+def test_a_text_whose_spacing_alone_changed_rebuilds_exactly(text: str, gaps: list[str]) -> None:
+    respaced = _respaced(text, gaps)
+    ops = diff_words(text, respaced, native=False)
+    assert _rebuilds(text, respaced, ops)
+    changed = [t for k, t in ops if k != "equal"]
+    assert all(not t.strip() for t in changed), "only spaces may differ when the words are the same"
+
+
+def test_a_comma_moved_against_its_word_shows_only_the_space() -> None:
+    old = "предусмотренные статьями 171 , 181 и 290-1 настоящего Кодекса"
+    new = "предусмотренные статьями 171, 181 и 290-1 настоящего Кодекса"
+    ops = diff_words(old, new, native=False)
+    assert _rebuilds(old, new, ops)
+    assert [(k, t) for k, t in ops if k != "equal"] == [("delete", " ")]
+
+
+def test_a_sanction_extended_to_the_death_penalty_reads_as_a_lawyers_redline() -> None:
+    ops = diff_words(SANCTION_2020, SANCTION_2022, native=False)
+    assert _rebuilds(SANCTION_2020, SANCTION_2022, ops)
+    changes = [(k, t.strip()) for k, t in ops if k != "equal"]
+    assert ("delete", "шести") in changes and ("insert", "семи") in changes
+    inserted = " ".join(t for k, t in changes if k == "insert")
+    assert "смертной казнью" in inserted and "пожизненным заключением" not in inserted
+
+
+@given(st.lists(st.sampled_from([*LEGAL_WORDS, "\x00"]), max_size=40).map(" ".join))
+@settings(max_examples=200, deadline=None)
+def test_sentences_are_cut_after_full_stops_semicolons_and_colons(text: str) -> None:
+    assert _segments(text) == re.split(r"(?<=[.;:] )", text)
+
+
+native_only = pytest.mark.skipif(not native_available(), reason="fast-diff-match-patch is not installed")
+
+
+@native_only
+@given(legal_text, legal_text)
+@settings(max_examples=300, deadline=None)
+def test_the_cpp_diff_gives_the_same_redline_as_the_python_one(old: str, new: str) -> None:
+    assert diff_words(old, new, native=True) == diff_words(old, new, native=False)
+
+
+@native_only
+def test_the_cpp_diff_gives_the_same_redline_on_every_article_of_the_real_editions(corpus_dir: object) -> None:
+    import json
+    from pathlib import Path
+
+    assert isinstance(corpus_dir, Path)
+
+    def texts(edition: str) -> dict[str, str]:
+        lines = (corpus_dir / f"uk_{edition}.articles.jsonl").read_text("utf-8").splitlines()
+        return {o["number"]: normalize(o["text"]) for o in map(json.loads, lines)}
+
+    old, new = texts("2020-09"), texts("2022-09")
+    changed = [(old[n], new[n]) for n in old.keys() & new.keys() if old[n] != new[n]]
+    assert len(changed) > 150  # superscripts lost in 2020 and real amendments: most articles differ
+    for a, b in changed:
+        assert diff_words(a, b, native=True) == diff_words(a, b, native=False)
