@@ -32,6 +32,8 @@ delay = 1.0
 # Seconds to wait for a connection or a read.
 timeout = 30.0
 retries = 4
+# Seconds before the first retry; doubled (with jitter) on each next one. Retry-After wins.
+backoff = 1.0
 max_page_mb = 10
 max_pdf_mb = 50
 
@@ -51,6 +53,7 @@ class PortalSettings:
     delay: float = 1.0
     timeout: float = 30.0
     retries: int = 4
+    backoff: float = 1.0
     max_in_flight: int = 2
     max_page_mb: float = 10
     max_pdf_mb: float = 50

@@ -187,7 +187,7 @@ class PortalClient:
     """GETs from the configured host only; thread-safe, shared by every worker of a run."""
 
     def __init__(self, portal: PortalSettings, *, validators: Mapping[str, Validators] | None = None,
-                 transport: httpx.BaseTransport | None = None, backoff_base: float = 1.0,
+                 transport: httpx.BaseTransport | None = None, backoff_base: float | None = None,
                  backoff_max: float = 60.0, retry_after_max: float = 300.0,
                  sleep: Callable[[float], None] = time.sleep, env: Mapping[str, str] | None = None) -> None:
         import httpx
@@ -196,7 +196,7 @@ class PortalClient:
         self.base_url = portal.base_url.rstrip("/")
         self.origin = origin(self.base_url)
         self.validators: Mapping[str, Validators] = validators or {}
-        self.backoff_base = backoff_base
+        self.backoff_base = portal.backoff if backoff_base is None else backoff_base
         self.backoff_max = backoff_max
         self.retry_after_max = retry_after_max
         self.sleep = sleep

@@ -156,17 +156,21 @@ class FetchRun:
         outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error)
         if item.failed:
             return self._record(outcome)
+        latest = self.state.latest_from(item.url)
+        seen = latest is not None
+        if latest is not None:
+            outcome.version, outcome.act, outcome.title = latest[0], latest[1] or item.act, latest[2] or item.title
         if item.not_modified:
             outcome.status = "unchanged"
             return self._record(outcome)
         known = ctx.validators.get(item.url)
-        seen = self.state.has_version_from(item.url)
         if known is not None and seen and item.fingerprint and known.fingerprint == item.fingerprint:
             outcome.status = "unchanged"
             self._remember(item, item.fingerprint)
             return self._record(outcome)
         if self.dry_run:
             outcome.status = "changed" if seen else "new"
+            outcome.version = None
             return self._record(outcome)
         try:
             began = time.perf_counter()
