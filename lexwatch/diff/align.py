@@ -35,11 +35,20 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
 
 
-def word_ratio(a: str, b: str) -> float:
-    """difflib's ratio over normalised words: 2 * matched words / all words."""
+def word_ratio(a: str, b: str, at_least: float = 0.0) -> float:
+    """difflib's ratio over normalised words: 2 * matched words / all words.
+
+    With `at_least`, a pair whose word counts or word multisets already bound the ratio below it
+    returns that bound (< at_least) without the quadratic matching.
+    """
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, normalize(a).split(" "), normalize(b).split(" "), autojunk=False).ratio()
+    matcher = SequenceMatcher(None, normalize(a).split(" "), normalize(b).split(" "), autojunk=False)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper = bound()
+        if upper < at_least:
+            return upper
+    return matcher.ratio()
 
 
 def _body(article: Article) -> str:
@@ -97,7 +106,7 @@ def align(old: list[Article], new: list[Article]) -> list[Pair]:
         # Shingles only pick candidates; the score is a word-sequence ratio on the best few.
         best = sorted(overlap.items(), key=lambda kv: -kv[1])[:_CANDIDATES]
         for key, _shared in best:
-            score = word_ratio(new[i].text, owners[key].text)
+            score = word_ratio(new[i].text, owners[key].text, RENUMBER_THRESHOLD)
             if score >= RENUMBER_THRESHOLD:
                 scored.append((score, i, owners[key]))
     for score, i, a in sorted(scored, key=lambda t: -t[0]):

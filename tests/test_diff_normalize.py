@@ -1,0 +1,67 @@
+"""The comparison form of a text is the same whichever fast path normalize() takes.
+
+normalize() asks cheap string questions before each regex pass; these tests hold it to the plain
+chain of substitutions its docstring describes, on legal wording with every quirk it folds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lexwatch.diff import normalize as norm
+
+FRAGMENTS = [
+    "наказывается ", "лишением свободы ", "на срок до пяти лет", "нака-\nзывается ", "нака- \r\n  зывается",
+    "Статья ", "статьей ", "статьями ", "СТАТЬИ ", "ст.", "ст. ", "(ст. 12, 13 и 14.1)", "настоящей статьи ",
+    "130", "130²", "130/2", "130 /2", "130<sup>2</sup>", "130.2", "0130", "130-0", "171, 171/1 или 181",
+    "290/1 –290/5", " – ", " - ", " — ", "—", "–", "––", " -", "- ", "\u00ad", "\u200b", "\ufeff", "\u00a0",
+    "\u2009", "  ", "\n", "\t", '"', "„", "“", "”", "‘", "’", "«", "»", ", ", "; ", ". ", "1) ", "2. ",
+    "Примечание. ", "С", "с", "\u1c83татьи ", "\u1c83\u1c84\u0430\u1c85ья 5 ", "в\u1c83т. 7",
+]
+legal_fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+
+_WS = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
+_PLAIN_REF_WORD = re.compile(r"(?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s*")
+
+
+def plain_normalize(text: str) -> str:
+    """normalize() as a straight chain of regex substitutions, without its shortcuts."""
+    text = text.replace("\u00ad", "")
+    text = norm._HYPHEN_BREAK_RE.sub(r"\1\2", text)
+    text = _WS.sub(" ", text).strip()
+    text = norm._fold_quotes(text)
+    text = norm._SPACED_DASH_RE.sub(" – ", text)
+    return norm._fold_refs(text)
+
+
+@given(legal_fragments)
+@settings(max_examples=500, deadline=None)
+def test_normalize_equals_the_plain_chain_of_substitutions(text: str) -> None:
+    assert norm.normalize(text) == plain_normalize(text)
+
+
+@given(legal_fragments)
+@settings(max_examples=300, deadline=None)
+def test_collapse_squeezes_every_kind_of_space_and_drops_soft_hyphens(text: str) -> None:
+    assert norm.collapse(text) == _WS.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+@given(legal_fragments)
+@settings(max_examples=500, deadline=None)
+def test_reference_words_are_found_in_any_case_as_the_case_insensitive_pattern_finds_them(text: str) -> None:
+    assert [m.span() for m in norm._REF_WORD_RE.finditer(text)] == \
+        [m.span() for m in _PLAIN_REF_WORD.finditer(text)]
+
+
+def test_a_reference_after_an_unspaced_dash_is_folded_and_the_dash_spaced() -> None:
+    # 2022 source: "статьями 290/1 –290/5" (a space lost after the dash)
+    assert norm.normalize("предусмотренные статьями 290/1 –290/5 настоящего Кодекса") == \
+        "предусмотренные статьями 290-1 – 290-5 настоящего Кодекса"
+
+
+def test_a_pdf_line_break_hyphen_and_typographic_quotes_are_not_changes() -> None:
+    wrapped = "лишением свободы на срок до пяти лет с „конфиска-\nцией“ имущества"
+    assert norm.normalize(wrapped) == "лишением свободы на срок до пяти лет с «конфискацией» имущества"
