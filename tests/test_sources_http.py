@@ -1,0 +1,272 @@
+"""The portal client meets a slow, hostile network: blocks, rate limits, outages, stalls, truncated
+and oversized answers, foreign redirects, captcha pages and Windows-1251 mirrors."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+import tracemalloc
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+from portal import fixtures
+from portal.server import FixturePortal, Reply
+from portal.site import CONSOLIDATED, consolidated_page
+
+from lexwatch import __version__
+from lexwatch.config import PortalSettings
+from lexwatch.errors import (
+    FetchError,
+    PortalBlockedError,
+    RedirectRefusedError,
+    ResponseTooLargeError,
+    TruncatedResponseError,
+    UnexpectedPageError,
+)
+from lexwatch.sources.http import PortalClient, backoff_delay, parse_retry_after, proxy_for, redact
+from lexwatch.store.fetchstate import Validators
+
+fixture_portal = fixtures.fixture_portal
+portal_site = fixtures.portal_site
+
+CODE_PAGE = "/document/?guid=3871&p0=HK9900275"
+PDF_PAGE = "/upload/docs/op/H12200165_1652821200.pdf"
+MB = 1024 * 1024
+
+
+class Sleeps:
+    """Records the pauses the client asks for instead of waiting them out."""
+
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.calls.append(seconds)
+
+
+def client(portal: FixturePortal, sleeps: Sleeps | None = None, **settings: object) -> PortalClient:
+    values: dict[str, object] = {"base_url": portal.base_url, "delay": 0.0, "timeout": 2.0, "retries": 2,
+                                 "backoff": 0.5}
+    values.update(settings)
+    return PortalClient(PortalSettings(**values), sleep=sleeps or Sleeps(), env={})  # type: ignore[arg-type]
+
+
+def pdf_chunks(total: int, chunk: int = MB) -> Iterator[bytes]:
+    yield b"%PDF-1.4\n"
+    sent = 9
+    while sent < total:
+        piece = min(chunk, total - sent)
+        yield b"0" * piece
+        sent += piece
+
+
+def test_a_403_says_the_portal_blocks_foreign_networks_and_is_not_retried(fixture_portal):
+    fixture_portal.set(CODE_PAGE, Reply(403, b"<html><body>Forbidden</body></html>"))
+    with pytest.raises(PortalBlockedError) as caught, client(fixture_portal) as portal:
+        portal.get(CODE_PAGE)
+    assert "403" in str(caught.value) and "outside Belarus" in str(caught.value) and "proxy" in str(caught.value)
+    assert len(fixture_portal.hits(CODE_PAGE)) == 1
+
+
+def test_a_429_waits_as_long_as_retry_after_asks_then_succeeds(fixture_portal):
+    fixture_portal.set(CODE_PAGE, [Reply(429, b"Too Many Requests", headers={"Retry-After": "7"}),
+                                   Reply(body=consolidated_page("2022"))])
+    sleeps = Sleeps()
+    with client(fixture_portal, sleeps) as portal:
+        result = portal.get(CODE_PAGE)
+    assert result.ok and result.attempts == 2
+    assert sleeps.calls == [7.0]
+    assert "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" in (result.text or "")
+
+
+def test_a_retry_after_longer_than_we_would_wait_fails_at_once(fixture_portal):
+    fixture_portal.set(CODE_PAGE, Reply(429, b"", headers={"Retry-After": "86400"}))
+    with pytest.raises(FetchError, match="asks to wait 86400 s"), client(fixture_portal) as portal:
+        portal.get(CODE_PAGE)
+    assert len(fixture_portal.hits(CODE_PAGE)) == 1
+
+
+def test_503_twice_then_success_backs_off_exponentially_with_jitter(fixture_portal):
+    fixture_portal.set(CODE_PAGE, [Reply(503, b"Service Unavailable"), Reply(502, b"Bad Gateway"),
+                                   Reply(body=consolidated_page("2020"))])
+    sleeps = Sleeps()
+    with client(fixture_portal, sleeps, backoff=0.5) as portal:
+        result = portal.get(CODE_PAGE)
+    assert result.ok and result.attempts == 3
+    first, second = sleeps.calls
+    assert 0.25 <= first <= 0.75 and 0.5 <= second <= 1.5
+
+
+def test_an_outage_that_outlasts_the_retries_is_a_failure_naming_the_status(fixture_portal):
+    fixture_portal.set(CODE_PAGE, Reply(504, b"Gateway Timeout"))
+    with pytest.raises(FetchError, match=r"HTTP 504.*gave up after 3 tries"), client(fixture_portal, retries=2) as portal:
+        portal.get(CODE_PAGE)
+    assert len(fixture_portal.hits(CODE_PAGE)) == 3
+
+
+def test_a_stalled_response_times_out_instead_of_hanging(fixture_portal):
+    fixture_portal.set(CODE_PAGE, Reply(body=consolidated_page("2020"), stall=3.0))
+    began = time.monotonic()
+    with pytest.raises(FetchError, match=r"no answer in 0\.3 s"), client(fixture_portal, timeout=0.3, retries=0) as p:
+        p.get(CODE_PAGE)
+    assert time.monotonic() - began < 2.0
+
+
+def test_a_truncated_body_is_a_failure_not_a_short_document(fixture_portal):
+    page = consolidated_page("2022")
+    fixture_portal.set(CODE_PAGE, Reply(body=page[: len(page) // 2], declared_length=len(page)))
+    with pytest.raises(TruncatedResponseError, match="broke off"), client(fixture_portal, retries=1) as portal:
+        portal.get(CODE_PAGE)
+    assert len(fixture_portal.hits(CODE_PAGE)) == 2
+
+
+def test_a_60_mb_pdf_announced_as_such_is_refused_before_its_body_is_read(fixture_portal):
+    produced: list[int] = []
+
+    def body() -> Iterator[bytes]:
+        for chunk in pdf_chunks(60 * MB):
+            produced.append(len(chunk))
+            yield chunk
+
+    fixture_portal.set(PDF_PAGE, Reply(content_type="application/pdf", stream=body, stream_length=60 * MB))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError, match=r"60.0 MB is over the 50 MB cap"), \
+                client(fixture_portal) as portal:
+            portal.get(PDF_PAGE, kind="pdf")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * MB
+
+
+def test_a_60_mb_pdf_without_a_length_is_cut_off_at_the_cap_while_streaming(fixture_portal):
+    fixture_portal.set(PDF_PAGE, Reply(content_type="application/pdf", stream=lambda: pdf_chunks(60 * MB, 256 * 1024)))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError, match="more than the 4 MB cap"), \
+                client(fixture_portal, max_pdf_mb=4.0) as portal:
+            portal.get(PDF_PAGE, kind="pdf")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 10 * MB
+
+
+def test_a_redirect_to_another_host_is_refused_and_one_within_the_portal_followed(fixture_portal):
+    fixture_portal.set(CODE_PAGE, Reply(302, b"", headers={"Location": "http://mirror.example.org/document/?guid=3871"}))
+    with pytest.raises(RedirectRefusedError, match=r"mirror\.example\.org"), client(fixture_portal) as portal:
+        portal.get(CODE_PAGE)
+    fixture_portal.set(CONSOLIDATED, Reply(301, b"", headers={"Location": "/document/?guid=3871&p0=HK9900275&lang=ru"}))
+    fixture_portal.set("/document/?guid=3871&p0=HK9900275&lang=ru", Reply(body=consolidated_page("2022")))
+    with client(fixture_portal) as portal:
+        result = portal.get(CONSOLIDATED)
+    assert result.ok and result.final_url.endswith("lang=ru")
+    assert {r.path for r in fixture_portal.requests} == {"/document/"}
+
+
+def test_links_to_other_hosts_are_never_requested(fixture_portal):
+    with pytest.raises(RedirectRefusedError, match="only talks to"), client(fixture_portal) as portal:
+        portal.get("https://pravo.by.evil.example/document/?guid=3871&p0=HK9900275")
+    assert fixture_portal.requests == []
+
+
+def test_a_captcha_page_served_with_200_is_not_taken_for_the_document(fixture_portal):
+    captcha = ('<html><head><meta charset="utf-8"><title>Проверка</title></head><body><form action="/captcha">'
+               "<p>Подтвердите, что вы не робот</p><div class=\"g-recaptcha\"></div></form></body></html>")
+    fixture_portal.set(CODE_PAGE, Reply(body=captcha.encode()))
+    with pytest.raises(UnexpectedPageError, match="captcha"), client(fixture_portal) as portal:
+        portal.get(CODE_PAGE)
+
+
+def test_an_html_page_where_a_pdf_was_expected_is_a_failure(fixture_portal):
+    fixture_portal.set(PDF_PAGE, Reply(body="<html><body>Документ не найден</body></html>".encode()))
+    with pytest.raises(UnexpectedPageError, match="expected a PDF"), client(fixture_portal) as portal:
+        portal.get(PDF_PAGE, kind="pdf")
+
+
+@pytest.mark.parametrize("with_meta", [True, False])
+def test_a_windows_1251_mirror_without_a_charset_header_is_read_correctly(fixture_portal, with_meta):
+    page = consolidated_page("2022").decode()
+    page = page.replace('<meta charset="utf-8" />', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+                        if with_meta else "")
+    fixture_portal.set(CODE_PAGE, Reply(body=page.encode("cp1251"), content_type="text/html"))
+    with client(fixture_portal) as portal:
+        result = portal.get(CODE_PAGE)
+    assert result.encoding == "cp1251"
+    assert "Отрицание геноцида белорусского народа" in (result.text or "")
+
+
+def test_a_charset_header_wins_over_the_meta_tag(fixture_portal):
+    page = consolidated_page("2020").decode().replace('<meta charset="utf-8" />', '<meta charset="koi8-r">')
+    fixture_portal.set(CODE_PAGE, Reply(body=page.encode("cp1251"), content_type="text/html; charset=windows-1251"))
+    with client(fixture_portal) as portal:
+        result = portal.get(CODE_PAGE)
+    assert "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" in (result.text or "")
+
+
+def test_a_conditional_get_sends_the_remembered_etag_and_accepts_304(fixture_portal, portal_site):
+    with client(fixture_portal) as portal:
+        first = portal.get(CONSOLIDATED)
+    assert first.ok and first.validators.etag
+    with client(fixture_portal) as portal:
+        portal.validators = {first.url: Validators(etag=first.validators.etag, last_modified="Tue, 24 Nov 2026 10:00:00 GMT")}
+        again = portal.get(CONSOLIDATED)
+    assert again.not_modified and again.content == b""
+    sent = fixture_portal.hits(CONSOLIDATED)[-1].headers
+    assert sent["if-none-match"] == first.validators.etag
+    assert sent["if-modified-since"] == "Tue, 24 Nov 2026 10:00:00 GMT"
+    assert sent["user-agent"] == f"lexwatch/{__version__}"
+
+
+def test_requests_to_the_portal_keep_the_politeness_delay(fixture_portal, portal_site):
+    with PortalClient(PortalSettings(base_url=fixture_portal.base_url, delay=0.15, timeout=2.0), env={}) as portal:
+        for _ in range(3):
+            portal.get(CONSOLIDATED, conditional=False)
+    starts = [r.at for r in fixture_portal.requests]
+    assert all(later - earlier >= 0.13 for earlier, later in itertools.pairwise(starts))
+
+
+@pytest.mark.parametrize("configured", [2, 8])
+def test_never_more_than_two_requests_are_in_flight(fixture_portal, configured):
+    fixture_portal.set(CODE_PAGE, Reply(body=consolidated_page("2020"), stall=0.1))
+    errors: list[BaseException] = []
+    with client(fixture_portal, max_in_flight=configured) as portal:
+        def work() -> None:
+            try:
+                portal.get(CODE_PAGE, conditional=False)
+            except BaseException as exc:  # reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert not errors
+    assert len(fixture_portal.requests) == 6
+    assert fixture_portal.max_in_flight == 2
+
+
+def test_retry_after_as_an_http_date_and_backoff_bounds():
+    now = datetime(2026, 11, 25, 6, 0, tzinfo=UTC)
+    assert parse_retry_after(format_datetime(now + timedelta(seconds=90), usegmt=True), now) == 90.0
+    assert parse_retry_after("120") == 120.0
+    assert parse_retry_after("soon") is None
+    assert backoff_delay(0, 1.0, 60.0, rand=lambda: 0.0) == 0.5
+    assert backoff_delay(3, 1.0, 60.0, rand=lambda: 1.0) == 12.0
+    assert backoff_delay(10, 1.0, 60.0, rand=lambda: 0.99) == 60.0
+
+
+def test_the_proxy_comes_from_settings_or_the_environment_and_never_shows_its_password():
+    https = PortalSettings(base_url="https://pravo.by")
+    assert proxy_for(https, {"HTTPS_PROXY": "http://user:secret@10.0.0.1:3128"}) == "http://user:secret@10.0.0.1:3128"
+    assert proxy_for(https, {"ALL_PROXY": "http://10.0.0.2:8080"}) == "http://10.0.0.2:8080"
+    assert proxy_for(PortalSettings(base_url="https://pravo.by", proxy="http://10.0.0.3:3128"),
+                     {"HTTPS_PROXY": "http://10.0.0.1:3128"}) == "http://10.0.0.3:3128"
+    assert proxy_for(PortalSettings(base_url="http://127.0.0.1:8080"), {"HTTP_PROXY": "http://10.0.0.1:3128"}) is None
+    assert redact("http://user:secret@10.0.0.1:3128") == "http://***@10.0.0.1:3128"
+    assert "secret" not in redact("socks5://user:secret@proxy.example:1080")
