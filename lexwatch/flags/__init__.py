@@ -1,0 +1,108 @@
+"""The flags stage: rule packs over one document or over a diff, and sanction changes per part.
+
+`ArticleDiff.flags` items: {"pack", "rule", "severity", "direction", "article", "evidence"}, where
+direction is added | removed | changed (| present, only for one document) and evidence the quoted
+words around the hit. `ArticleDiff.sanctions` items: {"article", "part", "change", "penalty", "old",
+"new", "summary"}, change added | removed | term, old/new {"min", "max", "unit": "years"} or null.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lexwatch.flags.match import Hit, find_hits
+from lexwatch.flags.packs import Pack, Rule, available_packs, load_packs
+
+if TYPE_CHECKING:
+    from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
+    from lexwatch.ids import ArticleNumber
+    from lexwatch.text.model import Article, Document
+
+__all__ = ["Hit", "Pack", "Rule", "annotate_diff", "available_packs", "flag_document", "load_packs"]
+
+CRIMINAL_CODE = "HK9900275"
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def _own_article_hits(article: Article, packs: list[Pack], direction: str) -> list[Hit]:
+    """Rules that watch this very article (59, 130²…) fire on its heading."""
+    heading = article.heading
+    return [Hit(pack.name, rule.id, rule.severity, "article", article.number.canonical, 0, len(heading),
+                heading, article.number.canonical, None, direction)
+            for pack in packs for rule in pack.rules if article.number in rule.articles]
+
+
+def flag_document(doc: Document, packs: list[Pack]) -> list[Hit]:
+    """Every hit in one document, in document order; amendment instructions give the direction."""
+    from lexwatch.flags.direction import document_directions
+
+    known = frozenset(a.number for a in doc.articles)
+    # Article rules name articles of the Criminal Code: another act's article 59 is not watched.
+    own = doc.act in (None, CRIMINAL_CODE)
+    hits: list[Hit] = []
+    if doc.preamble:
+        hits += document_directions(doc.preamble, find_hits(doc.preamble, packs, known=known))
+    for article in doc.articles:
+        if own and not article.excluded:
+            hits += _own_article_hits(article, packs, "present")
+        text = f"{article.title}\n{article.text}"
+        found = find_hits(text, packs, article=article.number.canonical, known=known)
+        hits += document_directions(text, found)
+    return hits
+
+
+def _side_ops(item: ArticleDiff) -> list[Op]:
+    """The article's ops with its title in front, so a title such as «Отрицание геноцида» counts."""
+    old, new = item.old, item.new
+    if new is None and old is not None:
+        head: list[Op] = [("delete", old.title)]
+    elif old is None and new is not None:
+        head = [("insert", new.title)]
+    elif item.title_ops:
+        head = list(item.title_ops)
+    else:
+        head = [("equal", new.title if new else "")]
+    return [*head, ("equal", "\n"), *item.ops]
+
+
+def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[ArticleNumber],
+                   known_new: frozenset[ArticleNumber]) -> list[dict[str, Any]]:
+    from lexwatch.flags.direction import diff_directions, split_sides
+
+    old_text, new_text, deleted, inserted = split_sides(_side_ops(item))
+    shown = item.new or item.old
+    number = shown.number.canonical if shown else None
+    old_hits = find_hits(old_text, packs, article=number, known=known_old) if item.old else []
+    new_hits = find_hits(new_text, packs, article=number, known=known_new) if item.new else []
+    hits = diff_directions(old_hits, new_hits, old_text, new_text, deleted, inserted)
+    if item.status == "added" and item.new:
+        hits += _own_article_hits(item.new, packs, "added")
+    elif item.old and (item.status == "removed" or (item.new and item.new.excluded and not item.old.excluded)):
+        hits += _own_article_hits(item.old, packs, "removed")
+    elif item.new:
+        hits += _own_article_hits(item.new, packs, "changed")
+        if item.old and item.old.number != item.new.number:
+            hits += _own_article_hits(item.old, packs, "removed")
+    seen: set[tuple[str, str, str]] = set()
+    flags: list[dict[str, Any]] = []
+    for hit in sorted(hits, key=lambda h: (_SEVERITY_ORDER.get(h.severity, 3), h.kind == "article")):
+        key = (hit.pack, hit.rule, hit.direction)
+        if key not in seen:
+            seen.add(key)
+            flags.append({**hit.to_dict(), "article": number})
+    return flags
+
+
+def annotate_diff(diff: DocumentDiff, packs: list[Pack]) -> None:
+    """Fill `flags` and `sanctions` of every article that really changed (not technical-only)."""
+    from lexwatch.flags.sanctions import compare_sanctions
+
+    known_old = frozenset(a.old.number for a in diff.articles if a.old)
+    known_new = frozenset(a.new.number for a in diff.articles if a.new)
+    for item in diff.articles:
+        if item.status == "unchanged" or item.technical:
+            continue
+        item.flags = _article_flags(item, packs, known_old, known_new) if packs else []
+        if item.status in ("changed", "renumbered"):
+            item.sanctions = compare_sanctions(item.old, item.new)
+

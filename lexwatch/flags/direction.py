@@ -1,0 +1,226 @@
+"""Which way a hit goes: added, removed, changed (or just present in a single document).
+
+In a diff the answer comes from where the hits sit among the word ops; in one document it comes
+from the amendment instruction around the hit ("… исключить", "дополнить … следующего содержания").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from lexwatch.diff.model import Op
+from lexwatch.flags.match import Hit
+
+# "исключить", "признать утратившей силу", "отменить" remove; "за исключением" is only an exception.
+_REPEAL_RE = re.compile(
+    r"(?i)(?<![А-Яа-яЁё])(?:исключить|исключается|исключены?|признать\s+утративш(?:ей|ими|им)\s+силу"
+    r"|утрачивает\s+силу|утратил[аио]?\s+силу|отменить|отменяется|отменен[аоы]?|упразднить|упраздняется)"
+    r"(?![А-Яа-яЁё])")
+# "не назначается", "не может быть назначена", "не применяется": the term is restricted, not added.
+_NEGATION_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])не\s+(?:может\s+быть\s+|могут\s+быть\s+)?"
+                          r"(?:назнача|назначен|примен|допуска|подлеж)[а-яё]*")
+_CHANGE_RE = re.compile(r"(?i)изложить\s+в\s+следующей\s+редакции|заменить|внести\s+(?:в\s+\S+\s+)?изменени")
+_ADD_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])дополнить")
+_INSTRUMENTAL_REF_RE = re.compile(r"(?i)^(?:част(?:ью|ями)\s+\S+\s+)?стать(?:ей|ями)\b")
+_CLAUSE_END_RE = re.compile(r";|\n|\.\s+(?=[А-ЯЁ\d])|(?<=\s)\d{1,2}(?:/\d)?\)\s")
+_PART_START_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}(?:/\d{1,2})?\.\s(?=[А-ЯЁ])|Примечани[ея]\.)")
+
+# Quoted wording in an amendment instruction, and what the words before the quote make of it.
+_NEW_WORDING_RE = re.compile(r"(?i)(?:заменить\s+(?:словами|словом|цифрами)|дополнить[^«»;]*?(?:словами|словом)"
+                             r"|следующего\s+содержания\s*:?)\s*$")
+_REWORDING_RE = re.compile(r"(?i)в\s+следующей\s+редакции\s*:?\s*$")
+_OLD_WORDING_RE = re.compile(r"(?i)(?:слова|слово|цифры|цифру)\s*$")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Top-level «…» spans (start of «, index of the matching »)."""
+    spans: list[tuple[int, int]] = []
+    depth = opened = 0
+    for m in re.finditer("[«»]", text):
+        if m.group() == "«":
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, m.start()))
+    return spans
+
+
+class Layout:
+    """Quotes and instruction boundaries of one text, computed once for all its hits."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quotes = quote_spans(text)
+        self._quote_starts = [a for a, _ in self.quotes]
+        ends = [(m.start(), m.end()) for m in _CLAUSE_END_RE.finditer(text)]
+        self.ends = [(a, b) for a, b in ends if self.quote_at(a) is None]
+        self._end_starts = [a for a, _ in self.ends]
+
+    def quote_at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self._quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The instruction around `pos`: between clause ends that are not inside quotes."""
+        i = bisect_right(self._end_starts, pos - 1)
+        start = self.ends[i - 1][1] if i > 0 else 0
+        end = self.ends[i][0] if i < len(self.ends) else len(self.text)
+        return start, end
+
+    def unquoted(self, start: int, end: int) -> str:
+        """text[start:end] with quoted wording blanked out."""
+        chars = list(self.text[start:end])
+        for a, b in self.quotes:
+            if b >= start and a < end:
+                for i in range(max(a, start), min(b + 1, end)):
+                    chars[i - start] = " "
+        return "".join(chars)
+
+
+def _same_rule_in(hits: list[Hit], hit: Hit, span: tuple[int, int] | None) -> bool:
+    return span is not None and any(h.pack == hit.pack and h.rule == hit.rule and span[0] < h.start < span[1]
+                                    for h in hits)
+
+
+def instruction_direction(layout: Layout, hit: Hit, hits: list[Hit]) -> str:
+    """The direction an amendment instruction gives a hit in one document; "present" when none does."""
+    text, quotes = layout.text, layout.quotes
+    inside = layout.quote_at(hit.start)
+    if inside is not None:
+        open_, close = inside
+        start, _ = layout.clause(open_)
+        before = text[start:open_]
+        after_end = layout.clause(close + 1)[1]
+        after = text[close + 1:after_end]
+        if _NEW_WORDING_RE.search(before):
+            previous = next(((a, b) for a, b in reversed(quotes) if b < open_ and a >= start), None)
+            return "changed" if _same_rule_in(hits, hit, previous) else "added"
+        if _REWORDING_RE.search(before):
+            return "changed"
+        if _OLD_WORDING_RE.search(before):
+            following = next(((a, b) for a, b in quotes if close < a < after_end), None)
+            if re.match(r"(?i)\s*(?:исключить|признать)", after):
+                return "removed"
+            if re.match(r"(?i)\s*заменить", after):
+                return "changed" if _same_rule_in(hits, hit, following) else "removed"
+        return "present"
+    start, end = layout.clause(hit.start)
+    clause = layout.unquoted(start, end)
+    if hit.kind == "article":
+        if _ADD_RE.search(clause) and _INSTRUMENTAL_REF_RE.match(text[hit.start:hit.end]):
+            return "added"        # "дополнить Кодекс статьей 130²"
+        if any(start <= a < end for a, _ in quotes):
+            return "changed"      # "в части 3 статьи 289 слова «…» исключить": words of it go
+        if _REPEAL_RE.search(clause):
+            return "removed"      # "статью 361⁴ исключить"
+        if _ADD_RE.search(clause) or _CHANGE_RE.search(clause):
+            return "changed"      # "статью 289 дополнить частью четвертой"
+        return "present"
+    if _REPEAL_RE.search(clause):
+        return "removed"
+    if _ADD_RE.search(clause):
+        return "added"
+    if _CHANGE_RE.search(clause):
+        return "changed"
+    return "present"
+
+
+def document_directions(text: str, hits: list[Hit]) -> list[Hit]:
+    """Each hit of one document with its direction from the instruction around it."""
+    layout = Layout(text)
+    return [replace(h, direction=instruction_direction(layout, h, hits)) for h in hits]
+
+
+def split_sides(ops: list[Op]) -> tuple[str, str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """Old and new text rebuilt from ops, with the spans deleted from old and inserted into new."""
+    old: list[str] = []
+    new: list[str] = []
+    deleted: list[tuple[int, int]] = []
+    inserted: list[tuple[int, int]] = []
+    o = n = 0
+    for kind, chunk in ops:
+        if kind != "insert":
+            if kind == "delete":
+                deleted.append((o, o + len(chunk)))
+            old.append(chunk)
+            o += len(chunk)
+        if kind != "delete":
+            if kind == "insert":
+                inserted.append((n, n + len(chunk)))
+            new.append(chunk)
+            n += len(chunk)
+    return "".join(old), "".join(new), deleted, inserted
+
+
+def _touches(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    return any(s < hit.end and hit.start < e for s, e in spans)
+
+
+def _part_span(starts: list[int], length: int, pos: int) -> tuple[int, int]:
+    """The part ("2. …" up to "3. …") around `pos`, given where parts start."""
+    i = bisect_right(starts, pos)
+    return (starts[i - 1] if i else 0), (starts[i] if i < len(starts) else length)
+
+
+def _in_changed_part(hits: list[Hit], text: str, changed: list[tuple[int, int]]) -> list[Hit]:
+    if not hits or not changed:
+        return []
+    starts = [m.start() for m in _PART_START_RE.finditer(text)]
+    out = []
+    for h in hits:
+        start, end = _part_span(starts, len(text), h.start)
+        if any(s < end and start < e for s, e in changed):
+            out.append(h)
+    return out
+
+
+def _context_direction(text: str, hit: Hit) -> str | None:
+    """Inserted wording that repeals or restricts the term does not add it."""
+    layout = Layout(text)
+    start, end = layout.clause(hit.start)
+    clause = layout.unquoted(start, end)
+    if _REPEAL_RE.search(clause):
+        return "removed"
+    if _NEGATION_RE.search(clause):
+        return "changed"
+    return None
+
+
+def diff_directions(old_hits: list[Hit], new_hits: list[Hit], old_text: str,
+                    new_text: str, deleted: list[tuple[int, int]], inserted: list[tuple[int, int]]) -> list[Hit]:
+    """One hit per rule and direction for one aligned article, from its hits on each side.
+
+    More hits of a rule on the new side: added; fewer: removed; as many, but one of them sits in
+    (or in the same part as) changed words: changed. Nothing when the rule's wording is untouched.
+    """
+    out: list[Hit] = []
+    groups: dict[tuple[str, str], tuple[list[Hit], list[Hit]]] = {}
+    for h in old_hits:
+        groups.setdefault((h.pack, h.rule), ([], []))[0].append(h)
+    for h in new_hits:
+        groups.setdefault((h.pack, h.rule), ([], []))[1].append(h)
+    for old_group, new_group in groups.values():
+        ins = [h for h in new_group if _touches(h, inserted)]
+        dels = [h for h in old_group if _touches(h, deleted)]
+        if len(new_group) > len(old_group):
+            hit = (ins or new_group)[0]
+            direction = _context_direction(new_text, hit) or "added"
+        elif len(new_group) < len(old_group):
+            hit = (dels or old_group)[0]
+            direction = "removed"
+        elif ins or dels:
+            hit, direction = (ins or dels)[0], "changed"
+        else:
+            moved = _in_changed_part(new_group, new_text, inserted) + _in_changed_part(old_group, old_text, deleted)
+            if not moved:
+                continue
+            hit, direction = moved[0], "changed"
+        out.append(replace(hit, direction=direction))
+    return out

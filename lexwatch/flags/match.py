@@ -1,0 +1,325 @@
+"""Find what rule packs watch in a text: Russian terms by lexeme, article references, patterns.
+
+Pure functions over strings. A cheap regex on word prefixes finds candidate words first; only
+those are compared with the forms of each term's words (pymorphy3, cached in lexwatch.morph).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from lexwatch.flags.packs import Pack, Rule
+from lexwatch.ids import ARTICLE_NUMBER_PATTERN, ArticleNumber
+
+_WORD_AT_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
+_WORD_BEFORE_RE = re.compile(r"(?<![а-яё-])([а-яё]+(?:-[а-яё]+)?)[ \t\n\u00a0]+$")
+_GAP_RE = re.compile(r"[ \t\n\u00a0]+")
+_BELARUSIAN_RE = re.compile(r"[ІіЎў]")
+_SENTENCE_END_RE = re.compile(r"[.;!?\n]")
+
+# "частью 3 статьи 289", "ч. 3 ст. 289", "части первой статьи 59", "частями 1 или 2 статьи 130"
+_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
+             "восьм": 8, "девят": 9, "десят": 10}
+# These run over the lower-cased text ("ё" folded) and start with a literal, so scanning is fast.
+_PART_BEFORE_RE = re.compile(
+    r"(?<![а-яё])(?:част(?:ь|и|ью|ей|ям|ями|ях)|ч\.)\s*"
+    r"(?P<part>\d{1,2}(?:/\d)?(?:\s*(?:,|и|или|либо)\s*\d{1,2})*|(?:перв|втор|трет|четверт|пят|шест|седьм|"
+    r"восьм|девят|десят)[а-я]{1,3})\s+$")
+_REF_RE = re.compile(r"ст(?:ать(?:ями|ях|ям|ей|я|и|ю|е)(?![а-яё])|\.)\s*(?=\d)")
+_NUMBER_RE = re.compile(ARTICLE_NUMBER_PATTERN)
+_LIST_GAP_RE = re.compile(r"\s*,\s*|\s+(?:и|или|либо)\s+|\s*(?P<dash>[–—-])\s*")
+# A sub-numbered article written on its own: "130²", "130<sup>2</sup>", "290-1", "290/1".
+_BARE_SUB_RE = re.compile(r"(?P<base>\d{2,4})(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|<sup>(?P<htmlsup>\d{1,3})"
+                          r"</sup>|[-/](?P<sep>\d{1,2}))(?![\d.,/-]\d)")
+_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+EVIDENCE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place where a rule fires. `direction`: present, added, removed or changed."""
+
+    pack: str
+    rule: str
+    severity: str
+    kind: str            # "term", "article" or "pattern"
+    key: str             # the term, the article (canonical) or the pattern that matched
+    start: int
+    end: int
+    evidence: str
+    article: str | None = None   # the article the hit is in (canonical number)
+    part: str | None = None      # for references: the part named ("3"), if any
+    direction: str = "present"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"pack": self.pack, "rule": self.rule, "severity": self.severity,
+                "direction": self.direction, "article": self.article, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class _Term:
+    pack: str
+    rule: Rule
+    text: str
+    words: tuple[frozenset[str], ...]   # every form of each word of the term (its lexeme)
+    anchor: int                         # the word searched for first: the longest, so the rarest
+
+
+class Matcher:
+    """The compiled form of a list of packs: a prefix regex, term forms, article index."""
+
+    def __init__(self, packs: Iterable[Pack]) -> None:
+        from lexwatch.flags.lexicon import term_forms
+
+        self.packs = tuple(packs)
+        self.terms: list[_Term] = []
+        self.articles: dict[ArticleNumber, list[tuple[str, Rule]]] = {}
+        self.patterns: list[tuple[str, Rule, re.Pattern[str]]] = []
+        prefixes: set[str] = set()
+        for pack in self.packs:
+            for rule in pack.rules:
+                for term in rule.terms:
+                    words = term.split()
+                    word_forms = tuple(term_forms(w) for w in words)
+                    anchor = max(range(len(words)), key=lambda i: len(words[i]))
+                    self.terms.append(_Term(pack.name, rule, term, word_forms, anchor))
+                    prefixes.add(_common_prefix(word_forms[anchor]))
+                for number in rule.articles:
+                    self.articles.setdefault(number, []).append((pack.name, rule))
+            for rule, pattern in pack.compiled_patterns:
+                self.patterns.append((pack.name, rule, pattern))
+        alternatives = "|".join(sorted((re.escape(p) for p in prefixes), key=len, reverse=True))
+        self.prefix_re = re.compile(r"(?:" + alternatives + r")[а-яё]*(?:-[а-яё]+)?") \
+            if prefixes else None
+        self.by_anchor: dict[str, list[_Term]] = {}
+        for entry in self.terms:
+            for form in entry.words[entry.anchor]:
+                self.by_anchor.setdefault(form, []).append(entry)
+
+
+def _common_prefix(words: frozenset[str]) -> str:
+    items = sorted(words)
+    first, last = items[0], items[-1]
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    return first[:max(n, 2)]
+
+
+_MATCHERS: dict[tuple[int, ...], Matcher] = {}
+
+
+def matcher_for(packs: Iterable[Pack]) -> Matcher:
+    """One compiled Matcher per list of packs (the matcher keeps the packs, so ids stay theirs)."""
+    packs = tuple(packs)
+    key = tuple(id(p) for p in packs)
+    if key not in _MATCHERS:
+        if len(_MATCHERS) > 16:
+            _MATCHERS.clear()
+        _MATCHERS[key] = Matcher(packs)
+    return _MATCHERS[key]
+
+
+_EVIDENCE_BEFORE_RE = re.compile(rf"(?<!\S)(?:\S+\s+){{0,{EVIDENCE_WORDS}}}\S*$")
+_EVIDENCE_AFTER_RE = re.compile(rf"(?:\s*\S+){{0,{EVIDENCE_WORDS}}}")
+
+
+def evidence_at(text: str, start: int, end: int) -> str:
+    """The hit with a few words either side, on one line, "…" where the text was cut."""
+    # a line is a part, a point or a sanction: the quote stays inside it
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = _EVIDENCE_BEFORE_RE.search(text, max(line_start, start - 200), start)
+    after = _EVIDENCE_AFTER_RE.match(text, end, min(line_end, end + 200))
+    lo = before.start() if before else start
+    hi = after.end() if after else end
+    out = " ".join(text[lo:hi].split())
+    if text[line_start:lo].strip():
+        out = "… " + out
+    if text[hi:line_end].strip():
+        out += " …"
+    return out
+
+
+def _belarusian_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences written in Belarusian ("смяротнае пакаранне ў выглядзе…"): never matched."""
+    if not _BELARUSIAN_RE.search(text):
+        return []
+    spans = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text + "\n"):
+        sentence = text[start:m.start()]
+        if len(_BELARUSIAN_RE.findall(sentence)) >= 2:
+            spans.append((start, m.start()))
+        start = m.end()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-cased, "ё" folded, every offset kept (a character whose lower case is longer stays)."""
+    low = text.lower().replace("ё", "е")
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("ё", "е")
+
+
+def _starts_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "-")) \
+        and (end == len(text) or not text[end].isalnum())
+
+
+def _term_hits(matcher: Matcher, text: str) -> Iterator[tuple[str, Rule, str, str, int, int]]:
+    """Terms whose every word is a form of the term word's lexeme ("смертной казнью")."""
+    if matcher.prefix_re is None:
+        return
+    for m in matcher.prefix_re.finditer(text):
+        candidates = matcher.by_anchor.get(m.group())
+        if candidates is None or not _starts_word(text, m.start(), m.end()):
+            continue
+        for term in candidates:
+            start, end = m.start(), m.end()
+            ok = True
+            for forms_ in term.words[term.anchor + 1:]:
+                gap = _GAP_RE.match(text, end)
+                nxt = _WORD_AT_RE.match(text, gap.end()) if gap else None
+                if nxt is None or nxt.group() not in forms_:
+                    ok = False
+                    break
+                end = nxt.end()
+            for forms_ in reversed(term.words[:term.anchor]):
+                if not ok:
+                    break
+                prev = _WORD_BEFORE_RE.search(text, max(0, start - 60), start)
+                if prev is None or prev.group(1) not in forms_:
+                    ok = False
+                    break
+                start = prev.start(1)
+            if ok:
+                yield term.pack, term.rule, "term", term.text, start, end
+
+
+def _ref_numbers(text: str, cursor: int, known: frozenset[ArticleNumber] | None
+                 ) -> Iterator[tuple[ArticleNumber, int, int]]:
+    """The article numbers of one reference list starting at `cursor`, ranges expanded."""
+    previous: ArticleNumber | None = None
+    previous_start = cursor
+    dash = False
+    while True:
+        m = _NUMBER_RE.match(text, cursor)
+        if not m or (m.end() < len(text) and text[m.end()].isdigit()):
+            return
+        number = _resolve(ArticleNumber.from_match(m), known)
+        if dash and previous is not None:
+            yield from ((n, previous_start, m.end()) for n in _range(previous, number))
+        yield number, m.start(), m.end()
+        previous, previous_start = number, m.start()
+        gap = _LIST_GAP_RE.match(text, m.end())
+        if not gap or not _NUMBER_RE.match(text, gap.end()):
+            return
+        dash = bool(gap.group("dash"))
+        cursor = gap.end()
+
+
+def _resolve(number: ArticleNumber, known: frozenset[ArticleNumber] | None) -> ArticleNumber:
+    """A collapsed "2901" is 290¹ when the document has 290¹ and no article 2901."""
+    if known is None or number.sub or number in known:
+        return number
+    digits = str(number.base)
+    for cut in range(len(digits) - 1, 0, -1):
+        if digits[cut] == "0":
+            continue
+        candidate = ArticleNumber(int(digits[:cut]), int(digits[cut:]))
+        if candidate in known:
+            return candidate
+    return number
+
+
+def _range(first: ArticleNumber, last: ArticleNumber) -> Iterator[ArticleNumber]:
+    """Numbers strictly between two ends of "140–143" or "290/1–290/5"."""
+    if first.base == last.base and first.sub < last.sub <= 20:
+        yield from (ArticleNumber(first.base, s) for s in range(first.sub + 1, last.sub))
+    elif not first.sub and not last.sub and 0 < last.base - first.base <= 30:
+        yield from (ArticleNumber(b) for b in range(first.base + 1, last.base))
+
+
+def _part_number(text: str | None) -> str | None:
+    if not text:
+        return None
+    low = text.lower()
+    for stem, value in _ORDINALS.items():
+        if low.startswith(stem):
+            return str(value)
+    return re.sub(r"\s+", " ", text)
+
+
+def _reference_hits(matcher: Matcher, text: str, known: frozenset[ArticleNumber] | None
+                    ) -> Iterator[tuple[str, Rule, str, str, int, int, str | None]]:
+    if not matcher.articles:
+        return
+    taken: list[tuple[int, int]] = []
+    for ref in _REF_RE.finditer(text):
+        if ref.start() and text[ref.start() - 1].isalpha():
+            continue
+        before = _PART_BEFORE_RE.search(text, max(0, ref.start() - 40), ref.start())
+        part = _part_number(before.group("part")) if before else None
+        ref_start = before.start() if before else ref.start()
+        first = True
+        for number, start, end in _ref_numbers(text, ref.end(), known):
+            start = ref_start if first else start
+            taken.append((start, end))
+            for pack, rule in matcher.articles.get(number, ()):
+                yield pack, rule, "article", number.canonical, start, end, part if first else None
+            first = False
+    for m in _BARE_SUB_RE.finditer(text):
+        if _inside(taken, m.start()) or (m.start() and text[m.start() - 1] in "0123456789.,/-"):
+            continue
+        sub = m.group("sup") or m.group("htmlsup") or m.group("sep")
+        number = ArticleNumber(int(m.group("base")), int(sub.translate(_SUPER)))
+        for pack, rule in matcher.articles.get(number, ()):
+            yield pack, rule, "article", number.canonical, m.start(), m.end(), None
+
+
+def find_hits(text: str, packs: Iterable[Pack], *, article: str | None = None,
+              known: frozenset[ArticleNumber] | None = None) -> list[Hit]:
+    """Every hit of the packs' rules in `text`, in text order.
+
+    `article` is written into each hit; `known` (the document's article numbers) lets a collapsed
+    reference such as "2901" read as 290¹. A hit inside a longer hit of the same pack is dropped,
+    so "лицо без гражданства" is one hit, not two.
+    """
+    matcher = matcher_for(packs)
+    skip = _belarusian_spans(text)
+    low = lower_same_length(text)
+    raw: list[tuple[str, Rule, str, str, int, int, str | None]] = [
+        (*t, None) for t in _term_hits(matcher, low)]
+    raw += _reference_hits(matcher, low, known)
+    for pack, rule, pattern in matcher.patterns:
+        raw += [(pack, rule, "pattern", pattern.pattern, m.start(), m.end(), None) for m in pattern.finditer(text)]
+    raw = [r for r in raw if not _inside(skip, r[4])] if skip else raw
+    # A hit inside a longer hit of its pack is dropped: sorted by start and longest first, the
+    # longer one is always seen before the hits it covers.
+    raw.sort(key=lambda r: (r[4], r[4] - r[5]))
+    cover: dict[str, tuple[int, int]] = {}
+    kept = []
+    for r in raw:
+        span = cover.get(r[0])
+        if span is not None and span[1] >= r[5] and span != (r[4], r[5]):
+            continue
+        if span is None or r[5] > span[1]:
+            cover[r[0]] = (r[4], r[5])
+        kept.append(r)
+    kept.sort(key=lambda r: (r[4], r[0], r[1].id))
+    return [Hit(pack, rule.id, rule.severity, kind, key, start, end, evidence_at(text, start, end), article, part)
+            for pack, rule, kind, key, start, end, part in kept]

@@ -1,0 +1,254 @@
+"""What changed in punishment, part by part: penalties added or removed, terms of imprisonment.
+
+Reads the sanction lines ("наказывается лишением свободы на срок от восьми до пятнадцати лет,
+или пожизненным лишением свободы, или смертной казнью") of both sides of one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lexwatch.text.model import Article
+
+PENALTIES = {
+    "death_penalty": "death penalty",
+    "life_imprisonment": "life imprisonment",
+    "imprisonment": "imprisonment",
+    "restriction_of_liberty": "restriction of liberty",
+    "arrest": "arrest",
+    "fine": "fine",
+    "correctional_labour": "correctional labour",
+    "community_service": "community service",
+    "disqualification": "disqualification",
+    "military_restriction": "restriction in military service",
+    "disciplinary_unit": "disciplinary military unit",
+}
+
+# Longer names first at one position: "пожизненным лишением свободы" is not "лишением свободы".
+# These run over lower-cased text.
+_PENALTY_RE = re.compile(
+    r"(?P<death_penalty>смертн[а-яё]*\s+казн[а-яё]*)"
+    r"|(?P<life_imprisonment>пожизненн[а-яё]*\s+(?:заключени[а-яё]*|лишени[а-яё]*\s+свобод[а-яё]*))"
+    r"|(?P<disqualification>лишени[а-яё]*\s+права\s+занимать)"
+    r"|(?P<imprisonment>лишени[а-яё]*\s+свобод[а-яё]*)"
+    r"|(?P<military_restriction>ограничени[а-яё]*\s+по\s+военной\s+службе)"
+    r"|(?P<restriction_of_liberty>ограничени[а-яё]*\s+свобод[а-яё]*)"
+    r"|(?P<disciplinary_unit>направлени[а-яё]*\s+в\s+дисциплинарн[а-яё]*\s+воинск[а-яё]*\s+част[а-яё]*)"
+    r"|(?P<arrest>(?<![а-яё])арест(?:ом|а|у|е)?(?![а-яё]))"
+    r"|(?P<fine>(?<![а-яё])штраф[а-яё]*)"
+    r"|(?P<correctional_labour>исправительн[а-яё]*\s+работ[а-яё]*)"
+    r"|(?P<community_service>общественн[а-яё]*\s+работ[а-яё]*)")
+_SANCTION_RE = re.compile(r"(?<![а-яё])наказыва[а-яё]*\s(?P<body>[^.]*(?:\.(?!\s+\d)[^.]*)*)")
+_NUMBER_WORDS = {
+    "одного": 1, "один": 1, "двух": 2, "два": 2, "трех": 3, "три": 3, "четырех": 4, "четыре": 4,
+    "пяти": 5, "пять": 5, "шести": 6, "шесть": 6, "семи": 7, "семь": 7, "восьми": 8, "восемь": 8,
+    "девяти": 9, "девять": 9, "десяти": 10, "десять": 10, "одиннадцати": 11, "двенадцати": 12,
+    "тринадцати": 13, "четырнадцати": 14, "пятнадцати": 15, "шестнадцати": 16, "семнадцати": 17,
+    "восемнадцати": 18, "девятнадцати": 19, "двадцати": 20, "двадцать": 20, "тридцати": 30,
+    "сорока": 40, "пятидесяти": 50,
+}
+_NUM = r"(?:\d{1,3}|[а-яё]+(?:\s+(?:одного|двух|трех|четырех|пяти|шести|семи|восьми|девяти))?)"
+_TERM_RE = re.compile(
+    rf"на\s+срок\s+(?:от\s+(?P<min>{_NUM})\s+(?P<min_unit>лет|года?|месяц[а-я]*)?\s*)?"
+    rf"до\s+(?P<max>{_NUM})\s+(?P<max_unit>лет|года?|месяц[а-я]*)")
+_SAME_TERM_RE = re.compile(r"на\s+тот\s+же\s+срок")
+_PART_RE = re.compile(r"^(?P<part>\d{1,3}(?:/\d{1,2})?)\.\s")
+
+
+@dataclass(frozen=True)
+class Term:
+    min: float | None   # years; months are written as fractions of a year
+    max: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"min": self.min, "max": self.max, "unit": "years"}
+
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    total = 0
+    for word in text.lower().replace("ё", "е").split():
+        if word not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[word]
+    return total
+
+
+def _years(value: int | None, unit: str | None) -> float | None:
+    if value is None:
+        return None
+    if unit and unit.lower().startswith("месяц"):
+        return round(value / 12, 4)
+    return value
+
+
+def parse_sanction(text: str) -> dict[str, Term | None]:
+    """Penalties named in one sanction, each with its term when one is given."""
+    found: dict[str, Term | None] = {}
+    matches = list(_PENALTY_RE.finditer(text))
+    last_term: Term | None = None
+    for i, m in enumerate(matches):
+        penalty = m.lastgroup or ""
+        tail = text[m.end():matches[i + 1].start() if i + 1 < len(matches) else len(text)]
+        term: Term | None = None
+        t = _TERM_RE.search(tail)
+        if t:
+            max_unit = t.group("max_unit")
+            term = Term(_years(_number(t.group("min")), t.group("min_unit") or max_unit),
+                        _years(_number(t.group("max")), max_unit))
+        elif _SAME_TERM_RE.search(tail):
+            term = last_term
+        if term is not None:
+            last_term = term
+        if penalty not in found or found[penalty] is None:
+            found[penalty] = term
+    return found
+
+
+@dataclass(frozen=True)
+class PartSanction:
+    part: str                          # "3", "1/1", or "" for an article without numbered parts
+    text: str                          # the part's wording, to pair parts when they were renumbered
+    penalties: dict[str, Term | None]
+
+
+def sanctions_by_part(article: Article) -> list[PartSanction]:
+    """The sanctions of each part of an article, in order. Notes are left out."""
+    parts: dict[str, list[str]] = {}
+    current = ""
+    for line in article.lines:
+        if line.startswith("Примечани"):
+            break
+        m = _PART_RE.match(line)
+        if m:
+            current = m.group("part")
+        parts.setdefault(current, []).append(line)
+    out: list[PartSanction] = []
+    for part, lines in parts.items():
+        penalties: dict[str, Term | None] = {}
+        text = " ".join(lines)
+        for s in _SANCTION_RE.finditer(text.lower().replace("ё", "е")):
+            for penalty, term in parse_sanction(s.group("body")).items():
+                if penalty not in penalties or penalties[penalty] is None:
+                    penalties[penalty] = term
+        if penalties:
+            out.append(PartSanction(part, text, penalties))
+    return out
+
+
+def pair_parts(before: list[PartSanction], after: list[PartSanction]
+               ) -> list[tuple[PartSanction | None, PartSanction | None]]:
+    """Pairs of old and new parts: by number, or by wording when parts were inserted or dropped."""
+    if [p.part for p in before] == [p.part for p in after]:
+        return list(zip(before, after, strict=True))
+    if len(before) == 1 and len(after) == 1:
+        return [(before[0], after[0])]   # "1." added to or dropped from a one-part article
+    from difflib import SequenceMatcher
+
+    scored = []
+    for i, old in enumerate(before):
+        for j, new in enumerate(after):
+            ratio = SequenceMatcher(None, old.text.split()[:30], new.text.split()[:30]).ratio()
+            scored.append((ratio + (0.25 if old.part == new.part else 0), i, j))
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for ratio, i, j in sorted(scored, reverse=True):
+        if ratio >= 0.4 and i not in pairs and j not in used:
+            pairs[i] = j
+            used.add(j)
+    out: list[tuple[PartSanction | None, PartSanction | None]] = []
+    by_new = {j: i for i, j in pairs.items()}
+    for j, new in enumerate(after):
+        out.append((before[by_new[j]] if j in by_new else None, new))
+    out += [(old, None) for i, old in enumerate(before) if i not in pairs]
+    return out
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if value < 1:
+        return f"{round(value * 12)} months"
+    return f"{value:g}"
+
+
+def _where(article: str, part: str) -> str:
+    shown = _display(article)
+    return f"ч.{part} ст.{shown}" if part else f"ст.{shown}"
+
+
+def _display(canonical: str) -> str:
+    from lexwatch.ids import ArticleNumber
+
+    return ArticleNumber.parse(canonical).display
+
+
+def _term_text(term: Term | None) -> str:
+    if term is None or (term.min is None and term.max is None):
+        return ""
+    if term.min is None:
+        return f" up to {_fmt(term.max)} years" if (term.max or 0) >= 1 else f" up to {_fmt(term.max)}"
+    return f" {_fmt(term.min)}–{_fmt(term.max)} years"
+
+
+def _term_change(a: Term | None, b: Term | None) -> str:
+    if a is None or b is None:
+        return f"term{_term_text(a) or ' none'} →{_term_text(b) or ' none'}"
+    bits = []
+    if a.min != b.min:
+        bits.append(f"min term {_fmt(a.min) if a.min is not None else 'none'} → "
+                    f"{_fmt(b.min) if b.min is not None else 'none'}")
+    if a.max != b.max:
+        bits.append(f"max term {_fmt(a.max)} → {_fmt(b.max)}")
+    return ", ".join(bits) + " years"
+
+
+def _change(article: str, part: str, change: str, penalty: str, old: Term | None, new: Term | None,
+            summary: str) -> dict[str, Any]:
+    return {"article": article, "part": part or None, "change": change, "penalty": penalty,
+            "old": old.to_dict() if old else None, "new": new.to_dict() if new else None,
+            "summary": f"{_where(article, part)}: {summary}"}
+
+
+def _sanction_lines(article: Article) -> list[str]:
+    """The lines that carry sanctions, and the part numbers: equal lists mean equal sanctions."""
+    return [line for line in article.lines if "наказыва" in line or _PART_RE.match(line)]
+
+
+def compare_sanctions(old: Article | None, new: Article | None) -> list[dict[str, Any]]:
+    """Sanction changes of one article, per part, as JSON-able dicts (schema in the package doc)."""
+    if old is None or new is None:
+        return []
+    if _sanction_lines(old) == _sanction_lines(new):
+        return []
+    article = new.number.canonical
+    out: list[dict[str, Any]] = []
+    for was_part, now_part in pair_parts(sanctions_by_part(old), sanctions_by_part(new)):
+        was = was_part.penalties if was_part else {}
+        now = now_part.penalties if now_part else {}
+        part = now_part.part if now_part else was_part.part if was_part else ""
+        for penalty, name in PENALTIES.items():
+            if penalty in now and penalty not in was:
+                out.append(_change(article, part, "added", penalty, None, now[penalty],
+                                   f"{name}{_term_text(now[penalty])} added"))
+            elif penalty in was and penalty not in now:
+                out.append(_change(article, part, "removed", penalty, was[penalty], None,
+                                   f"{name}{_term_text(was[penalty])} removed"))
+            elif penalty in was and was[penalty] != now[penalty]:
+                out.append(_change(article, part, "term", penalty, was[penalty], now[penalty],
+                                   f"{name} {_term_change(was[penalty], now[penalty])}"))
+    return out
+
+
+def part_summaries(changes: list[dict[str, Any]]) -> list[str]:
+    """One line per part: "ч.3 ст.289: death penalty added; imprisonment max term 15 → 20 years"."""
+    lines: dict[str, list[str]] = {}
+    for change in changes:
+        where, _, what = str(change["summary"]).partition(": ")
+        lines.setdefault(where, []).append(what)
+    return [f"{where}: {'; '.join(items)}" for where, items in lines.items()]
