@@ -1,0 +1,169 @@
+"""Reading the portal's pages: the listing, cards, draft links, what counts as a change of content;
+sources as plugins; the folder a user fills by hand."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from builders import make_pdf
+from portal.site import (
+    card_page,
+    consolidated_page,
+    draft_index_page,
+    listing_page,
+    week_of_publications,
+)
+
+from lexwatch.config import parse_settings
+from lexwatch.sources.base import FetchContext, Fetched, create_source, register_source, source_names
+from lexwatch.sources.folder import FolderSource
+from lexwatch.sources.pravo_by import (
+    draft_entries,
+    edition_date,
+    fingerprint,
+    page_title,
+    parse_listing,
+    pdf_link,
+    stable_text,
+)
+from lexwatch.sources.runner import FetchRun
+from lexwatch.workspace import Workspace
+
+TODAY = date(2026, 11, 25)
+
+
+def test_the_listing_gives_each_act_with_its_publication_number_date_and_card():
+    publications = week_of_publications(TODAY)
+    entries = parse_listing(listing_page(publications).decode())
+    assert [e.regnum for e in entries] == ["H12200165", "H12200146", "HK2200200", "P32200015", "C22200031"]
+    first = entries[0]
+    assert first.number == "2/2912"
+    assert first.published == TODAY - timedelta(days=2)
+    assert first.title == ("Закон Республики Беларусь от 13 мая 2022 г. № 165-З «Об изменении кодексов по вопросам"
+                           " уголовной ответственности»")
+    assert first.card_href == "/document/?guid=12551&p0=H12200165"
+
+
+def test_a_page_without_the_listing_markup_is_not_mistaken_for_an_empty_week():
+    from lexwatch.errors import UnexpectedPageError
+
+    with pytest.raises(UnexpectedPageError, match="not the listing"):
+        parse_listing("<html><body><h1>Технические работы</h1><p>Сайт временно недоступен</p></body></html>")
+    assert parse_listing(listing_page([]).decode()) == []
+
+
+def test_a_card_links_its_pdf_as_a_link_or_an_embed():
+    law = week_of_publications(TODAY)[0]
+    assert pdf_link(card_page(law).decode()) == law.pdf_path
+    assert pdf_link(card_page(law, pdf_as_embed=True).decode()) == law.pdf_path
+    assert law.pdf_path.startswith("/upload/docs/op/H12200165_")
+    assert pdf_link("<html><body><p>Документ не опубликован</p></body></html>") is None
+
+
+def test_draft_links_are_the_bank_entries_only_once_each():
+    page = draft_index_page(["2025021015", "2025021102"]).decode()
+    page += '<a href="/document/?guid=3941&amp;p0=2025021015">ещё раз</a><a href="/document/?guid=3871&amp;p0=HK9900275">УК</a>'
+    assert draft_entries(page) == ["2025021015", "2025021102"]
+
+
+def test_counters_menus_and_generation_dates_do_not_change_the_content():
+    monday = consolidated_page("2022", visits=1520, generated="23.11.2026 06:12")
+    tuesday = consolidated_page("2022", visits=1913, generated="24.11.2026 18:40")
+    assert monday != tuesday
+    assert fingerprint(monday.decode()) == fingerprint(tuesday.decode())
+    assert fingerprint(consolidated_page("2020").decode()) != fingerprint(monday.decode())
+    text = stable_text(monday.decode())
+    assert "Просмотров" not in text and "Дата генерации" not in text and "Главная" not in text
+    assert "Отрицание геноцида белорусского народа" in text
+
+
+def test_the_edition_is_dated_by_its_latest_amending_law():
+    assert edition_date(consolidated_page("2022").decode()) == date(2022, 5, 13)
+    assert page_title(consolidated_page("2022").decode()) == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"
+
+
+def test_built_in_sources_are_listed_and_a_name_cannot_be_taken_twice():
+    assert source_names()[:2] == ["pravo_by", "folder"]
+    with pytest.raises(ValueError, match="already registered"):
+        register_source("pravo_by", lambda settings, root: FolderSource(settings, root))
+
+
+class AdiletSource:
+    """A portal added as one module: Kazakhstan's adilet.zan.kz, serving a text it already has."""
+
+    name = "adilet_test"
+    description = "adilet.zan.kz (test double)"
+
+    def __init__(self, settings: object, root: Path) -> None:
+        self.root = root
+
+    def enabled(self) -> bool:
+        return True
+
+    def where(self) -> str:
+        return "https://adilet.zan.kz"
+
+    def fetch(self, ctx: FetchContext) -> Iterator[Fetched]:
+        text = ("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН\n\nСтатья 1. Уголовное законодательство Республики Казахстан\n"
+                "1. Уголовное законодательство Республики Казахстан состоит из настоящего Кодекса.\n")
+        yield Fetched(url="https://adilet.zan.kz/rus/docs/K1400000226", kind="consolidated", act="K1400000226",
+                      data=text.encode(), filename="K1400000226.txt", content_type="text/plain",
+                      fingerprint="f" * 64)
+        yield Fetched(url="https://adilet.zan.kz/rus/docs/K9700000167", kind="consolidated",
+                      error="HTTP 404 Not Found")
+
+
+def test_a_new_portal_is_one_registered_source_and_runs_like_the_others(tmp_path, monkeypatch):
+    from lexwatch.sources import base
+
+    monkeypatch.setattr(base, "_REGISTRY", {})
+    register_source("adilet_test", AdiletSource)  # type: ignore[arg-type]
+    assert "adilet_test" in source_names()
+    ws, _ = Workspace.init(tmp_path / "ws")
+    source = create_source("adilet_test", ws.settings, ws.root)
+    with ws.open_store() as store:
+        report = FetchRun(ws.settings, ws.root, store, today=TODAY).run([source])
+        assert [o.status for o in report.outcomes] == ["new", "failed"]
+        assert store.list()[0].articles == 1
+        again = FetchRun(ws.settings, ws.root, store, today=TODAY).run([source])
+    assert [o.status for o in again.outcomes] == ["unchanged", "failed"]
+    assert again.counts("adilet_test") == {"new": 0, "changed": 0, "unchanged": 1, "failed": 1}
+
+
+def _law_pdf(title: str, article: str) -> bytes:
+    from lexwatch.ids import ArticleNumber
+    from lexwatch.text.model import Article, Document
+
+    return make_pdf(Document(title=title, articles=[Article(ArticleNumber.parse("1"), "Изменения", article)]))
+
+
+def test_the_folder_source_reads_what_the_user_saved_and_nothing_outside_it(tmp_path):
+    inbox = tmp_path / "ws" / "inbox"
+    (inbox / "2022").mkdir(parents=True)
+    (inbox / "2022" / "H12200165.pdf").write_bytes(_law_pdf(
+        "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ Об изменении кодексов по вопросам уголовной ответственности",
+        "Часть 1 статьи 59 Уголовного кодекса Республики Беларусь изложить в новой редакции."))
+    (inbox / ".~lock.H12200165.pdf#").write_text("lock")
+    (inbox / "notes.odt").write_bytes(b"PK\x03\x04")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Статья 1. Не для lexwatch\nТекст.", encoding="utf-8")
+    os.symlink(secret, inbox / "link.txt")
+    settings = parse_settings('[sources.folder]\npath = "inbox"\n')
+    source = FolderSource(settings, tmp_path / "ws")
+    assert source.enabled()
+    assert [p.name for p in source.files()] == ["H12200165.pdf"]
+    ctx = FetchContext(settings, tmp_path / "ws", since=TODAY, today=TODAY)
+    [item] = list(source.fetch(ctx))
+    assert item.kind == "file" and item.data is not None and item.data.startswith(b"%PDF-")
+    assert not FolderSource(parse_settings(""), tmp_path / "ws").enabled()
+
+
+def test_a_folder_path_that_is_not_text_is_a_config_error(tmp_path):
+    from lexwatch.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"sources\.folder\.path"):
+        FolderSource(parse_settings("[sources.folder]\npath = 42\n"), tmp_path)
