@@ -85,7 +85,7 @@ def test_html_is_escaped_self_contained_and_has_a_table_of_contents(lexwatch_cli
 
 
 def test_markdown_and_context_trim_the_unchanged_words(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
-    out = lexwatch_cli("diff", *map(str, editions), "-f", "markdown", "-C", "2", "-a", "59").out
+    out = lexwatch_cli("diff", *map(str, editions), "-f", "markdown", "-C", "2", "-a", "59", "--no-flags").out
     assert "~~некоторые~~" in out and "**покушение на \\<script\\>" in out
     assert "… " in out and "исключительной" not in out
 

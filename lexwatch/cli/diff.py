@@ -90,6 +90,9 @@ def diff_command(
     show_technical: Annotated[bool, typer.Option("--show-technical", help="Report wrapping, hyphen, "
                                                  "quote and dash differences as changes (technical: true).")] = False,
     store: Annotated[bool, typer.Option("--store", help="Also store OLD/NEW files as versions.")] = False,
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p",
+                                                   help="Flag with this rule pack only; repeatable.")] = None,
+    no_flags: Annotated[bool, typer.Option("--no-flags", help="Skip flags and sanction changes.")] = False,
 ) -> None:
     """Compare two versions article by article. Exit 0: no differences, 1: differences, 2: error."""
     from lexwatch.diff.engine import diff_documents
@@ -107,9 +110,10 @@ def diff_command(
         sides.close()
     diff = diff_documents(old_doc, new_doc, old_side=old_side, new_side=new_side,
                           articles=numbers or None, show_technical=show_technical)
-    # --- flags stage: lexwatch.flags fills diff.articles[*].flags/sanctions here ------------------
-    # (annotate_diff(diff, packs=..., workspace_root=...) is called at this one spot; not yet wired)
-    # ------------------------------------------------------------------------------------------------
+    if not no_flags:  # the flags stage: flags and sanction changes on every changed article
+        from lexwatch.cli.flags import annotate
+
+        annotate(diff, pack, sides.root)
     docx = fmt == "table" and output is not None and output.suffix.lower() == ".docx"
     color = fmt == "terminal" and output is None and sys.stdout.isatty()
     options = RenderOptions(context=context, changed_only=changed_only, color=color, docx=docx)

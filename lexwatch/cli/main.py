@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "lexwatch.cli.workspace_cmds",
     "lexwatch.cli.drafts",
     "lexwatch.cli.diff",
+    "lexwatch.cli.flags",
     "lexwatch.cli.demo",
 ]
 

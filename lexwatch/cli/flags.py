@@ -1,0 +1,128 @@
+"""`lexwatch flags VERSION|FILE` and `lexwatch packs list`: what the rule packs find, and the packs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from lexwatch.cli.context import STATE, console, emit_json
+from lexwatch.errors import InputError, UsageError, WorkspaceError
+
+if TYPE_CHECKING:
+    from lexwatch.diff.model import DocumentDiff
+    from lexwatch.flags import Hit
+    from lexwatch.text.model import Document
+
+packs_app = typer.Typer(help="The rule packs flags come from.", no_args_is_help=True)
+
+PackOption = Annotated[list[str] | None, typer.Option(
+    "--pack", "-p", help="Only this rule pack (death-penalty, genocide…); repeatable.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def workspace_root() -> Path | None:
+    """The workspace whose flags/*.toml packs apply, or None outside any workspace."""
+    from lexwatch.workspace import Workspace
+
+    try:
+        return Workspace.find(STATE.workspace).root
+    except WorkspaceError:
+        if STATE.workspace is not None:
+            raise
+        return None
+
+
+def annotate(diff: DocumentDiff, packs: list[str] | None, root: Path | None) -> None:
+    """The flags stage of `lexwatch diff`: flags and sanction changes on every changed article."""
+    from lexwatch.flags import annotate_diff, load_packs
+
+    annotate_diff(diff, load_packs(root if root is not None else workspace_root(), packs))
+
+
+def _load(target: str) -> tuple[Document, str]:
+    path = Path(target)
+    if path.is_file():
+        from lexwatch.text.load import read_document
+
+        return read_document(path), path.name
+    from lexwatch.cli.context import open_workspace
+    from lexwatch.ids import VersionRef
+
+    try:
+        ref = VersionRef.parse(target)
+    except UsageError:
+        raise InputError(f"{target}: no such file, and not a version (sha256 prefix or REGNUM@YYYY-MM-DD)") from None
+    with open_workspace().open_store() as store:
+        info = store.resolve(ref)
+        return store.document(info.id), info.label
+
+
+def _grouped(hits: list[Hit]) -> list[dict[str, Any]]:
+    """One entry per article, rule and direction: the first evidence and how many hits."""
+    out: dict[tuple[str | None, str, str, str], dict[str, Any]] = {}
+    for hit in hits:
+        key = (hit.article, hit.pack, hit.rule, hit.direction)
+        if key in out:
+            out[key]["count"] += 1
+        else:
+            out[key] = {**hit.to_dict(), "part": hit.part, "kind": hit.kind, "match": hit.key, "count": 1}
+    return list(out.values())
+
+
+def flags_command(
+    target: Annotated[str, typer.Argument(help="A file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    pack: PackOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What the rule packs find in one document. Exit 0 with or without hits (test --json in scripts)."""
+    from lexwatch.flags import flag_document, load_packs
+
+    packs = load_packs(workspace_root(), pack)
+    doc, label = _load(target)
+    items = _grouped(flag_document(doc, packs))
+    if as_json:
+        counts: dict[str, int] = {p.name: 0 for p in packs}
+        for item in items:
+            counts[item["pack"]] += 1
+        emit_json({"document": label, "act": doc.act, "packs": [p.name for p in packs], "summary": counts,
+                   "hits": items})
+        return
+    out = console()
+    if not items:
+        out.print(f"{label}: nothing flagged by {', '.join(p.name for p in packs)}", markup=False)
+        return
+    from lexwatch.ids import ArticleNumber
+
+    out.print(f"{label}: {len(items)} flags", style="bold", markup=False)
+    for item in items:
+        where = f"Статья {ArticleNumber.parse(item['article']).display}" if item["article"] else "преамбула"
+        times = f" ×{item['count']}" if item["count"] > 1 else ""
+        out.print(f"{where:>13}  {item['severity']:<6} {item['pack']}/{item['rule']} ({item['direction']}){times}: "
+                  f"{item['evidence']}", markup=False)
+
+
+@packs_app.command("list")
+def list_packs(as_json: JsonOption = False) -> None:
+    """The rule packs (shipped, and the workspace's flags/*.toml) and their rules."""
+    from lexwatch.flags import available_packs
+
+    packs = list(available_packs(workspace_root()).values())
+    if as_json:
+        emit_json([p.to_dict() for p in packs])
+        return
+    out = console()
+    for p in packs:
+        source = "" if p.source == "builtin" else f"  [{p.source}]"
+        out.print(f"{p.name}{source}: {p.description}", style="bold", markup=False)
+        for rule in p.rules:
+            watched = [*(f"«{t}»" for t in rule.terms), *(f"ст. {a.display}" for a in rule.articles),
+                       *(f"/{x}/" for x in rule.patterns)]
+            out.print(f"  {rule.id:<24} {rule.severity:<6} {rule.description}", markup=False)
+            out.print(f"  {'':<24} {'':<6} {', '.join(watched)}", markup=False, style="dim")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("flags")(flags_command)
+    app.add_typer(packs_app, name="packs")
