@@ -72,3 +72,25 @@ def test_each_part_and_point_of_a_changed_article_starts_its_own_line() -> None:
     assert "2\\. Смертная казнь не может быть назначена:  " in lines
     assert "2\\) женщинам**;  " in lines  # escaped: not a markdown list
     assert "3\\) мужчинам старше шестидесяти пяти лет**." in lines
+
+
+def test_json_output_loads_neither_the_html_and_text_renderers_nor_rich() -> None:
+    """A cron job asking for JSON pays only for the JSON renderer (start-up time)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from lexwatch.diff.engine import diff_documents\n"
+        "from lexwatch.diff.render import RenderOptions, renderer\n"
+        "from lexwatch.ids import ArticleNumber\n"
+        "from lexwatch.text.model import Article, Document\n"
+        "old = Document('УК', [Article(ArticleNumber(59), 'Смертная казнь', 'Смертная казнь – расстрел.')])\n"
+        "new = Document('УК', [Article(ArticleNumber(59), 'Смертная казнь', 'Смертная казнь – исключена.')])\n"
+        "assert '\"delete\"' in renderer('json')(diff_documents(old, new), RenderOptions())\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith(('lexwatch.diff.render', 'rich', 'jinja2')))))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert "lexwatch.diff.render_json" in loaded
+    assert not [m for m in loaded if m.startswith(("lexwatch.diff.render_html", "lexwatch.diff.render_text",
+                                                    "rich", "jinja2"))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,14 +47,21 @@ def renderer_names() -> list[str]:
     return sorted(_RENDERERS)
 
 
-def _register_builtin() -> None:
-    from lexwatch.diff import render_html, render_json, render_text
+def _lazy(module: str, function: str) -> Renderer:
+    """A renderer whose module is imported when it first renders: `--format json` then never
+    loads the HTML and text renderers (start-up time)."""
+    def render(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
+        real: Renderer = getattr(importlib.import_module(f"lexwatch.diff.{module}"), function)
+        return real(diff, options)
+    return render
 
-    register_renderer("json", render_json.render)
-    register_renderer("terminal", render_text.render_terminal)
-    register_renderer("markdown", render_text.render_markdown)
-    register_renderer("html", render_html.render_html)
-    register_renderer("table", render_html.render_table)
+
+def _register_builtin() -> None:
+    register_renderer("json", _lazy("render_json", "render"))
+    register_renderer("terminal", _lazy("render_text", "render_terminal"))
+    register_renderer("markdown", _lazy("render_text", "render_markdown"))
+    register_renderer("html", _lazy("render_html", "render_html"))
+    register_renderer("table", _lazy("render_html", "render_table"))
 
 
 def shown_articles(diff: DocumentDiff, options: RenderOptions) -> list[ArticleDiff]:
