@@ -81,8 +81,11 @@ def test_counters_menus_and_generation_dates_do_not_change_the_content():
     assert "Отрицание геноцида белорусского народа" in text
 
 
-def test_the_edition_is_dated_by_its_latest_amending_law():
+def test_the_edition_is_dated_by_its_latest_amendment_but_never_from_the_future():
     assert edition_date(consolidated_page("2022").decode()) == date(2022, 5, 13)
+    # "…вступившие в силу 27 октября 2019 г. и 1 февраля 2020 г.": the text speaks for 1 February 2020.
+    assert edition_date(consolidated_page("2020").decode()) == date(2020, 2, 1)
+    assert edition_date(consolidated_page("2020").decode(), today=date(2019, 12, 31)) == date(2019, 11, 23)
     assert page_title(consolidated_page("2022").decode()) == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"
 
 

@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "lexwatch.cli.drafts",
     "lexwatch.cli.diff",
     "lexwatch.cli.flags",
+    "lexwatch.cli.fetch",
     "lexwatch.cli.demo",
 ]
 

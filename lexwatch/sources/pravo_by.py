@@ -133,16 +133,22 @@ def fingerprint(html: str) -> str:
     return hashlib.sha256(stable_text(html).encode()).hexdigest()
 
 
-def edition_date(html: str) -> date | None:
-    """The date of the latest amending act in the "Изменения и дополнения" list, if any."""
-    tree = _tree(html)
+def edition_date(html: str, today: date | None = None) -> date | None:
+    """The latest date in the "Изменения и дополнения" list (an amending act's date or the day its
+    changes took effect), leaving out days still to come: the day this text speaks for."""
+    limit = today or date.today()
     latest: date | None = None
-    for node in tree.css(SELECTORS["changes"]):
+    for node in _tree(html).css(SELECTORS["changes"]):
         text = _text(node)
-        found = [date(int(y), _MONTHS[m], int(d)) for d, m, y in _WORD_DATE.findall(text)]
-        found += [d for d in (_parse_date(text),) if d is not None]
+        found = []
+        for y, m, d in [(y, _MONTHS[m], d) for d, m, y in _WORD_DATE.findall(text)] + \
+                [(y, int(m), d) for d, m, y in _DOT_DATE.findall(text)]:
+            try:
+                found.append(date(int(y), m, int(d)))
+            except ValueError:
+                continue
         for day in found:
-            if latest is None or day > latest:
+            if day <= limit and (latest is None or day > latest):
                 latest = day
     return latest
 

@@ -1,0 +1,198 @@
+"""A lawyer's cron job runs `lexwatch fetch` against the portal (here the fixture portal): the first
+run stores the Criminal Code, the week's laws and the drafts; the next finds nothing new; a new
+edition is a change; a failing document costs exit 4 but nothing else."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+from filelock import FileLock
+from portal import fixtures
+from portal.server import Reply
+from portal.site import CONSOLIDATED, LISTING, consolidated_page, week_of_publications
+
+from lexwatch.text.load import parse_bytes
+
+fixture_portal = fixtures.fixture_portal
+portal_site = fixtures.portal_site
+portal_workspace = fixtures.portal_workspace
+
+KEPT = {"H12200165", "H12200146", "HK2200200"}
+
+
+def _by_kind(items: list[dict], kind: str) -> list[dict]:
+    return [i for i in items if i["kind"] == kind]
+
+
+def _versions(ws: Path) -> list[tuple[str, str, str, str]]:
+    db = sqlite3.connect(ws / ".lexwatch" / "state.db")
+    try:
+        return db.execute("SELECT id, act, source, meta FROM versions ORDER BY rowid").fetchall()
+    finally:
+        db.close()
+
+
+def _listing_windows(portal) -> list[str]:
+    return [r.query.get("p0", "") for r in portal.requests if r.path == LISTING]
+
+
+def test_first_fetch_stores_code_laws_and_drafts_and_a_rerun_finds_nothing_new(lexwatch_cli, portal_workspace,
+                                                                                 portal_site):
+    first = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert first.code == 0, first
+    report = first.json()
+    assert report["failed"] == [] and report["changed"] == []
+    [code] = _by_kind(report["new"], "consolidated")
+    assert code["act"] == "HK9900275" and code["title"] == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert {i["act"] for i in _by_kind(report["new"], "publication")} == KEPT
+    assert {i["act"] for i in _by_kind(report["new"], "card")} == KEPT
+    assert {i["act"] for i in _by_kind(report["new"], "draft")} == {"2025021015", "2025021102"}
+    assert all(len(i["version"]) == 64 and i["error"] is None for i in report["new"])
+    assert "pravo_by: 9 new, 0 changed, 0 unchanged, 0 failed" in first.err
+
+    listed = lexwatch_cli("drafts", "list", "--act", "H12200165", "--json", cwd=portal_workspace).json()
+    pdf = next(v for v in listed if v["format"] == "pdf")
+    assert pdf["articles"] == 2
+    assert pdf["edition_date"] == (date.today() - timedelta(days=2)).isoformat()
+    assert pdf["source"].endswith(week_of_publications(date.today())[0].pdf_path)
+
+    evidence = json.loads(next(meta for _id, _act, source, meta in _versions(portal_workspace)
+                               if source.endswith(".pdf")))
+    assert evidence["status"] == 200 and evidence["kind"] == "publication"
+    assert evidence["headers"]["content-type"] == "application/pdf" and evidence["headers"]["etag"]
+    assert evidence["fetched_at"].startswith(date.today().isoformat()[:4])
+    assert "set-cookie" not in evidence["headers"]
+
+    stored = len(_versions(portal_workspace))
+    portal_site.revisit(generated="26.11.2026 09:41")
+    again = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert again.code == 0, again
+    assert "nothing new" in again.err
+    assert len(_versions(portal_workspace)) == stored
+    today = date.today()
+    assert _listing_windows(portal_site.portal) == [f"{today - timedelta(days=7):%d.%m.%Y}", f"{today:%d.%m.%Y}"]
+
+
+def test_a_new_edition_of_the_code_is_a_change_with_its_own_version(lexwatch_cli, portal_workspace, portal_site):
+    assert lexwatch_cli("fetch", cwd=portal_workspace).code == 0
+    portal_site.amend("2022")
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert run.code == 0, run
+    [changed] = run.json()["changed"]
+    assert changed["url"].endswith(CONSOLIDATED) and changed["act"] == "HK9900275"
+    versions = lexwatch_cli("drafts", "list", "--act", "HK9900275", "--json", cwd=portal_workspace).json()
+    assert [v["edition_date"] for v in versions] == ["2020-02-01", "2022-05-13"]
+    expected = len(parse_bytes(consolidated_page("2022"), "uk.html").articles)
+    assert versions[1]["articles"] == expected and versions[1]["id"] == changed["version"]
+
+
+def test_one_failing_card_exits_4_keeps_the_rest_and_is_looked_at_again_next_time(lexwatch_cli, portal_workspace,
+                                                                                   portal_site):
+    genocide_law = week_of_publications(date.today())[1]
+    portal_site.portal.set(genocide_law.card_path, Reply(503, b"<html><body>Service Unavailable</body></html>"))
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert run.code == 4, run
+    report = run.json()
+    [failed] = report["failed"]
+    assert failed["act"] == "H12200146" and "HTTP 503" in failed["error"] and failed["version"] is None
+    assert {i["act"] for i in _by_kind(report["new"], "publication")} == KEPT - {"H12200146"}
+    assert "failed: " in run.err and "HTTP 503" in run.err
+
+    portal_site.install()
+    retry = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert retry.code == 0, retry
+    assert {i["act"] for i in _by_kind(retry.json()["new"], "publication")} == {"H12200146"}
+    week_ago = f"{date.today() - timedelta(days=7):%d.%m.%Y}"
+    assert _listing_windows(portal_site.portal) == [week_ago, week_ago]
+
+
+def test_a_portal_that_blocks_us_exits_4_with_the_proxy_advice_and_stores_nothing(lexwatch_cli, portal_workspace,
+                                                                                  portal_site):
+    portal = portal_site.portal
+    blocked = Reply(403, b"<html><body><h1>403 Forbidden</h1></body></html>")
+    for key in list(portal.routes):
+        portal.routes[key] = blocked
+    portal.set_prefix(LISTING, blocked)
+    run = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert run.code == 4, run
+    assert "outside Belarus" in run.err and "proxy" in run.err
+    assert _versions(portal_workspace) == []
+
+
+def test_a_captcha_served_instead_of_the_code_is_a_failure_not_a_version(lexwatch_cli, portal_workspace, portal_site):
+    portal_site.portal.set(CONSOLIDATED, Reply(body=(
+        '<html><head><meta charset="utf-8"><title>Проверка безопасности</title></head><body>'
+        "<p>Подтвердите, что вы не робот</p><div class=\"g-recaptcha\"></div></body></html>").encode()))
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert run.code == 4
+    [failed] = run.json()["failed"]
+    assert failed["kind"] == "consolidated" and "captcha" in failed["error"]
+    assert not [v for v in _versions(portal_workspace) if v[1] == "HK9900275"]
+
+
+def test_a_windows_1251_mirror_is_read_into_the_same_articles(lexwatch_cli, portal_workspace, portal_site):
+    page = consolidated_page("2022").decode().replace('<meta charset="utf-8" />', "")
+    portal_site.portal.set(CONSOLIDATED, Reply(body=page.encode("cp1251"), content_type="text/html"))
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert run.code == 0, run
+    version = _by_kind(run.json()["new"], "consolidated")[0]["version"]
+    shown = lexwatch_cli("drafts", "show", version[:12], "--article", "130-2", "--json", cwd=portal_workspace)
+    assert shown.code == 0, shown
+    assert shown.json()["title"] == "Отрицание геноцида белорусского народа"
+
+
+def test_dry_run_reports_what_is_new_and_stores_nothing(lexwatch_cli, portal_workspace, portal_site):
+    dry = lexwatch_cli("fetch", "--dry-run", "--json", cwd=portal_workspace)
+    assert dry.code == 0, dry
+    report = dry.json()
+    assert report["dry_run"] is True and len(report["new"]) == 9
+    assert all(i["version"] is None for i in report["new"])
+    assert _versions(portal_workspace) == []
+    real = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert len(real.json()["new"]) == 9
+
+
+def test_since_sets_the_window_and_a_bad_date_is_a_usage_error(lexwatch_cli, portal_workspace, portal_site):
+    run = lexwatch_cli("fetch", "--since", "2026-11-01", "--source", "pravo_by", cwd=portal_workspace)
+    assert run.code == 0, run
+    assert _listing_windows(portal_site.portal) == ["01.11.2026"]
+    bad = lexwatch_cli("fetch", "--since", "01.11.2026", cwd=portal_workspace)
+    assert bad.code == 2 and bad.err.strip() == "lexwatch: error: --since must be YYYY-MM-DD, not '01.11.2026'"
+    future = lexwatch_cli("fetch", "--since", (date.today() + timedelta(days=3)).isoformat(), cwd=portal_workspace)
+    assert future.code == 2 and "in the future" in future.err
+
+
+def test_a_fetch_while_another_run_holds_the_workspace_exits_5(lexwatch_cli, portal_workspace):
+    with FileLock(str(portal_workspace / ".lexwatch" / "run.lock"), timeout=0):
+        run = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert run.code == 5 and "another lexwatch run" in run.err
+
+
+def test_files_saved_by_hand_in_the_folder_source_are_stored_once(lexwatch_cli, portal_workspace, portal_site):
+    inbox = portal_workspace / "inbox"
+    inbox.mkdir()
+    (inbox / "H12200165.pdf").write_bytes(portal_site.pdf(portal_site.publications[0]))
+    config = portal_workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
+    assert run.code == 0, run
+    [new] = run.json()["new"]
+    assert new["kind"] == "file" and new["url"] == str(inbox / "H12200165.pdf")
+    assert portal_site.portal.requests == []
+    again = lexwatch_cli("fetch", "--source", "folder", "--verbose", cwd=portal_workspace)
+    assert again.code == 0 and "folder: 0 new, 0 changed, 1 unchanged, 0 failed" in again.err
+    assert "unchanged folder" in again.err
+    listed = lexwatch_cli("sources", "list", "--json", cwd=portal_workspace).json()
+    assert [(s["name"], s["enabled"]) for s in listed] == [("pravo_by", True), ("folder", True)]
+    assert listed[1]["last_outcome"] == "ok" and listed[0]["last_success_at"] is None
+
+
+def test_without_a_terminal_fetch_prints_only_its_summary_unless_verbose(lexwatch_cli, portal_workspace):
+    quiet = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert quiet.code == 0 and quiet.out == ""
+    assert quiet.err.splitlines()[0].startswith("pravo_by: 9 new")
+    loud = lexwatch_cli("fetch", "--verbose", cwd=portal_workspace)
+    assert "unchanged pravo_by HK9900275" in loud.err
