@@ -170,3 +170,31 @@ def test_a_folder_path_that_is_not_text_is_a_config_error(tmp_path):
 
     with pytest.raises(ConfigError, match=r"sources\.folder\.path"):
         FolderSource(parse_settings("[sources.folder]\npath = 42\n"), tmp_path)
+
+
+def test_documents_are_fetched_two_at_a_time_in_order_without_piling_up(tmp_path):
+    import threading
+    import time
+
+    ctx = FetchContext(parse_settings(""), tmp_path, since=TODAY, today=TODAY)
+    started: list[int] = []
+    running: list[int] = []
+    most = [0]
+    lock = threading.Lock()
+
+    def download(number: int) -> int:
+        with lock:
+            started.append(number)
+            running.append(number)
+            most[0] = max(most[0], len(running))
+        time.sleep(0.005)
+        with lock:
+            running.remove(number)
+        return number
+
+    consumed = []
+    for number in ctx.parallel(download, range(30)):
+        time.sleep(0.01)  # parsing and storing are slower than the downloads
+        consumed.append(number)
+        assert len(started) - len(consumed) <= 4
+    assert consumed == list(range(30)) and most[0] == 2

@@ -95,8 +95,25 @@ class FetchContext:
         if workers == 1 or len(items) < 2:
             yield from map(function, items)
             return
-        with ThreadPoolExecutor(max_workers=min(workers, 2), thread_name_prefix="fetch") as pool:
-            yield from pool.map(function, items)
+        from collections import deque
+        from concurrent.futures import Future
+
+        workers = min(workers, 2)
+        # A short look-ahead: downloads overlap parsing, but never pile up (PDFs may be 50 MB each).
+        ahead = workers * 2
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+            pending: deque[Future[R]] = deque()
+            queue = iter(items)
+            for item in queue:
+                pending.append(pool.submit(function, item))
+                if len(pending) >= ahead:
+                    break
+            while pending:
+                result = pending.popleft().result()
+                for item in queue:
+                    pending.append(pool.submit(function, item))
+                    break
+                yield result
 
     def close(self) -> None:
         if self._client is not None:
