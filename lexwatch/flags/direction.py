@@ -22,6 +22,7 @@ _REPEAL_RE = re.compile(
 _NEGATION_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])не\s+(?:может\s+быть\s+|могут\s+быть\s+)?"
                           r"(?:назнача|назначен|примен|допуска|подлеж)[а-яё]*")
 _CHANGE_RE = re.compile(r"(?i)изложить\s+в\s+следующей\s+редакции|заменить|внести\s+(?:в\s+\S+\s+)?изменени")
+_REPLACE_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])заменить(?![А-Яа-яЁё])")
 _ADD_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])дополнить")
 _INSTRUMENTAL_REF_RE = re.compile(r"(?i)^(?:част(?:ью|ями)\s+\S+\s+)?стать(?:ей|ями)\b")
 _CLAUSE_END_RE = re.compile(r";|\n|\.\s+(?=[А-ЯЁ\d])|(?<=\s)\d{1,2}(?:/\d)?\)\s")
@@ -127,6 +128,9 @@ def instruction_direction(layout: Layout, hit: Hit, hits: list[Hit]) -> str:
         return "removed"
     if _ADD_RE.search(clause):
         return "added"
+    replace_verb = _REPLACE_RE.search(clause)
+    if replace_verb:  # "смертную казнь заменить пожизненным…" / "… заменить смертной казнью"
+        return "removed" if hit.start < start + replace_verb.start() else "added"
     if _CHANGE_RE.search(clause):
         return "changed"
     return "present"
@@ -188,7 +192,8 @@ def _context_direction(text: str, hit: Hit) -> str | None:
     clause = layout.unquoted(start, end)
     if _REPEAL_RE.search(clause):
         return "removed"
-    if _NEGATION_RE.search(clause):
+    # "не назначается" restricts a penalty it names; a reference next to it is still a new one
+    if hit.kind == "term" and _NEGATION_RE.search(clause):
         return "changed"
     return None
 
