@@ -66,6 +66,13 @@ class _Draft:
     lines: list[str] = field(default_factory=list)
 
 
+def _strip_leaders(text: str) -> str:
+    """Drop a contents entry's dot leaders and page number; most headings have none to drop."""
+    if "…" not in text and ".." not in text and ". ." not in text and text.isprintable():
+        return text  # printable: its only space is " ", so _LEADERS cannot match
+    return _LEADERS.sub("", text)
+
+
 def _starts(text: str, keyword: str) -> bool:
     head = text[:len(keyword)]
     return len(head) == len(keyword) and head.upper().translate(_FOLD) == keyword
@@ -100,23 +107,23 @@ def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
         m = _ARTICLE_REST.match(text, 6)
         number = _article_number(m.group("num")) if m else None
         if m and number is not None:
-            title = _LEADERS.sub("", m.group("title")).rstrip("*").strip()
+            title = _strip_leaders(m.group("title")).rstrip("*").strip()
             key = number.canonical if isinstance(number, ArticleNumber) else str(number)
             return _Item(BlockKind.ARTICLE, text, typed, number, title, "a" + key)
     if kind in (BlockKind.UNKNOWN, BlockKind.CHAPTER) and _starts(text, "ГЛАВА"):
         m = _CHAPTER_REST.match(text, 5)
         if m and (typed or text[:5].isupper() or _caps_title(m.group("title"))):
-            return _Item(BlockKind.CHAPTER, _LEADERS.sub("", text), typed, title=m.group("title"),
+            return _Item(BlockKind.CHAPTER, _strip_leaders(text), typed, title=m.group("title"),
                          key="c" + m.group("num"))
     if kind in (BlockKind.UNKNOWN, BlockKind.SECTION) and _starts(text, "РАЗДЕЛ"):
         m = _SECTION_REST.match(text, 6)
         if m and (typed or text[:6].isupper() or _caps_title(m.group("title"))):
-            return _Item(BlockKind.SECTION, _LEADERS.sub("", text), typed, title=m.group("title"),
+            return _Item(BlockKind.SECTION, _strip_leaders(text), typed, title=m.group("title"),
                          key="s" + m.group("num"))
     if kind in (BlockKind.UNKNOWN, BlockKind.PART):
         part_key = _part_key(text, typed)
         if part_key:
-            return _Item(BlockKind.PART, _LEADERS.sub("", text), typed, key="p" + part_key)
+            return _Item(BlockKind.PART, _strip_leaders(text), typed, key="p" + part_key)
     if kind in (BlockKind.ARTICLE, BlockKind.CHAPTER, BlockKind.SECTION, BlockKind.PART, BlockKind.UNKNOWN):
         # A heading class whose words are not a heading (or an untyped paragraph): article text.
         return _Item(BlockKind.BODY, text, False)
@@ -220,9 +227,13 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
     """Build the Document: headings set part/section/chapter, article lines follow their heading."""
     items: list[_Item] = []
     for block in blocks:
-        text = " ".join(block.text.split())   # every Unicode space, NBSP and line break included
-        if "\u200b" in text or "\ufeff" in text:
-            text = collapse_ws(text)
+        text = block.text
+        # Printable means no space but " " (NBSP, tabs, breaks, ZWSP are not): most lines need no
+        # collapsing, and isprintable() tells it at C speed.
+        if not (text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "):
+            text = " ".join(text.split())   # every Unicode space, NBSP and line break included
+            if "\u200b" in text or "\ufeff" in text:
+                text = collapse_ws(text)
         if text:
             items.append(classify(text, block.kind))
     items = _merge_wrapped_headings(items)
