@@ -163,6 +163,10 @@ def test_since_sets_the_window_and_a_bad_date_is_a_usage_error(lexwatch_cli, por
     assert bad.code == 2 and bad.err.strip() == "lexwatch: error: --since must be YYYY-MM-DD, not '01.11.2026'"
     future = lexwatch_cli("fetch", "--since", (date.today() + timedelta(days=3)).isoformat(), cwd=portal_workspace)
     assert future.code == 2 and "in the future" in future.err
+    unknown = lexwatch_cli("fetch", "--source", "adilet", cwd=portal_workspace)
+    assert unknown.code == 2 and "--source adilet: no such source (known: pravo_by, folder)" in unknown.err
+    off = lexwatch_cli("fetch", "--source", "folder", cwd=portal_workspace)
+    assert off.code == 2 and "not enabled" in off.err
 
 
 def test_a_fetch_while_another_run_holds_the_workspace_exits_5(lexwatch_cli, portal_workspace):

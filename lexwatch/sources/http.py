@@ -214,7 +214,6 @@ class PortalClient:
         self._slots = threading.BoundedSemaphore(max(1, min(2, portal.max_in_flight)))
         self._pace = threading.Lock()
         self._next_start = 0.0
-        self.requests = 0
 
     def close(self) -> None:
         self._client.close()
@@ -282,7 +281,6 @@ class PortalClient:
 
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
-            self.requests += 1
             try:
                 with self._client.stream("GET", current, headers=headers) as response:
                     status = response.status_code

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lexwatch.config import Settings
-from lexwatch.errors import LexwatchError, NoArticlesError, NotLegalTextError
+from lexwatch.errors import LexwatchError, NoArticlesError, NotLegalTextError, UsageError
 from lexwatch.sources.base import FetchContext, Fetched, Source, create_source, source_names
 from lexwatch.store.fetchstate import FetchState, Validators
 
@@ -74,8 +74,18 @@ class FetchReport:
 
 
 def enabled_sources(settings: Settings, root: Path, names: Iterable[str] | None = None) -> list[Source]:
-    chosen = [create_source(name, settings, root) for name in (names or source_names())]
-    return [s for s in chosen if s.enabled()]
+    """Every enabled source, or the ones named (each must exist and be enabled)."""
+    if not names:
+        return [s for s in (create_source(n, settings, root) for n in source_names()) if s.enabled()]
+    chosen = []
+    for name in names:
+        if name not in source_names():
+            raise UsageError(f"--source {name}: no such source (known: {', '.join(source_names())})")
+        source = create_source(name, settings, root)
+        if not source.enabled():
+            raise UsageError(f"--source {name}: not enabled in lexwatch.toml ({source.where()})")
+        chosen.append(source)
+    return chosen
 
 
 def parse_fetched(item: Fetched) -> Document:
