@@ -43,8 +43,6 @@ def _summary(report: FetchReport) -> list[str]:
         c = report.counts(name)
         lines.append(f"{name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged,"
                      f" {c['failed']} failed (since {report.windows[name]})")
-    for outcome in report.with_status("failed"):
-        lines.append(f"failed: {outcome.url}: {outcome.error}")
     if not report.sources:
         lines.append("no source is enabled (see `lexwatch sources list`)")
     elif report.nothing_new:
@@ -102,6 +100,9 @@ def fetch(
         emit_json(report.to_json())
     for line in _summary(report):
         say(line)
+    for outcome in report.with_status("failed"):
+        # Errors are printed even with --quiet: in cron they are the only output worth a mail.
+        err.print(f"failed: {outcome.url}: {outcome.error}", markup=False)
     if report.failed:
         raise typer.Exit(int(ExitCode.SOURCE_FAILED))
 
