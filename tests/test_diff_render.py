@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lexwatch.diff import render_json
 from lexwatch.diff.engine import diff_documents
 from lexwatch.diff.model import DocumentDiff
-from lexwatch.diff.render import RenderOptions, register_renderer, renderer, renderer_names
+from lexwatch.diff.render import RenderOptions, register_renderer, renderer, renderer_names, to_json
 from lexwatch.ids import ArticleNumber
 from lexwatch.text.model import Article, Document
 
@@ -41,8 +47,6 @@ def test_flagged_article_59_comes_before_article_58_with_its_flag_and_sanction(
 
 
 def test_json_keeps_document_order_and_carries_flags(flagged_diff: DocumentDiff) -> None:
-    import json
-
     data = json.loads(str(renderer("json")(flagged_diff, RenderOptions())))
     assert [a["new_number"] for a in data["articles"]] == ["58", "59"]
     assert data["articles"][1]["flags"][0]["severity"] == "high"
@@ -94,3 +98,31 @@ def test_json_output_loads_neither_the_html_and_text_renderers_nor_rich() -> Non
     assert "lexwatch.diff.render_json" in loaded
     assert not [m for m in loaded if m.startswith(("lexwatch.diff.render_html", "lexwatch.diff.render_text",
                                                     "rich", "jinja2"))]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(st.text(), st.text()).map(list)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30)
+
+
+@given(json_values)
+@settings(max_examples=300, deadline=None)
+def test_the_json_text_is_exactly_what_json_dumps_writes(value: object) -> None:
+    assert render_json.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_flags_with_numbered_keys_still_come_out_as_json_dumps_writes(flagged_diff: DocumentDiff) -> None:
+    flagged_diff.articles[1].flags[0]["counts"] = {59: 1, 139: 2}  # non-string keys: json's own path
+    data = to_json(flagged_diff)
+    assert render_json.render(flagged_diff, RenderOptions()) == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_redline_of_the_real_editions_is_the_json_dumps_text(corpus_dir: Path) -> None:
+    from lexwatch.text.load import read_document
+
+    diff = diff_documents(read_document(corpus_dir / "uk_2020-09.txt"), read_document(corpus_dir / "uk_2022-09.txt"))
+    text = str(renderer("json")(diff, RenderOptions()))
+    assert text == json.dumps(to_json(diff), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(text)["summary"]["changed"] > 150
