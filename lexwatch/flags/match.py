@@ -123,24 +123,20 @@ def matcher_for(packs: Iterable[Pack]) -> Matcher:
     return _MATCHERS[key]
 
 
-_EVIDENCE_BEFORE_RE = re.compile(rf"(?<!\S)(?:\S+\s+){{0,{EVIDENCE_WORDS}}}\S*$")
-_EVIDENCE_AFTER_RE = re.compile(rf"(?:\s*\S+){{0,{EVIDENCE_WORDS}}}")
-
-
 def evidence_at(text: str, start: int, end: int) -> str:
     """The hit with a few words either side, on one line, "…" where the text was cut."""
     # a line is a part, a point or a sanction: the quote stays inside it
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before = _EVIDENCE_BEFORE_RE.search(text, max(line_start, start - 200), start)
-    after = _EVIDENCE_AFTER_RE.match(text, end, min(line_end, end + 200))
-    lo = before.start() if before else start
-    hi = after.end() if after else end
-    out = " ".join(text[lo:hi].split())
-    if text[line_start:lo].strip():
+    before = text[max(line_start, start - 300):start].split(" ")
+    after = text[end:min(line_end, end + 300)].split(" ")
+    # the first item after (or last before) is the rest of the hit's own word: one more is kept
+    head, tail = before[-(EVIDENCE_WORDS + 1):], after[:EVIDENCE_WORDS + 1]
+    out = " ".join((" ".join(head) + text[start:end] + " ".join(tail)).split())
+    if len(before) > len(head) or (start - 300 > line_start):
         out = "… " + out
-    if text[hi:line_end].strip():
+    if len(after) > len(tail) or (end + 300 < line_end):
         out += " …"
     return out
 
