@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from builders import make_pdf
+from portal import fixtures
 from portal.site import (
     card_page,
     consolidated_page,
@@ -32,6 +33,9 @@ from lexwatch.sources.pravo_by import (
 )
 from lexwatch.sources.runner import FetchRun
 from lexwatch.workspace import Workspace
+
+fixture_portal = fixtures.fixture_portal
+portal_site = fixtures.portal_site
 
 TODAY = date(2026, 11, 25)
 
@@ -198,3 +202,39 @@ def test_documents_are_fetched_two_at_a_time_in_order_without_piling_up(tmp_path
         consumed.append(number)
         assert len(started) - len(consumed) <= 4
     assert consumed == list(range(30)) and most[0] == 2
+
+
+def test_probing_the_draft_bank_walks_each_day_up_to_the_first_missing_entry(tmp_path, portal_site):
+    from portal.fixtures import portal_toml
+    from portal.server import Reply
+    from portal.site import DRAFTS, draft_page
+
+    today = date.today()
+    yesterday = today - timedelta(days=1)
+    portal = portal_site.portal
+    for number, entry in enumerate(DRAFTS, 1):
+        portal.set(f"/document/?guid=3941&p0={yesterday:%Y%m%d}{number:02d}", Reply(body=draft_page(entry, DRAFTS[entry])))
+    portal.set(f"/document/?guid=3941&p0={today:%Y%m%d}01",
+               Reply(body="<html><body><h1>Документ не найден</h1></body></html>".encode()))
+    ws, _ = Workspace.init(tmp_path / "ws")
+    ws.config_path.write_text(portal_toml(portal.base_url, draft_index_urls=[])
+                              + "\n[sources.pravo_by]\nprobe_drafts = true\n", encoding="utf-8")
+    with ws.open_store() as store:
+        report = FetchRun(ws.settings, ws.root, store, today=today).run(
+            [create_source("pravo_by", ws.settings, ws.root)], since=yesterday)
+    assert report.with_status("failed") == []
+    drafts = [o for o in report.outcomes if o.kind == "draft"]
+    assert [(o.act, o.status) for o in drafts] == [(f"{yesterday:%Y%m%d}01", "new"), (f"{yesterday:%Y%m%d}02", "new")]
+    assert drafts[0].title.startswith("ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ Об изменении Уголовного кодекса")
+    probed = [r.query["p0"] for r in portal.requests if r.query.get("guid") == "3941"]
+    assert probed == [f"{yesterday:%Y%m%d}01", f"{yesterday:%Y%m%d}02", f"{yesterday:%Y%m%d}03", f"{today:%Y%m%d}01"]
+
+
+def test_pravo_by_settings_are_checked(tmp_path):
+    from lexwatch.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"sources\.pravo_by\.probe_drafts"):
+        create_source("pravo_by", parse_settings('[sources.pravo_by]\nprobe_drafts = "yes"\n'), tmp_path)
+    with pytest.raises(ConfigError, match=r"sources\.pravo_by\.listing"):
+        create_source("pravo_by", parse_settings("[sources.pravo_by]\nlisting = false\n"), tmp_path)
+    assert not create_source("pravo_by", parse_settings("[sources.pravo_by]\nenabled = false\n"), tmp_path).enabled()

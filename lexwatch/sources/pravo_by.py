@@ -11,13 +11,13 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 from urllib.parse import parse_qs, urlsplit
 
 from lexwatch.config import Settings
-from lexwatch.errors import LexwatchError, UnexpectedPageError, UsageError
+from lexwatch.errors import ConfigError, LexwatchError, UnexpectedPageError, UsageError
 from lexwatch.fsutil import safe_name
 from lexwatch.ids import normalize_regnum
 from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
@@ -221,6 +221,14 @@ class PravoBySource:
         self.settings = settings
         self.portal = settings.portal
         self.table = source_table(settings, NAME)
+        for key in ("enabled", "probe_drafts"):
+            if not isinstance(self.table.get(key, False), bool):
+                raise ConfigError("must be true or false", key=f"sources.{NAME}.{key}")
+        unknown = set(self.table) - {"enabled", "probe_drafts"}
+        if unknown:
+            raise ConfigError("unknown setting", key=f"sources.{NAME}.{sorted(unknown)[0]}")
+        # The draft-law bank has no listing: optionally probe each day's entries 01, 02, ... (PORTAL.md).
+        self.probe_drafts = bool(self.table.get("probe_drafts", False))
 
     def enabled(self) -> bool:
         return bool(self.table.get("enabled", True))
@@ -335,8 +343,33 @@ class PravoBySource:
         if entries:
             ctx.status(f"{NAME}: {len(entries)} draft laws linked")
         yield from ctx.parallel(lambda entry: self._draft(client, entry), list(entries))
+        if self.probe_drafts:
+            yield from self._probe(ctx, client, set(entries))
 
-    def _draft(self, client: PortalClient, entry: str) -> Fetched:
+    def _probe(self, ctx: FetchContext, client: PortalClient, known: set[str]) -> Iterator[Fetched]:
+        """Entries YYYYMMDD01, 02, ... of each day in the window, up to the first that does not exist.
+        A miss ends the day; it is never an error of the run."""
+        day = ctx.since
+        while day <= ctx.today:
+            ctx.status(f"{NAME}: probing the draft-law bank for {day:%d.%m.%Y}")
+            for number in range(1, 100):
+                entry = f"{day:%Y%m%d}{number:02d}"
+                found = self._draft(client, entry, probing=True)
+                if found is None:
+                    break
+                if entry not in known:
+                    yield found
+                if found.failed:  # the portal is not answering: the rest of the day stays unknown
+                    break
+            day += timedelta(days=1)
+
+    @overload
+    def _draft(self, client: PortalClient, entry: str) -> Fetched: ...
+
+    @overload
+    def _draft(self, client: PortalClient, entry: str, probing: bool) -> Fetched | None: ...
+
+    def _draft(self, client: PortalClient, entry: str, probing: bool = False) -> Fetched | None:
         url = client.url(DRAFT_PATH.format(entry=entry))
         try:
             result = client.get(url, missing_ok=True)
@@ -344,6 +377,8 @@ class PravoBySource:
                 return Fetched(url=url, kind="draft", act=entry)
             html = result.text or ""
             if result.status != 200 or not (is_legal_text_page(html) or DRAFT_HEADING in html):
+                if probing:
+                    return None
                 raise UnexpectedPageError(f"{url}: no draft text at this entry (HTTP {result.status})")
             return self._page(result, "draft", entry, page_title(html), draft_date(entry), f"draft-{entry}.html")
         except LexwatchError as exc:
