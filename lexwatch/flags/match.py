@@ -210,7 +210,6 @@ def _ref_numbers(text: str, cursor: int, known: frozenset[ArticleNumber] | None
                  ) -> Iterator[tuple[ArticleNumber, int, int]]:
     """The article numbers of one reference list starting at `cursor`, ranges expanded."""
     previous: ArticleNumber | None = None
-    previous_start = cursor
     dash = False
     while True:
         m = _NUMBER_RE.match(text, cursor)
@@ -218,9 +217,9 @@ def _ref_numbers(text: str, cursor: int, known: frozenset[ArticleNumber] | None
             return
         number = _resolve(ArticleNumber.from_match(m), known)
         if dash and previous is not None:
-            yield from ((n, previous_start, m.end()) for n in _range(previous, number))
+            yield from ((n, m.start(), m.end()) for n in _range(previous, number))
         yield number, m.start(), m.end()
-        previous, previous_start = number, m.start()
+        previous = number
         gap = _LIST_GAP_RE.match(text, m.end())
         if not gap or not _NUMBER_RE.match(text, gap.end()):
             return
@@ -292,8 +291,8 @@ def find_hits(text: str, packs: Iterable[Pack], *, article: str | None = None,
     """Every hit of the packs' rules in `text`, in text order.
 
     `article` is written into each hit; `known` (the document's article numbers) lets a collapsed
-    reference such as "2901" read as 290¹. A hit inside a longer hit of the same pack is dropped,
-    so "лицо без гражданства" is one hit, not two.
+    reference such as "2901" read as 290¹. A term inside a longer term of the same pack is dropped,
+    so "лицо без гражданства" is one hit, not two (with "гражданство").
     """
     matcher = matcher_for(packs)
     skip = _belarusian_spans(text)
@@ -304,12 +303,15 @@ def find_hits(text: str, packs: Iterable[Pack], *, article: str | None = None,
     for pack, rule, pattern in matcher.patterns:
         raw += [(pack, rule, "pattern", pattern.pattern, m.start(), m.end(), None) for m in pattern.finditer(text)]
     raw = [r for r in raw if not _inside(skip, r[4])] if skip else raw
-    # A hit inside a longer hit of its pack is dropped: sorted by start and longest first, the
-    # longer one is always seen before the hits it covers.
+    # A term inside a longer term of its pack is dropped: sorted by start and longest first, the
+    # longer one is always seen before the terms it covers.
     raw.sort(key=lambda r: (r[4], r[4] - r[5]))
     cover: dict[str, tuple[int, int]] = {}
     kept = []
     for r in raw:
+        if r[2] != "term":
+            kept.append(r)
+            continue
         span = cover.get(r[0])
         if span is not None and span[1] >= r[5] and span != (r[4], r[5]):
             continue

@@ -141,6 +141,11 @@ def sanctions_by_part(article: Article) -> list[PartSanction]:
     return out
 
 
+def _disposition(text: str) -> list[str]:
+    """The words of a part before its sanction, without the part number."""
+    return _PART_RE.sub("", text.split("наказыва")[0]).split()[:40]
+
+
 def pair_parts(before: list[PartSanction], after: list[PartSanction]
                ) -> list[tuple[PartSanction | None, PartSanction | None]]:
     """Pairs of old and new parts: by number, or by wording when parts were inserted or dropped."""
@@ -153,8 +158,9 @@ def pair_parts(before: list[PartSanction], after: list[PartSanction]
     scored = []
     for i, old in enumerate(before):
         for j, new in enumerate(after):
-            ratio = SequenceMatcher(None, old.text.split()[:30], new.text.split()[:30]).ratio()
-            scored.append((ratio + (0.25 if old.part == new.part else 0), i, j))
+            # sanctions are formulaic: parts are told apart by what they punish, not by how
+            ratio = SequenceMatcher(None, _disposition(old.text), _disposition(new.text)).ratio()
+            scored.append((ratio + (0.1 if old.part == new.part else 0), i, j))
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for ratio, i, j in sorted(scored, reverse=True):

@@ -1,0 +1,81 @@
+"""A commentator sees what changed in punishment, part by part, in words they would write."""
+
+from __future__ import annotations
+
+from lexwatch.flags.sanctions import Term, compare_sanctions, parse_sanction, part_summaries
+from lexwatch.ids import ArticleNumber
+from lexwatch.text.model import Article
+
+ACT_OF_TERRORISM = (
+    "1. Совершение взрыва, поджога, затопления, иных деяний общеопасным способом в целях устрашения населения "
+    "(акт терроризма) –\nнаказывается лишением свободы на срок от восьми до пятнадцати лет.\n"
+    "2. Акт терроризма, совершенный повторно, –\nнаказывается лишением свободы на срок от восьми до двадцати лет.\n"
+    "3. Деяния, предусмотренные частями 1 или 2 настоящей статьи, сопряженные с убийством человека, –\n"
+    "наказываются лишением свободы на срок от десяти до пятнадцати лет или пожизненным заключением.\n"
+    "Примечание. Лицо, участвовавшее в приготовлении к акту терроризма, освобождается от уголовной ответственности, "
+    "если оно предотвратило акт терроризма.")
+
+
+def article(number: str, text: str) -> Article:
+    return Article(ArticleNumber.parse(number), "Акт терроризма", text)
+
+
+def test_terms_written_in_words_are_read_as_years() -> None:
+    penalties = parse_sanction("арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на срок "
+                               "от двух до двадцати пяти лет, или пожизненным лишением свободы, или смертной казнью")
+    assert penalties == {"arrest": None, "restriction_of_liberty": Term(None, 5), "imprisonment": Term(2, 25),
+                         "life_imprisonment": None, "death_penalty": None}
+
+
+def test_the_same_term_and_months() -> None:
+    penalties = parse_sanction("штрафом, или исправительными работами на срок до одного года, или ограничением "
+                               "свободы на срок от шести месяцев до трех лет, или лишением свободы на тот же срок")
+    assert penalties["correctional_labour"] == Term(None, 1)
+    assert penalties["restriction_of_liberty"] == Term(0.5, 3)
+    assert penalties["imprisonment"] == Term(0.5, 3)
+    assert "fine" in penalties
+
+
+def test_death_penalty_added_and_term_raised_in_part_3_of_article_289() -> None:
+    new = ACT_OF_TERRORISM.replace("от десяти до пятнадцати лет или пожизненным заключением",
+                                   "от десяти до двадцати лет, или пожизненным заключением, или смертной казнью")
+    changes = compare_sanctions(article("289", ACT_OF_TERRORISM), article("289", new))
+    assert part_summaries(changes) == ["ч.3 ст.289: death penalty added; imprisonment max term 15 → 20 years"]
+    death = next(c for c in changes if c["penalty"] == "death_penalty")
+    assert death == {"article": "289", "part": "3", "change": "added", "penalty": "death_penalty", "old": None,
+                     "new": None, "summary": "ч.3 ст.289: death penalty added"}
+    term = next(c for c in changes if c["change"] == "term")
+    assert term["old"] == {"min": 10, "max": 15, "unit": "years"} and term["new"]["max"] == 20
+
+
+def test_life_imprisonment_renamed_is_no_change_of_punishment() -> None:
+    new = ACT_OF_TERRORISM.replace("пожизненным заключением", "пожизненным лишением свободы")
+    assert compare_sanctions(article("289", ACT_OF_TERRORISM), article("289", new)) == []
+
+
+def test_a_note_is_not_a_sanction_and_a_repealed_penalty_is_reported() -> None:
+    new = ACT_OF_TERRORISM.replace(" или пожизненным заключением", "").replace(
+        "освобождается от уголовной ответственности", "наказывается штрафом")
+    assert part_summaries(compare_sanctions(article("289", ACT_OF_TERRORISM), article("289", new))) == [
+        "ч.3 ст.289: life imprisonment removed"]
+
+
+def test_a_part_inserted_before_others_is_paired_by_its_wording() -> None:
+    new = ACT_OF_TERRORISM.replace(
+        "2. Акт терроризма, совершенный повторно",
+        "2. Акт терроризма, совершенный группой лиц по предварительному сговору, –\nнаказывается лишением свободы на "
+        "срок от девяти до двадцати лет.\n3. Акт терроризма, совершенный повторно").replace("3. Деяния", "4. Деяния")
+    summaries = part_summaries(compare_sanctions(article("289", ACT_OF_TERRORISM), article("289", new)))
+    assert summaries == ["ч.2 ст.289: imprisonment 9–20 years added"]
+
+
+def test_an_article_without_parts_and_sub_numbered_articles() -> None:
+    old = "Отрицание геноцида белорусского народа –\nнаказывается арестом, или лишением свободы на срок до пяти лет."
+    new = "Отрицание геноцида белорусского народа –\nнаказывается лишением свободы на срок от трех до десяти лет."
+    assert part_summaries(compare_sanctions(article("130-2", old), article("130-2", new))) == [
+        "ст.130²: imprisonment min term none → 3, max term 5 → 10 years; arrest removed"]
+
+
+def test_an_added_or_removed_article_has_no_sanction_changes() -> None:
+    assert compare_sanctions(None, article("289", ACT_OF_TERRORISM)) == []
+    assert compare_sanctions(article("289", ACT_OF_TERRORISM), None) == []
