@@ -40,6 +40,15 @@ max_pdf_mb = 50
 [watch]
 # Acts whose consolidated text is tracked (HK9900275 = Criminal Code).
 acts = ["HK9900275"]
+
+[sources.pravo_by]
+# enabled = true
+# Also probe the draft-law bank day by day (entries YYYYMMDD01, 02, ...), as it has no listing.
+# probe_drafts = false
+
+# [sources.folder]
+# A folder you fill by hand (e.g. PDFs saved from a browser behind a proxy), relative to the workspace.
+# path = "inbox"
 """
 
 
