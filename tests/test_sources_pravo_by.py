@@ -238,3 +238,5 @@ def test_pravo_by_settings_are_checked(tmp_path):
     with pytest.raises(ConfigError, match=r"sources\.pravo_by\.listing"):
         create_source("pravo_by", parse_settings("[sources.pravo_by]\nlisting = false\n"), tmp_path)
     assert not create_source("pravo_by", parse_settings("[sources.pravo_by]\nenabled = false\n"), tmp_path).enabled()
+    with pytest.raises(ConfigError, match=r"not a register number: 'УК РБ'.*watch\.acts"):
+        create_source("pravo_by", parse_settings('[watch]\nacts = ["УК РБ"]\n'), tmp_path)

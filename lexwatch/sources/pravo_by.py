@@ -229,6 +229,10 @@ class PravoBySource:
             raise ConfigError("unknown setting", key=f"sources.{NAME}.{sorted(unknown)[0]}")
         # The draft-law bank has no listing: optionally probe each day's entries 01, 02, ... (PORTAL.md).
         self.probe_drafts = bool(self.table.get("probe_drafts", False))
+        try:
+            self.acts = [normalize_regnum(act) for act in settings.watch.acts]
+        except UsageError as exc:
+            raise ConfigError(str(exc), key="watch.acts") from None
 
     def enabled(self) -> bool:
         return bool(self.table.get("enabled", True))
@@ -240,14 +244,8 @@ class PravoBySource:
 
     def fetch(self, ctx: FetchContext) -> Iterator[Fetched]:
         client = ctx.client()
-        acts = []
-        for act in self.settings.watch.acts:
-            try:
-                acts.append(normalize_regnum(act))
-            except UsageError as exc:
-                yield failure(act, "consolidated", f"watch.acts: {exc}")
-        ctx.status(f"{NAME}: consolidated texts of {len(acts)} acts")
-        yield from ctx.parallel(lambda act: self._consolidated(client, act), acts)
+        ctx.status(f"{NAME}: consolidated texts of {len(self.acts)} acts")
+        yield from ctx.parallel(lambda act: self._consolidated(client, act), self.acts)
         yield from self._publications(ctx, client)
         yield from self._drafts(ctx, client)
 
