@@ -138,3 +138,13 @@ def test_the_real_2020_and_2022_editions(corpus_dir: Path) -> None:
     assert "ч.3 ст.361: imprisonment min term 2 → 4, max term 5 → 12 years" in [s["summary"] for s in art_361.sanctions]
     unchanged = [a for a in diff.articles if a.status == "unchanged"]
     assert unchanged and all(not a.flags and not a.sanctions for a in unchanged)
+
+
+def test_a_watched_article_renumbered_is_changed_not_removed() -> None:
+    old = code(("130-2", "Отрицание геноцида белорусского народа", DENIAL), ("204", "Кража", ART_204))
+    new = code(("130-3", "Отрицание геноцида белорусского народа", DENIAL), ("204", "Кража", ART_204))
+    diff = diff_documents(old, new)
+    annotate_diff(diff, load_packs(None))
+    (moved,) = [a for a in diff.articles if a.status == "renumbered"]
+    assert [(f["rule"], f["direction"], f["evidence"]) for f in moved.flags] == [
+        ("genocide-denial", "changed", "Статья 130². Отрицание геноцида белорусского народа")]

@@ -81,8 +81,8 @@ def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[Ar
         hits += _own_article_hits(item.old, packs, "removed")
     elif item.new:
         hits += _own_article_hits(item.new, packs, "changed")
-        if item.old and item.old.number != item.new.number:
-            hits += _own_article_hits(item.old, packs, "removed")
+        if item.old and item.old.number != item.new.number:  # renumbered: the watched one moved
+            hits += _own_article_hits(item.old, packs, "changed")
     seen: set[tuple[str, str, str]] = set()
     flags: list[dict[str, Any]] = []
     for hit in sorted(hits, key=lambda h: (_SEVERITY_ORDER.get(h.severity, 3), h.kind == "article")):
