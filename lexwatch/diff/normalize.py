@@ -36,6 +36,11 @@ FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "N
 
 def _squeeze(text: str) -> str:
     """Every whitespace run -> one space, none at the ends."""
+    lines = text.replace("\n", " ")
+    # Printable: no space but " " (ZWSP and BOM are not printable either); then single spaces and
+    # line breaks are the only runs, and each is already one space.
+    if lines.isprintable() and "  " not in lines and lines[:1] != " " and lines[-1:] != " ":
+        return lines
     if "\u200b" in text or "\ufeff" in text:  # not whitespace to str.split()
         return _WS_RE.sub(" ", text).strip()
     return " ".join(text.split())  # splits on exactly the characters \s matches
