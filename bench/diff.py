@@ -1,13 +1,17 @@
-"""Diff speed on the two real editions (2020 -> 2022): the whole `lexwatch diff --format json` call,
-the diff step against `git diff --no-index --word-diff` and difflib in the same run, and 1x/4x/16x scaling.
+"""Diff speed on the two real editions (2020 -> 2022), every figure next to a baseline of the same run:
+the whole `lexwatch diff --format json` call (against bare python, `lexwatch --version` and git), its
+stages (parse, diff, JSON) against read+splitlines, `git diff --no-index --word-diff`, difflib and
+json.dumps, the C++ and pure-Python diff-match-patch, and 1x/4x/16x scaling. Best of --repeat runs.
 
-Run: python bench/diff.py [--corpus ../shared/corpus] [--repeat 3]
+Run: python bench/diff.py [--corpus ../shared/corpus] [--repeat 5]
 """
 
 from __future__ import annotations
 
 import argparse
 import difflib
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -15,13 +19,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from lexwatch.diff import words
 from lexwatch.diff.engine import diff_documents
 from lexwatch.diff.normalize import normalize
+from lexwatch.diff.render import RenderOptions, renderer, to_json
 from lexwatch.ids import ArticleNumber
 from lexwatch.text.load import read_document
 from lexwatch.text.model import Article, Document
 
 ROOT = Path(__file__).resolve().parents[1]
+GOAL_CLI_MS = 500
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
@@ -42,45 +49,92 @@ def scaled(doc: Document, copies: int) -> Document:
     return Document(doc.title, articles)
 
 
+def pure_python(flag: bool) -> None:
+    """Switch the word diff between the C++ port (when installed) and pure-Python diff-match-patch."""
+    if flag:
+        os.environ["LEXWATCH_PURE_PYTHON"] = "1"
+    else:
+        os.environ.pop("LEXWATCH_PURE_PYTHON", None)
+    words._native.cache_clear()
+
+
+def row(name: str, seconds: float, baseline: float | None = None, note: str = "") -> None:
+    ratio = f"  {seconds / baseline:6.2f}x baseline" if baseline else ""
+    print(f"  {name:52s} {seconds * 1000:8.1f} ms{ratio}{'  ' + note if note else ''}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     old_path, new_path = args.corpus / "uk_2020-09.txt", args.corpus / "uk_2022-09.txt"
     if not old_path.is_file():
         sys.exit(f"corpus not found at {args.corpus}")
+    repeat = args.repeat
+    native = words.native_available()
+    has_git = shutil.which("git") is not None
 
-    def run(cmd: list[str]) -> None:
-        subprocess.run(cmd, capture_output=True, check=False)
+    def run(cmd: list[str], env: dict[str, str] | None = None) -> int:
+        return subprocess.run(cmd, capture_output=True, check=False, env=env).returncode
 
-    startup = best_of(args.repeat, lambda: run([sys.executable, "-c", "pass"]))
-    cli = best_of(args.repeat, lambda: run([sys.executable, "-m", "lexwatch", "diff", str(old_path),
-                                            str(new_path), "--format", "json"]))
-    print(f"whole CLI `lexwatch diff --format json`: {cli * 1000:7.1f} ms  (goal < 500 ms; "
-          f"bare python start-up {startup * 1000:.1f} ms)")
+    def lexwatch(*extra: str, env: dict[str, str] | None = None) -> Callable[[], int]:
+        cmd = [sys.executable, "-m", "lexwatch", "diff", str(old_path), str(new_path), "--format", "json", *extra]
+        return lambda: run(cmd, env)
 
+    git_cmd = ["git", "diff", "--no-index", "--word-diff", str(old_path), str(new_path)]
+    git = best_of(repeat, lambda: run(git_cmd)) if has_git else None
+    engine = "C++ fast-diff-match-patch" if native else "pure-Python diff-match-patch"
+    print(f"lexwatch diff {old_path.name} -> {new_path.name}  (word diff: {engine}; best of {repeat})")
+
+    print(f"whole CLI call (goal < {GOAL_CLI_MS} ms):")
+    python = best_of(repeat, lambda: run([sys.executable, "-c", "pass"]))
+    version = best_of(repeat, lambda: run([sys.executable, "-m", "lexwatch", "--version"]))
+    row("baseline: bare python start-up", python)
+    row("baseline: lexwatch --version (python + typer + CLI)", version)
+    if git:
+        row("baseline: git diff --no-index --word-diff", git)
+    cli = best_of(repeat, lexwatch())
+    row("lexwatch diff --format json", cli, version, "(flags stage included)")
+    if lexwatch("--no-flags")() != 2:  # exit 2: an older CLI without the option
+        row("lexwatch diff --format json --no-flags", best_of(repeat, lexwatch("--no-flags")), version)
+    if native:
+        pure_env = {**os.environ, "LEXWATCH_PURE_PYTHON": "1"}
+        row("lexwatch diff --format json, pure Python", best_of(repeat, lexwatch(env=pure_env)), version)
+
+    print("stages, in process:")
+    raw = best_of(repeat, lambda: [p.read_text("utf-8").splitlines() for p in (old_path, new_path)])
+    parse = best_of(repeat, lambda: [read_document(p) for p in (old_path, new_path)])
+    row("baseline: read + decode + splitlines, both files", raw)
+    row("parse both files (read_document)", parse, raw)
     old, new = read_document(old_path), read_document(new_path)
-    ours = best_of(args.repeat, lambda: diff_documents(old, new))
     old_text, new_text = old_path.read_text("utf-8"), new_path.read_text("utf-8")
-    baselines: dict[str, float] = {}
-    if shutil.which("git"):
-        baselines["git diff --no-index --word-diff (process)"] = best_of(args.repeat, lambda: run(
-            ["git", "diff", "--no-index", "--word-diff", str(old_path), str(new_path)]))
-    baselines["difflib SequenceMatcher over lines"] = best_of(args.repeat, lambda: difflib.SequenceMatcher(
+    lines = best_of(repeat, lambda: difflib.SequenceMatcher(
         None, old_text.splitlines(), new_text.splitlines(), autojunk=False).get_opcodes())
-    print(f"diff step (align + word diff, {len(old.articles)} -> {len(new.articles)} articles): {ours * 1000:7.1f} ms")
-    for name, seconds in baselines.items():
-        print(f"  {name:45s} {seconds * 1000:7.1f} ms   ours / baseline = {ours / seconds:5.2f}x")
+    row("baseline: difflib SequenceMatcher over lines", lines)
+    label = f"diff step ({len(old.articles)} -> {len(new.articles)} articles)"
+    step = best_of(repeat, lambda: diff_documents(old, new))
+    row(f"{label}, {'C++' if native else 'pure Python'}", step, git, "vs git (goal <= 2x)" if git else "")
+    if native:
+        pure_python(True)
+        row(f"{label}, pure Python", best_of(repeat, lambda: diff_documents(old, new)), git)
+        pure_python(False)
+    diff = diff_documents(old, new)
+    data = to_json(diff)
+    compact = best_of(repeat, lambda: json.dumps(data, ensure_ascii=False))
+    row("baseline: json.dumps compact (C encoder)", compact)
+    row("json.dumps(indent=2) (pure-Python encoder)", best_of(repeat, lambda: json.dumps(
+        data, ensure_ascii=False, indent=2)), compact)
+    row("JSON redline (to_json + our emitter)", best_of(repeat, lambda: renderer("json")(diff, RenderOptions())),
+        compact)
 
-    print("scaling (code repeated, copies renumbered):")
+    print("scaling (code repeated, copies renumbered; must stay near-linear):")
     base = None
     for copies in (1, 4, 16):
         a, b = scaled(old, copies), scaled(new, copies)
-        seconds = best_of(1 if copies > 4 else args.repeat, lambda a=a, b=b: diff_documents(a, b))
+        seconds = best_of(1 if copies > 4 else repeat, lambda a=a, b=b: diff_documents(a, b))
         base = base or seconds
-        print(f"  {copies:2d}x ({len(a.articles):5d} articles): {seconds * 1000:8.1f} ms   "
-              f"{seconds / base:5.2f}x time for {copies}x text")
+        row(f"{copies:2d}x ({len(a.articles):5d} articles)", seconds, base, f"for {copies}x the text")
 
 
 if __name__ == "__main__":
