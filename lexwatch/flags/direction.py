@@ -85,6 +85,18 @@ class Layout:
         return "".join(chars)
 
 
+_MODAL_RE = re.compile(r"(?i)(?:мож[а-яё]*|вправе|долж[а-яё]*|обязан[а-яё]*|следует|разрешается|правомоч[а-яё]*)"
+                       r"(?:\s+\S+){0,2}\s+$")
+
+
+def _verb(verb: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """An instruction verb, unless the code is describing a power ("суд может заменить")."""
+    for m in verb.finditer(clause):
+        if not _MODAL_RE.search(clause, max(0, m.start() - 40), m.start()):
+            return m
+    return None
+
+
 def _same_rule_in(hits: list[Hit], hit: Hit, span: tuple[int, int] | None) -> bool:
     return span is not None and any(h.pack == hit.pack and h.rule == hit.rule and span[0] < h.start < span[1]
                                     for h in hits)
@@ -115,23 +127,23 @@ def instruction_direction(layout: Layout, hit: Hit, hits: list[Hit]) -> str:
     start, end = layout.clause(hit.start)
     clause = layout.unquoted(start, end)
     if hit.kind == "article":
-        if _ADD_RE.search(clause) and _INSTRUMENTAL_REF_RE.match(text[hit.start:hit.end]):
+        if _verb(_ADD_RE, clause) and _INSTRUMENTAL_REF_RE.match(text[hit.start:hit.end]):
             return "added"        # "дополнить Кодекс статьей 130²"
         if any(start <= a < end for a, _ in quotes):
             return "changed"      # "в части 3 статьи 289 слова «…» исключить": words of it go
-        if _REPEAL_RE.search(clause):
+        if _verb(_REPEAL_RE, clause):
             return "removed"      # "статью 361⁴ исключить"
-        if _ADD_RE.search(clause) or _CHANGE_RE.search(clause):
+        if _verb(_ADD_RE, clause) or _verb(_CHANGE_RE, clause):
             return "changed"      # "статью 289 дополнить частью четвертой"
         return "present"
-    if _REPEAL_RE.search(clause):
+    if _verb(_REPEAL_RE, clause):
         return "removed"
-    if _ADD_RE.search(clause):
+    if _verb(_ADD_RE, clause):
         return "added"
-    replace_verb = _REPLACE_RE.search(clause)
+    replace_verb = _verb(_REPLACE_RE, clause)
     if replace_verb:  # "смертную казнь заменить пожизненным…" / "… заменить смертной казнью"
         return "removed" if hit.start < start + replace_verb.start() else "added"
-    if _CHANGE_RE.search(clause):
+    if _verb(_CHANGE_RE, clause):
         return "changed"
     return "present"
 
@@ -190,7 +202,7 @@ def _context_direction(text: str, hit: Hit) -> str | None:
     layout = Layout(text)
     start, end = layout.clause(hit.start)
     clause = layout.unquoted(start, end)
-    if _REPEAL_RE.search(clause):
+    if _verb(_REPEAL_RE, clause):
         return "removed"
     # "не назначается" restricts a penalty it names; a reference next to it is still a new one
     if hit.kind == "term" and _NEGATION_RE.search(clause):
