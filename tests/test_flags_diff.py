@@ -148,3 +148,16 @@ def test_a_watched_article_renumbered_is_changed_not_removed() -> None:
     (moved,) = [a for a in diff.articles if a.status == "renumbered"]
     assert [(f["rule"], f["direction"], f["evidence"]) for f in moved.flags] == [
         ("genocide-denial", "changed", "Статья 130². Отрицание геноцида белорусского народа")]
+
+
+def test_a_part_only_renumbered_or_followed_by_a_new_note_is_not_a_change_of_it() -> None:
+    sanction = ("2. Деяния, повлекшие гибель людей, –\nнаказываются лишением свободы на срок от десяти до двадцати "
+                "пяти лет, или пожизненным лишением свободы, или смертной казнью.")
+    old = code(("134", "Применение оружия массового поражения", "1. Применение оружия –\nнаказывается штрафом.\n"
+                + sanction))
+    new = code(("134", "Применение оружия массового поражения", "1. Применение оружия –\nнаказывается штрафом.\n"
+                "2. То же действие, совершенное повторно, –\nнаказывается арестом.\n" + sanction.replace("2.", "3.")
+                + "\nПримечание. Лицо, добровольно сообщившее о деянии, освобождается от уголовной ответственности."))
+    diff = diff_documents(old, new)
+    annotate_diff(diff, load_packs(None))
+    assert diff.articles[0].status == "changed" and diff.articles[0].flags == []

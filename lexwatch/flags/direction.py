@@ -26,6 +26,7 @@ _REPLACE_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])заменить(?![А-Яа-
 _ADD_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])дополнить")
 _INSTRUMENTAL_REF_RE = re.compile(r"(?i)^(?:част(?:ью|ями)\s+\S+\s+)?стать(?:ей|ями)\b")
 _CLAUSE_END_RE = re.compile(r";|\n|\.\s+(?=[А-ЯЁ\d])|(?<=\s)\d{1,2}(?:/\d)?\)\s")
+_PART_NUMBER_RE = re.compile(r"^\d{1,3}(?:/\d{1,2})?\.\s")
 _PART_START_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}(?:/\d{1,2})?\.\s(?=[А-ЯЁ])|Примечани[ея]\.)")
 
 # Quoted wording in an amendment instruction, and what the words before the quote make of it.
@@ -179,20 +180,25 @@ def _touches(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s < hit.end and hit.start < e for s, e in spans)
 
 
-def _part_span(starts: list[int], length: int, pos: int) -> tuple[int, int]:
-    """The part ("2. …" up to "3. …") around `pos`, given where parts start."""
-    i = bisect_right(starts, pos)
-    return (starts[i - 1] if i else 0), (starts[i] if i < len(starts) else length)
+def _parts(text: str) -> tuple[list[int], list[str]]:
+    """Where each part starts, and its wording without its number ("2. " / "3. " is no change)."""
+    starts = [m.start() for m in _PART_START_RE.finditer(text)]
+    bounds = [0, *starts] if not starts or starts[0] else starts
+    ends = [*bounds[1:], len(text)]
+    return bounds, [_PART_NUMBER_RE.sub("", text[a:b]).strip() for a, b in zip(bounds, ends, strict=True)]
 
 
-def _in_changed_part(hits: list[Hit], text: str, changed: list[tuple[int, int]]) -> list[Hit]:
+def _in_changed_part(hits: list[Hit], text: str, changed: list[tuple[int, int]], other: str) -> list[Hit]:
+    """Hits whose part has changed words and no twin on the other side (a renumbered part is no change)."""
     if not hits or not changed:
         return []
-    starts = [m.start() for m in _PART_START_RE.finditer(text)]
+    starts, wordings = _parts(text)
+    other_wordings = set(_parts(other)[1])
     out = []
     for h in hits:
-        start, end = _part_span(starts, len(text), h.start)
-        if any(s < end and start < e for s, e in changed):
+        i = bisect_right(starts, h.start) - 1
+        start, end = starts[i], (starts[i + 1] if i + 1 < len(starts) else len(text))
+        if any(s < end and start < e for s, e in changed) and wordings[i] not in other_wordings:
             out.append(h)
     return out
 
@@ -235,7 +241,8 @@ def diff_directions(old_hits: list[Hit], new_hits: list[Hit], old_text: str,
         elif ins or dels:
             hit, direction = (ins or dels)[0], "changed"
         else:
-            moved = _in_changed_part(new_group, new_text, inserted) + _in_changed_part(old_group, old_text, deleted)
+            moved = _in_changed_part(new_group, new_text, inserted, old_text) + \
+                _in_changed_part(old_group, old_text, deleted, new_text)
             if not moved:
                 continue
             hit, direction = moved[0], "changed"
