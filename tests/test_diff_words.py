@@ -103,3 +103,14 @@ def test_the_cpp_diff_gives_the_same_redline_on_every_article_of_the_real_editio
     assert len(changed) > 150  # superscripts lost in 2020 and real amendments: most articles differ
     for a, b in changed:
         assert diff_words(a, b, native=True) == diff_words(a, b, native=False)
+
+
+def test_lexwatch_pure_python_keeps_the_word_diff_in_python() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = "from lexwatch.diff.words import native_available; print(native_available())"
+    env = {**os.environ, "LEXWATCH_PURE_PYTHON": "1"}
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
