@@ -8,6 +8,7 @@ words around the hit. `ArticleDiff.sanctions` items: {"article", "part", "change
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from lexwatch.flags.match import Hit, find_hits
@@ -67,13 +68,19 @@ def _side_ops(item: ArticleDiff) -> list[Op]:
 
 def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[ArticleNumber],
                    known_new: frozenset[ArticleNumber]) -> list[dict[str, Any]]:
-    from lexwatch.flags.direction import diff_directions, split_sides
+    from lexwatch.flags.direction import diff_directions, split_sides, untwinned_spans
 
     old_text, new_text, deleted, inserted = split_sides(_side_ops(item))
     shown = item.new or item.old
     number = shown.number.canonical if shown else None
-    old_hits = find_hits(old_text, packs, article=number, known=known_old) if item.old else []
-    new_hits = find_hits(new_text, packs, article=number, known=known_new) if item.new else []
+
+    def hits_in(text: str, other: str, known: frozenset[ArticleNumber]) -> list[Hit]:
+        # parts with the same wording on both sides hold the same hits: they cancel, so are not read
+        return [replace(h, start=h.start + a, end=h.end + a) for a, b in untwinned_spans(text, other)
+                for h in find_hits(text[a:b], packs, article=number, known=known)]
+
+    old_hits = hits_in(old_text, new_text, known_old) if item.old else []
+    new_hits = hits_in(new_text, old_text, known_new) if item.new else []
     hits = diff_directions(old_hits, new_hits, old_text, new_text, deleted, inserted)
     if item.status == "added" and item.new:
         hits += _own_article_hits(item.new, packs, "added")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from lexwatch.diff.model import Op
 from lexwatch.flags.match import Hit
@@ -27,7 +28,9 @@ _ADD_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])дополнить")
 _INSTRUMENTAL_REF_RE = re.compile(r"(?i)^(?:част(?:ью|ями)\s+\S+\s+)?стать(?:ей|ями)\b")
 _CLAUSE_END_RE = re.compile(r";|\n|\.\s+(?=[А-ЯЁ\d])|(?<=\s)\d{1,2}(?:/\d)?\)\s")
 _PART_NUMBER_RE = re.compile(r"^\d{1,3}(?:/\d{1,2})?\.\s")
-_PART_START_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,3}(?:/\d{1,2})?\.\s(?=[А-ЯЁ])|Примечани[ея]\.)")
+# A part starts with "2. " (or "1/1. ") and a capital, or with "Примечание."; the first character is
+# matched first so the scan is fast, and the space before it is checked in _parts.
+_PART_START_RE = re.compile(r"[\dП](?:(?<=\d)\d{0,2}(?:/\d{1,2})?\.\s(?=[А-ЯЁ])|(?<=П)римечани[ея]\.)")
 
 # Quoted wording in an amendment instruction, and what the words before the quote make of it.
 _NEW_WORDING_RE = re.compile(r"(?i)(?:заменить\s+(?:словами|словом|цифрами)|дополнить[^«»;]*?(?:словами|словом)"
@@ -180,12 +183,29 @@ def _touches(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(s < hit.end and hit.start < e for s, e in spans)
 
 
-def _parts(text: str) -> tuple[list[int], list[str]]:
+@lru_cache(maxsize=64)
+def _parts(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """Where each part starts, and its wording without its number ("2. " / "3. " is no change)."""
-    starts = [m.start() for m in _PART_START_RE.finditer(text)]
+    starts = [m.start() for m in _PART_START_RE.finditer(text) if not m.start() or text[m.start() - 1].isspace()]
     bounds = [0, *starts] if not starts or starts[0] else starts
     ends = [*bounds[1:], len(text)]
-    return bounds, [_PART_NUMBER_RE.sub("", text[a:b]).strip() for a, b in zip(bounds, ends, strict=True)]
+    return tuple(bounds), tuple(_PART_NUMBER_RE.sub("", text[a:b]).strip() for a, b in zip(bounds, ends, strict=True))
+
+
+def untwinned_spans(text: str, other: str) -> list[tuple[int, int]]:
+    """The spans of `text` whose parts have no twin in `other`: only there can a rule's hits differ."""
+    starts, wordings = _parts(text)
+    twins = set(_parts(other)[1])
+    spans: list[tuple[int, int]] = []
+    for i, wording in enumerate(wordings):
+        if wording in twins:
+            continue
+        start, end = starts[i], (starts[i + 1] if i + 1 < len(starts) else len(text))
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _in_changed_part(hits: list[Hit], text: str, changed: list[tuple[int, int]], other: str) -> list[Hit]:

@@ -222,8 +222,16 @@ def _change(article: str, part: str, change: str, penalty: str, old: Term | None
 
 
 def _sanction_lines(article: Article) -> list[str]:
-    """The lines that carry sanctions, and the part numbers: equal lists mean equal sanctions."""
-    return [line for line in article.lines if "наказыва" in line or _PART_RE.match(line)]
+    """Part numbers and sanctions ("наказывается …" to the end of its line): equal lists, equal sanctions."""
+    out = []
+    for line in article.lines:
+        m = _PART_RE.match(line)
+        if m:
+            out.append(m.group())
+        at = line.find("наказыва")
+        if at >= 0:
+            out.append(line[at:])
+    return out
 
 
 def compare_sanctions(old: Article | None, new: Article | None) -> list[dict[str, Any]]:
