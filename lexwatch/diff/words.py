@@ -42,10 +42,13 @@ def native_available() -> bool:
 
 
 @cache
-def _dmp() -> Any:
+def _dmp(timeout: float = 0) -> Any:
+    """One diff_match_patch per time cap, so no call changes another's settings."""
     from diff_match_patch import diff_match_patch
 
-    return diff_match_patch()
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = timeout
+    return dmp
 
 
 def _diff_main(a: str, b: str, timeout: float, native: bool) -> Diffs:
@@ -54,9 +57,7 @@ def _diff_main(a: str, b: str, timeout: float, native: bool) -> Diffs:
     if fast is not None:
         return [(_NATIVE_CODE[op], text) for op, text in
                 fast.diff(a, b, timelimit=timeout, checklines=False, cleanup="No", counts_only=False)]
-    dmp = _dmp()
-    dmp.Diff_Timeout = timeout
-    diffs: Diffs = dmp.diff_main(a, b, False)
+    diffs: Diffs = _dmp(timeout).diff_main(a, b, False)
     return diffs
 
 
