@@ -43,8 +43,10 @@ def best_of(repeat: int, run: Callable[[], object]) -> float:
 
 
 def scaled(doc: Document, copies: int) -> Document:
-    """The code repeated `copies` times, copy k renumbered by k*1000 so article numbers stay unique."""
-    articles = [Article(ArticleNumber(a.number.base + k * 1000, a.number.sub), a.title, a.text, a.chapter)
+    """The code repeated `copies` times, copy k renumbered by k*1000 so article numbers stay unique
+    and its texts marked with k so that no copy is served from another's normalisation cache."""
+    articles = [Article(ArticleNumber(a.number.base + k * 1000, a.number.sub), a.title,
+                        f"{a.text}\nКопия {k}." if k else a.text, a.chapter)
                 for k in range(copies) for a in doc.articles]
     return Document(doc.title, articles)
 
