@@ -78,6 +78,54 @@ def test_each_part_and_point_of_a_changed_article_starts_its_own_line() -> None:
     assert "3\\) мужчинам старше шестидесяти пяти лет**." in lines
 
 
+_ART_58_OLD = ("1. В качестве исключительной меры наказания как альтернатива смертной казни допускается "
+               "применение пожизненного заключения за преступления, сопряженные с умышленным лишением "
+               "жизни человека при отягчающих обстоятельствах. 2. Пожизненное заключение не может быть "
+               "назначено: 1) лицам, совершившим преступления в возрасте до восемнадцати лет; 2) женщинам; "
+               "3) мужчинам, достигшим ко времени вынесения приговора шестидесяти пяти лет. "
+               "3. Осужденные к пожизненному заключению отбывают наказание в исправительной колонии "
+               "особого режима или в тюрьме.")
+
+
+def test_context_keeps_the_changed_lines_cut_to_n_words_and_one_ellipsis_line_for_the_rest() -> None:
+    new_text = _ART_58_OLD.replace("пожизненного заключения", "пожизненного лишения свободы").replace(
+        "к пожизненному заключению", "к пожизненному лишению свободы")
+    diff = diff_documents(_doc({"58": _ART_58_OLD}), _doc({"58": new_text}))
+    lines = str(renderer("terminal")(diff, RenderOptions(context=3))).splitlines()
+    body = lines[lines.index(next(x for x in lines if x.startswith("Статья 58"))) + 1:]
+    assert body == [
+        "… допускается применение пожизненного [-заключения-]{+лишения свободы+} за преступления, сопряженные …",
+        "…",  # part 2 and its three points are unchanged: one line says so
+        "3. Осужденные к пожизненному [-заключению-]{+лишению свободы+} отбывают наказание в …",
+    ]
+    whole = str(renderer("terminal")(diff, RenderOptions())).splitlines()
+    assert "1) лицам, совершившим преступления в возрасте до восемнадцати лет;" in whole
+
+
+def test_context_between_two_changes_on_one_line_cuts_the_middle_once() -> None:
+    old = "Смертная казнь назначается за некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при отягчающих обстоятельствах."
+    new = old.replace("некоторые", "иные").replace("отягчающих", "особо отягчающих")
+    diff = diff_documents(_doc({"59": old}), _doc({"59": new}))
+    out = str(renderer("markdown")(diff, RenderOptions(context=2)))
+    assert "\n… назначается за ~~некоторые~~**иные** особо тяжкие … человека при **особо** отягчающих обстоятельствах." in out
+    assert "  …" not in out and "…  " not in out
+
+
+def test_a_note_inserted_after_the_last_sentence_starts_its_own_line() -> None:
+    old = "1. Акт терроризма – наказывается лишением свободы на срок от десяти до двадцати пяти лет, или смертной казнью."
+    new = old + (" Примечание. Лицо, участвовавшее в приготовлении к деяниям, предусмотренным настоящей статьей,"
+                 " освобождается от уголовной ответственности, если оно предотвратило акт терроризма.")
+    out = str(renderer("terminal")(diff_documents(_doc({"289": old}), _doc({"289": new})), RenderOptions()))
+    assert "\n{+Примечание. Лицо, участвовавшее" in out and "казнью.\n" in out
+
+
+def test_an_article_with_only_a_sanction_change_also_comes_first(flagged_diff: DocumentDiff) -> None:
+    art59 = flagged_diff.articles[1]
+    art59.flags.clear()
+    out = str(renderer("markdown")(flagged_diff, RenderOptions()))
+    assert out.index("Статья 59") < out.index("Статья 58")
+
+
 def test_json_output_loads_neither_the_html_and_text_renderers_nor_rich() -> None:
     """A cron job asking for JSON pays only for the JSON renderer (start-up time)."""
     import subprocess

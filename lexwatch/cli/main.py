@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import importlib
 import os
 import sys
@@ -66,6 +67,15 @@ def _register() -> None:
 _register()
 
 
+def tune_gc() -> None:
+    """A short-lived process that builds large trees of small objects (two parsed codes, their
+    diff): the cyclic collector re-scanning them cost ~20% of a diff (bench/diff.py). Everything
+    imported so far lives to the end, so it is frozen out of collection, and collections run
+    less often."""
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
+
+
 def run() -> None:
     """Entry point: run the app, turning lexwatch errors into one line and an exit code.
 
@@ -73,6 +83,7 @@ def run() -> None:
     escapes a command ends here.
     """
     debug = "--debug" in sys.argv
+    tune_gc()
     try:
         app(prog_name="lexwatch")
     except LexwatchError as exc:

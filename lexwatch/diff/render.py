@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
-from lexwatch.diff.normalize import tokenize
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 
@@ -65,12 +65,13 @@ def _register_builtin() -> None:
 
 
 def shown_articles(diff: DocumentDiff, options: RenderOptions) -> list[ArticleDiff]:
-    """What a redline shows: not unchanged; flagged articles first, then document order."""
+    """What a redline shows: not unchanged; articles with flags or sanction changes first, then
+    document order."""
     items = [a for a in diff.articles if a.status != "unchanged"]
     if options.changed_only:
         items = [a for a in items if not a.technical and not (
             a.status == "renumbered" and all(k == "equal" for k, _ in a.ops) and not a.title_ops)]
-    return sorted(items, key=lambda a: 0 if a.flags else 1)  # stable: document order kept
+    return sorted(items, key=lambda a: 0 if a.flags or a.sanctions else 1)  # stable: document order kept
 
 
 def label(item: ArticleDiff) -> str:
@@ -105,33 +106,95 @@ _BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:/\d{1,2})?[.)]|Примеч�
 
 
 def display_ops(ops: list[Op]) -> list[Op]:
-    """The same ops with a line break before parts ("2. "), points ("3) ") and notes."""
-    return [(kind, _BREAK_RE.sub("\n", text)) for kind, text in ops]
+    """The same ops with a line break before parts ("2. "), points ("3) ") and notes, also where
+    the break falls between two ops (a note inserted after "…казнью.")."""
+    breaks = [m.start() for m in _BREAK_RE.finditer("".join(text for _, text in ops))]
+    if not breaks:
+        return list(ops)
+    out: list[Op] = []
+    offset = 0
+    for kind, text in ops:
+        first = bisect_left(breaks, offset)
+        last = bisect_left(breaks, offset + len(text))
+        if first < last:
+            chars = list(text)
+            for position in breaks[first:last]:
+                chars[position - offset] = "\n"
+            text = "".join(chars)
+        offset += len(text)
+        out.append((kind, text))
+    return out
 
 
-def with_context(ops: list[Op], context: int | None) -> list[Op | None]:
-    """Trim long equal runs to `context` words each side of a change; None marks a cut ("…")."""
+_WORD_RE = re.compile(r"\w+(?:-\w+)*")
+ELLIPSIS = "…"
+
+
+def _head_end(line: str, words: int) -> int:
+    """Where the first `words` words of `line` end, with the punctuation closing the last one
+    ("лет," keeps its comma); len(line) when it has no more words than that."""
+    found = list(_WORD_RE.finditer(line))
+    if len(found) <= words:
+        return len(line)
+    cut = found[words - 1].end() if words else 0
+    while cut < len(line) and not line[cut].isspace() and not line[cut].isalnum():
+        cut += 1
+    return cut
+
+
+_ENUMERATION_RE = re.compile(r"\d{1,3}(?:/\d{1,2})?[.)] ")
+
+
+def _tail_start(line: str, words: int) -> int:
+    """Where the last `words` words of `line` start; 0 when it has no more words than that.
+    A part or point number opening the line ("3. ", "2) ") is not counted as a word."""
+    marker = _ENUMERATION_RE.match(line)
+    found = list(_WORD_RE.finditer(line, marker.end() if marker else 0))
+    if len(found) <= words:
+        return 0
+    return found[-words].start() if words else len(line)
+
+
+def _cut_head(line: str, words: int) -> str:
+    end = _head_end(line, words)
+    return line if end == len(line) else f"{line[:end].rstrip()} {ELLIPSIS}"
+
+
+def _cut_tail(line: str, words: int) -> str:
+    start = _tail_start(line, words)
+    return line if start == 0 else f"{ELLIPSIS} {line[start:].lstrip()}"
+
+
+def _trim_equal(text: str, words: int, before: bool, after: bool) -> str:
+    """One unchanged run cut to `words` words after the change before it and before the change
+    after it, never across a line break: the lines that changed are shown, unchanged lines in
+    between become one "…" line."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        if before and after:
+            end, start = _head_end(text, words), _tail_start(text, words)
+            if end >= len(text) or start <= end:
+                return text
+            return f"{text[:end].rstrip()} {ELLIPSIS} {text[start:].lstrip()}"
+        if before:
+            return _cut_head(text, words)
+        return _cut_tail(text, words) if after else text
+    dropped = len(lines) - 2 + (not before) + (not after)
+    out = _cut_head(lines[0], words) if before else ""
+    out += f"\n{ELLIPSIS}\n" if dropped else "\n"
+    out += _cut_tail(lines[-1], words) if after else ""
+    return out.removeprefix("\n") if not before else out.removesuffix("\n")
+
+
+def with_context(ops: list[Op], context: int | None) -> list[Op]:
+    """Ops for display (a line per part, point and note); with `context`, each unchanged run is
+    trimmed to that many words around the changes next to it (see _trim_equal)."""
     ops = display_ops(ops)
     if context is None:
-        return list(ops)
-    out: list[Op | None] = []
+        return ops
     last = len(ops) - 1
-    for i, (kind, text) in enumerate(ops):
-        if kind != "equal":
-            out.append((kind, text))
-            continue
-        tokens = tokenize(text)
-        keep_head = context if i > 0 else 0
-        keep_tail = context if i < last else 0
-        if len(tokens) <= keep_head + keep_tail + 1:
-            out.append((kind, text))
-            continue
-        if keep_head:
-            out.append((kind, "".join(tokens[:keep_head])))
-        out.append(None)
-        if keep_tail:
-            out.append((kind, "".join(tokens[-keep_tail:])))
-    return out
+    return [(kind, _trim_equal(text, context, i > 0, i < last) if kind == "equal" else text)
+            for i, (kind, text) in enumerate(ops)]
 
 
 def notes_for(item: ArticleDiff) -> list[str]:

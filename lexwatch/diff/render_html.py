@@ -28,9 +28,6 @@ section,tr{page-break-inside:avoid}}"""
 def _ops_html(ops: list[Op], options: RenderOptions, keep: tuple[str, ...] = ("delete", "insert")) -> str:
     out = []
     for op in with_context(ops, options.context):
-        if op is None:
-            out.append(" … ")
-            continue
         kind, chunk = op
         if kind == "equal":
             out.append(escape(chunk))

@@ -42,9 +42,6 @@ def _terminal_ops(ops: list[Op], options: RenderOptions) -> object:
 
     text = Text()
     for op in with_context(ops, options.context):
-        if op is None:
-            text.append(" … ")
-            continue
         kind, chunk = op
         if kind == "equal":
             text.append(chunk)
@@ -71,9 +68,6 @@ def _md_escape(text: str) -> str:
 def _md_ops(ops: list[Op], options: RenderOptions) -> str:
     out = []
     for op in with_context(ops, options.context):
-        if op is None:
-            out.append(" … ")
-            continue
         kind, chunk = op
         if kind == "equal":
             out.append(_md_escape(chunk))
