@@ -122,6 +122,10 @@ def test_a_portal_that_blocks_us_exits_4_with_the_proxy_advice_and_stores_nothin
     # --quiet (cron) keeps the errors and drops the summary.
     assert run.err.splitlines() and all(line.startswith("failed: ") for line in run.err.splitlines())
     assert _versions(portal_workspace) == []
+    # Without --quiet the summary says nothing could be checked, never "nothing new".
+    loud = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert loud.code == 4 and "could not check anything" in loud.err and "nothing new" not in loud.err
+    assert all(line.count("http://") <= 1 for line in loud.err.splitlines())  # the URL said once
 
 
 def test_a_captcha_served_instead_of_the_code_is_a_failure_not_a_version(lexwatch_cli, portal_workspace, portal_site):

@@ -45,6 +45,12 @@ def _summary(report: FetchReport) -> list[str]:
                      f" {c['failed']} failed (since {report.windows[name]})")
     if not report.sources:
         lines.append("no source is enabled (see `lexwatch sources list`)")
+    elif report.failed and not report.counts()["unchanged"] and report.nothing_new:
+        # Not "nothing new": nothing could be looked at. Cron must not read this as all clear.
+        lines.append("could not check anything: every request failed (see below)")
+    elif report.failed and report.nothing_new:
+        lines.append(f"nothing new in what could be fetched; {report.counts()['failed']} failed and"
+                     " were not checked (see below)")
     elif report.nothing_new:
         lines.append("nothing new" + (" (dry run)" if report.dry_run else ""))
     elif report.dry_run:
@@ -102,7 +108,8 @@ def fetch(
         say(line)
     for outcome in report.with_status("failed"):
         # Errors are printed even with --quiet: in cron they are the only output worth a mail.
-        err.print(f"failed: {outcome.url}: {outcome.error}", markup=False)
+        error = outcome.error or "failed"
+        err.print(f"failed: {error}" if outcome.url in error else f"failed: {outcome.url}: {error}", markup=False)
     if report.failed:
         raise typer.Exit(int(ExitCode.SOURCE_FAILED))
 
