@@ -107,6 +107,22 @@ def normalize_regnum(text: str) -> str:
     return value
 
 
+# A draft in the draft-law bank has no register number yet: it is known by its bank entry,
+# registration date and sequence number (guid=3941&p0=2025021015), and stored under it.
+_DRAFT_ID_RE = re.compile(r"20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}")
+
+
+def normalize_act(text: str) -> str:
+    """What a user may name an act by: a register number, or a draft's bank entry."""
+    if _DRAFT_ID_RE.fullmatch(text.strip()):
+        return text.strip()
+    try:
+        return normalize_regnum(text)
+    except UsageError:
+        raise UsageError(f"not a register number: {text!r} (expected e.g. HK9900275, or a draft's"
+                         " bank entry such as 2025021015)") from None
+
+
 def is_regnum(text: str) -> bool:
     try:
         normalize_regnum(text)
@@ -132,7 +148,7 @@ class VersionRef:
                 when = date.fromisoformat(date_text)
             except ValueError:
                 raise UsageError(f"bad date in {text!r}: expected REGNUM@YYYY-MM-DD") from None
-            return cls(act=normalize_regnum(act_text), edition_date=when)
+            return cls(act=normalize_act(act_text), edition_date=when)
         if re.fullmatch(r"[0-9a-fA-F]{4,64}", text):
             return cls(prefix=text.lower())
         raise UsageError(

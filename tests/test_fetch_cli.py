@@ -58,6 +58,11 @@ def test_first_fetch_stores_code_laws_and_drafts_and_a_rerun_finds_nothing_new(l
     assert pdf["articles"] == 2
     assert pdf["edition_date"] == (date.today() - timedelta(days=2)).isoformat()
     assert pdf["source"].endswith(week_of_publications(date.today())[0].pdf_path)
+    # A draft has no register number yet: its bank entry names it wherever an act is asked for.
+    [draft] = lexwatch_cli("drafts", "list", "--act", "2025021015", "--json", cwd=portal_workspace).json()
+    assert draft["act"] == "2025021015" and draft["id"] in {i["version"] for i in report["new"]}
+    bad = lexwatch_cli("drafts", "list", "--act", "2025131015", cwd=portal_workspace)
+    assert bad.code == 2 and "not a register number" in bad.err
 
     evidence = json.loads(next(meta for _id, _act, source, meta in _versions(portal_workspace)
                                if source.endswith(".pdf")))

@@ -132,14 +132,14 @@ def history_command(
     from lexwatch.diff.history import article_history
     from lexwatch.diff.render import RenderOptions, to_json
     from lexwatch.diff.render_text import render_terminal
-    from lexwatch.ids import ArticleNumber, normalize_regnum
+    from lexwatch.ids import ArticleNumber, normalize_act
 
     number = ArticleNumber.parse(article)
     ws = open_workspace()
     with ws.open_store() as store:
         acts = sorted({v.act or "" for v in store.list()})
         if act:
-            chosen = normalize_regnum(act)
+            chosen = normalize_act(act)
         elif len(acts) == 1 and acts[0]:
             chosen = acts[0]
         else:

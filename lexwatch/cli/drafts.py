@@ -20,11 +20,11 @@ def list_versions(
     as_json: JsonOption = False,
 ) -> None:
     """List stored versions, oldest edition first."""
-    from lexwatch.ids import normalize_regnum
+    from lexwatch.ids import normalize_act
 
     ws = open_workspace()
     with ws.open_store() as store:
-        versions = store.list(normalize_regnum(act) if act else None)
+        versions = store.list(normalize_act(act) if act else None)
     if as_json:
         emit_json([v.to_dict() for v in versions])
         return
@@ -86,11 +86,11 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search article text across stored versions (Russian morphology-aware)."""
-    from lexwatch.ids import normalize_regnum
+    from lexwatch.ids import normalize_act
 
     ws = open_workspace()
     with ws.open_store() as store:
-        hits = store.search(query, act=normalize_regnum(act) if act else None, limit=limit)
+        hits = store.search(query, act=normalize_act(act) if act else None, limit=limit)
     if as_json:
         emit_json([h.to_dict() for h in hits])
         return

@@ -47,10 +47,10 @@ def add(
     as_json: Annotated[bool, typer.Option("--json", help="Print the stored versions as JSON.")] = False,
 ) -> None:
     """Import local files as versions of an act (content-addressed; the same bytes twice is a no-op)."""
-    from lexwatch.ids import normalize_regnum
+    from lexwatch.ids import normalize_act
 
     when = _parse_date(edition_date)
-    regnum = normalize_regnum(act) if act else None
+    regnum = normalize_act(act) if act else None
     for path in files:
         if not path.is_file():
             raise InputError(f"{path}: no such file")
