@@ -211,3 +211,20 @@ def test_without_a_terminal_fetch_prints_only_its_summary_unless_verbose(lexwatc
     assert quiet.err.splitlines()[0].startswith("pravo_by: 9 new")
     loud = lexwatch_cli("fetch", "--verbose", cwd=portal_workspace)
     assert "unchanged pravo_by HK9900275" in loud.err
+
+
+def test_a_scanned_pdf_is_kept_as_evidence_once_not_failed_every_day(lexwatch_cli, portal_workspace, portal_site):
+    from builders import make_scanned_pdf
+
+    law = week_of_publications(date.today())[0]
+    portal_site.portal.set(law.pdf_path, Reply(body=make_scanned_pdf(), content_type="application/pdf"))
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert run.code == 0, run
+    [scan] = [i for i in run.json()["new"] if i["url"].endswith(law.pdf_path)]
+    assert "scanned" in scan["note"] and len(scan["version"]) == 64
+    assert "note: http://" in run.err and "probably a scanned image" in run.err
+    listed = lexwatch_cli("drafts", "list", "--act", law.regnum, "--json", cwd=portal_workspace).json()
+    assert any(v["id"] == scan["version"] and v["articles"] == 0 for v in listed)
+    again = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert again.code == 0 and again.json()["new"] == [] and again.json()["failed"] == []
+

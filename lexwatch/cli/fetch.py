@@ -106,6 +106,9 @@ def fetch(
         emit_json(report.to_json())
     for line in _summary(report):
         say(line)
+    for outcome in report.outcomes:
+        if outcome.note:
+            say(f"note: {outcome.url}: {outcome.note}")
     for outcome in report.with_status("failed"):
         # Errors are printed even with --quiet: in cron they are the only output worth a mail.
         error = outcome.error or "failed"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lexwatch.config import Settings
-from lexwatch.errors import LexwatchError, NoArticlesError, NotLegalTextError, UsageError
+from lexwatch.errors import LexwatchError, NoArticlesError, NoTextLayerError, NotLegalTextError, UsageError
 from lexwatch.sources.base import FetchContext, Fetched, Source, create_source, source_names
 from lexwatch.store.fetchstate import FetchState, Validators
 
@@ -36,10 +36,11 @@ class Outcome:
     title: str = ""
     version: str | None = None
     error: str | None = None
+    note: str | None = None           # stored, but worth a word: e.g. a scanned PDF without text
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "act": self.act, "title": self.title, "version": self.version,
-                "error": self.error, "source": self.source, "kind": self.kind}
+                "error": self.error, "note": self.note, "source": self.source, "kind": self.kind}
 
 
 @dataclass
@@ -88,19 +89,26 @@ def enabled_sources(settings: Settings, root: Path, names: Iterable[str] | None 
     return chosen
 
 
-def parse_fetched(item: Fetched) -> Document:
-    """The fetched bytes as a Document; HTML is read in the charset the client settled on, and a
-    page without articles (a card, a draft's cover page) is kept as plain text."""
+SCANNED_NOTE = "no text layer (probably a scanned image): kept as evidence, no text or articles"
+
+
+def parse_fetched(item: Fetched) -> tuple[Document, str | None]:
+    """The fetched bytes as a Document, and a note when it has no text. HTML is read in the
+    charset the client settled on; a page without articles (a card, a draft's cover page) is
+    kept as plain text; a PDF without a text layer (a scan) is kept as evidence without text, so
+    it does not fail every run again (its listing window would never move on)."""
     from lexwatch.text.load import extract_text, parse_bytes
     from lexwatch.text.model import Document
 
     assert item.data is not None
     data = item.text.encode() if item.text is not None else item.data
     try:
-        return parse_bytes(data, item.filename, item.content_type)
+        return parse_bytes(data, item.filename, item.content_type), None
+    except NoTextLayerError:
+        return Document(title="", preamble="", format="pdf"), SCANNED_NOTE
     except (NoArticlesError, NotLegalTextError):
         text, fmt = extract_text(data, item.filename, item.content_type)
-        return Document(title="", preamble=text, format=fmt)
+        return Document(title="", preamble=text, format=fmt), None
 
 
 class FetchRun:
@@ -184,14 +192,14 @@ class FetchRun:
             return self._record(outcome)
         try:
             began = time.perf_counter()
-            document = parse_fetched(item)
+            document, outcome.note = parse_fetched(item)
             stored = time.perf_counter()
             self.report.timings["parse"] += stored - began
             assert item.data is not None
             result = self.store.add(
                 item.data, source=item.url, filename=item.filename, act=item.act,
                 title=item.title or None, edition_date=item.edition_date, meta={**item.meta, "kind": item.kind},
-                content_type=item.content_type, skip_if_text_unchanged=True, allow_unparsed=True,
+                content_type=item.content_type, skip_if_text_unchanged=outcome.note is None, allow_unparsed=True,
                 document=document)
             self.report.timings["store"] += time.perf_counter() - stored
         except LexwatchError as exc:
