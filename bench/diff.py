@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import timing
+
 from lexwatch.cli.main import tune_gc
 from lexwatch.diff import words
 from lexwatch.diff.engine import diff_documents
@@ -33,14 +35,8 @@ GOAL_CLI_MS = 500
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of `repeat` runs in seconds (the least disturbed by other jobs on the machine)."""
-    times = []
-    for _ in range(repeat):
-        normalize.cache_clear()  # each run pays for normalisation, as one CLI call does
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    """Each run pays for normalisation, as one CLI call does."""
+    return timing.best_of(repeat, run, before=normalize.cache_clear)
 
 
 def scaled(doc: Document, copies: int) -> Document:

@@ -14,8 +14,9 @@ import argparse
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_of
 
 from lexwatch.diff.engine import diff_documents
 from lexwatch.flags import annotate_diff, load_packs
@@ -25,16 +26,6 @@ from lexwatch.text.load import read_document
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "tests" / "data" / "flag_cases.toml"
 MUST_NOT_MISS = ("death-penalty", "genocide")
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of `repeat` runs in seconds (the least disturbed by other jobs on the machine)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def accuracy() -> bool:

@@ -15,22 +15,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))   # the fixture builders render the PDF
 
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The fastest of `repeat` runs in seconds (the least disturbed by the other jobs on the machine)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from timing import best_of  # noqa: E402  (bench/ is on the path: scripts run as bench/x.py)
 
 
 def cli(*args: str, cwd: Path) -> None:

@@ -119,11 +119,15 @@ def test_a_note_inserted_after_the_last_sentence_starts_its_own_line() -> None:
     assert "\n{+Примечание. Лицо, участвовавшее" in out and "казнью.\n" in out
 
 
-def test_an_article_with_only_a_sanction_change_also_comes_first(flagged_diff: DocumentDiff) -> None:
-    art59 = flagged_diff.articles[1]
-    art59.flags.clear()
+def test_flagged_articles_come_first_then_sanction_changes_then_the_rest(flagged_diff: DocumentDiff) -> None:
+    art58, art59 = flagged_diff.articles
+    art59.flags.clear()  # 59 keeps only its sanction change: still before 58
     out = str(renderer("markdown")(flagged_diff, RenderOptions()))
     assert out.index("Статья 59") < out.index("Статья 58")
+    art58.flags.append({"pack": "death-penalty", "rule": "life", "severity": "high", "direction": "changed",
+                        "article": "58", "evidence": "пожизненное заключение"})
+    out = str(renderer("markdown")(flagged_diff, RenderOptions()))
+    assert out.index("Статья 58") < out.index("Статья 59")
 
 
 def test_json_output_loads_neither_the_html_and_text_renderers_nor_rich() -> None:

@@ -65,13 +65,14 @@ def _register_builtin() -> None:
 
 
 def shown_articles(diff: DocumentDiff, options: RenderOptions) -> list[ArticleDiff]:
-    """What a redline shows: not unchanged; articles with flags or sanction changes first, then
-    document order."""
+    """What a redline shows: not unchanged; flagged articles first, then those whose sanction
+    changed, then the rest, each group in document order."""
     items = [a for a in diff.articles if a.status != "unchanged"]
     if options.changed_only:
         items = [a for a in items if not a.technical and not (
             a.status == "renumbered" and all(k == "equal" for k, _ in a.ops) and not a.title_ops)]
-    return sorted(items, key=lambda a: 0 if a.flags or a.sanctions else 1)  # stable: document order kept
+    # stable: document order kept within each group
+    return sorted(items, key=lambda a: 0 if a.flags else 1 if a.sanctions else 2)
 
 
 def label(item: ArticleDiff) -> str:
