@@ -130,6 +130,28 @@ def test_flagged_articles_come_first_then_sanction_changes_then_the_rest(flagged
     assert out.index("Статья 58") < out.index("Статья 59")
 
 
+_PIECES = ["1.", "2.", "3)", "Примечание.", "Смертная", "казнь", "лишение", "свободы", "на", "срок", "до",
+           "пятнадцати", "лет,", "или", "пожизненное", "заключение;", "наказывается", "штрафом.", "–", "(расстрел)"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40),
+       st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40), st.integers(0, 6))
+def test_context_never_touches_a_change_and_never_doubles_a_space(old: list[str], new: list[str],
+                                                                   context: int) -> None:
+    from lexwatch.diff.render import display_ops, with_context
+    from lexwatch.diff.words import diff_words
+
+    ops = diff_words(" ".join(old), " ".join(new))
+    shown = display_ops(ops)
+    trimmed = with_context(ops, context)
+    assert with_context(ops, None) == shown
+    assert [op for op in trimmed if op[0] != "equal"] == [op for op in shown if op[0] != "equal"]
+    assert len(trimmed) == len(shown)
+    for _kind, text in trimmed:
+        assert "  " not in text and " \n" not in text and "\n " not in text
+
+
 def test_json_output_loads_neither_the_html_and_text_renderers_nor_rich() -> None:
     """A cron job asking for JSON pays only for the JSON renderer (start-up time)."""
     import subprocess
