@@ -94,7 +94,7 @@ def test_context_keeps_the_changed_lines_cut_to_n_words_and_one_ellipsis_line_fo
     lines = str(renderer("terminal")(diff, RenderOptions(context=3))).splitlines()
     body = lines[lines.index(next(x for x in lines if x.startswith("Статья 58"))) + 1:]
     assert body == [
-        "… допускается применение пожизненного [-заключения-]{+лишения свободы+} за преступления, сопряженные …",
+        "1. … допускается применение пожизненного [-заключения-]{+лишения свободы+} за преступления, сопряженные …",
         "…",  # part 2 and its three points are unchanged: one line says so
         "3. Осужденные к пожизненному [-заключению-]{+лишению свободы+} отбывают наказание в …",
     ]

@@ -162,8 +162,13 @@ def _cut_head(line: str, words: int) -> str:
 
 
 def _cut_tail(line: str, words: int) -> str:
+    """The last `words` words of `line` after "…"; the part or point number opening the line
+    stays ("2. … наказываются"), so a quote still says which part it comes from."""
     start = _tail_start(line, words)
-    return line if start == 0 else f"{ELLIPSIS} {line[start:].lstrip()}"
+    if start == 0:
+        return line
+    marker = _ENUMERATION_RE.match(line)
+    return f"{marker.group(0) if marker else ''}{ELLIPSIS} {line[start:].lstrip()}"
 
 
 def _trim_equal(text: str, words: int, before: bool, after: bool) -> str:
