@@ -69,6 +69,13 @@ def test_add_detects_the_act_and_a_second_add_is_a_no_op(workspace, lexwatch_cli
     assert item["source"] == str(excerpt.resolve()) and item["added_at"]
 
 
+def test_a_title_with_square_brackets_is_listed_as_written_not_read_as_markup(workspace, lexwatch_cli, excerpt):
+    title = "Проект закона [bold]«Об изменении кодексов»[/bold] [ред. 2]"
+    assert lexwatch_cli("add", str(excerpt), "--title", title, cwd=workspace).code == 0
+    listed = lexwatch_cli("drafts", "list", cwd=workspace)
+    assert listed.code == 0 and "[bold]«Об изменении" in listed.out and "[ред. 2]" in listed.out
+
+
 def test_show_one_article_by_any_form_of_its_number(workspace, lexwatch_cli, excerpt):
     lexwatch_cli("add", str(excerpt), "--edition-date", "2022-09-26", cwd=workspace)
     for form in ("130-2", "130²", "130.2", "130/2"):

@@ -32,13 +32,15 @@ def list_versions(
         console().print("no versions stored yet (lexwatch add FILE or lexwatch fetch)", markup=False)
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, header_style="bold")
     for column in ("id", "act", "edition", "articles", "format", "title"):
         table.add_column(column, justify="right" if column == "articles" else "left")
     for v in versions:
-        table.add_row(v.short_id, v.act or "-", v.edition_date.isoformat() if v.edition_date else "-",
-                      str(v.articles), v.format, v.title)
+        # Text, not markup: a title from the portal may hold "[...]", which rich would eat.
+        table.add_row(*map(Text, (v.short_id, v.act or "-", v.edition_date.isoformat() if v.edition_date else "-",
+                                  str(v.articles), v.format, v.title)))
     console().print(table)
 
 

@@ -141,13 +141,14 @@ def list_sources(
         emit_json(rows)
         return
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(box=None, header_style="bold")
     for column in ("name", "enabled", "where", "last good run", "description"):
         table.add_column(column)
-    for row in rows:
-        table.add_row(str(row["name"]), "yes" if row["enabled"] else "no", str(row["where"]),
-                      str(row["last_success_at"] or "-"), str(row["description"]))
+    for row in rows:  # Text, not markup: "[sources.folder]" is not a style
+        table.add_row(*map(Text, (str(row["name"]), "yes" if row["enabled"] else "no", str(row["where"]),
+                                  str(row["last_success_at"] or "-"), str(row["description"]))))
     console().print(table)
 
 
