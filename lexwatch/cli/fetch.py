@@ -88,13 +88,14 @@ def fetch(
 
     with ws.lock(), ws.open_store() as store:
         if tty and not verbose:
+            from rich.markup import escape
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
                           TimeElapsedColumn(), console=err, transient=True) as progress:
                 task = progress.add_task("fetching", total=None)
                 run = FetchRun(settings, ws.root, store, dry_run=dry_run,
-                               status=lambda message: progress.update(task, description=message),
+                               status=lambda message: progress.update(task, description=escape(message)),
                                on_outcome=lambda _o: progress.advance(task))
                 report = run.run(sources, start)
         else:
