@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,7 @@ FRAGMENTS = [
     "290/1 –290/5", " – ", " - ", " — ", "—", "–", "––", " -", "- ", "\u00ad", "\u200b", "\ufeff", "\u00a0",
     "\u2009", "  ", "\n", "\t", '"', "„", "“", "”", "‘", "’", "«", "»", ", ", "; ", ". ", "1) ", "2. ",
     "Примечание. ", "С", "с", "\u1c83татьи ", "\u1c83\u1c84\u0430\u1c85ья 5 ", "в\u1c83т. 7",
+    "130- 2", "130-02", "01", "2⁰", "⁴", "١٣٠", "１３", "№ 5", "0",
 ]
 legal_fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 
@@ -41,6 +43,20 @@ def plain_normalize(text: str) -> str:
 @settings(max_examples=500, deadline=None)
 def test_normalize_equals_the_plain_chain_of_substitutions(text: str) -> None:
     assert norm.normalize(text) == plain_normalize(text)
+
+
+@given(legal_fragments)
+@settings(max_examples=500, deadline=None)
+def test_a_text_normalize_does_not_fold_references_in_has_no_number_a_fold_would_rewrite(text: str) -> None:
+    # normalize() skips the reference fold when no article number could change form.
+    assert norm._may_fold(text) or norm._fold_refs(text) == text
+
+
+@pytest.mark.parametrize("written", ["130²", "130⁴", "130/2", "130 /2", "130- 2", "130-02", "130.2",
+                                     "130<sup>2</sup>", "0130", "130-0", "１３０", "١٣٠-٢"])
+def test_every_written_form_of_a_referenced_number_is_folded_even_when_it_is_the_only_one(written: str) -> None:
+    text = f"совершенное лицом, ранее осужденным по статье {written} настоящего Кодекса"
+    assert norm.normalize(text) == plain_normalize(text) != text
 
 
 @given(legal_fragments)
