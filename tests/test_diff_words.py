@@ -54,6 +54,17 @@ def test_a_text_whose_spacing_alone_changed_rebuilds_exactly(text: str, gaps: li
     assert all(not t.strip() for t in changed), "only spaces may differ when the words are the same"
 
 
+def test_a_repeated_note_rewrapped_after_its_full_stop_shows_only_the_line_breaks() -> None:
+    # Found by the property above: ".\n" is no sentence cut, so the sentence diff paired the
+    # repeated notes crosswise and showed whole notes deleted and inserted.
+    old = "Примечание. Примечание. Примечание. наказывается наказывается"
+    new = "Примечание.\nПримечание. Примечание. наказывается\nнаказывается"
+    for native in (False, True):
+        ops = diff_words(old, new, native=native)
+        assert _rebuilds(old, new, ops)
+        assert [(k, t) for k, t in ops if k != "equal"] == [("delete", " "), ("insert", "\n")] * 2
+
+
 def test_a_comma_moved_against_its_word_shows_only_the_space() -> None:
     old = "предусмотренные статьями 171 , 181 и 290-1 настоящего Кодекса"
     new = "предусмотренные статьями 171, 181 и 290-1 настоящего Кодекса"

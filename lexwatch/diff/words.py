@@ -109,6 +109,11 @@ def diff_words(old: str, new: str, *, native: bool = True) -> list[Op]:
     """
     if old == new:
         return [("equal", old)] if old else []
+    if _same_but_spacing(old, new):
+        # Sentence cuts move with the spacing (". " is a cut, ".\n" is not), and among repeated
+        # sentences the sentence diff may then pair a sentence with another one's respaced copy
+        # and show words as changed: one run over the whole text shows the spaces alone.
+        return merge_ops(_order_delete_first(_diff_tokens(old, new, native)))
     old_parts, new_parts = _segments(old), _segments(new)
     a, b, table = _encode(old_parts, new_parts)
     parts = {char: part for part, char in table.items()}
@@ -126,6 +131,14 @@ def diff_words(old: str, new: str, *, native: bool = True) -> list[Op]:
                 deleted = inserted = ""
             ops.append(("equal", text))
     return merge_ops(_order_delete_first(ops))
+
+
+def _same_but_spacing(old: str, new: str) -> bool:
+    """Whether the texts differ in whitespace only. Printable texts hold no space but " ", so
+    counting it rules most pairs out before the exact (and slower) comparison."""
+    if old.isprintable() and new.isprintable() and len(old) - old.count(" ") != len(new) - new.count(" "):
+        return False
+    return "".join(old.split()) == "".join(new.split())
 
 
 class _Side:
