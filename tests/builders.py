@@ -283,3 +283,11 @@ def encrypt_pdf(data: bytes, password: str = "секрет") -> bytes:
     buf = BytesIO()
     writer.write(buf)
     return buf.getvalue()
+
+
+def write_editions(folder: Path, old: str, new: str) -> tuple[Path, Path]:
+    """Two editions of a code as the TXT files a user would diff: uk_2020.txt and uk_2022.txt."""
+    paths = folder / "uk_2020.txt", folder / "uk_2022.txt"
+    for path, text in zip(paths, (old, new), strict=True):
+        path.write_text(text, encoding="utf-8")
+    return paths

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from builders import write_editions
 from conftest import CliResult
 
 Cli = Callable[..., CliResult]
@@ -35,10 +36,7 @@ CODE_2022 = CODE_2020.replace(
 
 @pytest.fixture
 def editions(tmp_path: Path) -> tuple[Path, Path]:
-    old, new = tmp_path / "uk_2020.txt", tmp_path / "uk_2022.txt"
-    old.write_text(CODE_2020, encoding="utf-8")
-    new.write_text(CODE_2022, encoding="utf-8")
-    return old, new
+    return write_editions(tmp_path, CODE_2020, CODE_2022)
 
 
 def test_exit_codes_follow_diff(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
