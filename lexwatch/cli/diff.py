@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 FORMATS = ("terminal", "markdown", "html", "json", "table")
 
 
-class _Sides:
-    """Opens the store only when a side names a stored version (or --store asks for it)."""
+class Sides:
+    """Loads a file or a stored version (diff's OLD and NEW, flags' target); opens the store only
+    when a side names a stored version (or --store asks for it)."""
 
     def __init__(self, keep: bool) -> None:
         self.keep = keep
@@ -102,7 +103,7 @@ def diff_command(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     numbers = [ArticleNumber.parse(a) for a in article or []]
-    sides = _Sides(store)
+    sides = Sides(store)
     try:
         old_doc, old_side = sides.load(old)
         new_doc, new_side = sides.load(new)

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lexwatch.cli.context import STATE, console, emit_json
-from lexwatch.errors import InputError, UsageError, WorkspaceError
+from lexwatch.errors import WorkspaceError
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import DocumentDiff
     from lexwatch.flags import Hit
-    from lexwatch.text.model import Document
 
 packs_app = typer.Typer(help="The rule packs flags come from.", no_args_is_help=True)
 
@@ -41,24 +40,6 @@ def annotate(diff: DocumentDiff, packs: list[str] | None, root: Path | None) -> 
     annotate_diff(diff, load_packs(root if root is not None else workspace_root(), packs))
 
 
-def _load(target: str) -> tuple[Document, str]:
-    path = Path(target)
-    if path.is_file():
-        from lexwatch.text.load import read_document
-
-        return read_document(path), path.name
-    from lexwatch.cli.context import open_workspace
-    from lexwatch.ids import VersionRef
-
-    try:
-        ref = VersionRef.parse(target)
-    except UsageError:
-        raise InputError(f"{target}: no such file, and not a version (sha256 prefix or REGNUM@YYYY-MM-DD)") from None
-    with open_workspace().open_store() as store:
-        info = store.resolve(ref)
-        return store.document(info.id), info.label
-
-
 def _grouped(hits: list[Hit]) -> list[dict[str, Any]]:
     """One entry per article, rule and direction: the first evidence and how many hits."""
     out: dict[tuple[str | None, str, str, str], dict[str, Any]] = {}
@@ -77,10 +58,16 @@ def flags_command(
     as_json: JsonOption = False,
 ) -> None:
     """What the rule packs find in one document. Exit 0 with or without hits (test --json in scripts)."""
+    from lexwatch.cli.diff import Sides
     from lexwatch.flags import flag_document, load_packs
 
     packs = load_packs(workspace_root(), pack)
-    doc, label = _load(target)
+    sides = Sides(keep=False)
+    try:
+        doc, side = sides.load(target)
+    finally:
+        sides.close()
+    label = side.label
     items = _grouped(flag_document(doc, packs))
     if as_json:
         counts: dict[str, int] = {p.name: 0 for p in packs}
