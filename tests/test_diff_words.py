@@ -82,6 +82,67 @@ def test_a_sanction_extended_to_the_death_penalty_reads_as_a_lawyers_redline() -
     assert "смертной казнью" in inserted and "пожизненным заключением" not in inserted
 
 
+_WORD_RE = re.compile(r"\w+(?:-\w+)*")
+
+
+def _cuts(ops: list[tuple[str, str]], side: str) -> list[int]:
+    """Where one op ends and the next begins, in the old ("delete") or new ("insert") text."""
+    cuts, pos = [], 0
+    for kind, text in ops:
+        if kind in ("equal", side):
+            pos += len(text)
+            cuts.append(pos)
+    return cuts
+
+
+@given(legal_text, legal_text)
+@settings(max_examples=200, deadline=None)
+def test_no_change_starts_or_ends_inside_a_word(old: str, new: str) -> None:
+    ops = diff_words(old, new, native=False)
+    for text, side in ((old, "delete"), (new, "insert")):
+        words = [m.span() for m in _WORD_RE.finditer(text)]
+        for cut in _cuts(ops, side):
+            assert not any(start < cut < end for start, end in words), (text, cut, ops)
+
+
+ART_50_2020 = ("3. В случае злостного уклонения осужденного от уплаты штрафа, назначенного в качестве "
+               "основного наказания, суд по представлению органа, на который возложено исполнение "
+               "приговора, заменяет штраф общественными работами в соответствии со статьей 49 "
+               "настоящего Кодекса.")
+ART_50_2022 = ART_50_2020 + (
+    " 4. Если осужденный в течение определенного судом срока ареста или ограничения свободы совершил "
+    "новое преступление, суд назначает ему наказание по правилам, предусмотренным статьей 73 "
+    "настоящего Кодекса.")
+
+
+@pytest.mark.parametrize("native", [False, pytest.param(True, marks=pytest.mark.skipif(
+    not native_available(), reason="fast-diff-match-patch is not installed"))])
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    # a part added at the end, its last words repeating the end of the part before it: the
+    # insertion starts after the full stop, not at the first "настоящего Кодекса"
+    (ART_50_2020, ART_50_2022, ("insert", ART_50_2022[len(ART_50_2020):])),
+    # a clause added after a comma starts with its own word and takes its comma and space along
+    ("при защите жизни, здоровья, прав обороняющегося",
+     "при защите жизни, здоровья, собственности, жилища, прав обороняющегося",
+     ("insert", "собственности, жилища, ")),
+    # an item added to a list: the whole item with its number, not ") понуждение … 11"
+    ("9) насильственные действия (часть 1 статьи 167); 10) разглашение тайны усыновления",
+     "9) насильственные действия (часть 1 статьи 167); 10) понуждение к действиям сексуального "
+     "характера (часть 1 статьи 170); 11) разглашение тайны усыновления",
+     ("insert", "понуждение к действиям сексуального характера (часть 1 статьи 170); 11) ")),
+    # a clause struck out before the sanction's dash
+    ("совершенное повторно либо группой лиц по предварительному сговору, либо сопряженное с "
+     "несанкционированным доступом к компьютерной информации, – наказывается штрафом",
+     "совершенное повторно либо группой лиц по предварительному сговору, – наказывается штрафом",
+     ("delete", "либо сопряженное с несанкционированным доступом к компьютерной информации, ")),
+], ids=["part-added-at-the-end", "clause-after-a-comma", "list-item", "clause-struck-before-the-dash"])
+def test_a_lone_insertion_or_deletion_sits_where_it_reads_as_a_whole(
+        old: str, new: str, expected: tuple[str, str], native: bool) -> None:
+    ops = diff_words(old, new, native=native)
+    assert _rebuilds(old, new, ops)
+    assert [(k, t) for k, t in ops if k != "equal"] == [expected]
+
+
 @given(st.lists(st.sampled_from([*LEGAL_WORDS, "\x00"]), max_size=40).map(" ".join))
 @settings(max_examples=200, deadline=None)
 def test_sentences_are_cut_after_full_stops_semicolons_and_colons(text: str) -> None:

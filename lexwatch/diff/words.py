@@ -13,8 +13,10 @@ from typing import Any
 from lexwatch.diff.model import Op, OpKind
 from lexwatch.diff.normalize import tokenize
 
-# Articles are small, so an exact diff (no timeout) is affordable; a huge one gets a time cap.
-_EXACT_LIMIT_TOKENS = 20_000
+# A time cap turns on dmp's half-match speed-up (a common block at least half as long as the
+# longer side splits the problem): 1.4x faster in Python, the same result on every corpus run.
+# The cap itself only bites on a pathological pair; then the diff is valid, just not minimal.
+_TIMEOUT_S = 2.0
 _SEGMENT_RE = re.compile(r"(?<=[.;:] )")
 _CUT = "\x00"  # marks segment ends for a str.split; texts holding it take the regex path
 # A word (or one punctuation mark) with the whitespace after it: the same words as tokenize().
@@ -161,15 +163,72 @@ class _Side:
         return self.pieces[i][len(self.words[i]):]
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common head, by halving (each comparison runs in C)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[lo:mid] == b[lo:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix(a: str, b: str, limit: int) -> int:
+    lo, hi, la, lb = 0, limit, len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[la - mid:la - lo] == b[lb - mid:lb - lo]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _single_spaced(text: str) -> bool:
+    return text.isprintable() and "  " not in text
+
+
+def _cut_common(old: str, new: str) -> tuple[int, int]:
+    """(head, tail): the common head and tail of two single-spaced texts, both cut where a word
+    starts after a space, so the words in between are the same words the whole texts hold."""
+    head = _common_prefix(old, new)
+    if head == len(old) == len(new):
+        return head, 0
+    head = old.rfind(" ", 0, head) + 1
+    tail = _common_suffix(old, new, min(len(old), len(new)) - head)
+    if tail:
+        # The first word start inside the common tail (a space before it on both sides).
+        space = old.find(" ", len(old) - tail)
+        tail = len(old) - space - 1 if space >= 0 else 0
+    return head, tail
+
+
 def _diff_tokens(old: str, new: str, native: bool = True) -> list[Op]:
-    """Word diff of one changed run. Spaces are left out of the diff (half the symbols, so the
-    bisection does a quarter of the work) and put back from both sides' gaps."""
+    """Word diff of one changed run. The common head and tail (cut at word starts) are equal text
+    and never tokenised: half the words of a changed run on the real editions. Spaces are left out
+    of the diff (half the symbols, so the bisection does a quarter of the work) and put back from
+    both sides' gaps."""
     if not old or not new:
         return [("delete", old), ("insert", new)]
+    if not (_single_spaced(old) and _single_spaced(new)):  # normalised texts always are
+        return _diff_middle(old, new, native)
+    head, tail = _cut_common(old, new)
+    ops: list[Op] = [("equal", old[:head])]
+    old_mid, new_mid = old[head:len(old) - tail], new[head:len(new) - tail]
+    if old_mid and new_mid:
+        ops += _diff_middle(old_mid, new_mid, native)
+    else:
+        ops += [("delete", old_mid), ("insert", new_mid)]
+    ops.append(("equal", old[len(old) - tail:]))
+    return _space_out_of_replacements(_slide_edits(merge_ops(ops)))
+
+
+def _diff_middle(old: str, new: str, native: bool) -> list[Op]:
     left, right = _Side(old), _Side(new)
     a, b, _table = _encode(left.words, right.words)
-    timeout = 0 if len(a) + len(b) < _EXACT_LIMIT_TOKENS else 2.0
-    diffs = _diff_main(a, b, timeout, native)
+    diffs = _diff_main(a, b, _TIMEOUT_S, native)
     _dmp().diff_cleanupSemantic(diffs)
     ops: list[Op] = []
     if left.lead == right.lead:
@@ -203,6 +262,58 @@ def _diff_tokens(old: str, new: str, native: bool = True) -> list[Op]:
                         ops += [("delete", old_gap), ("insert", new_gap)]
             i, j = i + count, j + count
     return _space_out_of_replacements(merge_ops(ops))
+
+
+def _in_word(left: str, right: str) -> bool:
+    """Whether the seam between left and right cuts a word (hyphenated ones included)."""
+    if not left or not right:
+        return False
+    a, b = left[-1], right[0]
+    return (a.isalnum() or a == "-") and (b.isalnum() or b == "-") and (a.isalnum() or b.isalnum())
+
+
+_SEAM_WEIGHT = {".": 2, ";": 2, ":": 2, ",": 1, "–": 1}
+
+
+def _seam_score(left: str, right: str) -> int:
+    """How well a change reads starting or ending between left and right: at a text's edge 6;
+    where a word starts after a space 2, plus 2 after the end of a sentence or part (". ", "; ",
+    ": ") or 1 after ", " or " – "; elsewhere between punctuation marks or spaces 1; 0 inside a
+    word. So changes start with a word and end with a space: "здоровья, {+собственности, +}прав"."""
+    if not left or not right:
+        return 6
+    a, b = left[-1], right[0]
+    if a == " " and b != " ":
+        return 2 + _SEAM_WEIGHT.get(left[-2:-1], 0)
+    return 0 if a.isalnum() and b.isalnum() else 1
+
+
+def _slide_edits(ops: list[Op]) -> list[Op]:
+    """A lone insertion or deletion between two equal texts may sit anywhere along the text it
+    repeats ("49 {+настоящего Кодекса. 4. … 73 +}настоящего Кодекса." or "Кодекса.{+ 4. … 73
+    настоящего Кодекса.+}"): move it to the best-reading place (_seam_score) that cuts no word,
+    as dmp's cleanupSemanticLossless does, but over the real words (dmp saw token codes) and
+    including the common head and tail never handed to dmp. Ties go right, as in dmp."""
+    out = list(ops)
+    for i in range(1, len(out) - 1):
+        (before, eq1), (kind, edit), (after, eq2) = out[i - 1], out[i], out[i + 1]
+        if before != "equal" or after != "equal" or kind == "equal" or not edit:
+            continue
+        back = _common_suffix(eq1, edit, min(len(eq1), len(edit)))
+        if back:  # as far left as it goes
+            eq1, edit, eq2 = eq1[:-back], edit[-back:] + edit[:-back], edit[-back:] + eq2
+        best, best_score = (eq1, edit, eq2), -1
+        while True:
+            if not _in_word(eq1, edit) and not _in_word(edit, eq2):
+                score = _seam_score(eq1, edit) + _seam_score(edit, eq2)
+                if score >= best_score:
+                    best, best_score = (eq1, edit, eq2), score
+            if not eq2 or edit[0] != eq2[0]:
+                break
+            eq1, edit, eq2 = eq1 + edit[0], edit[1:] + eq2[0], eq2[1:]
+        if best_score >= 0:
+            out[i - 1], out[i], out[i + 1] = ("equal", best[0]), (kind, best[1]), ("equal", best[2])
+    return merge_ops(out)
 
 
 def _space_out_of_replacements(ops: list[Op]) -> list[Op]:
