@@ -53,13 +53,18 @@ def _dmp(timeout: float = 0) -> Any:
     return dmp
 
 
-def _diff_main(a: str, b: str, timeout: float, native: bool) -> Diffs:
-    """dmp's diff_main(a, b, checklines=False): from C++ when asked and installed, else Python."""
+def _diff_main(a: str, b: str, timeout: float, native: bool, cleanup: bool = False) -> Diffs:
+    """dmp's diff_main(a, b, checklines=False), then its cleanupSemantic when asked: from C++
+    when asked and installed, else Python (the same result on every corpus run and 5 000
+    generated pairs)."""
     fast = _native() if native else None
     if fast is not None:
         return [(_NATIVE_CODE[op], text) for op, text in
-                fast.diff(a, b, timelimit=timeout, checklines=False, cleanup="No", counts_only=False)]
+                fast.diff(a, b, timelimit=timeout, checklines=False, cleanup="Semantic" if cleanup else "No",
+                          counts_only=False)]
     diffs: Diffs = _dmp(timeout).diff_main(a, b, False)
+    if cleanup:
+        _dmp().diff_cleanupSemantic(diffs)
     return diffs
 
 
@@ -228,8 +233,7 @@ def _diff_tokens(old: str, new: str, native: bool = True) -> list[Op]:
 def _diff_middle(old: str, new: str, native: bool) -> list[Op]:
     left, right = _Side(old), _Side(new)
     a, b, _table = _encode(left.words, right.words)
-    diffs = _diff_main(a, b, _TIMEOUT_S, native)
-    _dmp().diff_cleanupSemantic(diffs)
+    diffs = _diff_main(a, b, _TIMEOUT_S, native, cleanup=True)
     ops: list[Op] = []
     if left.lead == right.lead:
         ops.append(("equal", left.lead))
