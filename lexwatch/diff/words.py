@@ -218,7 +218,7 @@ def _diff_tokens(old: str, new: str, native: bool = True) -> list[Op]:
     if not old or not new:
         return [("delete", old), ("insert", new)]
     if not (_single_spaced(old) and _single_spaced(new)):  # normalised texts always are
-        return _diff_middle(old, new, native)
+        return _space_out_of_replacements(_slide_edits(_diff_middle(old, new, native)))
     head, tail = _cut_common(old, new)
     ops: list[Op] = [("equal", old[:head])]
     old_mid, new_mid = old[head:len(old) - tail], new[head:len(new) - tail]
@@ -265,30 +265,30 @@ def _diff_middle(old: str, new: str, native: bool) -> list[Op]:
                     else:
                         ops += [("delete", old_gap), ("insert", new_gap)]
             i, j = i + count, j + count
-    return _space_out_of_replacements(merge_ops(ops))
+    return merge_ops(ops)
 
 
-def _in_word(left: str, right: str) -> bool:
-    """Whether the seam between left and right cuts a word (hyphenated ones included)."""
-    if not left or not right:
+def _in_word(text: str, pos: int) -> bool:
+    """Whether a cut at text[pos] falls inside a word (hyphenated ones included)."""
+    if pos == 0 or pos == len(text):
         return False
-    a, b = left[-1], right[0]
+    a, b = text[pos - 1], text[pos]
     return (a.isalnum() or a == "-") and (b.isalnum() or b == "-") and (a.isalnum() or b.isalnum())
 
 
 _SEAM_WEIGHT = {".": 2, ";": 2, ":": 2, ",": 1, "–": 1}
 
 
-def _seam_score(left: str, right: str) -> int:
-    """How well a change reads starting or ending between left and right: at a text's edge 6;
-    where a word starts after a space 2, plus 2 after the end of a sentence or part (". ", "; ",
-    ": ") or 1 after ", " or " – "; elsewhere between punctuation marks or spaces 1; 0 inside a
-    word. So changes start with a word and end with a space: "здоровья, {+собственности, +}прав"."""
-    if not left or not right:
+def _seam_score(text: str, pos: int) -> int:
+    """How well a change reads starting or ending at text[pos]: at the text's edge 6; where a word
+    starts after a space 2, plus 2 after the end of a sentence or part (". ", "; ", ": ") or 1
+    after ", " or " – "; elsewhere between punctuation marks or spaces 1; 0 inside a word. So
+    changes start with a word and end with a space: "здоровья, {+собственности, +}прав"."""
+    if pos == 0 or pos == len(text):
         return 6
-    a, b = left[-1], right[0]
+    a, b = text[pos - 1], text[pos]
     if a == " " and b != " ":
-        return 2 + _SEAM_WEIGHT.get(left[-2:-1], 0)
+        return 2 + _SEAM_WEIGHT.get(text[pos - 2:pos - 1], 0)
     return 0 if a.isalnum() and b.isalnum() else 1
 
 
@@ -303,20 +303,21 @@ def _slide_edits(ops: list[Op]) -> list[Op]:
         (before, eq1), (kind, edit), (after, eq2) = out[i - 1], out[i], out[i + 1]
         if before != "equal" or after != "equal" or kind == "equal" or not edit:
             continue
-        back = _common_suffix(eq1, edit, min(len(eq1), len(edit)))
-        if back:  # as far left as it goes
-            eq1, edit, eq2 = eq1[:-back], edit[-back:] + edit[:-back], edit[-back:] + eq2
-        best, best_score = (eq1, edit, eq2), -1
+        text, size = eq1 + edit + eq2, len(edit)  # the side the edit is on
+        start = len(eq1)
+        while start and text[start - 1] == text[start - 1 + size]:  # as far left as it goes
+            start -= 1
+        best, best_score = len(eq1), -1
         while True:
-            if not _in_word(eq1, edit) and not _in_word(edit, eq2):
-                score = _seam_score(eq1, edit) + _seam_score(edit, eq2)
+            end = start + size
+            if not _in_word(text, start) and not _in_word(text, end):
+                score = _seam_score(text, start) + _seam_score(text, end)
                 if score >= best_score:
-                    best, best_score = (eq1, edit, eq2), score
-            if not eq2 or edit[0] != eq2[0]:
+                    best, best_score = start, score
+            if end == len(text) or text[start] != text[end]:
                 break
-            eq1, edit, eq2 = eq1 + edit[0], edit[1:] + eq2[0], eq2[1:]
-        if best_score >= 0:
-            out[i - 1], out[i], out[i + 1] = ("equal", best[0]), (kind, best[1]), ("equal", best[2])
+            start += 1
+        out[i - 1:i + 2] = [("equal", text[:best]), (kind, text[best:best + size]), ("equal", text[best + size:])]
     return merge_ops(out)
 
 
