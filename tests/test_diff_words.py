@@ -82,6 +82,29 @@ def test_a_sanction_extended_to_the_death_penalty_reads_as_a_lawyers_redline() -
     assert "смертной казнью" in inserted and "пожизненным заключением" not in inserted
 
 
+def test_parts_added_after_the_last_part_leave_it_unchanged() -> None:
+    # Art. 361-1, 2020 -> 2022: the old wording ends with part 2 (no space after its full stop),
+    # the new one goes on with part 3 and notes numbered "1." and "2.". Part 2 must stay one
+    # sentence on both sides, not be read as deleted and paired with the second note.
+    part_1 = ("1. Создание экстремистского формирования либо руководство таким формированием – "
+              "наказываются ограничением свободы на срок до пяти лет.")
+    part_1_new = part_1.replace("формирования либо", "формирования, а равно формирования, "
+                                "деятельность которого направлена на реабилитацию нацизма, либо")
+    part_2 = (" 2. Те же деяния, совершенные повторно либо должностным лицом с использованием своих "
+              "служебных полномочий, – наказываются лишением свободы на срок от шести до десяти лет.")
+    added = (" 3. Вхождение лица в состав экстремистского формирования – наказывается лишением свободы "
+             "на срок от двух до шести лет. Примечания: 1. Лицо освобождается от уголовной "
+             "ответственности по настоящей статье, если оно своевременным сообщением способствовало "
+             "пресечению деяний. 2. Под преступлением экстремистской направленности понимаются "
+             "преступление, совершенное по мотивам политической или идеологической вражды.")
+    old, new = part_1 + part_2, part_1_new + part_2 + added
+    for native in (False, True):
+        ops = diff_words(old, new, native=native)
+        assert _rebuilds(old, new, ops)
+        assert ops[-1] == ("insert", added)
+        assert not any("Те же деяния" in text for kind, text in ops if kind != "equal")
+
+
 _WORD_RE = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -146,7 +169,7 @@ def test_a_lone_insertion_or_deletion_sits_where_it_reads_as_a_whole(
 @given(st.lists(st.sampled_from([*LEGAL_WORDS, "\x00"]), max_size=40).map(" ".join))
 @settings(max_examples=200, deadline=None)
 def test_sentences_are_cut_after_full_stops_semicolons_and_colons(text: str) -> None:
-    assert _segments(text) == re.split(r"(?<=[.;:] )", text)
+    assert _segments(text) == re.split(r"(?<=[.;:])(?= )", text)
 
 
 native_only = pytest.mark.skipif(not native_available(), reason="fast-diff-match-patch is not installed")
