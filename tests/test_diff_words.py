@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -42,6 +43,20 @@ def _respaced(text: str, gaps: list[str]) -> str:
 @settings(max_examples=200, deadline=None)
 def test_the_ops_rebuild_both_wordings(old: str, new: str) -> None:
     assert _rebuilds(old, new, diff_words(old, new, native=False))
+
+
+# Any characters a wording may hold, in any spacing: line breaks, NBSP, doubled spaces, superscripts.
+raw_text = st.lists(st.sampled_from([*"аб в.;:,– -\n\u00a0«»()1²", "статьи", "130-2", ". ", "; ", "  "]),
+                    max_size=40).map("".join)
+
+
+@given(raw_text, raw_text)
+@settings(max_examples=300, deadline=None)
+def test_any_texts_give_ops_that_rebuild_them_with_no_empty_or_repeated_kinds(old: str, new: str) -> None:
+    ops = diff_words(old, new, native=False)
+    assert _rebuilds(old, new, ops)
+    assert all(text for _, text in ops), "no empty operations"
+    assert all(a[0] != b[0] for a, b in pairwise(ops)), "neighbours of one kind are merged"
 
 
 @given(legal_text, st.lists(spacing, min_size=1, max_size=5))
