@@ -6,7 +6,7 @@ import contextlib
 import errno
 import os
 import re
-import tempfile
+import secrets
 from pathlib import Path
 
 from lexwatch.errors import DiskFullError
@@ -20,10 +20,30 @@ def safe_name(text: str, fallback: str = "unknown") -> str:
     return name or fallback
 
 
+def _create_beside(path: Path) -> tuple[int, str]:
+    """A new temp file beside `path` with the permissions `path` has, or else those a plain open()
+    gives (0666 less the umask; mkstemp's 0600 would make a redline unreadable to colleagues)."""
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = None
+    for _ in range(100):
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        if mode is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, mode)
+        return fd, tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write to a temp file beside `path`, fsync, rename: readers see the old or the new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _create_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

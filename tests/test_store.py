@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import sys
 from datetime import date
 
 import pytest
@@ -164,3 +165,25 @@ def test_an_interrupted_insert_leaves_no_row(store, monkeypatch):
     store.db = real
     assert store.list() == []
     assert real.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_atomic_write_gives_the_permissions_a_plain_write_would(tmp_path):
+    # A redline written with --output is shared with colleagues: not mkstemp's owner-only 0600.
+    import os
+
+    from lexwatch.fsutil import atomic_write
+
+    old_umask = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "redline.html", b"<html></html>")
+        assert (tmp_path / "redline.html").stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "table.docx"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)  # a file replaced keeps the permissions it had
+        atomic_write(kept, b"new")
+        assert kept.read_bytes() == b"new"
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old_umask)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["redline.html", "table.docx"]
