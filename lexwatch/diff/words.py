@@ -129,7 +129,7 @@ def diff_words(old: str, new: str, *, native: bool = True) -> list[Op]:
     parts = {char: part for part, char in table.items()}
     ops: list[Op] = []
     deleted, inserted = "", ""
-    for code, chars in [*_diff_main(a, b, 0, native), (0, "")]:
+    for code, chars in [*_diff_main(a, b, _TIMEOUT_S, native), (0, "")]:
         text = "".join(map(parts.__getitem__, chars))
         if code == -1:
             deleted += text
