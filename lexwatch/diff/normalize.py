@@ -17,7 +17,8 @@ from lexwatch.ids import ARTICLE_NUMBER_PATTERN, ArticleNumber
 _HYPHEN_BREAK_RE = re.compile(r"([A-Za-zА-Яа-яЁё])-[ \t\u00a0]*\r?\n\s*([a-zа-яё])")
 _HYPHEN_EOL_RE = re.compile(r"-[ \t\u00a0]*\r?\n")  # cheap test before the full pattern
 _WS_RE = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
-_QUOTE_RE = re.compile(r"[\"„“”‘’‚]")
+_QUOTES = "\"„“”‘’‚"  # tested one by one with `in`, several times faster than the class below
+_QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _SPACED_DASH_RE = re.compile(r" [-–—]+ ?| ?[—] ")
 # "стать…" or "ст." not inside a word, in any case: (?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s* spelt
 # with explicit classes (exactly the letters (?i) matches, U+1C80-U+1C86 included) and the letter
@@ -29,7 +30,6 @@ _NUMBER_RE = re.compile(ARTICLE_NUMBER_PATTERN)
 # Between two numbers of one reference list: "статьями 171, 171/1 или 181".
 _LIST_GAP_RE = re.compile(r"(?:\s*,\s*|\s+(?:и|или|либо)\s+|\s*[–—]\s*)")
 _TOKEN_RE = re.compile(r"\w+(?:-\w+)*|\s+|[^\w\s]")
-_QUOTES = "\"„“”‘’‚"  # _QUOTE_RE's characters: `in` finds them several times faster than a class
 _SPACED_DASH_LEFT_RE = re.compile(" –(?! )")
 # What an article number needs to change form in _fold_refs (see _may_fold): the rarer marks as
 # literal-led patterns (fast to search), and any character that could be a non-ASCII digit:
