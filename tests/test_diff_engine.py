@@ -55,6 +55,21 @@ def test_article_130_1_inserted_between_130_and_131_is_added_not_a_renumbering()
     assert [a.new_number for a in diff.articles] == ["130", "130-1", "131"]
 
 
+def test_unchanged_and_moved_articles_read_as_their_normalised_text() -> None:
+    # Their ops are made only when read; what is read must be the same as for any other article.
+    wrapped = MURDER_139.replace("лишением свободы", "лишением\nсво-\nбоды")
+    old = doc(art("139", "Убийство", wrapped), art("130", "Разжигание вражды", NAZISM_130))
+    new = doc(art("139", "Убийство", wrapped), art("130¹", "Разжигание вражды", NAZISM_130))
+    diff = diff_documents(old, new)
+    assert [a.status for a in diff.articles] == ["unchanged", "renumbered"]
+    unchanged, moved = diff.articles
+    assert unchanged.ops == [("equal", normalize(MURDER_139))]
+    assert moved.ops == [("equal", normalize(NAZISM_130))]
+    [article] = to_json(diff)["articles"]
+    assert article["ops"] == [["equal", normalize(NAZISM_130)]]
+    assert diff_documents(doc(art("1", "Пустая", "")), doc(art("1", "Пустая", ""))).articles[0].ops == []
+
+
 def test_repealed_article_reads_as_changed_to_excluded() -> None:
     old = doc(art("361-4", "Содействие экстремистской деятельности",
                   "Содействие экстремистской деятельности – наказывается лишением свободы на срок до шести лет."))

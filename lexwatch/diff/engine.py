@@ -21,10 +21,10 @@ def _article_diff(pair: Pair, show_technical: bool) -> ArticleDiff:
         op: Op = ("delete", text) if new is None else ("insert", text)
         return ArticleDiff(status, old, new, [op] if text else [], pair.matched_by, pair.score)
 
-    if old.text == new.text and old.title == new.title:  # most articles of an edition: one normalise
-        new_text = normalize(new.text)
+    if old.text == new.text and old.title == new.title:  # most articles of an edition
+        # ops None: the text as one equal op, normalised only if some output reads it
         return ArticleDiff("renumbered" if old.number != new.number else "unchanged", old, new,
-                           [("equal", new_text)] if new_text else [], pair.matched_by, pair.score)
+                           None, pair.matched_by, pair.score)
 
     old_text, new_text = normalize(old.text), normalize(new.text)
     old_title, new_title = normalize(old.title), normalize(new.title)
