@@ -145,6 +145,21 @@ def test_store_option_keeps_both_files_as_versions(lexwatch_cli: Cli, workspace:
     ids = {result.json()["old"]["id"], result.json()["new"]["id"]}
     listed = lexwatch_cli("-w", str(workspace), "drafts", "list", "--json").json()
     assert {v["id"] for v in listed} == ids and len(ids) == 2
+    # Plain text carries no edition date: stored undated, and the user is told how to date them.
+    assert all(v["edition_date"] is None for v in listed)
+    assert result.err.count("undated: `lexwatch add") == 2
+    for path, when in zip(editions, ("2020-09-01", "2022-09-01"), strict=True):
+        dated = lexwatch_cli("-w", str(workspace), "add", str(path), "--edition-date", when)
+        assert dated.code == 0 and f"now dated: HK9900275@{when}" in dated.err, dated
+    by_date = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2020-09-01", "HK9900275@2022-09-01", "-f", "json")
+    assert by_date.code == 1 and {by_date.json()["old"]["id"], by_date.json()["new"]["id"]} == ids
+    assert len(lexwatch_cli("-w", str(workspace), "drafts", "list", "--json").json()) == 2
+    # A stored date is not silently rewritten by a different one.
+    clash = lexwatch_cli("-w", str(workspace), "add", str(editions[0]), "--edition-date", "2021-01-01")
+    assert clash.code == 2 and "already stored as HK9900275@2020-09-01" in clash.err
+    assert len(clash.err.strip().splitlines()) == 1
+    again = lexwatch_cli("-w", str(workspace), "diff", *map(str, editions), "--store", "-f", "json")
+    assert again.code == 1 and "stored as" not in again.err  # nothing new stored, nothing said
 
 
 def test_show_technical_reports_a_rewrapped_article_only_when_asked(lexwatch_cli: Cli, tmp_path: Path,

@@ -46,6 +46,19 @@ def test_same_bytes_twice_is_a_no_op(store):
     assert [v.id for v in store.list()] == [first.version.id]
 
 
+def test_an_undated_version_is_dated_by_a_later_add_and_a_date_is_never_rewritten(store):
+    undated = store.add(b"edition one", source="a.txt", filename="a.txt", document=_doc(ART_59)).version
+    assert undated.edition_date is None
+    dated = store.add(b"edition one", source="a.txt", filename="a.txt", edition_date=date(2022, 9, 26),
+                      document=_doc(ART_59))
+    assert not dated.created and dated.reason == "dated" and dated.version.label == "HK9900275@2022-09-26"
+    assert store.resolve("HK9900275@2022-09-26").id == undated.id
+    other = store.add(b"edition one", source="portal", filename="a.txt", edition_date=date(2023, 1, 1),
+                      document=_doc(ART_59))
+    assert other.reason == "same bytes" and other.version.edition_date == date(2022, 9, 26)
+    assert [v.edition_date for v in store.list()] == [date(2022, 9, 26)]
+
+
 def test_files_are_content_addressed_and_readable(store, workspace):
     result = store.add(b"raw portal bytes", source="x.html", filename="x.html",
                        document=_doc(ART_59, ART_130_2))

@@ -43,8 +43,14 @@ class Sides:
         path = Path(ref)
         if path.is_file():
             if self.keep:
-                info = self._store().add(path.read_bytes(), source=f"file:{path.name}",
-                                         filename=path.name).version
+                result = self._store().add(path.read_bytes(), source=f"file:{path.name}", filename=path.name)
+                info = result.version
+                if result.created:
+                    from lexwatch.cli.context import say
+
+                    dating = ("" if info.edition_date else
+                              f"; undated: `lexwatch add {ref} --edition-date YYYY-MM-DD` dates it")
+                    say(f"{ref}: stored as {info.short_id} ({info.label}){dating}")
                 return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
             from lexwatch.text.load import read_document
 

@@ -71,6 +71,13 @@ def add(
                 raise InputError(f"{path}: {exc.message}") from None
             info = result.version
             results.append({**info.to_dict(), "created": result.created})
+            if result.reason == "dated":
+                say(f"{path}: already stored as {info.short_id}, undated; now dated: {info.label}")
+                continue
+            if when is not None and info.edition_date != when:
+                assert info.edition_date is not None  # an undated version would have been dated
+                raise InputError(f"{path}: already stored as {info.label}, not as of "
+                                 f"{when.isoformat()}; the stored date is kept")
             if not result.created:
                 say(f"{path}: already stored as {info.short_id} ({info.label}); nothing changed")
                 continue

@@ -73,7 +73,8 @@ class VersionInfo:
 class AddResult:
     version: VersionInfo
     created: bool
-    reason: str = ""          # why nothing was stored: "same bytes", "same text"
+    reason: str = ""          # why nothing was stored: "same bytes", "same text", or "dated"
+    #                           (the same bytes, stored undated before: the date given is now set)
 
 
 @dataclass
@@ -141,6 +142,15 @@ class VersionStore:
         digest = hashlib.sha256(data).hexdigest()
         existing = self._get(digest)
         if existing is not None:
+            if edition_date is not None and existing.edition_date is None:
+                # Stored undated before (by `diff --store`, or a source that gave no date).
+                try:
+                    self.db.execute("UPDATE versions SET edition_date = ? WHERE id = ?",
+                                    (edition_date.isoformat(), digest))
+                except sqlite3.Error as exc:
+                    raise StoreError(f"cannot date the version: {exc}") from None
+                existing.edition_date = edition_date
+                return AddResult(existing, created=False, reason="dated")
             return AddResult(existing, created=False, reason="same bytes")
         doc = document if document is not None else self._parse(data, filename, content_type, allow_unparsed)
         act = act or doc.act
