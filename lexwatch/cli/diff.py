@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lexwatch.cli.context import STATE, emit_json
+from lexwatch.cli.context import STATE, emit_json, say
 from lexwatch.errors import ExitCode, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -46,10 +47,8 @@ class Sides:
                 result = self._store().add(path.read_bytes(), source=f"file:{path.name}", filename=path.name)
                 info = result.version
                 if result.created:
-                    from lexwatch.cli.context import say
-
                     dating = ("" if info.edition_date else
-                              f"; undated: `lexwatch add {ref} --edition-date YYYY-MM-DD` dates it")
+                              f"; undated: `lexwatch add {shlex.quote(ref)} --edition-date YYYY-MM-DD` dates it")
                     say(f"{ref}: stored as {info.short_id} ({info.label}){dating}")
                 return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
             from lexwatch.text.load import read_document
