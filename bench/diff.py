@@ -138,8 +138,11 @@ def main() -> None:
     pairs = [(p.old, p.new) for p in align(old.articles, new.articles)]
     kept = [(a, b) for a, b in pairs if a is not None and b is not None]
     changed = [(a, b) for a, b in kept if a.text != b.text or a.title != b.title]
-    compared = [t for a, b in kept for t in ((a.text, b.text, a.title, b.title)
-                                             if a.text != b.text or a.title != b.title else (b.text,))]
+    # What the step normalises: both sides of a changed pair and an added or removed text; an
+    # unchanged article is not normalised unless an output reads it (ArticleDiff's lazy ops).
+    alone = [a or b for a, b in pairs if a is None or b is None]
+    compared = [t for a, b in changed for t in (a.text, b.text, a.title, b.title)]
+    compared += [a.text for a in alone if a is not None]
     row("  of it: align", best_of(repeat, lambda: align(old.articles, new.articles)), git)
     row(f"  of it: normalise the {len(compared)} texts and titles compared", best_of(
         repeat, lambda: [normalize(t) for t in compared]), git)
