@@ -82,6 +82,26 @@ def test_html_is_escaped_self_contained_and_has_a_table_of_contents(lexwatch_cli
     assert "http" not in html  # nothing fetched from elsewhere: prints offline
 
 
+def test_an_output_path_that_cannot_be_written_is_one_line_and_makes_no_folder(lexwatch_cli: Cli, tmp_path: Path,
+                                                                              editions: tuple[Path, Path]) -> None:
+    missing = tmp_path / "no-such-folder" / "redline.html"
+    result = lexwatch_cli("diff", *map(str, editions), "-f", "html", "-o", str(missing))
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert f"there is no folder {missing.parent}" in result.err
+    assert not missing.parent.exists()  # a mistyped path makes no folder
+    folder = lexwatch_cli("diff", *map(str, editions), "-o", str(tmp_path))
+    assert folder.code == 2 and "is a folder" in folder.err
+    too_long = tmp_path / ("р" * 200 + ".html")  # 400 bytes: over any file system's name limit
+    refused = lexwatch_cli("diff", *map(str, editions), "-f", "html", "-o", str(too_long))
+    assert refused.code == 2 and refused.err.startswith(f"lexwatch: error: cannot write --output {too_long}: ")
+    assert ".tmp" not in refused.err and refused.err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in editions if p.parent == tmp_path)
+    if Path("/proc/self").is_dir():  # Linux: /proc is a folder where no file can be made
+        proc = lexwatch_cli("diff", *map(str, editions), "-f", "markdown", "-o", "/proc/redline.md")
+        assert proc.code == 2 and proc.err == "lexwatch: error: cannot write --output /proc/redline.md: "\
+            "No such file or directory\n"
+
+
 def test_markdown_and_context_trim_the_unchanged_words(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
     out = lexwatch_cli("diff", *map(str, editions), "-f", "markdown", "-C", "2", "-a", "59", "--no-flags").out
     assert "~~некоторые~~" in out and "**покушение на \\<script\\>" in out

@@ -76,9 +76,30 @@ def _write_output(target: Path | None, rendered: str | bytes) -> None:
             raise UsageError("a .docx table needs --output FILE.docx")
         sys.stdout.write(rendered)
         return
+    from lexwatch.errors import DiskFullError
     from lexwatch.fsutil import atomic_write
 
-    atomic_write(target, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+    try:
+        atomic_write(target, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+    except DiskFullError:
+        raise
+    except OSError as exc:  # the message names the file asked for, not the temp file beside it
+        raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
+
+
+def _check_output(target: Path | None) -> None:
+    """Refused before any work: a folder, or a file in a folder that does not exist (no folder is
+    made for a mistyped path, as a shell redirection would not make one)."""
+    if target is None:
+        return
+    try:
+        folder, parent_is_folder = target.is_dir(), target.parent.is_dir()
+    except OSError as exc:  # a name too long, say
+        raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
+    if folder:
+        raise UsageError(f"--output {target} is a folder; give a file name")
+    if not parent_is_folder:
+        raise UsageError(f"--output {target}: there is no folder {target.parent}")
 
 
 def diff_command(
@@ -108,6 +129,7 @@ def diff_command(
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     numbers = [ArticleNumber.parse(a) for a in article or []]
+    _check_output(output)
     sides = Sides(store)
     try:
         old_doc, old_side = sides.load(old)
