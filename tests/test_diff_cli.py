@@ -138,6 +138,12 @@ def test_stored_versions_diff_and_the_history_of_article_59(lexwatch_cli: Cli, w
     born = lexwatch_cli("-w", str(workspace), "history", "130²", "--json").json()
     assert [(e["edition_date"], e["summary"]) for e in born] == [("2022-09-01", "added")]
     assert lexwatch_cli("-w", str(workspace), "history", "60", "--show").out.startswith("Статья 60: no change")
+    # A number no stored version holds is a mistake, not "no change"; so is an act not stored.
+    unknown = lexwatch_cli("-w", str(workspace), "history", "999")
+    assert unknown.code == 2 and unknown.out == ""
+    assert unknown.err == "lexwatch: error: no article 999 in the 2 stored versions of HK9900275\n"
+    other_act = lexwatch_cli("-w", str(workspace), "history", "59", "--act", "HK0000001")
+    assert other_act.code == 2 and "no stored versions of HK0000001" in other_act.err
     nothing = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2019-01-01", "HK9900275@2022-09-01")
     assert nothing.code == 2 and "no stored version" in nothing.err
 

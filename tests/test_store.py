@@ -200,3 +200,13 @@ def test_atomic_write_gives_the_permissions_a_plain_write_would(tmp_path):
     finally:
         os.umask(old_umask)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["redline.html", "table.docx"]
+
+
+def test_history_with_one_stored_version_is_empty_for_its_articles_and_refuses_others(store):
+    from lexwatch.diff.history import article_history
+    from lexwatch.errors import UsageError
+
+    store.add(b"v1", source="s", filename="s.txt", edition_date=date(2020, 9, 7), document=_doc(ART_59, ART_130_2))
+    assert article_history(store, "HK9900275", ArticleNumber.parse("130²")) == []
+    with pytest.raises(UsageError, match="no article 131 in the one stored version of HK9900275"):
+        article_history(store, "HK9900275", ArticleNumber.parse("131"))

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from lexwatch.diff.engine import diff_documents
 from lexwatch.diff.model import DocumentDiff, DocumentSide
 from lexwatch.diff.render import one_line
+from lexwatch.errors import UsageError
 from lexwatch.ids import ArticleNumber
 
 if TYPE_CHECKING:
     from lexwatch.store.versions import VersionInfo, VersionStore
+    from lexwatch.text.model import Document
 
 
 @dataclass
@@ -26,14 +28,18 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
     """Versions (edition order) where `number` differs from the previous stored version.
 
     Whole editions are aligned, so an article that arrives under this number from another one
-    reads "renumbered from X" rather than "added".
+    reads "renumbered from X" rather than "added". An act with no stored version, or an article
+    number that no stored version holds, is refused (a mistyped number is not "no change").
     """
-    entries: list[HistoryEntry] = []
     versions = store.list(act)
-    previous = None
+    if not versions:
+        raise UsageError(f"no stored versions of {act} (see `lexwatch drafts list`)")
+    entries: list[HistoryEntry] = []
+    previous = store.document(versions[0].id)
+    held = _holds(previous, number)
     for before, after in pairwise(versions):
-        old = previous if previous is not None else store.document(before.id)
-        new = store.document(after.id)
+        old, new = previous, store.document(after.id)
+        held = held or _holds(new, number)
         diff = diff_documents(old, new,
                               old_side=DocumentSide(before.id, before.label, len(old.articles)),
                               new_side=DocumentSide(after.id, after.label, len(new.articles)))
@@ -43,4 +49,11 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
             diff.articles = mine[:1]
             entries.append(HistoryEntry(after, one_line(mine[0]), diff))
         previous = new
+    if not held:
+        count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
+        raise UsageError(f"no article {number.display} in {count} of {act}")
     return entries
+
+
+def _holds(document: Document, number: ArticleNumber) -> bool:
+    return any(article.number == number for article in document.articles)
