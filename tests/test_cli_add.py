@@ -154,9 +154,13 @@ def test_a_scanned_or_encrypted_pdf_is_refused_in_one_line_and_nothing_is_stored
     from lexwatch.text.load import parse_bytes
 
     doc = parse_bytes(UK_EXCERPT.encode("utf-8"), "uk.txt")
+    whole = make_pdf(doc)
     cases = {
         "scan.pdf": (make_scanned_pdf(), "scan"),
-        "locked.pdf": (encrypt_pdf(make_pdf(doc)), "encrypted"),
+        "locked.pdf": (encrypt_pdf(whole), "encrypted"),
+        # pypdf's own complaints ("EOF marker not found") stay off the terminal: one line only
+        "cut-off.pdf": (whole[:len(whole) // 2], "not a readable pdf"),
+        "photo.pdf": (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8, "not a readable pdf"),
     }
     for name, (data, message) in cases.items():
         path = tmp_path / name
@@ -164,6 +168,7 @@ def test_a_scanned_or_encrypted_pdf_is_refused_in_one_line_and_nothing_is_stored
         result = lexwatch_cli("add", str(path), cwd=workspace)
         assert result.code == 2, result
         assert message in result.err.lower() and len(result.err.strip().splitlines()) == 1
+        assert result.err.count(name) == 1, result.err
     assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []
 
 

@@ -68,7 +68,8 @@ def add(
                 result = store.add(data, source=str(path.resolve()), filename=path.name, act=regnum,
                                    edition_date=when, title=title)
             except InputError as exc:
-                raise InputError(f"{path}: {exc.message}") from None
+                # the readers name the file already ("scan.pdf: …"): the full path once is enough
+                raise InputError(f"{path}: {exc.message.removeprefix(f'{path.name}: ')}") from None
             info = result.version
             results.append({**info.to_dict(), "created": result.created})
             if result.reason == "dated":

@@ -12,6 +12,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -47,10 +48,21 @@ class TextLine:
         return collapse_ws("".join(self.parts))
 
 
+@cache
+def _quiet_pypdf() -> None:
+    """pypdf logs what it repairs or cannot read ("EOF marker not found") as warnings, and with no
+    logging set up Python prints them on stderr above lexwatch's own one-line error. A NullHandler
+    keeps them off the terminal; a program that sets up logging still gets them."""
+    import logging
+
+    logging.getLogger("pypdf").addHandler(logging.NullHandler())
+
+
 def _open(data: bytes, name: str) -> PdfReader:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PdfReadError
 
+    _quiet_pypdf()
     try:
         reader = PdfReader(BytesIO(data))
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
