@@ -119,6 +119,21 @@ def test_a_note_inserted_after_the_last_sentence_starts_its_own_line() -> None:
     assert "\n{+Примечание. Лицо, участвовавшее" in out and "казнью.\n" in out
 
 
+def test_with_context_a_point_inserted_after_elided_lines_starts_its_own_line() -> None:
+    points = [f"{n}. Под термином «{w}» понимается признак, указывающий на иное обстоятельство." for n, w in
+              ((12, "группа"), (13, "общеопасный способ"), (14, "заведомо"))]
+    old = "\n".join([*points, "15. Под систематичностью понимается совершение более двух деяний."])
+    inserted = ("14/1. Под преступлением, совершенным повторно, понимается преступление, совершенное лицом,"
+                " ранее совершившим какое-либо из преступлений.")
+    new = old.replace("\n15.", f"\n{inserted}\n15.").replace("«группа»", "«организованная группа»")
+    diff = diff_documents(_doc({"4": old}), _doc({"4": new}))
+    for fmt in ("terminal", "markdown"):  # a change before too: the lines between are elided
+        lines = str(renderer(fmt)(diff, RenderOptions(context=3))).splitlines()
+        start = "{+14/1." if fmt == "terminal" else "**14/1."
+        assert any(line.startswith(start) for line in lines), lines
+        assert not any("…" + start in line for line in lines)
+
+
 def test_flagged_articles_come_first_then_sanction_changes_then_the_rest(flagged_diff: DocumentDiff) -> None:
     art58, art59 = flagged_diff.articles
     art59.flags.clear()  # 59 keeps only its sanction change: still before 58
@@ -150,6 +165,15 @@ def test_context_never_touches_a_change_and_never_doubles_a_space(old: list[str]
     assert len(trimmed) == len(shown)
     for _kind, text in trimmed:
         assert "  " not in text and " \n" not in text and "\n " not in text
+    # A change that starts a line in the full redline starts one with context too.
+    def line_starts(shown_ops: list[tuple[str, str]]) -> list[bool]:
+        joined, starts = "", []
+        for kind, text in shown_ops:
+            if kind != "equal":
+                starts.append(joined == "" or joined.endswith("\n"))
+            joined += text
+        return starts
+    assert line_starts(trimmed) == line_starts(shown)
 
 
 def test_json_output_loads_neither_the_html_and_text_renderers_nor_rich() -> None:

@@ -189,7 +189,10 @@ def _trim_equal(text: str, words: int, before: bool, after: bool) -> str:
     out = _cut_head(lines[0], words) if before else ""
     out += f"\n{ELLIPSIS}\n" if dropped else "\n"
     out += _cut_tail(lines[-1], words) if after else ""
-    return out.removeprefix("\n") if not before else out.removesuffix("\n")
+    # The line break at an end stays where a change follows or precedes on its own line.
+    if not before:
+        out = out.removeprefix("\n")
+    return out if after else out.removesuffix("\n")
 
 
 def with_context(ops: list[Op], context: int | None) -> list[Op]:
