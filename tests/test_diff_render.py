@@ -134,6 +134,28 @@ def test_with_context_a_point_inserted_after_elided_lines_starts_its_own_line() 
         assert not any("…" + start in line for line in lines)
 
 
+def test_spacing_alone_is_no_change_in_a_redline_but_is_what_a_technical_one_shows() -> None:
+    # 2020: the superscript lost and the dash unspaced; 2022: "290/2 –292", one space before the dash
+    old = ("2. Те же действия, совершенные лицом, ранее совершившим преступления, предусмотренные статьями "
+           "124–127, 131, 287, 289, 290, 2902–292, частью 4 статьи 294, – наказываются лишением свободы.")
+    new = old.replace("2902–292", "290/2 –292")
+    diff = diff_documents(_doc({"290-1": old}), _doc({"290-1": new}))
+    ops = diff.articles[0].ops
+    assert ("insert", " ") in ops  # the ops still rebuild both texts exactly
+    assert "".join(t for k, t in ops if k != "insert") == old
+    for fmt in ("terminal", "markdown", "html", "table"):
+        out = str(renderer(fmt)(diff, RenderOptions()))
+        assert "{++}" not in out and "{+ +}" not in out and "** **" not in out and "<ins> </ins>" not in out
+    terminal = str(renderer("terminal")(diff, RenderOptions()))
+    assert "[-2902-]{+290-2+} – 292" in terminal
+    # " –292" is a spaced dash to normalisation: only a technical diff shows the space it lacks
+    technical = diff_documents(_doc({"290-1": new}), _doc({"290-1": new.replace("–292", "– 292")}),
+                               show_technical=True)
+    assert technical.articles[0].technical
+    assert "290/2 –{+ +}292" in str(renderer("terminal")(technical, RenderOptions()))
+    assert "290/2 –<ins> </ins>292" in str(renderer("html")(technical, RenderOptions()))
+
+
 def test_flagged_articles_come_first_then_sanction_changes_then_the_rest(flagged_diff: DocumentDiff) -> None:
     art58, art59 = flagged_diff.articles
     art59.flags.clear()  # 59 keeps only its sanction change: still before 58

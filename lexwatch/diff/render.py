@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
-from lexwatch.diff.words import word_counts
+from lexwatch.diff.words import merge_ops, word_counts
 from lexwatch.errors import UsageError
 
 
@@ -106,9 +106,16 @@ def summary_line(diff: DocumentDiff) -> str:
 _BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:/\d{1,2})?[.)]|Примечани[ея]\.) )")
 
 
-def display_ops(ops: list[Op]) -> list[Op]:
+def display_ops(ops: list[Op], spacing: bool = False) -> list[Op]:
     """The same ops with a line break before parts ("2. "), points ("3) ") and notes, also where
-    the break falls between two ops (a note inserted after "…казнью.")."""
+    the break falls between two ops (a note inserted after "…казнью.").
+
+    Spacing is not a change (a redline of "2902–292" against "290/2 –292" shows no "{+ +}" after
+    the dash): an insertion of whitespace alone reads as plain text and a deletion of whitespace
+    alone is left out, unless `spacing` (a technical diff, whose changes are spacing)."""
+    if not spacing and any(kind != "equal" and text.isspace() for kind, text in ops):
+        ops = merge_ops([("equal", text) if kind == "insert" and text.isspace() else (kind, text)
+                         for kind, text in ops if kind != "delete" or not text.isspace()])
     breaks = [m.start() for m in _BREAK_RE.finditer("".join(text for _, text in ops))]
     if not breaks:
         return list(ops)
@@ -195,10 +202,11 @@ def _trim_equal(text: str, words: int, before: bool, after: bool) -> str:
     return out if after else out.removesuffix("\n")
 
 
-def with_context(ops: list[Op], context: int | None) -> list[Op]:
-    """Ops for display (a line per part, point and note); with `context`, each unchanged run is
-    trimmed to that many words around the changes next to it (see _trim_equal)."""
-    ops = display_ops(ops)
+def with_context(ops: list[Op], context: int | None, spacing: bool = False) -> list[Op]:
+    """Ops for display (a line per part, point and note; see display_ops for `spacing`); with
+    `context`, each unchanged run is trimmed to that many words around the changes next to it
+    (see _trim_equal)."""
+    ops = display_ops(ops, spacing)
     if context is None:
         return ops
     last = len(ops) - 1

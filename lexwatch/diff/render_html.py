@@ -25,9 +25,10 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.4
 section,tr{page-break-inside:avoid}}"""
 
 
-def _ops_html(ops: list[Op], options: RenderOptions, keep: tuple[str, ...] = ("delete", "insert")) -> str:
+def _ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
+              keep: tuple[str, ...] = ("delete", "insert")) -> str:
     out = []
-    for op in with_context(ops, options.context):
+    for op in with_context(ops, options.context, spacing):
         kind, chunk = op
         if kind == "equal":
             out.append(escape(chunk))
@@ -64,8 +65,8 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
         body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{escape(label(item))}. "
                     f"{escape(item.title)}</h2><p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
         if item.title_ops:
-            body.append(f"<p>Заголовок: {_ops_html(item.title_ops, options)}</p>")
-        body.append(f"<p>{_ops_html(item.ops, options)}</p></section>")
+            body.append(f"<p>Заголовок: {_ops_html(item.title_ops, options, item.technical)}</p>")
+        body.append(f"<p>{_ops_html(item.ops, options, item.technical)}</p></section>")
     return _page(title, body)
 
 
@@ -79,8 +80,8 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
             "<th>Предлагаемая редакция</th></tr></thead><tbody>"]
     full = RenderOptions(context=None)
     for item in items:
-        old = _ops_html(item.ops, full, ("delete",)) if item.old else "—"
-        new = _ops_html(item.ops, full, ("insert",)) if item.new else "Исключена"
+        old = _ops_html(item.ops, full, item.technical, ("delete",)) if item.old else "—"
+        new = _ops_html(item.ops, full, item.technical, ("insert",)) if item.new else "Исключена"
         body.append(f"<tr><td>{escape(label(item))}. {escape(item.title)}{_notes(item)}</td>"
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
@@ -108,7 +109,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
             if present is None:
                 para.add_run("—" if keep == "delete" else "Исключена")
                 continue
-            for kind, chunk in display_ops(item.ops):
+            for kind, chunk in display_ops(item.ops, item.technical):
                 if kind == "equal":
                     para.add_run(chunk)
                 elif kind == keep:

@@ -12,8 +12,8 @@ from lexwatch.diff.render import RenderOptions, label, notes_for, one_line, show
 def _split_space(text: str) -> tuple[str, str, str]:
     """Keep surrounding spaces outside a mark: "~~слово~~ ", not "~~слово ~~"."""
     core = text.strip()
-    if not core:
-        return text, "", ""
+    if not core:  # spacing alone (a technical diff shows it): the mark goes round the space
+        return "", text, ""
     lead = text[:len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()):]
     return lead, core, trail
@@ -33,15 +33,15 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
         for line in notes_for(item):
             console.print(Text(line, style="yellow"))
         for ops in ([item.title_ops] if item.title_ops else []) + [item.ops]:
-            console.print(_terminal_ops(ops, options))
+            console.print(_terminal_ops(ops, options, item.technical))
     return buffer.getvalue()
 
 
-def _terminal_ops(ops: list[Op], options: RenderOptions) -> object:
+def _terminal_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> object:
     from rich.text import Text
 
     text = Text()
-    for op in with_context(ops, options.context):
+    for op in with_context(ops, options.context, spacing):
         kind, chunk = op
         if kind == "equal":
             text.append(chunk)
@@ -65,9 +65,9 @@ def _md_escape(text: str) -> str:
     return text
 
 
-def _md_ops(ops: list[Op], options: RenderOptions) -> str:
+def _md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
     out = []
-    for op in with_context(ops, options.context):
+    for op in with_context(ops, options.context, spacing):
         kind, chunk = op
         if kind == "equal":
             out.append(_md_escape(chunk))
@@ -90,6 +90,6 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
         if item.flags or item.sanctions:
             lines.append("")
         if item.title_ops:
-            lines += ["Заголовок: " + _md_ops(item.title_ops, options), ""]
-        lines += [_md_ops(item.ops, options), ""]
+            lines += ["Заголовок: " + _md_ops(item.title_ops, options, item.technical), ""]
+        lines += [_md_ops(item.ops, options, item.technical), ""]
     return "\n".join(lines)
