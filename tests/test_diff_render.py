@@ -156,6 +156,21 @@ def test_spacing_alone_is_no_change_in_a_redline_but_is_what_a_technical_one_sho
     assert "290/2 –<ins> </ins>292" in str(renderer("html")(technical, RenderOptions()))
 
 
+def test_a_renumbered_point_starts_its_own_line_as_in_both_texts() -> None:
+    old = ("1. Преступления, предусмотренные: 10) разглашение тайны усыновления (удочерения) (статья 177); "
+           "11) разглашение врачебной тайны (статья 178); 12) клевета (статья 188), – влекут уголовную "
+           "ответственность лишь по требованию потерпевшего.")
+    new = old.replace("(статья 177); 11)", "(статья 177); 11) принуждение (статья 185); 12)").replace(
+        "; 12) клевета", "; 13) клевета")
+    diff = diff_documents(_doc({"33": old}), _doc({"33": new}))
+    lines = str(renderer("terminal")(diff, RenderOptions())).splitlines()
+    # "; 1213) клевета" joined: no break there; each text on its own has "; 12) " and "; 13) "
+    assert "[-12-]{+13+}) клевета (статья 188), – влекут уголовную ответственность лишь по требованию потерпевшего." \
+        in lines
+    assert "1. Преступления, предусмотренные:" in lines
+    assert "10) разглашение тайны усыновления (удочерения) (статья 177);" in lines
+
+
 def test_flagged_articles_come_first_then_sanction_changes_then_the_rest(flagged_diff: DocumentDiff) -> None:
     art58, art59 = flagged_diff.articles
     art59.flags.clear()  # 59 keeps only its sanction change: still before 58

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -106,9 +106,33 @@ def summary_line(diff: DocumentDiff) -> str:
 _BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:/\d{1,2})?[.)]|Примечани[ея]\.) )")
 
 
+def _breaks(ops: list[Op]) -> list[int]:
+    """Where (in the ops' texts joined) a space opens a part, point or note in the old text or in
+    the new one, each read whole: a renumbered point "; [-11-]{+12+}) разглашение" starts a line
+    although the joined texts read "; 1112) разглашение"."""
+    found: set[int] = set()
+    for side in ("delete", "insert"):
+        side_starts: list[int] = []   # where each op of this side starts in the side's text
+        joined_starts: list[int] = []  # and in the joined text
+        pieces: list[str] = []
+        side_at = joined_at = 0
+        for kind, text in ops:
+            if kind in ("equal", side):
+                side_starts.append(side_at)
+                joined_starts.append(joined_at)
+                pieces.append(text)
+                side_at += len(text)
+            joined_at += len(text)
+        for m in _BREAK_RE.finditer("".join(pieces)):
+            i = bisect_right(side_starts, m.start()) - 1
+            found.add(joined_starts[i] + m.start() - side_starts[i])
+    return sorted(found)
+
+
 def display_ops(ops: list[Op], spacing: bool = False) -> list[Op]:
-    """The same ops with a line break before parts ("2. "), points ("3) ") and notes, also where
-    the break falls between two ops (a note inserted after "…казнью.").
+    """The same ops with a line break before parts ("2. "), points ("3) ") and notes, as the old
+    or the new text has them, also where the break falls between two ops (a note inserted after
+    "…казнью.").
 
     Spacing is not a change (a redline of "2902–292" against "290/2 –292" shows no "{+ +}" after
     the dash): an insertion of whitespace alone reads as plain text and a deletion of whitespace
@@ -116,7 +140,7 @@ def display_ops(ops: list[Op], spacing: bool = False) -> list[Op]:
     if not spacing and any(kind != "equal" and text.isspace() for kind, text in ops):
         ops = merge_ops([("equal", text) if kind == "insert" and text.isspace() else (kind, text)
                          for kind, text in ops if kind != "delete" or not text.isspace()])
-    breaks = [m.start() for m in _BREAK_RE.finditer("".join(text for _, text in ops))]
+    breaks = _breaks(ops)
     if not breaks:
         return list(ops)
     out: list[Op] = []
