@@ -210,3 +210,22 @@ def test_history_with_one_stored_version_is_empty_for_its_articles_and_refuses_o
     assert article_history(store, "HK9900275", ArticleNumber.parse("130²")) == []
     with pytest.raises(UsageError, match="no article 131 in the one stored version of HK9900275"):
         article_history(store, "HK9900275", ArticleNumber.parse("131"))
+
+
+def test_history_follows_an_article_that_arrives_under_a_new_number(store):
+    from dataclasses import replace
+
+    from lexwatch.diff.history import article_history
+
+    moved = replace(ART_130_2, number=ArticleNumber(130, 3))
+    changed = replace(moved, text=moved.text.replace("до пяти лет.", "до семи лет."))
+    for data, when, articles in ((b"v1", date(2021, 1, 5), (ART_59, ART_130_2)),
+                                 (b"v2", date(2022, 9, 26), (ART_59, moved)),
+                                 (b"v3", date(2023, 3, 1), (ART_59, changed))):
+        store.add(data, source="s", filename="s.txt", edition_date=when, document=_doc(*articles))
+    entries = article_history(store, "HK9900275", ArticleNumber(130, 3))
+    assert [(e.version.edition_date, e.summary) for e in entries] == [
+        (date(2022, 9, 26), "renumbered from 130²"), (date(2023, 3, 1), "changed: +1 −1 words")]
+    assert [op for op in entries[1].diff.articles[0].ops if op[0] != "equal"] == [("delete", "пяти"),
+                                                                                   ("insert", "семи")]
+    assert article_history(store, "HK9900275", ArticleNumber(59)) == []

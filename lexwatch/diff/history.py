@@ -39,8 +39,12 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
     held = _holds(previous, number)
     for before, after in pairwise(versions):
         old, new = previous, store.document(after.id)
-        held = held or _holds(new, number)
-        diff = diff_documents(old, new,
+        previous = new
+        if not _holds(new, number) and not _holds(old, number):
+            continue  # neither side has it: nothing to say of it here
+        held = True
+        # Aligned whole (renumbering is seen), word-diffed only where this number is on a side.
+        diff = diff_documents(old, new, articles=[number],
                               old_side=DocumentSide(before.id, before.label, len(old.articles)),
                               new_side=DocumentSide(after.id, after.label, len(new.articles)))
         mine = [a for a in diff.articles if a.status != "unchanged" and (
@@ -48,7 +52,6 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         if mine:
             diff.articles = mine[:1]
             entries.append(HistoryEntry(after, one_line(mine[0]), diff))
-        previous = new
     if not held:
         count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
         raise UsageError(f"no article {number.display} in {count} of {act}")
