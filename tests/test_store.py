@@ -229,3 +229,6 @@ def test_history_follows_an_article_that_arrives_under_a_new_number(store):
     assert [op for op in entries[1].diff.articles[0].ops if op[0] != "equal"] == [("delete", "пяти"),
                                                                                    ("insert", "семи")]
     assert article_history(store, "HK9900275", ArticleNumber(59)) == []
+    # Told from the old number: where it went (and nothing after, as 130² is gone).
+    away = article_history(store, "HK9900275", ArticleNumber(130, 2))
+    assert [(e.version.edition_date, e.summary) for e in away] == [(date(2022, 9, 26), "renumbered to 130³")]

@@ -47,11 +47,13 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         diff = diff_documents(old, new, articles=[number],
                               old_side=DocumentSide(before.id, before.label, len(old.articles)),
                               new_side=DocumentSide(after.id, after.label, len(new.articles)))
-        mine = [a for a in diff.articles if a.status != "unchanged" and (
-            a.new_number == number.canonical or (a.new is None and a.old_number == number.canonical))]
+        # What now stands under this number, or else where what stood under it went.
+        mine = [a for a in diff.articles if a.status != "unchanged" and a.new_number == number.canonical]
+        mine = mine or [a for a in diff.articles if a.status != "unchanged" and a.old_number == number.canonical]
         if mine:
             diff.articles = mine[:1]
-            entries.append(HistoryEntry(after, one_line(mine[0]), diff))
+            entries.append(HistoryEntry(after, one_line(mine[0], from_old=mine[0].new_number != number.canonical),
+                                        diff))
     if not held:
         count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
         raise UsageError(f"no article {number.display} in {count} of {act}")

@@ -84,14 +84,16 @@ def label(item: ArticleDiff) -> str:
     return f"Статья {article.number.display}" if article else "Статья"
 
 
-def one_line(item: ArticleDiff) -> str:
-    """"added", "removed", "changed: +12 −3 words", "renumbered from 130"."""
+def one_line(item: ArticleDiff, from_old: bool = False) -> str:
+    """"added", "removed", "changed: +12 −3 words", "renumbered from 130" (or, told from the old
+    number's side, "renumbered to 131")."""
     if item.status in ("added", "removed"):
         return item.status
     ins, dele = word_counts(item.ops + item.title_ops)
     words = f"+{ins} −{dele} words"
     if item.status == "renumbered":
-        moved = f"renumbered from {item.old.number.display}" if item.old else "renumbered"
+        moved = ((f"renumbered to {item.new.number.display}" if from_old else
+                  f"renumbered from {item.old.number.display}") if item.old and item.new else "renumbered")
         return f"{moved}, {words}" if ins or dele else moved
     return f"changed{' (technical)' if item.technical else ''}: {words}"
 
