@@ -76,13 +76,10 @@ def _write_output(target: Path | None, rendered: str | bytes) -> None:
             raise UsageError("a .docx table needs --output FILE.docx")
         sys.stdout.write(rendered)
         return
-    from lexwatch.errors import DiskFullError
     from lexwatch.fsutil import atomic_write
 
-    try:
+    try:  # a full disk is DiskFullError, not OSError: it keeps its own message
         atomic_write(target, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
-    except DiskFullError:
-        raise
     except OSError as exc:  # the message names the file asked for, not the temp file beside it
         raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
 
