@@ -36,11 +36,12 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         raise UsageError(f"no stored versions of {act} (see `lexwatch drafts list`)")
     entries: list[HistoryEntry] = []
     previous = store.document(versions[0].id)
-    held = _holds(previous, number)
+    previous_holds = held = _holds(previous, number)
     for before, after in pairwise(versions):
         old, new = previous, store.document(after.id)
-        previous = new
-        if not _holds(new, number) and not _holds(old, number):
+        old_holds, new_holds = previous_holds, _holds(new, number)
+        previous, previous_holds = new, new_holds
+        if not (old_holds or new_holds):
             continue  # neither side has it: nothing to say of it here
         held = True
         # Aligned whole (renumbering is seen), word-diffed only where this number is on a side.
