@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from lexwatch.diff.normalize import normalize
 from lexwatch.diff.words import _segments, diff_words, native_available
 
+native_only = pytest.mark.skipif(not native_available(), reason="fast-diff-match-patch is not installed")
+
 SANCTION_2020 = ("1. Убийство, то есть умышленное противоправное лишение жизни другого человека, – "
                  "наказывается лишением свободы на срок от шести до пятнадцати лет. "
                  "2. Убийство: 1) малолетнего или престарелого; 2) двух или более лиц – наказывается "
@@ -120,6 +122,58 @@ def test_parts_added_after_the_last_part_leave_it_unchanged() -> None:
         assert not any("Те же деяния" in text for kind, text in ops if kind != "equal")
 
 
+# Art. 361 part 1, 2020 -> 2022 (shortened): a clause is added before an unchanged one and the
+# sanction after it changes. dmp's semantic cleanup folds the unchanged clause into the edits
+# around it, so it read as deleted and typed again.
+CALLS_2020 = ("1. Публичные призывы к захвату государственной власти либо распространение материалов, "
+              "содержащих такие призывы, – наказываются арестом или лишением свободы на срок до трех лет.")
+CALLS_2022 = ("1. Публичные призывы к захвату государственной власти, в том числе на применение мер "
+              "ограничительного характера (санкций) в отношении Республики Беларусь, либо распространение "
+              "материалов, содержащих такие призывы, при отсутствии признаков более тяжкого преступления "
+              "– наказываются ограничением свободы на срок до пяти лет или лишением свободы на срок до "
+              "шести лет.")
+
+
+@pytest.mark.parametrize("native", [False, pytest.param(True, marks=native_only)])
+def test_an_unchanged_clause_between_two_changes_is_not_shown_deleted_and_retyped(native: bool) -> None:
+    ops = diff_words(CALLS_2020, CALLS_2022, native=native)
+    assert _rebuilds(CALLS_2020, CALLS_2022, ops)
+    unchanged = "распространение материалов, содержащих такие призывы,"
+    assert any(unchanged in text for kind, text in ops if kind == "equal")
+    assert not any(unchanged in text for kind, text in ops if kind != "equal")
+    assert [(k, t) for k, t in ops if k != "equal"][-2:] == [("delete", "трех"), ("insert", "шести")]
+
+
+def test_a_phrase_kept_after_an_inserted_phrase_stays_unchanged_when_a_new_part_follows() -> None:
+    # Art. 4 part 17, 2020 -> 2022: words inserted before the closing clause, a new part after it.
+    old = ("17. Под выполнением общественно полезных работ понимается мера исправительного воздействия, "
+           "исполнение которой суд может возложить на лицо, осуждаемое с условным неприменением наказания "
+           "в виде лишения свободы, в целях обеспечения и (или) подтверждения его исправления.")
+    new = old.replace("лишения свободы,", "лишения свободы на определенный срок (далее, если не "
+                      "предусмотрено иное, – лишение свободы),") + (
+        " 18. Под компьютерной информацией понимается информация, хранящаяся в компьютерной системе, "
+        "сети или на машинных носителях, обрабатываемая компьютерной системой.")
+    ops = diff_words(old, new, native=False)
+    assert _rebuilds(old, new, ops)
+    assert [k for k, _ in ops] == ["equal", "insert", "equal", "insert"]
+    assert ops[2][1].startswith(", в целях обеспечения и (или) подтверждения его исправления.")
+
+
+def test_two_shared_words_are_kept_but_one_shared_word_stays_in_the_rewrite() -> None:
+    # Art. 369, 2020 -> 2022: "представителя власти" is kept between the two changes.
+    old = "Публичное оскорбление представителя власти в связи с выполнением им служебных обязанностей"
+    new = "Оскорбление представителя власти или его близких в связи с выполнением им служебных обязанностей"
+    ops = diff_words(old, new, native=False)
+    assert ops[:3] == [("delete", "Публичное оскорбление"), ("insert", "Оскорбление"),
+                       ("equal", " представителя власти ")]
+    # Art. 183: one word in common ("человека") is not worth cutting a rewrite into pieces.
+    old = "1. Ограничение личной свободы человека путем водворения его в какое-либо помещение"
+    new = "1. Незаконные водворение человека в какое-либо помещение"
+    ops = diff_words(old, new, native=False)
+    assert ops[1:3] == [("delete", "Ограничение личной свободы человека путем водворения его"),
+                        ("insert", "Незаконные водворение человека")]
+
+
 _WORD_RE = re.compile(r"\w+(?:-\w+)*")
 
 
@@ -187,7 +241,6 @@ def test_sentences_are_cut_after_full_stops_semicolons_and_colons(text: str) -> 
     assert _segments(text) == re.split(r"(?<=[.;:])(?= )", text)
 
 
-native_only = pytest.mark.skipif(not native_available(), reason="fast-diff-match-patch is not installed")
 
 
 @native_only

@@ -6,7 +6,7 @@ import importlib
 import os
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
 from typing import Any
 
@@ -235,8 +235,8 @@ def _diff_tokens(old: str, new: str, native: bool = True) -> list[Op]:
 
 def _diff_middle(old: str, new: str, native: bool) -> list[Op]:
     left, right = _Side(old), _Side(new)
-    a, b, _table = _encode(left.words, right.words)
-    diffs = _diff_main(a, b, _TIMEOUT_S, native, cleanup=True)
+    a, b, table = _encode(left.words, right.words)
+    diffs = _keep_unchanged_phrases(_diff_main(a, b, _TIMEOUT_S, native, cleanup=True), table, native)
     ops: list[Op] = []
     if left.lead == right.lead:
         ops.append(("equal", left.lead))
@@ -269,6 +269,63 @@ def _diff_middle(old: str, new: str, native: bool) -> list[Op]:
                         ops += [("delete", old_gap), ("insert", new_gap)]
             i, j = i + count, j + count
     return merge_ops(ops)
+
+
+# An unchanged phrase of this many words or more is never shown deleted and retyped.
+_KEPT_WORDS = 2
+
+
+def _keep_unchanged_phrases(diffs: Diffs, table: dict[str, str], native: bool) -> Diffs:
+    """dmp's semantic cleanup folds an unchanged run into the edits around it when the edits on
+    both sides are longer: "[-, а осужденных … –-]{+. Лицам, … осужденным … проводится+}" or a
+    clause that stays while the sanction after it changes. That reads well for "и" or "в" between
+    two edits, but a redline must not show a phrase of _KEPT_WORDS words or more as deleted and
+    typed again: such phrases are taken back out of each replacement, longest first."""
+    out: Diffs = []
+    keeper = _PhraseKeeper(table, native)
+    i = 0
+    while i < len(diffs):
+        code, chars = diffs[i]
+        if code == -1 and i + 1 < len(diffs) and diffs[i + 1][0] == 1:
+            out += keeper.split(chars, diffs[i + 1][1])
+            i += 2
+        else:
+            out.append((code, chars))
+            i += 1
+    return out
+
+
+class _PhraseKeeper:
+    def __init__(self, table: dict[str, str], native: bool) -> None:
+        self.table, self.native = table, native
+
+    @cached_property
+    def words(self) -> set[str]:
+        """The codes of word tokens (not punctuation), found only if some replacement needs them."""
+        return {char for token, char in self.table.items() if token[0].isalnum()}
+
+    def split(self, deleted: str, inserted: str) -> Diffs:
+        """[(-1, deleted), (1, inserted)], or the same cut round the longest run of at least
+        _KEPT_WORDS words the two share in the raw (uncleaned) diff, each side cut again."""
+        if not deleted or not inserted:
+            return [(code, chars) for code, chars in ((-1, deleted), (1, inserted)) if chars]
+        shared = set(deleted).intersection(inserted)
+        if len(shared) < _KEPT_WORDS or len(shared & self.words) < _KEPT_WORDS:
+            return [(-1, deleted), (1, inserted)]
+        best: tuple[int, int, str] | None = None
+        x = y = 0
+        for code, chars in _diff_main(deleted, inserted, _TIMEOUT_S, self.native):
+            if code == 0 and (best is None or len(chars) > len(best[2])) and \
+                    sum(char in self.words for char in chars) >= _KEPT_WORDS:
+                best = (x, y, chars)
+            x += len(chars) if code != 1 else 0
+            y += len(chars) if code != -1 else 0
+        if best is None:
+            return [(-1, deleted), (1, inserted)]
+        x, y, same = best
+        before = self.split(deleted[:x], inserted[:y])
+        after = self.split(deleted[x + len(same):], inserted[y + len(same):])
+        return [*before, (0, same), *after]
 
 
 def _in_word(text: str, pos: int) -> bool:
