@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -199,3 +200,42 @@ def test_show_technical_reports_a_rewrapped_article_only_when_asked(lexwatch_cli
     assert shown.code == 1
     [item] = shown.json()["articles"]
     assert item["new_number"] == "60" and item["technical"] is True
+    # --changed-only leaves the technical-only article out of json as it does elsewhere
+    kept = lexwatch_cli("diff", str(old), str(rewrapped), "--show-technical", "--changed-only", "-f", "json")
+    assert kept.code == 1 and kept.json()["articles"] == [] and kept.json()["summary"]["unchanged"] == 2
+
+
+def test_json_changed_only_leaves_out_a_pure_renumbering(lexwatch_cli: Cli, tmp_path: Path,
+                                                         editions: tuple[Path, Path]) -> None:
+    old, _ = editions
+    moved = tmp_path / "uk_2020_moved.txt"
+    moved.write_text(CODE_2020.replace("Статья 60.", "Статья 61."), encoding="utf-8")
+    listed = lexwatch_cli("diff", str(old), str(moved), "-f", "json").json()
+    assert [(a["status"], a["old_number"], a["new_number"]) for a in listed["articles"]] == [
+        ("renumbered", "60", "61")]
+    kept = lexwatch_cli("diff", str(old), str(moved), "-f", "json", "--changed-only").json()
+    assert kept["articles"] == [] and kept["summary"]["renumbered"] == 1
+
+
+def test_the_output_file_name_picks_the_format_and_a_contradicting_format_is_refused(
+        lexwatch_cli: Cli, tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    import docx
+
+    word, page, data = tmp_path / "redline.docx", tmp_path / "redline.html", tmp_path / "redline.json"
+    for target in (word, page, data):
+        assert lexwatch_cli("diff", *map(str, editions), "-o", str(target)).code == 1
+    assert docx.Document(str(word)).tables[0].rows[0].cells[0].text == "Статья"
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert json.loads(data.read_text(encoding="utf-8"))["summary"]["added"] == 1
+    wrong = tmp_path / "wrong.docx"
+    refused = lexwatch_cli("diff", *map(str, editions), "-f", "markdown", "-o", str(wrong))
+    assert refused.code == 2 and refused.err.count("\n") == 1 and "--format table" in refused.err
+    assert not wrong.exists()
+
+
+def test_the_output_is_never_one_of_the_files_compared(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
+    old, new = editions
+    before = old.read_bytes()
+    refused = lexwatch_cli("diff", str(old), str(new), "-o", str(old))
+    assert refused.code == 2 and "is one of the files compared" in refused.err
+    assert old.read_bytes() == before

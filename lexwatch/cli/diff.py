@@ -18,6 +18,24 @@ if TYPE_CHECKING:
     from lexwatch.text.model import Document
 
 FORMATS = ("terminal", "markdown", "html", "json", "table")
+# What an --output file name says about the format: without --format it picks the format, and a
+# --format it contradicts is refused (a .docx holding HTML opens in no word processor).
+_SUFFIX_FORMATS = {".html": ("html", "table"), ".htm": ("html", "table"), ".md": ("markdown",),
+                   ".markdown": ("markdown",), ".json": ("json",), ".docx": ("table",)}
+
+
+def output_format(fmt: str | None, output: Path | None) -> str:
+    """--format, or the one --output's suffix names (terminal when it names none)."""
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    fits = _SUFFIX_FORMATS.get(output.suffix.lower(), ()) if output is not None else ()
+    if fmt is None:
+        return fits[0] if fits else "terminal"
+    if fits and fmt not in fits:
+        assert output is not None
+        raise UsageError(f"--output {output.name} is a {output.suffix.lower()} file but --format is {fmt}: "
+                         f"use --format {' or '.join(fits)}, or another file name")
+    return fmt
 
 
 class Sides:
@@ -84,19 +102,23 @@ def _write_output(target: Path | None, rendered: str | bytes) -> None:
         raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
 
 
-def _check_output(target: Path | None) -> None:
-    """Refused before any work: a folder, or a file in a folder that does not exist (no folder is
-    made for a mistyped path, as a shell redirection would not make one)."""
+def _check_output(target: Path | None, inputs: tuple[str, ...] = ()) -> None:
+    """Refused before any work: a folder, a file in a folder that does not exist (no folder is
+    made for a mistyped path, as a shell redirection would not make one), or one of the inputs
+    (the redline would replace the text it was made from)."""
     if target is None:
         return
     try:
         folder, parent_is_folder = target.is_dir(), target.parent.is_dir()
+        same = target.is_file() and any(Path(ref).is_file() and target.samefile(ref) for ref in inputs)
     except OSError as exc:  # a name too long, say
         raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
     if folder:
         raise UsageError(f"--output {target} is a folder; give a file name")
     if not parent_is_folder:
         raise UsageError(f"--output {target}: there is no folder {target.parent}")
+    if same:
+        raise UsageError(f"--output {target} is one of the files compared; give another file name")
 
 
 def diff_command(
@@ -104,9 +126,11 @@ def diff_command(
     new: Annotated[str, typer.Argument(help="New version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
     article: Annotated[list[str] | None, typer.Option(
         "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="terminal, markdown, html, json or table.")] = "terminal",
+    fmt: Annotated[str | None, typer.Option("--format", "-f", show_default=False, help=(
+        "terminal, markdown, html, json or table (default: from --output's .html, .md, .json or "
+        ".docx, else terminal)."))] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically); "
-                                                "table with FILE.docx writes a Word table.")] = None,
+                                                "FILE.docx writes the table as a Word document.")] = None,
     context: Annotated[int | None, typer.Option("--context", "-C", min=0,
                                                 help="Words of unchanged text around a change.")] = None,
     changed_only: Annotated[bool, typer.Option("--changed-only", help="Leave out pure renumberings "
@@ -123,10 +147,9 @@ def diff_command(
     from lexwatch.diff.render import RenderOptions, renderer
     from lexwatch.ids import ArticleNumber
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    fmt = output_format(fmt, output)
     numbers = [ArticleNumber.parse(a) for a in article or []]
-    _check_output(output)
+    _check_output(output, (old, new))
     sides = Sides(store)
     try:
         old_doc, old_side = sides.load(old)

@@ -67,12 +67,18 @@ def _register_builtin() -> None:
 def shown_articles(diff: DocumentDiff, options: RenderOptions) -> list[ArticleDiff]:
     """What a redline shows: not unchanged; flagged articles first, then those whose sanction
     changed, then the rest, each group in document order."""
-    items = [a for a in diff.articles if a.status != "unchanged"]
-    if options.changed_only:
-        items = [a for a in items if not a.technical and not (
-            a.status == "renumbered" and all(k == "equal" for k, _ in a.ops) and not a.title_ops)]
+    items = [a for a in diff.articles if listed(a, options)]
     # stable: document order kept within each group
     return sorted(items, key=lambda a: 0 if a.flags else 1 if a.sanctions else 2)
+
+
+def listed(item: ArticleDiff, options: RenderOptions) -> bool:
+    """Whether an output lists the article: not unchanged, and with --changed-only neither a pure
+    renumbering nor a technical-only difference."""
+    if item.status == "unchanged":
+        return False
+    return not options.changed_only or not (item.technical or (
+        item.status == "renumbered" and all(k == "equal" for k, _ in item.ops) and not item.title_ops))
 
 
 def label(item: ArticleDiff) -> str:
@@ -251,8 +257,10 @@ def notes_for(item: ArticleDiff) -> list[str]:
     return lines
 
 
-def to_json(diff: DocumentDiff) -> dict[str, Any]:
-    """The JSON document (schema_version 1); every other format renders the same facts."""
+def to_json(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[str, Any]:
+    """The JSON document (schema_version 1); every other format renders the same facts. The
+    summary counts every article; `articles` lists those the options list (in document order)."""
+    options = options or RenderOptions()
     def article(item: ArticleDiff) -> dict[str, Any]:
         data: dict[str, Any] = {
             "status": item.status, "old_number": item.old_number, "new_number": item.new_number,
@@ -272,5 +280,5 @@ def to_json(diff: DocumentDiff) -> dict[str, Any]:
         "settings": diff.settings,
         "old": side(diff.old), "new": side(diff.new),
         "summary": diff.summary(),
-        "articles": [article(a) for a in diff.articles if a.status != "unchanged"],
+        "articles": [article(a) for a in diff.articles if listed(a, options)],
     }

@@ -77,4 +77,4 @@ def dumps(data: Any) -> str:
 
 
 def render(diff: DocumentDiff, options: RenderOptions) -> str:
-    return dumps(to_json(diff)) + "\n"
+    return dumps(to_json(diff, options)) + "\n"
