@@ -174,6 +174,46 @@ def test_two_shared_words_are_kept_but_one_shared_word_stays_in_the_rewrite() ->
                         ("insert", "Незаконные водворение человека")]
 
 
+PART_1 = ("1. Публичное отрицание, оправдание или одобрение преступлений нацизма – наказываются штрафом, "
+          "или арестом, или лишением свободы на срок до пяти лет.")
+
+
+@pytest.mark.parametrize("native", [False, pytest.param(True, marks=native_only)])
+def test_a_changed_part_and_a_part_added_after_it_read_as_two_changes(native: bool) -> None:
+    old = PART_1 + " 2. Те же действия, совершенные повторно, – наказываются лишением свободы на срок от двух до пяти лет."
+    part_3 = (" 3. Действия, предусмотренные частью 1 настоящей статьи, совершенные должностным лицом, – "
+              "наказываются лишением свободы на срок от трех до десяти лет.")
+    new = old.replace("от двух до пяти", "от трех до шести") + part_3
+    ops = diff_words(old, new, native=native)
+    assert _rebuilds(old, new, ops)
+    assert [(k, t) for k, t in ops if k != "equal"] == [
+        ("delete", "двух до пяти"), ("insert", "трех до шести"), ("insert", part_3)]
+
+
+def test_a_term_kept_in_one_part_is_not_read_as_changed_when_a_new_part_follows() -> None:
+    # Art. 216 (2020 -> 2022, shortened): part 2 drops its first fine, part 3 with 5-12 years is
+    # new. The 3-7 years of part 2 stay; one rewrite across both parts read as 3-7 -> 5-12.
+    tail = " со штрафом и с лишением права занимать определенные должности или без лишения"
+    old = ("2. То же деяние, повлекшее причинение ущерба в крупном размере, – наказывается ограничением "
+           f"свободы на срок до пяти лет{tail} или лишением свободы на срок от трех до семи лет{tail}.")
+    part_3 = (" 3. То же деяние, повлекшее причинение ущерба в особо крупном размере, – наказывается лишением "
+              f"свободы на срок от пяти до двенадцати лет{tail}.")
+    new = old.replace(f"пяти лет{tail} или", "пяти лет или") + part_3
+    ops = diff_words(old, new, native=False)
+    assert _rebuilds(old, new, ops)
+    assert any("от трех до семи лет" in t for k, t in ops if k == "equal")
+    assert ops[-1] == ("insert", part_3)
+
+
+def test_a_missing_sanction_filled_in_before_the_next_part_is_one_insertion() -> None:
+    old = PART_1[:-len(" – наказываются штрафом, или арестом, или лишением свободы на срок до пяти лет.")] + \
+        ", – 2. Те же действия, совершенные повторно, – наказываются лишением свободы на срок до шести лет."
+    new = old.replace(", – 2.", ", – наказываются штрафом или арестом. 2.")
+    ops = diff_words(old, new, native=False)
+    assert _rebuilds(old, new, ops)
+    assert [(k, t) for k, t in ops if k != "equal"] == [("insert", "наказываются штрафом или арестом. ")]
+
+
 _WORD_RE = re.compile(r"\w+(?:-\w+)*")
 
 

@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Iterable
 from functools import cache, cached_property
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 from lexwatch.diff.model import Op, OpKind
@@ -128,19 +128,107 @@ def diff_words(old: str, new: str, *, native: bool = True) -> list[Op]:
     a, b, table = _encode(old_parts, new_parts)
     parts = {char: part for part, char in table.items()}
     ops: list[Op] = []
-    deleted, inserted = "", ""
+    deleted: list[str] = []
+    inserted: list[str] = []
     for code, chars in [*_diff_main(a, b, _TIMEOUT_S, native), (0, "")]:
-        text = "".join(map(parts.__getitem__, chars))
         if code == -1:
-            deleted += text
+            deleted += map(parts.__getitem__, chars)
         elif code == 1:
-            inserted += text
+            inserted += map(parts.__getitem__, chars)
         else:
             if deleted or inserted:
-                ops += _diff_tokens(deleted, inserted, native)
-                deleted = inserted = ""
-            ops.append(("equal", text))
+                ops += _diff_run(deleted, inserted, native)
+                deleted, inserted = [], []
+            ops.append(("equal", "".join(map(parts.__getitem__, chars))))
     return _slide_edits(merge_ops(_order_delete_first(ops)))
+
+
+# Segments of a changed run are paired when at least this share of their words is the same.
+_PAIRED = 0.5
+_PAIR_LIMIT = 400  # old x new segments of one run: above it the run is word-diffed whole
+_LONE_WORDS = 3  # unpaired segments must hold this many words (a part, not "1.")
+
+
+def _diff_run(old_parts: list[str], new_parts: list[str], native: bool) -> list[Op]:
+    """Word diff of one changed run of sentences and parts. When one side holds more segments
+    than the other (a part added or removed next to a changed one), segments that keep most of
+    their words are also paired and diffed one against the other, the rest between the pairs;
+    the reading that changes fewer characters wins, the whole run on a tie. So "от [-двух-]{+трех+}
+    до [-пяти-]{+шести+} лет.{+ 3. …+}", not one rewrite across both parts; but "– {+наказываются
+    … штрафом. +}3." where a sanction was missing, as the whole run reads it."""
+    whole = _diff_tokens("".join(old_parts), "".join(new_parts), native)
+    if (len(old_parts) == len(new_parts) or not old_parts or not new_parts
+            or len(old_parts) * len(new_parts) > _PAIR_LIMIT):
+        return whole
+    whole_cost = _cost(whole)
+    if not whole_cost[0]:  # no replacement runs into another part: pairing cannot read better
+        return whole
+    pairs = _pair_segments(old_parts, new_parts)
+    if not pairs or _short_lone_run(old_parts, [x for x, _ in pairs]) or \
+            _short_lone_run(new_parts, [y for _, y in pairs]):
+        return whole  # "При этом:" or "1." cut off a sentence is not a part of its own
+    paired: list[Op] = []
+    i = j = 0
+    for pi, pj in [*pairs, (len(old_parts), len(new_parts))]:
+        if i < pi or j < pj:
+            paired += _diff_tokens("".join(old_parts[i:pi]), "".join(new_parts[j:pj]), native)
+        if pi < len(old_parts):
+            paired += _diff_tokens(old_parts[pi], new_parts[pj], native)
+        i, j = pi + 1, pj + 1
+    return paired if _cost(paired) < whole_cost else whole
+
+
+def _short_lone_run(parts: list[str], paired: list[int]) -> bool:
+    """Whether some run of unpaired segments holds fewer than _LONE_WORDS words."""
+    bounds = [-1, *paired, len(parts)]
+    return any(0 < len(" ".join(parts[a + 1:b]).split()) < _LONE_WORDS for a, b in pairwise(bounds))
+
+
+# A part or point starts after a sentence: "… лет. 3. Действия", "…; 12) клевета".
+_PART_START_RE = re.compile(r"[.;:] \d{1,3}(?:/\d{1,2})?[.)] ")
+
+
+def _cost(ops: list[Op]) -> tuple[int, int]:
+    """(replacements in which a part or point starts, characters changed)."""
+    across = 0
+    ops = merge_ops(_order_delete_first(ops))
+    for k, (kind, text) in enumerate(ops):
+        if kind == "equal":
+            continue
+        replaced = any(0 <= n < len(ops) and ops[n][0] not in ("equal", kind) for n in (k - 1, k + 1))
+        if replaced and _PART_START_RE.search(text):
+            across += 1
+    return across, sum(len(text) for kind, text in ops if kind != "equal")
+
+
+def _pair_segments(old_parts: list[str], new_parts: list[str]) -> list[tuple[int, int]]:
+    """(old index, new index) of the pairs, in order on both sides, that share the most words
+    in all (each pair at least _PAIRED of the longer one's words): a small LCS by weight."""
+    old_words = [set(part.split()) for part in old_parts]
+    new_words = [set(part.split()) for part in new_parts]
+    rows, cols = len(old_parts), len(new_parts)
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for x in range(rows - 1, -1, -1):
+        for y in range(cols - 1, -1, -1):
+            score = max(best[x + 1][y], best[x][y + 1])
+            a, b = old_words[x], new_words[y]
+            same = len(a & b) / (max(len(a), len(b)) or 1)
+            if same >= _PAIRED:
+                score = max(score, best[x + 1][y + 1] + same)
+            best[x][y] = score
+    pairs: list[tuple[int, int]] = []
+    x = y = 0
+    while x < rows and y < cols:
+        a, b = old_words[x], new_words[y]
+        same = len(a & b) / (max(len(a), len(b)) or 1)
+        if same >= _PAIRED and best[x][y] == best[x + 1][y + 1] + same:
+            pairs.append((x, y))
+            x, y = x + 1, y + 1
+        elif best[x][y] == best[x + 1][y]:
+            x += 1
+        else:
+            y += 1
+    return pairs
 
 
 def _same_but_spacing(old: str, new: str) -> bool:
