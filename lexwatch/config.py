@@ -5,12 +5,14 @@ A broken file ends as one ConfigError naming the file, the line and the key.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from lexwatch.errors import ConfigError
 
@@ -141,16 +143,70 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
                                   line=_line_of(text, section, key), key=f"{section}.{key}")
             setattr(target, key, float(value) if isinstance(default, float) else value)
     portal = settings.portal
-    if not re.match(r"^https?://[^/\s]+", portal.base_url):
-        raise ConfigError("base_url must be an http(s) URL", path=path,
-                          line=_line_of(text, "portal", "base_url"), key="portal.base_url")
-    if portal.delay < 0 or portal.timeout <= 0 or portal.retries < 0:
-        raise ConfigError("delay, timeout and retries must not be negative", path=path, key="portal")
+    _check_url(portal.base_url, ("http", "https"), "base_url must be an http(s) URL such as https://pravo.by",
+               path=path, line=_line_of(text, "portal", "base_url"), key="portal.base_url")
+    for url in portal.draft_index_urls:
+        if urlsplit(url).netloc and _host(url) != _host(portal.base_url):
+            raise ConfigError(f"{redact_url(url)} is not on base_url's host; only that host is contacted",
+                              path=path, line=_line_of(text, "portal", "draft_index_urls"),
+                              key="portal.draft_index_urls")
+    if portal.proxy:
+        check_proxy(portal.proxy, "portal.proxy", path=path, line=_line_of(text, "portal", "proxy"))
+    for key, low, high, low_included in _RANGES:
+        value = getattr(portal, key)
+        if not (math.isfinite(value) and (value >= low if low_included else value > low) and value <= high):
+            above = f"at least {low:g}" if low_included else f"above {low:g}"
+            raise ConfigError(f"must be a number {above} and at most {high:g}", path=path,
+                              line=_line_of(text, "portal", key), key=f"portal.{key}")
     env_url = os.environ.get("LEXWATCH_PORTAL_URL")
     if env_url:
+        _check_url(env_url, ("http", "https"), "must be an http(s) URL such as https://pravo.by",
+                   path="environment", key="LEXWATCH_PORTAL_URL")
         portal.base_url = env_url
     portal.base_url = portal.base_url.rstrip("/")
     return settings
+
+
+# (key, lowest, highest, lowest allowed): a timeout of 0 or inf, a NaN, a cap of 0 MB are refused.
+_RANGES = (("delay", 0, 3600, True), ("timeout", 0, 3600, False), ("retries", 0, 20, True),
+           ("backoff", 0, 3600, True), ("max_page_mb", 0, 1024, False), ("max_pdf_mb", 0, 4096, False),
+           ("max_in_flight", 1, 2, True))
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
+def redact_url(url: str) -> str:
+    """The URL with anything before an "@" (user:password) hidden, whatever its shape: also
+    "user:pw@host:port" written without a scheme, which urlsplit reads as a scheme and a path."""
+    m = re.match(r"^(?:([A-Za-z][\w+.-]*)://)?[^/?#]*@(.*)$", url)
+    if not m:
+        return url
+    return f"{m.group(1)}://***@{m.group(2)}" if m.group(1) else f"***@{m.group(2)}"
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _check_url(url: str, schemes: tuple[str, ...], message: str, *, path: str | None = None,
+               line: int | None = None, key: str, credentials: bool = False) -> None:
+    """A URL lexwatch can connect to: one of `schemes`, a host, a port 1-65535 if any, and no
+    user:password unless `credentials` (never printed: the message shows the URL redacted)."""
+    try:
+        parts = urlsplit(url)
+        usable = parts.port != 0 and parts.scheme.lower() in schemes and bool(parts.hostname)
+    except ValueError:  # "http://[::1", a port of 99999 or "notaport"
+        usable = False
+    if not usable or any(c.isspace() for c in url):
+        raise ConfigError(f"{message}; got {redact_url(url)!r}", path=path, line=line, key=key)
+    if not credentials and (parts.username or parts.password):
+        raise ConfigError(f"must not hold a user or password; got {redact_url(url)!r}", path=path, line=line, key=key)
+
+
+def check_proxy(url: str, key: str, *, path: str | None = None, line: int | None = None) -> None:
+    """A proxy URL such as http://host:3128 or socks5://127.0.0.1:9050 (user:password allowed)."""
+    _check_url(url, PROXY_SCHEMES, f"a proxy must be a URL such as http://host:3128 or "
+               f"socks5://127.0.0.1:9050 ({', '.join(PROXY_SCHEMES)})", path=path, line=line, key=key,
+               credentials=True)
 
 
 def load_settings(path: Path) -> Settings:

@@ -115,3 +115,62 @@ def test_a_second_run_cannot_take_the_workspace_lock(workspace):
 def test_find_rejects_a_folder_without_config(tmp_path: Path):
     with pytest.raises(WorkspaceError):
         Workspace.find(tmp_path)
+
+
+@pytest.mark.parametrize(("line", "key", "said"), [
+    ('proxy = "alice:s3cretPW@127.0.0.1:3128"', "portal.proxy", "a proxy must be a URL"),
+    ('proxy = "garbage://user:s3cretPW@host"', "portal.proxy", "a proxy must be a URL"),
+    ('proxy = "http://u:s3cretPW@127.0.0.1:notaport"', "portal.proxy", "a proxy must be a URL"),
+    ('base_url = "http://127.0.0.1:99999"', "portal.base_url", "base_url must be an http(s) URL"),
+    ('base_url = "http://[::1"', "portal.base_url", "base_url must be an http(s) URL"),
+    ('base_url = "http://user:s3cretPW@127.0.0.1:9"', "portal.base_url", "must not hold a user or password"),
+    ('draft_index_urls = ["https://evil.example.com/x"]', "portal.draft_index_urls", "not on base_url's host"),
+    ("timeout = inf", "portal.timeout", "above 0 and at most 3600"),
+    ("timeout = nan", "portal.timeout", "above 0 and at most 3600"),
+    ("timeout = 0", "portal.timeout", "above 0 and at most 3600"),
+    ("delay = 1e12", "portal.delay", "at least 0 and at most 3600"),
+    ("max_page_mb = 0", "portal.max_page_mb", "above 0 and at most 1024"),
+])
+def test_a_setting_lexwatch_cannot_use_is_one_line_naming_line_and_key_and_hiding_passwords(
+        line: str, key: str, said: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_settings(f"[portal]\n\n{line}\n", "/ws/lexwatch.toml")
+    message = str(caught.value)
+    assert message.startswith("/ws/lexwatch.toml:3: ") and f"(key '{key}')" in message and said in message
+    assert "s3cretPW" not in message and "\n" not in message
+
+
+def test_a_broken_proxy_or_portal_url_in_the_environment_is_a_config_error_naming_the_variable(
+        workspace, lexwatch_cli):
+    proxy = lexwatch_cli("fetch", cwd=workspace, env={"HTTPS_PROXY": "bob:s3cretPW@127.0.0.1:9"})
+    assert proxy.code == 2 and "(key 'HTTPS_PROXY')" in proxy.err and "s3cretPW" not in proxy.err
+    assert len(proxy.err.strip().splitlines()) == 1 and "internal error" not in proxy.err
+    portal = lexwatch_cli("sources", "list", cwd=workspace, env={"LEXWATCH_PORTAL_URL": "notaurl"})
+    assert portal.code == 2 and "(key 'LEXWATCH_PORTAL_URL')" in portal.err
+
+
+def test_a_full_disk_met_by_the_state_database_mid_run_is_one_line_not_an_internal_error(
+        monkeypatch, capsys) -> None:
+    from lexwatch.cli import main
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(main, "app", full)
+    with pytest.raises(SystemExit) as stopped:
+        main.run()
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err == "lexwatch: error: disk full; nothing was half-stored, free space and run again\n"
+
+
+def test_a_state_database_that_cannot_be_opened_is_not_called_damaged(tmp_path, monkeypatch) -> None:
+    from lexwatch.errors import StoreError
+    from lexwatch.store import versions
+
+    def cannot(db: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(versions, "migrate", cannot)
+    with pytest.raises(StoreError) as caught:
+        versions.VersionStore(tmp_path / "state.db", tmp_path / "drafts")
+    assert "damaged" not in str(caught.value) and "read-only folder or a full disk" in str(caught.value)

@@ -111,5 +111,12 @@ def run() -> None:
     except Exception as exc:
         if debug:
             traceback.print_exc()
+        import sqlite3
+
+        if isinstance(exc, sqlite3.OperationalError):  # the state database, written mid-run
+            full = "full" in str(exc)
+            sys.stderr.write("lexwatch: error: disk full; nothing was half-stored, free space and run again\n"
+                             if full else f"lexwatch: error: the state database: {exc}\n")
+            sys.exit(int(ExitCode.ERROR))
         sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {exc} (run with --debug)\n")
         sys.exit(int(ExitCode.INTERNAL))

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from lexwatch import __version__
-from lexwatch.config import PortalSettings
+from lexwatch.config import PortalSettings, check_proxy, redact_url
 from lexwatch.errors import (
     ConfigError,
     FetchError,
@@ -101,13 +101,7 @@ class _Retry(Exception):
 
 def redact(url: str) -> str:
     """A URL without user:password, fit for logs and JSON."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
+    return redact_url(url)
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
@@ -171,15 +165,23 @@ def looks_blocked(text: str) -> bool:
 
 def proxy_for(portal: PortalSettings, env: Mapping[str, str]) -> str | None:
     """portal.proxy, else HTTPS_PROXY / ALL_PROXY (HTTP_PROXY for an http base); none for loopback."""
+    found = proxy_setting(portal, env)
+    return found[0] if found else None
+
+
+def proxy_setting(portal: PortalSettings, env: Mapping[str, str]) -> tuple[str, str] | None:
+    """(proxy URL, where it was set: "portal.proxy" or the variable's name), checked: a URL that is
+    not a proxy is a ConfigError naming where it came from, its password hidden."""
     if portal.proxy:
-        return portal.proxy
+        return portal.proxy, "portal.proxy"
     scheme, host, _ = origin(portal.base_url)
     if host in _LOOPBACK:
         return None
     names = ("HTTPS_PROXY", "https_proxy") if scheme == "https" else ("HTTP_PROXY", "http_proxy")
     for name in (*names, "ALL_PROXY", "all_proxy"):
         if env.get(name):
-            return env[name]
+            check_proxy(env[name], name, path="environment")
+            return env[name], name
     return None
 
 
@@ -200,12 +202,14 @@ class PortalClient:
         self.backoff_max = backoff_max
         self.retry_after_max = retry_after_max
         self.sleep = sleep
-        self.proxy = proxy_for(portal, os.environ if env is None else env)
-        if self.proxy and self.proxy.lower().startswith("socks"):
+        found = proxy_setting(portal, os.environ if env is None else env)
+        self.proxy = found[0] if found else None
+        if found and found[0].lower().startswith("socks"):
             import importlib.util
 
             if importlib.util.find_spec("socksio") is None:
-                raise ConfigError("a SOCKS proxy needs `pip install 'httpx[socks]'`", key="portal.proxy")
+                raise ConfigError("a SOCKS proxy needs `pip install 'httpx[socks]'`",
+                                  path="environment" if found[1] != "portal.proxy" else None, key=found[1])
         self._client = httpx.Client(
             transport=transport, proxy=self.proxy if transport is None else None, trust_env=False,
             follow_redirects=False, timeout=httpx.Timeout(portal.timeout),

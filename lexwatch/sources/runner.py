@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lexwatch.config import Settings
-from lexwatch.errors import LexwatchError, NoArticlesError, NoTextLayerError, NotLegalTextError, UsageError
+from lexwatch.errors import ConfigError, LexwatchError, NoArticlesError, NoTextLayerError, NotLegalTextError, UsageError
 from lexwatch.sources.base import FetchContext, Fetched, Source, create_source, source_names
 from lexwatch.store.fetchstate import FetchState, Validators
 
@@ -162,6 +162,8 @@ class FetchRun:
                     self.report.timings["download"] += time.perf_counter() - began
                 outcome = self.handle(source.name, item, ctx)
                 ok = ok and outcome.status != "failed"
+        except ConfigError:  # the settings, not the source: the whole run stops with exit 2
+            raise
         except LexwatchError as exc:
             ok = False
             self._record(Outcome(source.name, "failed", source.where(), "source", error=str(exc)))

@@ -118,6 +118,10 @@ class VersionStore:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=NORMAL")
             migrate(self.db)
+        except sqlite3.OperationalError as exc:  # a read-only folder, a full disk: the file is fine
+            self.db.close()
+            raise StoreError(f"cannot open the state database {db_path}: {exc} "
+                             "(a read-only folder or a full disk?)") from None
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise StoreError(f"the state database {db_path} is damaged or not a database: {exc}") from None
