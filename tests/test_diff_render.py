@@ -147,7 +147,7 @@ def test_spacing_alone_is_no_change_in_a_redline_but_is_what_a_technical_one_sho
         out = str(renderer(fmt)(diff, RenderOptions()))
         assert "{++}" not in out and "{+ +}" not in out and "** **" not in out and "<ins> </ins>" not in out
     terminal = str(renderer("terminal")(diff, RenderOptions()))
-    assert "[-2902-]{+290-2+} – 292" in terminal
+    assert "[-2902-]{+290²+} – 292" in terminal
     # " –292" is a spaced dash to normalisation: only a technical diff shows the space it lacks
     technical = diff_documents(_doc({"290-1": new}), _doc({"290-1": new.replace("–292", "– 292")}),
                                show_technical=True)

@@ -3,8 +3,10 @@
 What is folded, and nothing else: line-break hyphens ("нака-\\nзывается" -> "наказывается"),
 soft hyphens, every run of whitespace (newlines, NBSP, thin spaces) -> one space, typographic
 quotes („“”"‘’ -> «» by position), dashes between spaces (" - ", " — ", " –X" -> " – "), and
-explicit sub-numbers of article references after "стать…"/"ст." ("130²", "130/2",
-"130<sup>2</sup>", "130.2" -> "130-2"). A collapsed "1302" is NOT folded: it may be article 1302.
+explicit sub-numbers of article references after "стать…"/"ст." ("130/2", "130-2",
+"130<sup>2</sup>" -> "130²", the way the official text prints them). Left as written: "18.14" (a
+dotted number is an article of another code, such as the Administrative one), "124-126" (a range:
+the second number is not below the first), and a collapsed "1302": it may be article 1302.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ _SPACED_DASH_LEFT_RE = re.compile(" –(?! )")
 # everything from the first one (U+0660) up, except the punctuation and letterlike blocks
 # (dashes, quotes, "№"), which hold none.
 _FOLD_MARKS = ("¹", "²", "³", "/", "<")
-_FOLD_MARK_RES = (re.compile(r"\.\d"), re.compile(r"-(?:(?<=\s-)|[\s0])"), re.compile(r"0(?<!\d0)\d"))
+_FOLD_MARK_RES = (re.compile(r"\d-|-(?:(?<=\s-)|[\s0])"), re.compile(r"0(?<!\d0)\d"))
 _MAYBE_DIGIT_RE = re.compile("[^\x00-\u065f\u2000-\u206f\u2100-\u214f]")
 
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
@@ -91,7 +93,7 @@ def _fold_refs(text: str) -> str:
             if not m or (m.end() < len(text) and text[m.end()].isdigit()):
                 break
             out.append(text[pos:m.start()])
-            out.append(ArticleNumber.from_match(m).canonical)
+            out.append(_written(m))
             pos = cursor = m.end()
             gap = _LIST_GAP_RE.match(text, cursor)
             if not gap or not _NUMBER_RE.match(text, gap.end()):
@@ -99,6 +101,18 @@ def _fold_refs(text: str) -> str:
             cursor = gap.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _written(m: re.Match[str]) -> str:
+    """How a referenced number reads in the comparison form: its display form ("130²"), or as
+    written when it is a dotted number of another code or a hyphenated range."""
+    if m.group("dot") is not None:
+        return m.group()
+    number = ArticleNumber.from_match(m)
+    sep = m.group("sep")
+    if sep is not None and "/" not in m.group() and (len(sep) > 2 or number.sub >= number.base):
+        return m.group()
+    return number.display
 
 
 @lru_cache(maxsize=8192)
