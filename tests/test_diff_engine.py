@@ -204,3 +204,32 @@ def test_rewrapping_or_rehyphenating_a_text_changes_nothing(body: str, width: in
     wrapped = "\n".join([*lines, line])
     diff = diff_documents(doc(art("147", "Тяжкое повреждение", text)), doc(art("147", "Тяжкое повреждение", wrapped)))
     assert not diff.has_changes
+
+
+def test_a_superscript_lost_in_a_reference_is_no_change_when_the_article_it_names_exists() -> None:
+    # 2020 edition of Art. 171: "статьями 171, 1711, 181" (171¹ flattened); 2022: "171/1".
+    text = ("2. Те же действия, совершенные лицом, ранее совершившим преступления, предусмотренные "
+            "настоящей статьей, статьями 171, {}, 181 или 187 настоящего Кодекса, – наказываются "
+            "лишением свободы на срок от трех до десяти лет.")
+    neighbours = [art("171", "Организация либо использование занятия проституцией", "1. Организация."),
+                  art("171¹", "Вовлечение в занятие проституцией", "1. Вовлечение.")]
+    old = doc(art("187", "Торговля людьми", text.format("1711")), *neighbours)
+    new = doc(art("187", "Торговля людьми", text.format("171/1")), *neighbours)
+    assert not diff_documents(old, new).has_changes
+    [item] = to_json(diff_documents(old, new, show_technical=True))["articles"]
+    assert item["technical"] is True
+    # Without an article 171¹ in either version, "1711" may be article 1711: a real difference.
+    alone_old, alone_new = doc(art("187", "Торговля людьми", text.format("1711"))), \
+        doc(art("187", "Торговля людьми", text.format("171/1")))
+    [changed] = to_json(diff_documents(alone_old, alone_new))["articles"]
+    assert changed["status"] == "changed" and ["delete", "1711"] in changed["ops"]
+
+
+def test_a_lost_superscript_that_reads_two_ways_is_left_as_written() -> None:
+    # "1311" is 13¹¹ or 131¹: with both articles there, it is left alone.
+    both = frozenset({ArticleNumber(13, 11), ArticleNumber(131, 1), ArticleNumber(131)})
+    assert normalize("статьей 1311 настоящего Кодекса", both) == "статьей 1311 настоящего Кодекса"
+    one = frozenset({ArticleNumber(131, 1), ArticleNumber(131)})
+    assert normalize("статьей 1311 настоящего Кодекса", one) == "статьей 131¹ настоящего Кодекса"
+    assert normalize("статьей 1311 настоящего Кодекса", one | {ArticleNumber(1311)}) == \
+        "статьей 1311 настоящего Кодекса"  # an article 1311 exists: it is that one

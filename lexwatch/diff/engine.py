@@ -7,11 +7,16 @@ from lexwatch.diff.model import SCHEMA_VERSION, ArticleDiff, DocumentDiff, Docum
 from lexwatch.diff.normalize import FOLDED, collapse, normalize
 from lexwatch.diff.words import diff_words
 from lexwatch.errors import UsageError
-from lexwatch.ids import ArticleNumber
+from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber
 from lexwatch.text.model import Article, Document
 
 
-def _article_diff(pair: Pair, show_technical: bool) -> ArticleDiff:
+def _cites_sub_number(text: str) -> bool:
+    """Whether a comparison form holds a superscript digit: every cited sub-number is one there."""
+    return any(digit in text for digit in SUPERSCRIPT_DIGITS)
+
+
+def _article_diff(pair: Pair, show_technical: bool, known: frozenset[ArticleNumber] | None = None) -> ArticleDiff:
     old, new = pair.old, pair.new
     if old is None or new is None:
         only = old or new
@@ -27,6 +32,9 @@ def _article_diff(pair: Pair, show_technical: bool) -> ArticleDiff:
                            None, pair.matched_by, pair.score)
 
     old_text, new_text = normalize(old.text), normalize(new.text)
+    if old_text != new_text and known and (_cites_sub_number(old_text) or _cites_sub_number(new_text)):
+        # one side may cite 171¹ where the other lost the superscript ("1711"): read both again
+        old_text, new_text = normalize(old.text, known), normalize(new.text, known)
     old_title, new_title = normalize(old.title), normalize(new.title)
     moved = old.number != new.number
     content_same = old_text == new_text and old_title == new_title
@@ -54,9 +62,11 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
     old_side = old_side or DocumentSide("old", old.title or "old", len(old.articles))
     new_side = new_side or DocumentSide("new", new.title or "new", len(new.articles))
     pairs = align(old.articles, new.articles)
+    # Both versions' article numbers: a reference "1711" in a text whose superscript was lost
+    # reads as 171¹ when 171¹ is an article and 1711 is not (a lost superscript is no change).
+    known = frozenset(a.number for a in old.articles) | frozenset(a.number for a in new.articles)
     if articles:
         wanted = set(articles)
-        known = {a.number for a in old.articles} | {a.number for a in new.articles}
         missing = [n.display for n in articles if n not in known]
         if missing:
             raise UsageError(f"no article {', '.join(missing)} in either version")
@@ -68,7 +78,7 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
         "articles": [n.canonical for n in articles] if articles else None,
         "normalised": list(FOLDED),
     }
-    return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical) for p in pairs], settings)
+    return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings)
 
 
 def article_text(article: Article | None) -> str:

@@ -38,7 +38,7 @@ _SPACED_DASH_LEFT_RE = re.compile(" –(?! )")
 # everything from the first one (U+0660) up, except the punctuation and letterlike blocks
 # (dashes, quotes, "№"), which hold none.
 _FOLD_MARKS = ("¹", "²", "³", "/", "<")
-_FOLD_MARK_RES = (re.compile(r"\d-|-(?:(?<=\s-)|[\s0])"), re.compile(r"0(?<!\d0)\d"))
+_FOLD_MARK_RES = (re.compile(r"-(?:(?<=\d-)|(?<=\s-)|[\s0])"), re.compile(r"0(?<!\d0)\d"))
 _MAYBE_DIGIT_RE = re.compile("[^\x00-\u065f\u2000-\u206f\u2100-\u214f]")
 
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
@@ -79,7 +79,7 @@ def _may_fold(text: str) -> bool:
             or _MAYBE_DIGIT_RE.search(text) is not None)
 
 
-def _fold_refs(text: str) -> str:
+def _fold_refs(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
     out: list[str] = []
     pos = 0
     for word in _REF_WORD_RE.finditer(text):
@@ -93,7 +93,7 @@ def _fold_refs(text: str) -> str:
             if not m or (m.end() < len(text) and text[m.end()].isdigit()):
                 break
             out.append(text[pos:m.start()])
-            out.append(_written(m))
+            out.append(_written(m, known))
             pos = cursor = m.end()
             gap = _LIST_GAP_RE.match(text, cursor)
             if not gap or not _NUMBER_RE.match(text, gap.end()):
@@ -103,12 +103,21 @@ def _fold_refs(text: str) -> str:
     return "".join(out)
 
 
-def _written(m: re.Match[str]) -> str:
+def _written(m: re.Match[str], known: frozenset[ArticleNumber] | None = None) -> str:
     """How a referenced number reads in the comparison form: its display form ("130²"), or as
-    written when it is a dotted number of another code or a hyphenated range."""
+    written when it is a dotted number of another code or a hyphenated range. With the article
+    numbers of the two versions compared (`known`), a bare number that is none of them but reads
+    as exactly one of their sub-numbered articles with its superscript lost ("1711" when 171¹
+    exists and 1711 does not) is that article."""
     if m.group("dot") is not None:
         return m.group()
     number = ArticleNumber.from_match(m)
+    if known and not number.sub and number not in known:
+        digits = m.group("base")
+        found = {ArticleNumber(int(digits[:k]), int(digits[k:])) for k in (len(digits) - 2, len(digits) - 1)
+                 if k > 0 and digits[k] != "0"} & known
+        if len(found) == 1:
+            return found.pop().display
     sep = m.group("sep")
     if sep is not None and "/" not in m.group() and (len(sep) > 2 or number.sub >= number.base):
         return m.group()
@@ -116,8 +125,9 @@ def _written(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=8192)
-def normalize(text: str) -> str:
-    """The comparison form of an article's text: equal normalised texts mean no real change."""
+def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
+    """The comparison form of an article's text: equal normalised texts mean no real change.
+    `known`: the article numbers of the versions compared, to read lost superscripts."""
     # Each step first asks str (fast, in C) whether it can change anything at all.
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
@@ -128,7 +138,21 @@ def normalize(text: str) -> str:
         text = _fold_quotes(text)
     if not _dashes_canonical(text):
         text = _SPACED_DASH_RE.sub(" – ", text)
+    lost = _lost_superscripts(known) if known else None
+    if lost and any(number in lost for number in _DIGITS_RE.findall(text)):
+        return _fold_refs(text, known)
     return _fold_refs(text) if _may_fold(text) else text
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=16)
+def _lost_superscripts(known: frozenset[ArticleNumber]) -> frozenset[str]:
+    """The bare numbers a sub-numbered article of `known` reads as with its superscript lost
+    ("1711" for 171¹), less those that are articles of `known` themselves."""
+    plain = {str(n.base) for n in known if not n.sub}
+    return frozenset({n.collapsed for n in known if n.sub} - plain)
 
 
 def _dashes_canonical(text: str) -> bool:
