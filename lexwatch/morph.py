@@ -42,3 +42,23 @@ def forms(word: str) -> tuple[str, ...]:
     found = {str(f.word).replace("ё", "е") for f in parsed.lexeme}
     found.add(low)
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=10_000)
+def known_word(word: str) -> bool:
+    """Whether the dictionary holds the word (in any of its forms)."""
+    return bool(_analyzer().word_is_known(word.lower().replace("ё", "е")))
+
+
+_PARTICLES = frozenset({"либо", "нибудь", "то", "таки"})  # "какой-либо", "кто-нибудь", "что-то"
+
+
+@lru_cache(maxsize=4096)
+def hyphenated(head: str, tail: str) -> bool:
+    """Whether "head-" at a line end and "tail" on the next line are a hyphenated word: the joined
+    word is not in the dictionary and the part after the hyphen is a word of its own
+    ("уголовно-процессуальным", "какой-либо"). A joined word the dictionary knows ("наказывается")
+    or two fragments ("дезактива", "ционных") are one word broken at the line end."""
+    if tail.lower() in _PARTICLES:
+        return True
+    return not known_word(head + tail) and known_word(tail)

@@ -32,7 +32,7 @@ _PLAIN_REF_WORD = re.compile(r"(?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s
 def plain_normalize(text: str) -> str:
     """normalize() as a straight chain of regex substitutions, without its shortcuts."""
     text = text.replace("\u00ad", "")
-    text = norm._HYPHEN_BREAK_RE.sub(r"\1\2", text)
+    text = norm._HYPHEN_BREAK_RE.sub(norm.join_line_break, text)
     text = _WS.sub(" ", text).strip()
     text = norm._fold_quotes(text)
     text = norm._SPACED_DASH_RE.sub(" – ", text)
@@ -92,3 +92,15 @@ def test_a_reference_after_an_unspaced_dash_is_folded_and_the_dash_spaced() -> N
 def test_a_pdf_line_break_hyphen_and_typographic_quotes_are_not_changes() -> None:
     wrapped = "лишением свободы на срок до пяти лет с „конфиска-\nцией“ имущества"
     assert norm.normalize(wrapped) == "лишением свободы на срок до пяти лет с «конфискацией» имущества"
+
+
+@pytest.mark.parametrize(("wrapped", "one_line"), [
+    ("в уголовно-\nпроцессуальном порядке", "в уголовно-процессуальном порядке"),
+    ("какой-\nлибо иной", "какой-либо иной"),
+    ("санитарно-\nэпидемиологических требований", "санитарно-эпидемиологических требований"),
+    ("нака-\nзывается штрафом", "наказывается штрафом"),
+    ("дезактива-\nционных мероприятий", "дезактивационных мероприятий"),
+])
+def test_a_line_break_after_a_hyphen_keeps_a_hyphenated_word_and_joins_a_broken_one(
+        wrapped: str, one_line: str) -> None:
+    assert norm.normalize(wrapped) == one_line

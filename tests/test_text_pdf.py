@@ -232,3 +232,13 @@ def test_the_contents_printed_before_the_text_add_no_articles() -> None:
     doc = parse_bytes(data, "uk.pdf")
     _same_articles(doc, CODE)
     assert any("table of contents" in w for w in doc.warnings)
+
+
+@pytest.mark.parametrize(("paragraph", "line", "joined"), [
+    ("в порядке, установленном уголовно-", "процессуальным законом", "в порядке, установленном уголовно-процессуальным законом"),
+    ("в отношении какой-", "либо социальной группы", "в отношении какой-либо социальной группы"),
+    ("или нака-", "зывается штрафом", "или наказывается штрафом"),
+])
+def test_a_hyphenated_word_the_document_writes_nowhere_else_keeps_its_hyphen_by_the_dictionary(
+        paragraph: str, line: str, joined: str) -> None:
+    assert join_wrapped(paragraph, line, set()) == joined

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lexwatch.ids import ARTICLE_NUMBER_PATTERN, ArticleNumber
 
-_HYPHEN_BREAK_RE = re.compile(r"([A-Za-zА-Яа-яЁё])-[ \t\u00a0]*\r?\n\s*([a-zа-яё])")
+_HYPHEN_BREAK_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+)-[ \t\u00a0]*\r?\n\s*([a-zа-яё]+)")
 _HYPHEN_EOL_RE = re.compile(r"-[ \t\u00a0]*\r?\n")  # cheap test before the full pattern
 _WS_RE = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
 _QUOTES = "\"„“”‘’‚"  # tested one by one with `in`, several times faster than the class below
@@ -43,6 +43,15 @@ _MAYBE_DIGIT_RE = re.compile("[^\x00-\u065f\u2000-\u206f\u2100-\u214f]")
 
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
           "typographic quotes", "spaced dashes", "explicit sub-numbers after 'статья'/'ст.'")
+
+
+def join_line_break(m: re.Match[str]) -> str:
+    """"нака-⏎зывается" -> "наказывается", but "уголовно-⏎процессуальным" -> "уголовно-
+    процессуальным": a line may end after the hyphen of a hyphenated word, as PDFs wrap them."""
+    from lexwatch.morph import hyphenated  # loads the dictionary: only texts with such breaks
+
+    head, tail = m.group(1), m.group(2)
+    return f"{head}-{tail}" if hyphenated(head, tail) else head + tail
 
 
 def _squeeze(text: str) -> str:
@@ -132,7 +141,7 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
     if _HYPHEN_EOL_RE.search(text):
-        text = _HYPHEN_BREAK_RE.sub(r"\1\2", text)
+        text = _HYPHEN_BREAK_RE.sub(join_line_break, text)
     text = _squeeze(text)
     if any(quote in text for quote in _QUOTES):
         text = _fold_quotes(text)

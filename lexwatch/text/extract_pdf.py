@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from lexwatch.errors import EncryptedPdfError, InputError, NoTextLayerError
 from lexwatch.ids import SUPERSCRIPT_DIGITS
+from lexwatch.morph import hyphenated
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.model import collapse_ws
 from lexwatch.text.structure import kind_of
@@ -186,7 +187,8 @@ def _indent(line: TextLine, margins: list[float]) -> float:
 
 def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
     """Join a wrapped line; 'нака-' + 'зывается' -> 'наказывается', 'военно-' + 'промышленный' keeps
-    its hyphen when the document writes the word with it elsewhere."""
+    its hyphen when the document writes the word with it elsewhere, or when the dictionary says
+    it is a hyphenated word (lexwatch.morph.hyphenated) and the document does not write it joined."""
     if paragraph.endswith(("-", "\u00ad")) and len(paragraph) > 1 and paragraph[-2].isalpha() \
             and line[:1].islower():
         head_match = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*-?\u00ad?$", paragraph)
@@ -194,7 +196,9 @@ def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
         if head_match and tail_match and paragraph.endswith("-"):
             head = head_match.group(0)[:-1].lower()
             tail = tail_match.group(0).lower()
-            if f"{head}-{tail}" in vocabulary and f"{head}{tail}" not in vocabulary:
+            if f"{head}{tail}" in vocabulary:
+                return paragraph[:-1] + line
+            if f"{head}-{tail}" in vocabulary or hyphenated(head.rsplit("-", 1)[-1], tail):
                 return paragraph + line
         return paragraph[:-1] + line
     return f"{paragraph} {line}"
