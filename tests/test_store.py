@@ -121,6 +121,28 @@ def test_unchanged_text_from_the_same_source_is_not_stored_again(store):
     assert len(store.list()) == 2
 
 
+def test_the_same_text_of_an_act_from_another_address_or_served_again_is_not_stored_again(store):
+    from datetime import date
+
+    edition = date(2022, 9, 26)
+
+    def fetched(url: str, body: bytes, *articles: object, when: date | None = edition):
+        return store.add(body, source=url, filename="p.html", act="HK9900275", edition_date=when,
+                         document=_doc(*articles), skip_if_text_unchanged=True)
+
+    first = fetched("https://pravo.by/document/?guid=3871&p0=HK9900275", b"<html>1</html>", ART_59)
+    # base_url changed to www.: the same edition's text is no news
+    moved = fetched("https://www.pravo.by/document/?guid=3871&p0=HK9900275", b"<html>2</html>", ART_59)
+    assert first.created and not moved.created and moved.reason == "same text"
+    # a new edition, then the old edition's text served again in other bytes under its old date
+    newer = fetched("https://pravo.by/document/?guid=3871&p0=HK9900275", b"<html>3</html>", ART_59, ART_130_2,
+                    when=date(2023, 1, 1))
+    again = fetched("https://www.pravo.by/document/?guid=3871&p0=HK9900275", b"<html>4</html>", ART_59)
+    assert newer.created and not again.created and again.version.id == first.version.id
+    assert len(store.list()) == 2
+    assert store.resolve("HK9900275@2022-09-26").id == first.version.id  # the date still names one version
+
+
 def test_search_matches_every_inflection(store):
     store.add(b"v", source="s", filename="s.txt", document=_doc(ART_59, ART_130_2))
     hits = store.search("смертная казнь")

@@ -161,11 +161,9 @@ class VersionStore:
         text = doc.as_text() if doc.articles else doc.preamble
         text_sha = hashlib.sha256(text.encode()).hexdigest()
         if skip_if_text_unchanged:
-            latest = self.db.execute(
-                "SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC LIMIT 1",
-                (source,)).fetchone()
-            if latest is not None and latest["text_sha256"] == text_sha:
-                return AddResult(_row_to_info(latest), created=False, reason="same text")
+            same = self._same_text(text_sha, source, act, edition_date)
+            if same is not None:
+                return AddResult(same, created=False, reason="same text")
         folder = self.drafts_dir / safe_name(act or "unsorted")
         ext = _EXTENSIONS.get(doc.format, "bin")
         raw_path = folder / f"{digest}.{ext}"
@@ -187,6 +185,26 @@ class VersionStore:
         )
         self._insert(info, doc, text_sha)
         return AddResult(info, created=True)
+
+    def _same_text(self, text_sha: str, source: str, act: str | None,
+                   edition_date: date | None) -> VersionInfo | None:
+        """A stored version this text is no news against: the latest from the same source, the
+        latest of the same act from any source (the portal's address changed: "www.", a port),
+        or one of the same act and edition date (the portal served an edition's text again in
+        other bytes). Each is one indexed query."""
+        queries: list[tuple[str, tuple[str, ...]]] = [
+            ("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC LIMIT 1", (source,))]
+        if act:
+            queries.append(("SELECT * FROM versions WHERE act = ? ORDER BY added_at DESC, rowid DESC LIMIT 1",
+                            (act,)))
+            if edition_date is not None:
+                queries.append(("SELECT * FROM versions WHERE act = ? AND edition_date = ? AND text_sha256 = ? "
+                                "LIMIT 1", (act, edition_date.isoformat(), text_sha)))
+        for sql, args in queries:
+            row = self.db.execute(sql, args).fetchone()
+            if row is not None and row["text_sha256"] == text_sha:
+                return _row_to_info(row)
+        return None
 
     @staticmethod
     def _parse(data: bytes, filename: str, content_type: str | None, allow_unparsed: bool) -> Document:
