@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from dataclasses import dataclass
@@ -28,7 +29,13 @@ STATE = Globals()
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 when a pipe closes (`| head`), which reads as "differences found":
+            # hand the closed pipe to the CLI's handler, which exits 0
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def say(message: str) -> None:

@@ -50,7 +50,7 @@ def sample_bytes(name: str) -> bytes:
 
 
 def demo(
-    directory: Annotated[Path, typer.Argument(
+    directory: Annotated[Path, typer.Argument(metavar="DIRECTORY",
         help="Folder for the demo workspace (created if missing; reused if it is one).")] = DEFAULT_DIR,
 ) -> None:
     """Offline demo: import two bundled editions of the Criminal Code and show what changed."""

@@ -122,8 +122,10 @@ def _check_output(target: Path | None, inputs: tuple[str, ...] = ()) -> None:
 
 
 def diff_command(
-    old: Annotated[str, typer.Argument(help="Old version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
-    new: Annotated[str, typer.Argument(help="New version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    old: Annotated[str, typer.Argument(
+        metavar="OLD", help="Old version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    new: Annotated[str, typer.Argument(
+        metavar="NEW", help="New version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
     article: Annotated[list[str] | None, typer.Option(
         "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")] = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", show_default=False, help=(
@@ -170,7 +172,7 @@ def diff_command(
 
 
 def history_command(
-    article: Annotated[str, typer.Argument(help="Article number: 59, 130-2 or 130².")],
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article number: 59, 130-2 or 130².")],
     act: Annotated[str | None, typer.Option("--act", help="Register number (default: the only act stored).")] = None,
     show: Annotated[bool, typer.Option("--show", help="Print each change as a redline.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,

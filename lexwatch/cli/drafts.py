@@ -46,7 +46,7 @@ def list_versions(
 
 @drafts_app.command("show")
 def show(
-    version: Annotated[str, typer.Argument(help="sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    version: Annotated[str, typer.Argument(metavar="VERSION", help="sha256 prefix or REGNUM@YYYY-MM-DD.")],
     article: Annotated[str | None, typer.Option("--article", "-a", help="One article, e.g. 59 or 130-2.")] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -82,7 +82,7 @@ def show(
 
 @drafts_app.command("search")
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find; each matches all its inflected forms.")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find; each matches all its inflected forms.")],
     act: Annotated[str | None, typer.Option("--act", help="Only versions of this act.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many hits.")] = 50,
     as_json: JsonOption = False,

@@ -53,7 +53,7 @@ def _grouped(hits: list[Hit]) -> list[dict[str, Any]]:
 
 
 def flags_command(
-    target: Annotated[str, typer.Argument(help="A file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    target: Annotated[str, typer.Argument(metavar="TARGET", help="A file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
     pack: PackOption = None,
     as_json: JsonOption = False,
 ) -> None:

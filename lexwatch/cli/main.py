@@ -6,6 +6,7 @@ import errno
 import gc
 import importlib
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -84,16 +85,49 @@ def run() -> None:
     """
     debug = "--debug" in sys.argv
     tune_gc()
+    terminated: list[int] = []
+
+    def on_term(signum: int, frame: object) -> None:
+        # systemd and `timeout` stop a job with SIGTERM: unwind as for Ctrl-C (temp files removed,
+        # transactions rolled back) and say so, instead of dying silently
+        terminated.append(signum)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_term)
     try:
-        app(prog_name="lexwatch")
+        from typer import _click as click  # typer vendors click since 0.26
+    except ImportError:  # pragma: no cover - older typer depends on click itself
+        import click  # type: ignore[no-redef,import-not-found,unused-ignore]
+    try:
+        code = app(prog_name="lexwatch", standalone_mode=False)
+        if code == 130:  # typer turns Ctrl-C into a silent exit 130
+            raise KeyboardInterrupt
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `lexwatch` or `lexwatch drafts` alone
+        sys.stderr.write(exc.format_message() + "\n")
+        sys.exit(int(ExitCode.ERROR))
+    except click.exceptions.UsageError as exc:  # a bad option or argument: one line, like every error
+        command = exc.ctx.command_path if exc.ctx is not None else "lexwatch"
+        sys.stderr.write(f"lexwatch: error: {exc.format_message()} (see `{command} --help`)\n")
+        sys.exit(int(ExitCode.ERROR))
+    except click.exceptions.ClickException as exc:
+        sys.stderr.write(f"lexwatch: error: {exc.format_message()}\n")
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("lexwatch: interrupted; nothing half-stored was kept\n")
+        sys.exit(130)
+    except SystemExit as exc:
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            sys.exit(0)  # typer's answer to a closed pipe (`| head`): not "differences found"
+        raise
     except LexwatchError as exc:
         if debug:
             traceback.print_exc()
         sys.stderr.write(f"lexwatch: error: {exc.message}\n")
         sys.exit(int(exc.exit_code))
     except KeyboardInterrupt:
-        sys.stderr.write("lexwatch: interrupted; nothing half-stored was kept\n")
-        sys.exit(130)
+        sys.stderr.write(f"lexwatch: {'stopped' if terminated else 'interrupted'}; nothing half-stored was kept\n")
+        sys.exit(143 if terminated else 130)
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error for the user.
         devnull = os.open(os.devnull, os.O_WRONLY)

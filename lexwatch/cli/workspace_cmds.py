@@ -13,7 +13,8 @@ from lexwatch.errors import InputError, UsageError
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder to make a workspace (default: here).")] = Path("."),
+    directory: Annotated[Path, typer.Argument(
+        metavar="DIRECTORY", help="Folder to make a workspace (default: here).")] = Path("."),
 ) -> None:
     """Create a workspace: lexwatch.toml, drafts/, commentary/templates/ and the state database."""
     from lexwatch.workspace import Workspace
@@ -38,7 +39,7 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def add(
-    files: Annotated[list[Path], typer.Argument(help="Portal HTML, PDF, DOCX or TXT files.")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILES", help="Portal HTML, PDF, DOCX or TXT files.")],
     act: Annotated[str | None, typer.Option(
         "--act", help="Register number, e.g. HK9900275 (default: detected).")] = None,
     edition_date: Annotated[str | None, typer.Option(
