@@ -18,6 +18,7 @@ Cli = Callable[..., CliResult]
 
 @pytest.mark.parametrize("args", [
     ("diff",), ("diff", "a.txt", "b.txt", "--context", "-1"), ("drafts", "search", "казнь", "--limit", "abc"),
+    ("drafts", "search", "казнь", "--limit", "0"),
     ("add", "x.txt", "--no-such-option"), ("no-such-command",),
 ])
 def test_a_usage_error_is_one_line_naming_the_help_to_read(lexwatch_cli: Cli, args: tuple[str, ...]) -> None:

@@ -239,3 +239,42 @@ def test_the_output_is_never_one_of_the_files_compared(lexwatch_cli: Cli, editio
     refused = lexwatch_cli("diff", str(old), str(new), "-o", str(old))
     assert refused.code == 2 and "is one of the files compared" in refused.err
     assert old.read_bytes() == before
+
+
+def test_a_folder_given_as_a_version_is_called_a_folder(lexwatch_cli: Cli, tmp_path: Path,
+                                                        editions: tuple[Path, Path]) -> None:
+    folder = tmp_path / "dir.txt"
+    folder.mkdir()
+    diff = lexwatch_cli("diff", str(editions[0]), str(folder))
+    assert diff.code == 2 and "dir.txt: is a folder, not a file" in diff.err
+    flags = lexwatch_cli("flags", str(folder))
+    assert flags.code == 2 and "is a folder, not a file" in flags.err
+
+
+def test_json_settings_name_each_asked_article_once(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
+    data = lexwatch_cli("diff", *map(str, editions), "-a", "59", "-a", "59", "-a", "130²", "-f", "json").json()
+    assert data["settings"]["articles"] == ["59", "130-2"] and "schema_version" not in data["settings"]
+    assert data["schema_version"] == 1
+
+
+def test_no_color_turns_colour_off_even_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from lexwatch.cli import diff as diff_cli
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert diff_cli._colour()
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not diff_cli._colour()
+
+
+def test_a_note_after_the_last_part_starts_its_own_line(lexwatch_cli: Cli, tmp_path: Path,
+                                                        editions: tuple[Path, Path]) -> None:
+    old, _ = editions
+    noted = tmp_path / "uk_2020_note.txt"
+    noted.write_text(CODE_2020.replace(
+        "восемнадцати лет.", "восемнадцати лет. Примечания: 1. Смертная казнь не применяется к женщинам."),
+        encoding="utf-8")
+    out = lexwatch_cli("diff", str(old), str(noted), "--no-flags").out
+    assert "лет.\n{+Примечания:\n1. Смертная казнь" in out

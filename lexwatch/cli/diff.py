@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -78,14 +79,20 @@ class Sides:
         try:
             parsed = VersionRef.parse(ref)
         except UsageError:
-            raise InputError(f"{ref}: no such file, and not a version "
-                             "(sha256 prefix or REGNUM@YYYY-MM-DD)") from None
+            what = ("is a folder, not a file" if path.is_dir() else
+                    "is not a regular file" if path.exists() else "no such file")
+            raise InputError(f"{ref}: {what}, and not a version (sha256 prefix or REGNUM@YYYY-MM-DD)") from None
         info = self._store().resolve(parsed)
         return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
 
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+
+
+def _colour() -> bool:
+    """ANSI colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _write_output(target: Path | None, rendered: str | bytes) -> None:
@@ -165,7 +172,7 @@ def diff_command(
 
         annotate(diff, pack, sides.root)
     docx = fmt == "table" and output is not None and output.suffix.lower() == ".docx"
-    color = fmt == "terminal" and output is None and sys.stdout.isatty()
+    color = fmt == "terminal" and output is None and _colour()
     options = RenderOptions(context=context, changed_only=changed_only, color=color, docx=docx)
     _write_output(output, renderer(fmt)(diff, options))
     raise typer.Exit(int(ExitCode.DIFFERENCES if diff.has_changes else ExitCode.OK))
@@ -209,7 +216,7 @@ def history_command(
     if not entries:
         out.print(f"Статья {number.display}: no change in the stored versions of {chosen}", markup=False)
         return
-    color = sys.stdout.isatty()
+    color = _colour()
     for e in entries:
         when = e.version.edition_date.isoformat() if e.version.edition_date else "undated"
         out.print(f"{when}  {e.version.short_id}  Статья {number.display}: {e.summary}", markup=False)

@@ -84,7 +84,7 @@ def show(
 def search(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="Words to find; each matches all its inflected forms.")],
     act: Annotated[str | None, typer.Option("--act", help="Only versions of this act.")] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many hits.")] = 50,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many hits.")] = 50,
     as_json: JsonOption = False,
 ) -> None:
     """Search article text across stored versions (Russian morphology-aware)."""

@@ -54,7 +54,7 @@ def add(
     regnum = normalize_act(act) if act else None
     for path in files:
         if not path.is_file():
-            raise InputError(f"{path}: no such file")
+            raise InputError(f"{path}: {_not_a_file(path)}")
     ws = open_workspace()
     results = []
     with ws.lock(), ws.open_store() as store:
@@ -93,3 +93,10 @@ def add(
 def register(app: typer.Typer) -> None:
     app.command("init")(init)
     app.command("add")(add)
+
+
+def _not_a_file(path: Path) -> str:
+    """Why `path` cannot be read as a document: what is there instead."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    return "is not a regular file" if path.exists() else "no such file"

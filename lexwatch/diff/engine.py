@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lexwatch.diff.align import RENUMBER_THRESHOLD, Pair, align
-from lexwatch.diff.model import SCHEMA_VERSION, ArticleDiff, DocumentDiff, DocumentSide, Op, Status
+from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op, Status
 from lexwatch.diff.normalize import FOLDED, collapse, normalize
 from lexwatch.diff.words import diff_words
 from lexwatch.errors import UsageError
@@ -72,10 +72,9 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
             raise UsageError(f"no article {', '.join(missing)} in either version")
         pairs = [p for p in pairs if any(a is not None and a.number in wanted for a in (p.old, p.new))]
     settings = {
-        "schema_version": SCHEMA_VERSION,
         "renumber_threshold": RENUMBER_THRESHOLD,
         "show_technical": show_technical,
-        "articles": [n.canonical for n in articles] if articles else None,
+        "articles": list(dict.fromkeys(n.canonical for n in articles)) if articles else None,
         "normalised": list(FOLDED),
     }
     return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings)

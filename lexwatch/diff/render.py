@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
+from lexwatch.diff.model import SCHEMA_VERSION, ArticleDiff, DocumentDiff, Op
 from lexwatch.diff.words import merge_ops, word_counts
 from lexwatch.errors import UsageError
 
@@ -111,7 +111,7 @@ def summary_line(diff: DocumentDiff) -> str:
 
 
 # Normalised text is one line; a redline reads better with each part, point and note on its own.
-_BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:/\d{1,2})?[.)]|Примечани[ея]\.) )")
+_BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:/\d{1,2})?[.)]|Примечани[ея][.:]) )")
 
 
 def _breaks(ops: list[Op]) -> list[int]:
@@ -276,7 +276,7 @@ def to_json(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[st
         return {"id": s.id, "label": s.label, "articles": s.articles}
 
     return {
-        "schema_version": diff.settings.get("schema_version", 1),
+        "schema_version": SCHEMA_VERSION,
         "settings": diff.settings,
         "old": side(diff.old), "new": side(diff.new),
         "summary": diff.summary(),
