@@ -138,6 +138,7 @@ def test_stored_versions_diff_and_the_history_of_article_59(lexwatch_cli: Cli, w
     assert "changed: +6 −1 words" in history.out
     born = lexwatch_cli("-w", str(workspace), "history", "130²", "--json").json()
     assert [(e["edition_date"], e["summary"]) for e in born] == [("2022-09-01", "added")]
+    assert {f["pack"] for f in born[0]["article"]["flags"]} >= {"genocide"}  # flagged as `diff` flags it
     assert lexwatch_cli("-w", str(workspace), "history", "60", "--show").out.startswith("Статья 60: no change")
     # A number no stored version holds is a mistake, not "no change"; so is an act not stored.
     unknown = lexwatch_cli("-w", str(workspace), "history", "999")

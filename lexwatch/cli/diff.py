@@ -203,6 +203,11 @@ def history_command(
             raise UsageError("give --act REGNUM: the store holds " +
                              (", ".join(a or "unknown" for a in acts) if acts else "no versions"))
         entries = article_history(store, chosen, number)
+    if as_json or show:  # the flags stage, as `diff` runs it: flags and sanction changes per entry
+        from lexwatch.cli.flags import annotate
+
+        for e in entries:
+            annotate(e.diff, None, ws.root)
     if as_json:
         data: list[dict[str, Any]] = []
         for e in entries:
