@@ -88,8 +88,11 @@ def split_collapsed(number: int, previous: ArticleNumber | None,
         if tail.startswith("0"):
             continue
         candidate = ArticleNumber(int(head), int(tail))
-        if candidate > previous and (following is None or candidate.base < following) \
-                and candidate.base - previous.base <= 1:
+        # Sub-numbers count up from the article before: 130¹ then 130², or 130 then 131¹; a
+        # jump ("110" after 1 as 1¹⁰) is a plain number (an excerpt with articles 1 and 110).
+        close = (candidate.sub <= previous.sub + 2 if candidate.base == previous.base
+                 else candidate.base == previous.base + 1 and candidate.sub <= 2)
+        if candidate > previous and (following is None or candidate.base < following) and close:
             return candidate
     return ArticleNumber(number)
 
@@ -133,7 +136,8 @@ def is_regnum(text: str) -> bool:
 
 @dataclass(frozen=True)
 class VersionRef:
-    """What a user types to name a stored version: a sha256 prefix or REGNUM@YYYY-MM-DD."""
+    """What a user types to name a stored version: a sha256 prefix, REGNUM@YYYY-MM-DD, or the label
+    of an undated version (REGNUM:prefix, unknown:prefix)."""
 
     prefix: str | None = None
     act: str | None = None
@@ -151,6 +155,11 @@ class VersionRef:
             return cls(act=normalize_act(act_text), edition_date=when)
         if re.fullmatch(r"[0-9a-fA-F]{4,64}", text):
             return cls(prefix=text.lower())
+        # The label lexwatch prints for an undated version: "HK9900275:2735ab3d2b99", "unknown:2735ab3d2b99"
+        m = re.fullmatch(r"([^:\s]+):([0-9a-fA-F]{4,64})", text)
+        if m:
+            act = None if m.group(1).lower() == "unknown" else normalize_act(m.group(1))
+            return cls(prefix=m.group(2).lower(), act=act)
         raise UsageError(
             f"not a version: {text!r} (give a sha256 prefix of at least 4 hex digits or REGNUM@YYYY-MM-DD)")
 

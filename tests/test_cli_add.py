@@ -137,6 +137,32 @@ def test_bad_act_or_date_option(workspace, lexwatch_cli, excerpt):
     assert result.code == 2 and "YYYY-MM-DD" in result.err
 
 
+def test_an_edition_date_far_from_any_real_one_is_refused(workspace, lexwatch_cli, excerpt):
+    for when in ("1899-12-31", "2999-01-01"):
+        result = lexwatch_cli("add", str(excerpt), "--edition-date", when, cwd=workspace)
+        assert result.code == 2 and "not a plausible edition date" in result.err
+    assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []
+
+
+def test_a_version_stored_without_an_act_gets_it_from_a_later_add_and_never_another(
+        workspace, lexwatch_cli, tmp_path):
+    text = tmp_path / "izvlechenie.txt"  # an excerpt with no act heading: the act is not detected
+    text.write_text("Статья 59. Смертная казнь\n1. Смертная казнь – расстрел – может быть назначена "
+                    "за особо тяжкие преступления.\n", encoding="utf-8")
+    first = lexwatch_cli("add", str(text), cwd=workspace)
+    assert first.code == 0 and "act not detected: pass --act REGNUM" in first.err
+    [unknown] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert unknown["label"] == f"unknown:{unknown['id'][:12]}"  # the label it prints names it too
+    assert lexwatch_cli("drafts", "show", unknown["label"], "--json", cwd=workspace).json()["id"] == unknown["id"]
+    given = lexwatch_cli("add", str(text), "--act", "HK9900275", "--edition-date", "2022-09-26", cwd=workspace)
+    assert given.code == 0 and "now dated and of act HK9900275: HK9900275@2022-09-26" in given.err, given
+    [stored] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert stored["act"] == "HK9900275" and stored["label"] == "HK9900275@2022-09-26"
+    other = lexwatch_cli("add", str(text), "--act", "HK0000001", cwd=workspace)
+    assert other.code == 2 and "the stored act is kept" in other.err
+    assert lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", "--json", cwd=workspace).code == 0
+
+
 def test_the_real_2022_edition_imports_with_all_its_articles(workspace, lexwatch_cli, corpus_dir):
     result = lexwatch_cli("add", str(corpus_dir / "uk_2022-09.txt"), "--edition-date", "2022-09-26",
                           "--json", cwd=workspace)

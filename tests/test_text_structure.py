@@ -230,3 +230,15 @@ def test_any_ordered_numbering_in_any_explicit_form_parses_back() -> None:
         assert [a.number for a in doc.articles] == wanted
 
     check()
+
+
+def test_an_excerpt_jumping_from_article_1_to_110_keeps_110_but_a_flattened_130_2_is_recovered() -> None:
+    # Found by the property test above: "110" right after article 1 was read as 1¹⁰.
+    excerpt = parse("Статья 1. Уголовный закон Республики Беларусь\nНастоящий Кодекс основывается на Конституции.\n"
+                    "Статья 110. Истязание\nУмышленное причинение систематических побоев – наказывается арестом.\n")
+    assert [a.number for a in excerpt.articles] == [ArticleNumber(1), ArticleNumber(110)]
+    flattened = parse("Статья 130. Разжигание вражды\n1. Умышленные действия – наказываются арестом.\n"
+                      "Статья 1301. Реабилитация нацизма\n1. Публичное отрицание – наказывается арестом.\n"
+                      "Статья 1302. Отрицание геноцида белорусского народа\n1. Отрицание – наказывается арестом.\n"
+                      "Статья 131. Применение оружия массового поражения\nПрименение – наказывается лишением свободы.\n")
+    assert [a.number.display for a in flattened.articles] == ["130", "130¹", "130²", "131"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -33,9 +33,12 @@ def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        when = date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--edition-date must be YYYY-MM-DD, not {value!r}") from None
+    if not date(1900, 1, 1) <= when <= date.today() + timedelta(days=366):
+        raise UsageError(f"--edition-date {value} is not a plausible edition date (1900 to a year from now)")
+    return when
 
 
 def add(
@@ -73,13 +76,17 @@ def add(
                 raise InputError(f"{path}: {exc.message.removeprefix(f'{path.name}: ')}") from None
             info = result.version
             results.append({**info.to_dict(), "created": result.created})
-            if result.reason == "dated":
-                say(f"{path}: already stored as {info.short_id}, undated; now dated: {info.label}")
-                continue
             if when is not None and info.edition_date != when:
                 assert info.edition_date is not None  # an undated version would have been dated
                 raise InputError(f"{path}: already stored as {info.label}, not as of "
                                  f"{when.isoformat()}; the stored date is kept")
+            if regnum is not None and info.act != regnum:
+                raise InputError(f"{path}: already stored as {info.label}, an act {info.act}, not "
+                                 f"{regnum}; the stored act is kept")
+            if result.reason in ("dated", "act set", "dated and act set"):
+                now = result.reason.replace("act set", f"of act {info.act}")
+                say(f"{path}: already stored as {info.short_id}; now {now}: {info.label}")
+                continue
             if not result.created:
                 say(f"{path}: already stored as {info.short_id} ({info.label}); nothing changed")
                 continue

@@ -73,7 +73,7 @@ class VersionInfo:
 class AddResult:
     version: VersionInfo
     created: bool
-    reason: str = ""          # why nothing was stored: "same bytes", "same text", or "dated"
+    reason: str = ""  # why nothing new was stored: "same bytes", "same text", "dated", "act set"
     #                           (the same bytes, stored undated before: the date given is now set)
 
 
@@ -146,16 +146,25 @@ class VersionStore:
         digest = hashlib.sha256(data).hexdigest()
         existing = self._get(digest)
         if existing is not None:
+            # Stored undated or with no act before (by `diff --store`, a source that gave no date,
+            # a text whose act was not detected): what is given now fills the gap, never rewrites.
+            updates: dict[str, str] = {}
             if edition_date is not None and existing.edition_date is None:
-                # Stored undated before (by `diff --store`, or a source that gave no date).
-                try:
-                    self.db.execute("UPDATE versions SET edition_date = ? WHERE id = ?",
-                                    (edition_date.isoformat(), digest))
-                except sqlite3.Error as exc:
-                    raise StoreError(f"cannot date the version: {exc}") from None
-                existing.edition_date = edition_date
-                return AddResult(existing, created=False, reason="dated")
-            return AddResult(existing, created=False, reason="same bytes")
+                updates["edition_date"] = edition_date.isoformat()
+            if act is not None and existing.act is None:
+                updates["act"] = act
+            if not updates:
+                return AddResult(existing, created=False, reason="same bytes")
+            try:
+                with self.db:
+                    for column, value in updates.items():  # column names from the two above
+                        self.db.execute(f"UPDATE versions SET {column} = ? WHERE id = ?", (value, digest))
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot complete the stored version: {exc}") from None
+            existing.edition_date = edition_date if "edition_date" in updates else existing.edition_date
+            existing.act = act if "act" in updates else existing.act
+            return AddResult(existing, created=False,
+                             reason=" and ".join({"edition_date": "dated", "act": "act set"}[c] for c in updates))
         doc = document if document is not None else self._parse(data, filename, content_type, allow_unparsed)
         act = act or doc.act
         text = doc.as_text() if doc.articles else doc.preamble
@@ -271,6 +280,8 @@ class VersionStore:
         if parsed.prefix:
             rows = self.db.execute("SELECT * FROM versions WHERE id LIKE ? LIMIT 6",
                                    (parsed.prefix + "%",)).fetchall()
+            if parsed.act:  # "HK9900275:2735ab3d": the prefix, of that act
+                rows = [r for r in rows if r["act"] == parsed.act]
         else:
             assert parsed.edition_date is not None
             rows = self.db.execute(
