@@ -40,3 +40,13 @@ def test_the_demo_refuses_a_folder_holding_other_files(tmp_path: Path, lexwatch_
     assert result.code == 2
     assert "not a lexwatch workspace" in result.err and "Traceback" not in result.err
     assert sorted(p.name for p in busy.iterdir()) == ["chapter1.docx"]
+
+
+def test_the_demo_refuses_a_workspace_holding_the_users_own_versions(workspace: Path, lexwatch_cli, tmp_path: Path) -> None:
+    own = tmp_path / "uk.txt"
+    own.write_text("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\nСтатья 59. Смертная казнь\n1. Смертная казнь – "
+                   "расстрел.\n", encoding="utf-8")
+    assert lexwatch_cli("add", str(own), "--act", "HK9900275", cwd=workspace).code == 0
+    result = lexwatch_cli("demo", str(workspace))
+    assert result.code == 2 and "1 version(s) of your own" in result.err
+    assert len(lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()) == 1

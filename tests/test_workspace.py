@@ -174,3 +174,23 @@ def test_a_state_database_that_cannot_be_opened_is_not_called_damaged(tmp_path, 
     with pytest.raises(StoreError) as caught:
         versions.VersionStore(tmp_path / "state.db", tmp_path / "drafts")
     assert "damaged" not in str(caught.value) and "read-only folder or a full disk" in str(caught.value)
+
+
+def test_init_refuses_an_empty_name_and_a_folder_inside_another_workspace(workspace, lexwatch_cli, tmp_path):
+    empty = lexwatch_cli("init", "", cwd=tmp_path)
+    assert empty.code == 2 and "the one given is empty" in empty.err
+    assert not (tmp_path / "lexwatch.toml").exists()
+    nested = lexwatch_cli("init", str(workspace / "drafts" / "inner"))
+    assert nested.code == 2 and f"inside the workspace {workspace}" in nested.err
+    assert not (workspace / "drafts" / "inner").exists()
+    again = lexwatch_cli("init", str(workspace))  # the workspace itself: already one, nothing changed
+    assert again.code == 0 and "already a lexwatch workspace" in again.err
+
+
+def test_init_over_a_broken_lexwatch_toml_says_so(lexwatch_cli, tmp_path):
+    folder = tmp_path / "laws"
+    folder.mkdir()
+    (folder / "lexwatch.toml").write_text("[portal\n", encoding="utf-8")
+    result = lexwatch_cli("init", str(folder))
+    assert result.code == 2 and f"{folder / 'lexwatch.toml'}:1:" in result.err
+    assert (folder / "lexwatch.toml").read_text(encoding="utf-8") == "[portal\n"  # the user's file is kept

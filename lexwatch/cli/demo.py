@@ -51,7 +51,7 @@ def sample_bytes(name: str) -> bytes:
 
 def demo(
     directory: Annotated[Path, typer.Argument(metavar="DIRECTORY",
-        help="Folder for the demo workspace (created if missing; reused if it is one).")] = DEFAULT_DIR,
+        help="Folder for the demo workspace (created if missing; reused if it is a demo workspace).")] = DEFAULT_DIR,
 ) -> None:
     """Offline demo: import two bundled editions of the Criminal Code and show what changed."""
     from lexwatch.cli.diff import diff_command
@@ -63,6 +63,12 @@ def demo(
     if directory.is_dir() and any(directory.iterdir()) and not (directory / "lexwatch.toml").is_file():
         raise UsageError(f"{directory} is a non-empty folder that is not a lexwatch workspace; "
                          "give another folder: lexwatch demo DIR")
+    if (directory / "lexwatch.toml").is_file():
+        with Workspace(directory.resolve()).open_store() as existing:
+            own = [v for v in existing.list() if not v.source.startswith("lexwatch:samples/")]
+        if own:
+            raise UsageError(f"{directory} is a lexwatch workspace holding {len(own)} version(s) of your own; "
+                             "the demo would mix its samples into them: give another folder")
     ws, created = Workspace.init(directory)
     say(f"Demo workspace: {ws.root}" + (" (new)" if created else " (reused)"))
     with ws.lock(), ws.open_store() as store:

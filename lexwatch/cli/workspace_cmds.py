@@ -13,14 +13,22 @@ from lexwatch.errors import InputError, UsageError
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(
-        metavar="DIRECTORY", help="Folder to make a workspace (default: here).")] = Path("."),
+    directory: Annotated[str, typer.Argument(
+        metavar="DIRECTORY", help="Folder to make a workspace (default: here).")] = ".",
 ) -> None:
     """Create a workspace: lexwatch.toml, drafts/, commentary/templates/ and the state database."""
-    from lexwatch.workspace import Workspace
+    from lexwatch.workspace import CONFIG_NAME, Workspace
 
-    target = STATE.workspace if STATE.workspace is not None and directory == Path(".") else directory
+    if not directory.strip():  # an unset $DIR in a script: never the current folder by accident
+        raise UsageError("init needs a folder; the one given is empty")
+    target = (STATE.workspace if STATE.workspace is not None and directory == "." else Path(directory))
+    root = target.expanduser().resolve()
+    outer = next((folder for folder in root.parents if (folder / CONFIG_NAME).is_file()), None)
+    if outer is not None and not (root / CONFIG_NAME).is_file():
+        raise UsageError(f"{root} is inside the workspace {outer}; a workspace in it would take over the "
+                         "commands run there: give a folder outside it")
     ws, created = Workspace.init(target)
+    _ = ws.settings  # a lexwatch.toml already there and broken is reported now, not at the next command
     if created:
         say(f"Initialised lexwatch workspace in {ws.root}")
         for item in created:
