@@ -88,6 +88,15 @@ class Settings:
     portal: PortalSettings = field(default_factory=PortalSettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
     raw: dict[str, Any] = field(default_factory=dict)
+    path: str = "lexwatch.toml"  # where the settings were read, and their text: for error lines
+    text: str = ""
+
+    def error(self, message: str, key: str) -> ConfigError:
+        """A ConfigError naming this file, the line of `key` ("sources.folder.path", or a table
+        such as "sources.nosuch") and the key, for the stages that read their own tables."""
+        section, _, name = key.rpartition(".")
+        line = _line_of(self.text, section, name) if section else None
+        return ConfigError(message, path=self.path, line=line or _line_of_table(self.text, key), key=key)
 
 
 # Sections lexwatch itself types and checks; other tables (e.g. [sources.folder], [notify]) are
@@ -104,6 +113,30 @@ def _line_of(text: str, section: str, key: str) -> int | None:
         elif in_section and re.match(rf"{re.escape(key)}\s*=", stripped):
             return number
     return None
+
+
+def _line_of_table(text: str, table: str) -> int | None:
+    """The line of the header "[table]" (or of "[[table]]")."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().strip("[] ") == table and line.strip().startswith("["):
+            return number
+    return None
+
+
+# The tables of lexwatch.toml: [portal] and [watch] typed here, [sources.<name>] read by each source.
+SECTIONS = ("portal", "watch", "sources")
+
+
+def _expected(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, float):
+        return "a number"
+    if isinstance(default, int):
+        return "a whole number"
+    if isinstance(default, list):
+        return "a list of strings"
+    return "a string"
 
 
 def _check_type(value: Any, default: Any) -> bool:
@@ -126,7 +159,12 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
         m = re.search(r"line (\d+)", msg)
         raise ConfigError(re.sub(r"\s*\(at line.*\)$", "", msg).strip() or "invalid TOML", path=path,
                           line=int(m.group(1)) if m else None) from None
-    settings = Settings(raw=data)
+    settings = Settings(raw=data, path=path, text=text)
+    for section in data:
+        if section not in SECTIONS:
+            raise ConfigError(f"unknown section [{section}] (lexwatch reads {', '.join(f'[{s}]' for s in SECTIONS)})",
+                              path=path, line=_line_of_table(text, section) or _line_of(text, "", section),
+                              key=section)
     for section, cls in _TYPED.items():
         table = data.get(section, {})
         if not isinstance(table, dict):
@@ -139,7 +177,7 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
             default = getattr(cls(), key)
             ok = isinstance(value, str) if default is None else _check_type(value, default)
             if not ok:
-                raise ConfigError(f"wrong type {type(value).__name__}", path=path,
+                raise ConfigError(f"wrong type {type(value).__name__} (expected {_expected(default)})", path=path,
                                   line=_line_of(text, section, key), key=f"{section}.{key}")
             setattr(target, key, float(value) if isinstance(default, float) else value)
     portal = settings.portal

@@ -89,7 +89,7 @@ def test_broken_toml_is_one_line_naming_file_and_line(workspace, lexwatch_cli):
 def test_unknown_key_and_wrong_type_name_the_key_and_line():
     with pytest.raises(ConfigError, match=r"lexwatch.toml:4: unknown setting \(key 'portal.base_ulr'\)"):
         parse_settings('[portal]\ndelay = 0.5\n\nbase_ulr = "https://pravo.by"\n')
-    with pytest.raises(ConfigError, match=r":2: wrong type str \(key 'portal.delay'\)"):
+    with pytest.raises(ConfigError, match=r":2: wrong type str \(expected a number\) \(key 'portal.delay'\)"):
         parse_settings('[portal]\ndelay = "fast"\n')
     with pytest.raises(ConfigError, match="base_url must be an http"):
         parse_settings('[portal]\nbase_url = "pravo.by"\n')
@@ -194,3 +194,20 @@ def test_init_over_a_broken_lexwatch_toml_says_so(lexwatch_cli, tmp_path):
     result = lexwatch_cli("init", str(folder))
     assert result.code == 2 and f"{folder / 'lexwatch.toml'}:1:" in result.err
     assert (folder / "lexwatch.toml").read_text(encoding="utf-8") == "[portal\n"  # the user's file is kept
+
+
+@pytest.mark.parametrize(("toml", "line", "key", "said"), [
+    ("[portl]\ntimeout = 3\n", 1, "portl", "unknown section [portl]"),
+    ('[watch]\nacts = ["HK9900275"]\n\n[sources.nosuch]\nenabled = true\n', 4, "sources.nosuch",
+     "no source named 'nosuch'"),
+    ('[watch]\nacts = ["XX"]\n', 2, "watch.acts", "not a register number"),
+    ("[sources.folder]\npath = 5\n", 2, "sources.folder.path", "must be a folder path"),
+    ('[sources.pravo_by]\n\nenabled = "yes"\n', 3, "sources.pravo_by.enabled", "must be true or false"),
+])
+def test_a_mistake_in_any_section_names_the_file_the_line_and_the_key(workspace, lexwatch_cli, toml, line, key, said):
+    config = workspace / "lexwatch.toml"
+    config.write_text(toml, encoding="utf-8")
+    result = lexwatch_cli("sources", "list", cwd=workspace)
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert result.err.startswith(f"lexwatch: error: {config}:{line}: ") and f"(key '{key}')" in result.err
+    assert said in result.err

@@ -176,8 +176,12 @@ def source_table(settings: Settings, name: str) -> dict[str, Any]:
     """The `[sources.<name>]` table of lexwatch.toml ({} when absent); a non-table is a ConfigError."""
     sources = settings.raw.get("sources", {})
     if not isinstance(sources, dict):
-        raise ConfigError("[sources] must be a table", key="sources")
+        raise settings.error("[sources] must be a table", "sources")
+    unknown = sorted(set(sources) - set(source_names()))
+    if unknown:
+        raise settings.error(f"no source named {unknown[0]!r} (known: {', '.join(source_names())})",
+                             f"sources.{unknown[0]}")
     table = sources.get(name, {})
     if not isinstance(table, dict):
-        raise ConfigError(f"[sources.{name}] must be a table", key=f"sources.{name}")
+        raise settings.error(f"[sources.{name}] must be a table", f"sources.{name}")
     return table

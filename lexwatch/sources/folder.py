@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lexwatch.config import Settings
-from lexwatch.errors import ConfigError
 from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
 
 NAME = "folder"
@@ -25,7 +24,7 @@ class FolderSource:
         table = source_table(settings, NAME)
         raw = table.get("path")
         if raw is not None and (not isinstance(raw, str) or not raw.strip()):
-            raise ConfigError("must be a folder path (a non-empty string)", key="sources.folder.path")
+            raise settings.error("must be a folder path (a non-empty string)", "sources.folder.path")
         self.path: Path | None = (root / Path(raw).expanduser()).resolve() if raw else None
 
     def enabled(self) -> bool:

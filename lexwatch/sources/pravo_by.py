@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, overload
 from urllib.parse import parse_qs, urlsplit
 
 from lexwatch.config import Settings
-from lexwatch.errors import ConfigError, LexwatchError, UnexpectedPageError, UsageError
+from lexwatch.errors import LexwatchError, UnexpectedPageError, UsageError
 from lexwatch.fsutil import safe_name
 from lexwatch.ids import normalize_regnum
 from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
@@ -223,16 +223,16 @@ class PravoBySource:
         self.table = source_table(settings, NAME)
         for key in ("enabled", "probe_drafts"):
             if not isinstance(self.table.get(key, False), bool):
-                raise ConfigError("must be true or false", key=f"sources.{NAME}.{key}")
+                raise settings.error("must be true or false", f"sources.{NAME}.{key}")
         unknown = set(self.table) - {"enabled", "probe_drafts"}
         if unknown:
-            raise ConfigError("unknown setting", key=f"sources.{NAME}.{sorted(unknown)[0]}")
+            raise settings.error("unknown setting", f"sources.{NAME}.{sorted(unknown)[0]}")
         # The draft-law bank has no listing: optionally probe each day's entries 01, 02, ... (PORTAL.md).
         self.probe_drafts = bool(self.table.get("probe_drafts", False))
         try:
             self.acts = [normalize_regnum(act) for act in settings.watch.acts]
         except UsageError as exc:
-            raise ConfigError(str(exc), key="watch.acts") from None
+            raise settings.error(str(exc), "watch.acts") from None
 
     def enabled(self) -> bool:
         return bool(self.table.get("enabled", True))
