@@ -279,3 +279,14 @@ def test_a_note_after_the_last_part_starts_its_own_line(lexwatch_cli: Cli, tmp_p
         encoding="utf-8")
     out = lexwatch_cli("diff", str(old), str(noted), "--no-flags").out
     assert "лет.\n{+Примечания:\n1. Смертная казнь" in out
+
+
+def test_comparing_two_different_acts_warns(lexwatch_cli: Cli, tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    procedure = tmp_path / "upk.txt"
+    procedure.write_text("УГОЛОВНО-ПРОЦЕССУАЛЬНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\nСтатья 59. Понятые\n"
+                         "1. Понятым является не заинтересованное в уголовном деле совершеннолетнее лицо.\n",
+                         encoding="utf-8")
+    result = lexwatch_cli("diff", str(editions[0]), str(procedure), "--no-flags")
+    assert result.code == 1 and "two different acts are compared" in result.err
+    same = lexwatch_cli("diff", *map(str, editions), "--no-flags")
+    assert "different acts" not in same.err

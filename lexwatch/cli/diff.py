@@ -165,6 +165,9 @@ def diff_command(
         new_doc, new_side = sides.load(new)
     finally:
         sides.close()
+    if old_doc.act and new_doc.act and old_doc.act != new_doc.act:
+        say(f"warning: {old_side.label} is act {old_doc.act} and {new_side.label} is act {new_doc.act}: "
+            "two different acts are compared")
     diff = diff_documents(old_doc, new_doc, old_side=old_side, new_side=new_side,
                           articles=numbers or None, show_technical=show_technical)
     if not no_flags:  # the flags stage: flags and sanction changes on every changed article
