@@ -261,3 +261,15 @@ def test_the_redline_of_the_real_editions_is_the_json_dumps_text(corpus_dir: Pat
     text = str(renderer("json")(diff, RenderOptions()))
     assert text == json.dumps(to_json(diff), ensure_ascii=False, indent=2) + "\n"
     assert json.loads(text)["summary"]["changed"] > 150
+
+
+def test_a_changed_title_is_labelled_in_every_redline() -> None:
+    text = "1. Создание экстремистского формирования – наказывается лишением свободы на срок до шести лет."
+    old = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования", text)])
+    new = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования либо участие в нем",
+                                  text)])
+    diff = diff_documents(old, new)
+    terminal = str(renderer("terminal")(diff, RenderOptions()))
+    assert "\nЗаголовок: Создание экстремистского формирования {+либо участие в нем+}\n" in terminal
+    assert "Заголовок: " in str(renderer("markdown")(diff, RenderOptions()))
+    assert "Заголовок: " in str(renderer("html")(diff, RenderOptions()))

@@ -32,8 +32,9 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
         console.print(Text(f"{label(item)}. {item.title} — {one_line(item)}", style="bold"))
         for line in notes_for(item):
             console.print(Text(line, style="yellow"))
-        for ops in ([item.title_ops] if item.title_ops else []) + [item.ops]:
-            console.print(_terminal_ops(ops, options, item.technical))
+        if item.title_ops:  # labelled, as in markdown and html: not a line of the article's text
+            console.print(Text("Заголовок: ") + _terminal_ops(item.title_ops, options, item.technical))
+        console.print(_terminal_ops(item.ops, options, item.technical))
     return buffer.getvalue()
 
 
