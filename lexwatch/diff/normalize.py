@@ -42,7 +42,8 @@ _FOLD_MARK_RES = (re.compile(r"-(?:(?<=\d-)|(?<=\s-)|[\s0])"), re.compile(r"0(?<
 _MAYBE_DIGIT_RE = re.compile("[^\x00-\u065f\u2000-\u206f\u2100-\u214f]")
 
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
-          "typographic quotes", "spaced dashes", "explicit sub-numbers after 'статья'/'ст.'")
+          "typographic quotes", "spaced dashes", "explicit sub-numbers after 'статья'/'ст.'",
+          "sub-numbers lost after 'статья'/'ст.' (read from both versions' articles)")
 
 
 def join_line_break(m: re.Match[str]) -> str:

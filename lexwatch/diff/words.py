@@ -152,10 +152,11 @@ _LONE_WORDS = 3  # unpaired segments must hold this many words (a part, not "1."
 def _diff_run(old_parts: list[str], new_parts: list[str], native: bool) -> list[Op]:
     """Word diff of one changed run of sentences and parts. When one side holds more segments
     than the other (a part added or removed next to a changed one), segments that keep most of
-    their words are also paired and diffed one against the other, the rest between the pairs;
-    the reading that changes fewer characters wins, the whole run on a tie. So "от [-двух-]{+трех+}
-    до [-пяти-]{+шести+} лет.{+ 3. …+}", not one rewrite across both parts; but "– {+наказываются
-    … штрафом. +}3." where a sanction was missing, as the whole run reads it."""
+    their words are also paired and diffed one against the other, the rest between the pairs.
+    The paired reading wins only with fewer replacements in which a part starts, then fewer
+    characters changed (_cost); the whole run on a tie. So "от [-двух до пяти-]{+трех до шести+}
+    лет.{+ 3. …+}", not one rewrite across both parts; but "– {+наказываются … штрафом. +}3."
+    where a sanction was missing, as the whole run reads it."""
     whole = _diff_tokens("".join(old_parts), "".join(new_parts), native)
     if (len(old_parts) == len(new_parts) or not old_parts or not new_parts
             or len(old_parts) * len(new_parts) > _PAIR_LIMIT):
@@ -207,21 +208,16 @@ def _pair_segments(old_parts: list[str], new_parts: list[str]) -> list[tuple[int
     old_words = [set(part.split()) for part in old_parts]
     new_words = [set(part.split()) for part in new_parts]
     rows, cols = len(old_parts), len(new_parts)
+    same = [[len(a & b) / (max(len(a), len(b)) or 1) for b in new_words] for a in old_words]
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
     for x in range(rows - 1, -1, -1):
         for y in range(cols - 1, -1, -1):
-            score = max(best[x + 1][y], best[x][y + 1])
-            a, b = old_words[x], new_words[y]
-            same = len(a & b) / (max(len(a), len(b)) or 1)
-            if same >= _PAIRED:
-                score = max(score, best[x + 1][y + 1] + same)
-            best[x][y] = score
+            paired = best[x + 1][y + 1] + same[x][y] if same[x][y] >= _PAIRED else 0.0
+            best[x][y] = max(best[x + 1][y], best[x][y + 1], paired)
     pairs: list[tuple[int, int]] = []
     x = y = 0
     while x < rows and y < cols:
-        a, b = old_words[x], new_words[y]
-        same = len(a & b) / (max(len(a), len(b)) or 1)
-        if same >= _PAIRED and best[x][y] == best[x + 1][y + 1] + same:
+        if same[x][y] >= _PAIRED and best[x][y] == best[x + 1][y + 1] + same[x][y]:
             pairs.append((x, y))
             x, y = x + 1, y + 1
         elif best[x][y] == best[x + 1][y]:
