@@ -99,9 +99,7 @@ class _Retry(Exception):
         self.retry_after = retry_after
 
 
-def redact(url: str) -> str:
-    """A URL without user:password, fit for logs and JSON."""
-    return redact_url(url)
+redact = redact_url  # a URL without user:password, fit for logs and JSON
 
 
 def origin(url: str) -> tuple[str, str, int | None]:
