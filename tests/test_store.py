@@ -11,6 +11,7 @@ import pytest
 
 from lexwatch.errors import AmbiguousVersionError, DiskFullError, VersionNotFoundError
 from lexwatch.ids import ArticleNumber
+from lexwatch.store.versions import VersionStore
 from lexwatch.text.model import Article, Document
 from lexwatch.workspace import Workspace
 
@@ -254,3 +255,25 @@ def test_history_follows_an_article_that_arrives_under_a_new_number(store):
     # Told from the old number: where it went (and nothing after, as 130² is gone).
     away = article_history(store, "HK9900275", ArticleNumber(130, 2))
     assert [(e.version.edition_date, e.summary) for e in away] == [(date(2022, 9, 26), "renumbered to 130³")]
+
+
+def test_a_workspace_on_a_read_only_mount_can_still_be_read(tmp_path, monkeypatch):
+    import os
+
+    from lexwatch.errors import StoreError
+    from lexwatch.store import versions
+
+    db, drafts = tmp_path / "state.db", tmp_path / "drafts"
+    with VersionStore(db, drafts) as writable:
+        stored = writable.add(b"v", source="s", filename="s.txt", act="HK9900275", document=_doc(ART_59)).version
+    real_access = os.access
+    monkeypatch.setattr(versions.os, "access",
+                        lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with VersionStore(db, drafts) as read_only:
+        assert read_only.read_only
+        assert [v.id for v in read_only.list()] == [stored.id]
+        assert read_only.document(stored.id).articles[0].number == ART_59.number
+        with pytest.raises(StoreError, match="readonly"):
+            read_only.add(b"w", source="s2", filename="s.txt", document=_doc(ART_59, ART_130_2))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no -wal or -shm file written

@@ -98,6 +98,15 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
+def pending(db: sqlite3.Connection) -> list[str]:
+    """The migrations a database has not had (all of them when it has no record)."""
+    try:
+        done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
+    except sqlite3.OperationalError:  # no such table
+        done = set()
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def migrate(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied."""
     db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")

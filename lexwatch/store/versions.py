@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import json
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -23,7 +24,7 @@ from lexwatch.errors import (
 )
 from lexwatch.fsutil import atomic_write, safe_name
 from lexwatch.ids import ArticleNumber, VersionRef
-from lexwatch.store.migrations import migrate
+from lexwatch.store.migrations import migrate, pending
 from lexwatch.text.model import Article, Document
 
 _EXTENSIONS = {"html": "html", "pdf": "pdf", "docx": "docx", "txt": "txt"}
@@ -108,16 +109,28 @@ class VersionStore:
     def __init__(self, db_path: Path, drafts_dir: Path) -> None:
         self.drafts_dir = drafts_dir
         self.root = drafts_dir.parent
+        # A workspace on a read-only mount (a copy on a CD, a backup) can still be read: listed,
+        # searched, diffed. SQLite opens it immutable then (no WAL or lock files to write).
+        self.read_only = db_path.is_file() and not os.access(db_path.parent, os.W_OK)
         try:
-            self.db = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
+            if self.read_only:
+                self.db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                          isolation_level=None)
+            else:
+                self.db = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the state database {db_path}: {exc}") from None
         self.db.row_factory = sqlite3.Row
+        if self.read_only and pending(self.db):
+            self.db.close()
+            raise StoreError(f"the state database {db_path} is read-only and older than this lexwatch: "
+                             "open it once where it can be written")
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            migrate(self.db)
+            if not self.read_only:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                migrate(self.db)
         except sqlite3.OperationalError as exc:  # a read-only folder, a full disk: the file is fine
             self.db.close()
             raise StoreError(f"cannot open the state database {db_path}: {exc} "
