@@ -205,3 +205,16 @@ def test_an_error_in_the_second_file_keeps_the_first_one_stored(workspace, lexwa
     assert result.code == 2 and "empty.txt: the file is empty" in result.err
     listed = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
     assert [v["edition_date"] for v in listed] == ["2022-09-26"]
+
+
+def test_a_second_text_under_one_act_and_date_is_stored_with_a_note_that_the_date_names_both(
+        workspace, lexwatch_cli, tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Статья 59. Смертная казнь\n1. Смертная казнь – расстрел.\n", encoding="utf-8")
+    second.write_text("Статья 59. Смертная казнь\n1. Смертная казнь – расстрел – не применяется.\n", encoding="utf-8")
+    for path in (first, second):
+        result = lexwatch_cli("add", str(path), "--act", "HK9900275", "--edition-date", "2022-09-26", cwd=workspace)
+        assert result.code == 0
+    assert "note: HK9900275@2022-09-26 now names 2 versions" in result.err
+    sources = {v["source"] for v in lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()}
+    assert sources == {str(first.resolve()), str(second.resolve())}

@@ -173,6 +173,7 @@ def test_store_option_keeps_both_files_as_versions(lexwatch_cli: Cli, workspace:
     ids = {result.json()["old"]["id"], result.json()["new"]["id"]}
     listed = lexwatch_cli("-w", str(workspace), "drafts", "list", "--json").json()
     assert {v["id"] for v in listed} == ids and len(ids) == 2
+    assert {v["source"] for v in listed} == {str(p.resolve()) for p in editions}  # as `add` records it
     # Plain text carries no edition date: stored undated, and the user is told how to date them.
     assert all(v["edition_date"] is None for v in listed)
     assert result.err.count("undated: `lexwatch add") == 2

@@ -63,7 +63,7 @@ class Sides:
         path = Path(ref)
         if path.is_file():
             if self.keep:
-                result = self._store().add(path.read_bytes(), source=f"file:{path.name}", filename=path.name)
+                result = self._store().add(path.read_bytes(), source=str(path.resolve()), filename=path.name)
                 info = result.version
                 if result.created:
                     dating = ("" if info.edition_date else

@@ -101,6 +101,11 @@ def add(
             detected = "" if regnum else (f" (act detected: {info.act})" if info.act else
                                           " (act not detected: pass --act REGNUM)")
             say(f"{path}: stored {info.short_id} {info.label}: {info.format}, {info.articles} articles{detected}")
+            if info.act and info.edition_date:
+                twins = [v.short_id for v in store.list(info.act) if v.edition_date == info.edition_date]
+                if len(twins) > 1:
+                    say(f"note: {info.label} now names {len(twins)} versions ({', '.join(twins)}) with "
+                        "different texts; name them by their sha256 prefix")
     if as_json:
         emit_json(results)
 
