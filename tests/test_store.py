@@ -277,3 +277,11 @@ def test_a_workspace_on_a_read_only_mount_can_still_be_read(tmp_path, monkeypatc
         with pytest.raises(StoreError, match="readonly"):
             read_only.add(b"w", source="s2", filename="s.txt", document=_doc(ART_59, ART_130_2))
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no -wal or -shm file written
+
+
+def test_a_search_snippet_is_one_line_even_across_parts(store):
+    parts = Article(ArticleNumber(59), "Смертная казнь",
+                    "1. Смертная казнь – расстрел.\n2. Смертная казнь не может быть назначена женщинам.")
+    store.add(b"parts", source="s", filename="s.txt", document=_doc(parts))
+    [hit] = store.search("казнь")
+    assert "\n" not in hit.snippet and "[казнь]" in hit.snippet.lower()

@@ -349,5 +349,6 @@ class VersionStore:
                 if found is None:
                     continue
                 infos[vid] = found
-            hits.append(SearchHit(infos[vid], ArticleNumber.parse(row["number"]), row["title"], row["snip"]))
+            snippet = " ".join(row["snip"].split())  # one line: an article's parts are lines of it
+            hits.append(SearchHit(infos[vid], ArticleNumber.parse(row["number"]), row["title"], snippet))
         return hits
