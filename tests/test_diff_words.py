@@ -317,3 +317,12 @@ def test_lexwatch_pure_python_keeps_the_word_diff_in_python() -> None:
     env = {**os.environ, "LEXWATCH_PURE_PYTHON": "1"}
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_sub_numbered_point_is_one_word_of_the_redline() -> None:
+    # Art. 33 (2020 -> 2022): points renumbered. "12/1" is one number: replaced whole, never cut
+    # into "[-12-]{+13+}/1".
+    old = "12) клевета (статья 188); 12/1) угроза убийством (статья 186); 13) оскорбление (статья 189)."
+    new = old.replace("12/1)", "13/1)")
+    ops = diff_words(old, new, native=False)
+    assert [(k, t) for k, t in ops if k != "equal"] == [("delete", "12/1"), ("insert", "13/1")]
