@@ -154,6 +154,8 @@ def test_a_version_stored_without_an_act_gets_it_from_a_later_add_and_never_anot
     [unknown] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
     assert unknown["label"] == f"unknown:{unknown['id'][:12]}"  # the label it prints names it too
     assert lexwatch_cli("drafts", "show", unknown["label"], "--json", cwd=workspace).json()["id"] == unknown["id"]
+    listed = lexwatch_cli("drafts", "list", "--act", "unknown", "--json", cwd=workspace).json()
+    assert [v["id"] for v in listed] == [unknown["id"]]
     given = lexwatch_cli("add", str(text), "--act", "HK9900275", "--edition-date", "2022-09-26", cwd=workspace)
     assert given.code == 0 and "now dated and of act HK9900275: HK9900275@2022-09-26" in given.err, given
     [stored] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()

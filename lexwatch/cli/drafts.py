@@ -16,7 +16,8 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 @drafts_app.command("list")
 def list_versions(
-    act: Annotated[str | None, typer.Option("--act", help="Only versions of this act.")] = None,
+    act: Annotated[str | None, typer.Option(
+        "--act", help="Only versions of this act ('unknown': those stored without one).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List stored versions, oldest edition first."""
@@ -24,7 +25,10 @@ def list_versions(
 
     ws = open_workspace()
     with ws.open_store() as store:
-        versions = store.list(normalize_act(act) if act else None)
+        if act is not None and act.strip().lower() == "unknown":  # as their labels say: unknown:2735ab3d
+            versions = [v for v in store.list() if v.act is None]
+        else:
+            versions = store.list(normalize_act(act) if act else None)
     if as_json:
         emit_json([v.to_dict() for v in versions])
         return
