@@ -41,8 +41,9 @@ def _summary(report: FetchReport) -> list[str]:
     lines = []
     for name in report.sources:
         c = report.counts(name)
+        since = f" (since {report.windows[name]})" if name in report.windows else ""
         lines.append(f"{name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged,"
-                     f" {c['failed']} failed (since {report.windows[name]})")
+                     f" {c['failed']} failed{since}")
     if not report.sources:
         lines.append("no source is enabled (see `lexwatch sources list`)")
     elif report.failed and not report.counts()["unchanged"] and report.nothing_new:

@@ -126,6 +126,7 @@ class Source(Protocol):
 
     name: str
     description: str
+    # (optional) windowed = False: the source looks at everything each run, not a date window
 
     def enabled(self) -> bool:
         """Whether this workspace's settings turn the source on."""

@@ -18,6 +18,7 @@ SUFFIXES = {".html": "text/html", ".htm": "text/html", ".pdf": "application/pdf"
 
 class FolderSource:
     name = NAME
+    windowed = False  # every file in the folder is looked at each run, whatever its date
     description = "A folder you fill by hand with HTML, PDF, DOCX or TXT files ([sources.folder] path)"
 
     def __init__(self, settings: Settings, root: Path) -> None:

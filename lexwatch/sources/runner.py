@@ -145,7 +145,8 @@ class FetchRun:
     def run_source(self, source: Source, since: date | None) -> None:
         start = self.window_start(source.name, since)
         self.report.sources.append(source.name)
-        self.report.windows[source.name] = start.isoformat()
+        if getattr(source, "windowed", True):  # a folder has no date window: "(since …)" would mislead
+            self.report.windows[source.name] = start.isoformat()
         ctx = FetchContext(self.settings, self.root, since=start, today=self.today,
                            validators=self.state.validators(), client_factory=self.client_factory,
                            status=self.status)
