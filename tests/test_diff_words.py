@@ -326,3 +326,20 @@ def test_a_sub_numbered_point_is_one_word_of_the_redline() -> None:
     new = old.replace("12/1)", "13/1)")
     ops = diff_words(old, new, native=False)
     assert [(k, t) for k, t in ops if k != "equal"] == [("delete", "12/1"), ("insert", "13/1")]
+
+
+def test_a_part_numbered_after_it_is_split_and_new_parts_follow_keeps_its_own_term() -> None:
+    # Art. 352 (2020 -> 2022, shortened): one unnumbered part becomes part 1 with a new term, and
+    # an aggravated part 2 follows. "до пяти лет" belongs to the new part 2, not to part 1.
+    old = ("Несанкционированное копирование информации, повлекшее причинение существенного вреда, – "
+           "наказывается общественными работами, или штрафом, или арестом, или ограничением свободы на "
+           "срок до двух лет, или лишением свободы на тот же срок.")
+    new = ("1. Несанкционированное копирование информации, повлекшее причинение существенного вреда, – "
+           "наказывается штрафом, или арестом, или ограничением свободы на срок до трех лет, или лишением "
+           "свободы на срок до двух лет. 2. Те же деяния, совершенные повторно, – наказываются штрафом, или "
+           "арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же срок.")
+    ops = diff_words(old, new, native=False)
+    assert _rebuilds(old, new, ops)
+    changes = [(k, t) for k, t in ops if k != "equal"]
+    assert ("delete", "двух") in changes and ("insert", "трех") in changes
+    assert changes[-1][0] == "insert" and changes[-1][1].lstrip().startswith("2. Те же деяния")

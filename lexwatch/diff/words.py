@@ -145,6 +145,7 @@ def diff_words(old: str, new: str, *, native: bool = True) -> list[Op]:
 
 # Segments of a changed run are paired when at least this share of their words is the same.
 _PAIRED = 0.5
+_WORD_RE = re.compile(r"\w+")  # the words segments are compared by: no punctuation, any case
 _PAIR_LIMIT = 400  # old x new segments of one run: above it the run is word-diffed whole
 _LONE_WORDS = 3  # unpaired segments must hold this many words (a part, not "1.")
 
@@ -164,6 +165,7 @@ def _diff_run(old_parts: list[str], new_parts: list[str], native: bool) -> list[
     whole_cost = _cost(whole)
     if not whole_cost[0]:  # no replacement runs into another part: pairing cannot read better
         return whole
+    old_parts, new_parts = _with_numbers(old_parts), _with_numbers(new_parts)
     pairs = _pair_segments(old_parts, new_parts)
     if not pairs or _short_lone_run(old_parts, [x for x, _ in pairs]) or \
             _short_lone_run(new_parts, [y for _, y in pairs]):
@@ -177,6 +179,21 @@ def _diff_run(old_parts: list[str], new_parts: list[str], native: bool) -> list[
             paired += _diff_tokens(old_parts[pi], new_parts[pj], native)
         i, j = pi + 1, pj + 1
     return paired if _cost(paired) < whole_cost else whole
+
+
+_NUMBER_ONLY_RE = re.compile(r"\s*\d{1,3}(?:/\d{1,2})?[.)]")
+
+
+def _with_numbers(parts: list[str]) -> list[str]:
+    """The segments with a part or point number ("3.", " 12)") joined to the sentence it opens:
+    the sentence cut leaves it alone, but it is no segment of its own when pairing parts."""
+    out: list[str] = []
+    for part in parts:
+        if out and _NUMBER_ONLY_RE.fullmatch(out[-1]):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
 
 
 def _short_lone_run(parts: list[str], paired: list[int]) -> bool:
@@ -205,8 +222,8 @@ def _cost(ops: list[Op]) -> tuple[int, int]:
 def _pair_segments(old_parts: list[str], new_parts: list[str]) -> list[tuple[int, int]]:
     """(old index, new index) of the pairs, in order on both sides, that share the most words
     in all (each pair at least _PAIRED of the longer one's words): a small LCS by weight."""
-    old_words = [set(part.split()) for part in old_parts]
-    new_words = [set(part.split()) for part in new_parts]
+    old_words = [set(_WORD_RE.findall(part.lower())) for part in old_parts]
+    new_words = [set(_WORD_RE.findall(part.lower())) for part in new_parts]
     rows, cols = len(old_parts), len(new_parts)
     same = [[len(a & b) / (max(len(a), len(b)) or 1) for b in new_words] for a in old_words]
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
