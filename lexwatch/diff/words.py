@@ -372,16 +372,22 @@ def _diff_middle(old: str, new: str, native: bool) -> list[Op]:
     return merge_ops(ops)
 
 
-# An unchanged phrase of this many words or more is never shown deleted and retyped.
+# An unchanged phrase of this many words or more is never shown deleted and retyped; nor is one
+# word that carries meaning ("арестом", "лет"), as function words and numbers do not.
 _KEPT_WORDS = 2
+_FUNCTION_WORDS = frozenset({
+    "и", "или", "либо", "а", "но", "в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "от", "до", "за",
+    "из", "у", "не", "ни", "же", "ли", "то", "что", "как", "для", "при", "без", "под", "над", "через", "его",
+    "ее", "её", "их", "это", "так", "также", "равно"})
 
 
 def _keep_unchanged_phrases(diffs: Diffs, table: dict[str, str], native: bool) -> Diffs:
     """dmp's semantic cleanup folds an unchanged run into the edits around it when the edits on
     both sides are longer: "[-, а осужденных … –-]{+. Лицам, … осужденным … проводится+}" or a
     clause that stays while the sanction after it changes. That reads well for "и" or "в" between
-    two edits, but a redline must not show a phrase of _KEPT_WORDS words or more as deleted and
-    typed again: such phrases are taken back out of each replacement, longest first."""
+    two edits, but a redline must not show a phrase of _KEPT_WORDS words or more, or one word that
+    carries meaning, as deleted and typed again: such runs are taken back out of each replacement,
+    longest first."""
     out: Diffs = []
     keeper = _PhraseKeeper(table, native)
     i = 0
@@ -405,19 +411,27 @@ class _PhraseKeeper:
         """The codes of word tokens (not punctuation), found only if some replacement needs them."""
         return {char for token, char in self.table.items() if token[0].isalnum()}
 
+    @cached_property
+    def meaningful(self) -> set[str]:
+        """The codes of words that carry meaning on their own: not function words, not numbers."""
+        return {char for token, char in self.table.items()
+                if token[0].isalpha() and token.lower() not in _FUNCTION_WORDS}
+
+    def _kept(self, chars: str) -> bool:
+        return sum(char in self.words for char in chars) >= _KEPT_WORDS or any(c in self.meaningful for c in chars)
+
     def split(self, deleted: str, inserted: str) -> Diffs:
         """[(-1, deleted), (1, inserted)], or the same cut round the longest run of at least
         _KEPT_WORDS words the two share in the raw (uncleaned) diff, each side cut again."""
         if not deleted or not inserted:
             return [(code, chars) for code, chars in ((-1, deleted), (1, inserted)) if chars]
         shared = set(deleted).intersection(inserted)
-        if len(shared) < _KEPT_WORDS or len(shared & self.words) < _KEPT_WORDS:
+        if not self._kept("".join(shared)):  # cannot share a phrase worth keeping
             return [(-1, deleted), (1, inserted)]
         best: tuple[int, int, str] | None = None
         x = y = 0
         for code, chars in _diff_main(deleted, inserted, _TIMEOUT_S, self.native):
-            if code == 0 and (best is None or len(chars) > len(best[2])) and \
-                    sum(char in self.words for char in chars) >= _KEPT_WORDS:
+            if code == 0 and (best is None or len(chars) > len(best[2])) and self._kept(chars):
                 best = (x, y, chars)
             x += len(chars) if code != 1 else 0
             y += len(chars) if code != -1 else 0
