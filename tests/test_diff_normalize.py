@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexwatch.diff import normalize as norm
+from lexwatch.ids import ArticleNumber
 
 FRAGMENTS = [
     "наказывается ", "лишением свободы ", "на срок до пяти лет", "нака-\nзывается ", "нака- \r\n  зывается",
@@ -83,10 +84,14 @@ def test_reference_words_are_found_in_any_case_as_the_case_insensitive_pattern_f
         [m.span() for m in _PLAIN_REF_WORD.finditer(text)]
 
 
-def test_a_reference_after_an_unspaced_dash_is_folded_and_the_dash_spaced() -> None:
-    # 2022 source: "статьями 290/1 –290/5" (a space lost after the dash)
-    assert norm.normalize("предусмотренные статьями 290/1 –290/5 настоящего Кодекса") == \
-        "предусмотренные статьями 290¹ – 290⁵ настоящего Кодекса"
+def test_a_range_of_referenced_articles_reads_as_printed_whatever_its_spacing() -> None:
+    # 2022 source: "статьями 290/1 –290/5" (a space lost after the dash); 2020: "2901–2905" (lost
+    # superscripts, read with the article list). Both are the printed "290¹–290⁵": no change.
+    printed = "предусмотренные статьями 290¹–290⁵ настоящего Кодекса"
+    assert norm.normalize("предусмотренные статьями 290/1 –290/5 настоящего Кодекса") == printed
+    known = frozenset(ArticleNumber(290, sub) for sub in range(6))
+    assert norm.normalize("предусмотренные статьями 2901–2905 настоящего Кодекса", known) == printed
+    assert norm.normalize("статьями 124 – 126 настоящего Кодекса") == "статьями 124–126 настоящего Кодекса"
 
 
 def test_a_pdf_line_break_hyphen_and_typographic_quotes_are_not_changes() -> None:

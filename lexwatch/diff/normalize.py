@@ -4,7 +4,8 @@ What is folded, and nothing else: line-break hyphens ("нака-\\nзывает�
 soft hyphens, every run of whitespace (newlines, NBSP, thin spaces) -> one space, typographic
 quotes („“”"‘’ -> «» by position), dashes between spaces (" - ", " — ", " –X" -> " – "), and
 explicit sub-numbers of article references after "стать…"/"ст." ("130/2", "130-2",
-"130<sup>2</sup>" -> "130²", the way the official text prints them). Left as written: "18.14" (a
+"130<sup>2</sup>" -> "130²", the way the official text prints them), and the dash of a range of
+them unspaced ("290/1 –290/5" -> "290¹–290⁵"). Left as written: "18.14" (a
 dotted number is an article of another code, such as the Administrative one), "124-126" (a range:
 the second number is not below the first), and a collapsed "1302": it may be article 1302.
 """
@@ -38,7 +39,8 @@ _SPACED_DASH_LEFT_RE = re.compile(" –(?! )")
 # everything from the first one (U+0660) up, except the punctuation and letterlike blocks
 # (dashes, quotes, "№"), which hold none.
 _FOLD_MARKS = ("¹", "²", "³", "/", "<")
-_FOLD_MARK_RES = (re.compile(r"-(?:(?<=\d-)|(?<=\s-)|[\s0])"), re.compile(r"0(?<!\d0)\d"))
+_FOLD_MARK_RES = (re.compile(r"-(?:(?<=\d-)|(?<=\s-)|[\s0])"), re.compile(r"0(?<!\d0)\d"),
+                  re.compile(r"– (?=\d)"), re.compile(r" –(?<=\d –)"))
 _MAYBE_DIGIT_RE = re.compile("[^\x00-\u065f\u2000-\u206f\u2100-\u214f]")
 
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
@@ -108,6 +110,9 @@ def _fold_refs(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
             gap = _LIST_GAP_RE.match(text, cursor)
             if not gap or not _NUMBER_RE.match(text, gap.end()):
                 break
+            if gap.group().strip() in ("–", "—"):  # a range, printed "290¹–290⁵": no spaces round the dash
+                out.append("–")
+                pos = gap.end()
             cursor = gap.end()
     out.append(text[pos:])
     return "".join(out)
