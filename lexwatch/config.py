@@ -185,17 +185,15 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
                path=path, line=_line_of(text, "portal", "base_url"), key="portal.base_url")
     for url in portal.draft_index_urls:
         if urlsplit(url).netloc and _host(url) != _host(portal.base_url):
-            raise ConfigError(f"{redact_url(url)} is not on base_url's host; only that host is contacted",
-                              path=path, line=_line_of(text, "portal", "draft_index_urls"),
-                              key="portal.draft_index_urls")
+            raise settings.error(f"{redact_url(url)} is not on base_url's host; only that host is contacted",
+                                 "portal.draft_index_urls")
     if portal.proxy:
         check_proxy(portal.proxy, "portal.proxy", path=path, line=_line_of(text, "portal", "proxy"))
     for key, low, high, low_included in _RANGES:
         value = getattr(portal, key)
         if not (math.isfinite(value) and (value >= low if low_included else value > low) and value <= high):
             above = f"at least {low:g}" if low_included else f"above {low:g}"
-            raise ConfigError(f"must be a number {above} and at most {high:g}", path=path,
-                              line=_line_of(text, "portal", key), key=f"portal.{key}")
+            raise settings.error(f"must be a number {above} and at most {high:g}", f"portal.{key}")
     env_url = os.environ.get("LEXWATCH_PORTAL_URL")
     if env_url:
         _check_url(env_url, ("http", "https"), "must be an http(s) URL such as https://pravo.by",
