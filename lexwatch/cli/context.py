@@ -54,3 +54,10 @@ def open_workspace() -> Workspace:
     ws = Workspace.find(STATE.workspace)
     _ = ws.settings  # a broken lexwatch.toml is reported before any work starts
     return ws
+
+
+def not_a_file(path: Path) -> str:
+    """Why `path` cannot be read as a document: what is there instead."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    return "is not a regular file" if path.exists() else "no such file"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lexwatch.cli.context import STATE, emit_json, say
+from lexwatch.cli.context import STATE, emit_json, not_a_file, say
 from lexwatch.errors import ExitCode, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -79,9 +79,8 @@ class Sides:
         try:
             parsed = VersionRef.parse(ref)
         except UsageError:
-            what = ("is a folder, not a file" if path.is_dir() else
-                    "is not a regular file" if path.exists() else "no such file")
-            raise InputError(f"{ref}: {what}, and not a version (sha256 prefix or REGNUM@YYYY-MM-DD)") from None
+            raise InputError(f"{ref}: {not_a_file(path)}, and not a version "
+                             "(sha256 prefix or REGNUM@YYYY-MM-DD)") from None
         info = self._store().resolve(parsed)
         return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
 

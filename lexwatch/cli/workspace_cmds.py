@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from lexwatch.cli.context import STATE, emit_json, open_workspace, say
+from lexwatch.cli.context import STATE, emit_json, not_a_file, open_workspace, say
 from lexwatch.errors import InputError, UsageError
 
 
@@ -65,7 +65,7 @@ def add(
     regnum = normalize_act(act) if act else None
     for path in files:
         if not path.is_file():
-            raise InputError(f"{path}: {_not_a_file(path)}")
+            raise InputError(f"{path}: {not_a_file(path)}")
     ws = open_workspace()
     results = []
     with ws.lock(), ws.open_store() as store:
@@ -113,10 +113,3 @@ def add(
 def register(app: typer.Typer) -> None:
     app.command("init")(init)
     app.command("add")(add)
-
-
-def _not_a_file(path: Path) -> str:
-    """Why `path` cannot be read as a document: what is there instead."""
-    if path.is_dir():
-        return "is a folder, not a file"
-    return "is not a regular file" if path.exists() else "no such file"

@@ -98,23 +98,20 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
-def pending(db: sqlite3.Connection) -> list[str]:
+def pending(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[Migration]:
     """The migrations a database has not had (all of them when it has no record)."""
     try:
         done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
     except sqlite3.OperationalError:  # no such table
         done = set()
-    return [name for name, _ in MIGRATIONS if name not in done]
+    return [m for m in (migrations if migrations is not None else MIGRATIONS) if m[0] not in done]
 
 
 def migrate(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[str]:
     """Apply the migrations not yet recorded; return the names applied."""
     db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
-    done = {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
     applied = []
-    for name, step in migrations if migrations is not None else MIGRATIONS:
-        if name in done:
-            continue
+    for name, step in pending(db, migrations):
         db.execute("BEGIN IMMEDIATE")
         try:
             step(db)
