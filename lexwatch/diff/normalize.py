@@ -143,6 +143,14 @@ def _written(m: re.Match[str], known: frozenset[ArticleNumber] | None = None) ->
 def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
     """The comparison form of an article's text: equal normalised texts mean no real change.
     `known`: the article numbers of the versions compared, to read lost superscripts."""
+    if known:
+        # The same steps as without `known`, then lost superscripts read: the folded form keeps
+        # every bare number as written and reads the same to _fold_refs again.
+        text = normalize(text)
+        lost = _lost_superscripts(known)
+        if lost and any(number in lost for number in _DIGITS_RE.findall(text)):
+            return _fold_refs(text, known)
+        return text
     # Each step first asks str (fast, in C) whether it can change anything at all.
     if "\u00ad" in text:
         text = text.replace("\u00ad", "")
@@ -153,9 +161,6 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
         text = _fold_quotes(text)
     if not _dashes_canonical(text):
         text = _SPACED_DASH_RE.sub(" – ", text)
-    lost = _lost_superscripts(known) if known else None
-    if lost and any(number in lost for number in _DIGITS_RE.findall(text)):
-        return _fold_refs(text, known)
     return _fold_refs(text) if _may_fold(text) else text
 
 

@@ -6,7 +6,7 @@ import importlib
 import os
 import re
 from collections.abc import Iterable
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import accumulate, pairwise
 from typing import Any
 
@@ -402,23 +402,28 @@ def _keep_unchanged_phrases(diffs: Diffs, table: dict[str, str], native: bool) -
     return out
 
 
+@lru_cache(maxsize=16384)
+def _weight(token: str) -> int:
+    """2 for a word that carries meaning on its own, 1 for a function word or a number, 0 for
+    punctuation: a run is kept whole when it holds a 2 or _KEPT_WORDS words."""
+    if not token[0].isalnum():
+        return 0
+    return 2 if token[0].isalpha() and token.lower() not in _FUNCTION_WORDS else 1
+
+
 class _PhraseKeeper:
     def __init__(self, table: dict[str, str], native: bool) -> None:
         self.table, self.native = table, native
 
     @cached_property
-    def words(self) -> set[str]:
-        """The codes of word tokens (not punctuation), found only if some replacement needs them."""
-        return {char for token, char in self.table.items() if token[0].isalnum()}
-
-    @cached_property
-    def meaningful(self) -> set[str]:
-        """The codes of words that carry meaning on their own: not function words, not numbers."""
-        return {char for token, char in self.table.items()
-                if token[0].isalpha() and token.lower() not in _FUNCTION_WORDS}
+    def tokens(self) -> dict[str, str]:
+        """Code -> token, built only if some replacement needs it."""
+        return {char: token for token, char in self.table.items()}
 
     def _kept(self, chars: str) -> bool:
-        return sum(char in self.words for char in chars) >= _KEPT_WORDS or any(c in self.meaningful for c in chars)
+        weights = list(map(_weight, map(self.tokens.__getitem__, chars)))
+        return 2 in weights or weights.count(1) >= _KEPT_WORDS
+
 
     def split(self, deleted: str, inserted: str) -> Diffs:
         """[(-1, deleted), (1, inserted)], or the same cut round the longest run of at least
@@ -478,6 +483,8 @@ def _slide_edits(ops: list[Op]) -> list[Op]:
         (before, eq1), (kind, edit), (after, eq2) = out[i - 1], out[i], out[i + 1]
         if before != "equal" or after != "equal" or kind == "equal" or not edit:
             continue
+        if eq1[-1:] != edit[-1] and eq2[:1] != edit[0]:
+            continue  # it repeats neither neighbour: this is its only place
         text, size = eq1 + edit + eq2, len(edit)  # the side the edit is on
         start = len(eq1)
         while start and text[start - 1] == text[start - 1 + size]:  # as far left as it goes
