@@ -291,3 +291,30 @@ def test_comparing_two_different_acts_warns(lexwatch_cli: Cli, tmp_path: Path, e
     assert result.code == 1 and "two different acts are compared" in result.err
     same = lexwatch_cli("diff", *map(str, editions), "--no-flags")
     assert "different acts" not in same.err
+
+
+def test_a_read_only_output_file_is_refused_and_kept(lexwatch_cli: Cli, tmp_path: Path,
+                                                    editions: tuple[Path, Path]) -> None:
+    kept = tmp_path / "redline_signed.html"
+    kept.write_text("<p>Редлайн, согласованный с правозащитниками</p>", encoding="utf-8")
+    kept.chmod(0o444)
+    result = lexwatch_cli("diff", *map(str, editions), "-o", str(kept))
+    assert result.code == 2 and result.err == f"lexwatch: error: cannot write --output {kept}: the file is read-only\n"
+    assert kept.read_text(encoding="utf-8") == "<p>Редлайн, согласованный с правозащитниками</p>"
+    assert kept.stat().st_mode & 0o777 == 0o444
+
+
+def test_an_output_named_for_a_format_lexwatch_does_not_write_is_refused(lexwatch_cli: Cli, tmp_path: Path,
+                                                                        editions: tuple[Path, Path]) -> None:
+    result = lexwatch_cli("diff", *map(str, editions), "-o", "redline.pdf")
+    assert result.code == 2 and result.err == ("lexwatch: error: --output redline.pdf: lexwatch does not write .pdf "
+                                               "files; use .html (printable to PDF), .docx, .md, .json or .txt\n")
+    assert not (tmp_path / "redline.pdf").exists()
+    assert lexwatch_cli("diff", *map(str, editions), "-o", "redline.txt").code == 1  # plain text: markers
+    assert "[-некоторые-]" in (tmp_path / "redline.txt").read_text(encoding="utf-8")
+
+
+def test_output_dash_is_standard_output(lexwatch_cli: Cli, tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    result = lexwatch_cli("diff", *map(str, editions), "-o", "-", "-f", "markdown")
+    assert result.code == 1 and "~~некоторые~~" in result.out
+    assert not (tmp_path / "-").exists()

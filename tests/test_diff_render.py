@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -75,8 +76,10 @@ def test_each_part_and_point_of_a_changed_article_starts_its_own_line() -> None:
     out = str(renderer("markdown")(diff_documents(old, new), RenderOptions()))
     lines = out.splitlines()
     assert "2\\. Смертная казнь не может быть назначена:  " in lines
-    assert "2\\) женщинам**;  " in lines  # escaped: not a markdown list
-    assert "3\\) мужчинам старше шестидесяти пяти лет**." in lines
+    # escaped: not a markdown list; "женщинам**;" would print its asterisks (a mark opens after a
+    # letter only before a letter), so the insertion is the HTML that "**" makes
+    assert "2\\) женщинам<strong>;  " in lines
+    assert "3\\) мужчинам старше шестидесяти пяти лет</strong>." in lines
 
 
 _ART_58_OLD = ("1. В качестве исключительной меры наказания как альтернатива смертной казни допускается "
@@ -275,3 +278,93 @@ def test_a_changed_title_is_labelled_in_every_redline() -> None:
     assert "\nЗаголовок: Создание экстремистского формирования {+либо участие в нем+}\n" in terminal
     assert "Заголовок: " in str(renderer("markdown")(diff, RenderOptions()))
     assert "Заголовок: " in str(renderer("html")(diff, RenderOptions()))
+
+
+def test_context_zero_puts_one_space_between_a_change_and_the_ellipsis() -> None:
+    old = ("1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела "
+           "за некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека.")
+    new = old.replace("за некоторые особо тяжкие", "(до отмены смертной казни) за").replace(
+        "преступления, сопряженные", "преступления, предусмотренные частью 2 статьи 124 настоящего Кодекса, "
+        "либо за сопряженные")
+    diff = diff_documents(_doc({"59": old}), _doc({"59": new}))
+    lines = str(renderer("terminal")(diff, RenderOptions(context=0))).splitlines()
+    assert lines[-1] == ("1. … [-за некоторые особо тяжкие-]{+(до отмены смертной казни) за+} … "
+                         "{+предусмотренные частью 2 статьи 124 настоящего Кодекса, либо за+} …")
+    markdown = str(renderer("markdown")(diff, RenderOptions(context=0)))
+    assert "  …" not in markdown and "…  " not in markdown.replace("  \n", "\n")
+
+
+def test_markdown_marks_beside_punctuation_still_read_as_marks() -> None:
+    # A mark opens only after a space or punctuation when the text inside starts with punctuation
+    # (CommonMark): "лет**, или …**" prints its asterisks, and "повторно~~,~~ либо" its tildes.
+    old = _doc({"188": "3. Клевета, содержащаяся в обвинении в совершении тяжкого или особо тяжкого "
+                       "преступления, – наказывается штрафом, или исправительными работами на срок до двух "
+                       "лет, или ограничением свободы на срок до трех лет.",
+                "212": "2. То же деяние, совершенное повторно, либо группой лиц по предварительному сговору "
+                       "– наказывается лишением свободы на срок до пяти лет."})
+    new = _doc({"188": old.articles[0].text.replace("до трех лет.", "до трех лет, или лишением свободы на тот "
+                                                    "же срок."),
+                "212": old.articles[1].text.replace("повторно, либо", "повторно либо")})
+    out = str(renderer("markdown")(diff_documents(old, new), RenderOptions()))
+    assert "до трех лет<strong>, или лишением свободы на тот же срок</strong>." in out
+    assert "совершенное повторно<del>,</del> либо группой" in out
+    assert "**" not in out.split("\n## ", 1)[1] and "~~" not in out.split("\n## ", 1)[1]
+    markdown_it = pytest.importorskip("markdown_it")
+    html = markdown_it.MarkdownIt("commonmark").enable("strikethrough").render(out)
+    assert "**" not in html and "~~" not in html
+
+
+def test_markdown_escapes_an_ampersand_that_would_read_as_an_entity() -> None:
+    old = _doc({"1": "Уголовный кодекс основывается на Конституции Республики Беларусь."})
+    new = _doc({"1": "Уголовный кодекс основывается на Конституции Республики Беларусь &sect; 1."})
+    out = str(renderer("markdown")(diff_documents(old, new), RenderOptions()))
+    assert "**\\&sect; 1**." in out
+
+
+def test_a_terminal_that_shows_no_styles_gets_the_markers(flagged_diff: DocumentDiff,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # TERM=dumb (an editor's shell, some CI logs): a TTY on which strike and underline are dropped
+    monkeypatch.setenv("TERM", "dumb")
+    out = str(renderer("terminal")(flagged_diff, RenderOptions(color=True)))
+    assert "[-некоторые-]" in out and "{+покушение на+}" in out and "\x1b[" not in out
+
+
+def _docx_table(diff: DocumentDiff) -> Any:
+    import io
+
+    import docx
+
+    data = renderer("table")(diff, RenderOptions(docx=True))
+    assert isinstance(data, bytes)
+    return docx.Document(io.BytesIO(data)).tables[0]
+
+
+def test_the_docx_table_repeats_its_header_row_on_every_page(flagged_diff: DocumentDiff) -> None:
+    from docx.oxml.ns import qn
+
+    header = _docx_table(flagged_diff).rows[0]._tr
+    assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_a_changed_title_is_in_both_columns_of_the_comparative_table() -> None:
+    text = "1. Создание экстремистского формирования – наказывается лишением свободы на срок до шести лет."
+    old = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования", text)])
+    new = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования либо участие в нем",
+                                  text)])
+    diff = diff_documents(old, new)
+    html = str(renderer("table")(diff, RenderOptions()))
+    assert "<td>Заголовок: Создание экстремистского формирования<br>" in html
+    assert "<td>Заголовок: Создание экстремистского формирования<ins> либо участие в нем</ins><br>" in html
+    row = _docx_table(diff).rows[1]
+    new_title = row.cells[2].paragraphs[0].runs
+    assert [r.text for r in new_title if r.bold] == [" либо участие в нем"]
+    assert row.cells[1].paragraphs[0].text == "Заголовок: Создание экстремистского формирования"
+    assert row.cells[1].paragraphs[1].text == text
+
+
+def test_a_control_character_in_a_text_does_not_break_the_docx_table() -> None:
+    # a PDF's text layer can carry one; Word's XML cannot hold it
+    old = _doc({"61": "Штраф устанавливается в размере от тридцати до одной тысячи базовых величин."})
+    new = _doc({"61": "Штраф\x01 устанавливается в размере от тридцати до одной тысячи базовых величин."})
+    row = _docx_table(diff_documents(old, new)).rows[1]
+    assert row.cells[2].text.startswith("Штраф\ufffd устанавливается")

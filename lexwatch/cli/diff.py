@@ -25,10 +25,17 @@ _SUFFIX_FORMATS = {".html": ("html", "table"), ".htm": ("html", "table"), ".md":
                    ".markdown": ("markdown",), ".json": ("json",), ".docx": ("table",)}
 
 
+# Documents no format writes: a redline.pdf holding plain text would open in no PDF reader.
+_FOREIGN_SUFFIXES = (".pdf", ".doc", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".epub")
+
+
 def output_format(fmt: str | None, output: Path | None) -> str:
     """--format, or the one --output's suffix names (terminal when it names none)."""
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if output is not None and output.suffix.lower() in _FOREIGN_SUFFIXES:
+        raise UsageError(f"--output {output.name}: lexwatch does not write {output.suffix.lower()} files; "
+                         "use .html (printable to PDF), .docx, .md, .json or .txt")
     fits = _SUFFIX_FORMATS.get(output.suffix.lower(), ()) if output is not None else ()
     if fmt is None:
         return fits[0] if fits else "terminal"
@@ -117,6 +124,9 @@ def _check_output(target: Path | None, inputs: tuple[str, ...] = ()) -> None:
     try:
         folder, parent_is_folder = target.is_dir(), target.parent.is_dir()
         same = target.is_file() and any(Path(ref).is_file() and target.samefile(ref) for ref in inputs)
+        # The file is replaced by a rename, which its own permissions do not stop: a file made
+        # read-only (chmod a-w) to keep it is refused, as a shell redirection refuses it.
+        read_only = target.is_file() and (not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222)
     except OSError as exc:  # a name too long, say
         raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
     if folder:
@@ -125,6 +135,8 @@ def _check_output(target: Path | None, inputs: tuple[str, ...] = ()) -> None:
         raise UsageError(f"--output {target}: there is no folder {target.parent}")
     if same:
         raise UsageError(f"--output {target} is one of the files compared; give another file name")
+    if read_only:
+        raise UsageError(f"cannot write --output {target}: the file is read-only")
 
 
 def diff_command(
@@ -155,6 +167,8 @@ def diff_command(
     from lexwatch.diff.render import RenderOptions, renderer
     from lexwatch.ids import ArticleNumber
 
+    if output is not None and str(output) == "-":  # "-o -": standard output, as most tools read it
+        output = None
     fmt = output_format(fmt, output)
     numbers = [ArticleNumber.parse(a) for a in article or []]
     _check_output(output, (old, new))

@@ -195,9 +195,18 @@ def _tail_start(line: str, words: int) -> int:
     return found[-words].start() if words else len(line)
 
 
+def _spaced(before: str, after: str, line: str) -> str:
+    """`before` … `after`: a space on a side of the ellipsis where words are kept on that side, or
+    where nothing is (--context 0) but `line` itself starts or ends with a space. A change that
+    ends with its own space is then followed by "…", not by a second space ("либо+}  …")."""
+    left = " " if before or line[:1].isspace() else ""
+    right = " " if after or line[-1:].isspace() else ""
+    return f"{before}{left}{ELLIPSIS}{right}{after}"
+
+
 def _cut_head(line: str, words: int) -> str:
     end = _head_end(line, words)
-    return line if end == len(line) else f"{line[:end].rstrip()} {ELLIPSIS}"
+    return line if end == len(line) else _spaced(line[:end].rstrip(), "", line.rstrip())
 
 
 def _cut_tail(line: str, words: int) -> str:
@@ -207,7 +216,7 @@ def _cut_tail(line: str, words: int) -> str:
     if start == 0:
         return line
     marker = _ENUMERATION_RE.match(line)
-    return f"{marker.group(0) if marker else ''}{ELLIPSIS} {line[start:].lstrip()}"
+    return (marker.group(0) if marker else "") + _spaced("", line[start:].lstrip(), line.lstrip())
 
 
 def _trim_equal(text: str, words: int, before: bool, after: bool) -> str:
@@ -220,7 +229,7 @@ def _trim_equal(text: str, words: int, before: bool, after: bool) -> str:
             end, start = _head_end(text, words), _tail_start(text, words)
             if end >= len(text) or start <= end:
                 return text
-            return f"{text[:end].rstrip()} {ELLIPSIS} {text[start:].lstrip()}"
+            return _spaced(text[:end].rstrip(), text[start:].lstrip(), text)
         if before:
             return _cut_head(text, words)
         return _cut_tail(text, words) if after else text

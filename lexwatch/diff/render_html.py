@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from html import escape
+from typing import Any
 
 from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
 from lexwatch.diff.render import (
@@ -82,40 +84,67 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
     for item in items:
         old = _ops_html(item.ops, full, item.technical, ("delete",)) if item.old else "—"
         new = _ops_html(item.ops, full, item.technical, ("insert",)) if item.new else "Исключена"
+        if item.title_ops:  # a changed title is part of the wording each column quotes
+            old = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
+            new = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
         body.append(f"<tr><td>{escape(label(item))}. {escape(item.title)}{_notes(item)}</td>"
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
     return _page(title, body)
 
 
+# Characters XML 1.0 cannot hold (python-docx refuses them): shown as "\ufffd", not a crash.
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML_RE.sub("\ufffd", text)
+
+
+def _docx_runs(para: Any, ops: list[Op], keep: str, spacing: bool) -> None:
+    """One side of the ops as runs: the unchanged text plain, this side's changes struck (old) or
+    bold (new)."""
+    for kind, chunk in display_ops(ops, spacing):
+        if kind == "equal":
+            para.add_run(_xml_safe(chunk))
+        elif kind == keep:
+            run = para.add_run(_xml_safe(chunk))
+            run.font.strike = kind == "delete"
+            run.bold = kind == "insert"
+
+
 def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     document = docx.Document()
-    document.add_heading(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}", level=1)
-    document.add_paragraph(summary_line(diff))
+    document.add_heading(_xml_safe(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"), level=1)
+    document.add_paragraph(_xml_safe(summary_line(diff)))
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     headers = ("Статья", "Действующая редакция", "Предлагаемая редакция")
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.text = text
+    # the header row repeats at the top of every page the table runs onto
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for item in items:
         row = table.add_row().cells
-        row[0].text = f"{label(item)}. {item.title}"
+        row[0].text = _xml_safe(f"{label(item)}. {item.title}")
         for line in notes_for(item):
-            row[0].add_paragraph(line)
+            row[0].add_paragraph(_xml_safe(line))
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]
             if present is None:
                 para.add_run("—" if keep == "delete" else "Исключена")
                 continue
-            for kind, chunk in display_ops(item.ops, item.technical):
-                if kind == "equal":
-                    para.add_run(chunk)
-                elif kind == keep:
-                    run = para.add_run(chunk)
-                    run.font.strike = kind == "delete"
-                    run.bold = kind == "insert"
+            if item.title_ops:  # a changed title is part of the wording each column quotes
+                para.add_run("Заголовок: ")
+                _docx_runs(para, item.title_ops, keep, item.technical)
+                para = cell.add_paragraph()
+            _docx_runs(para, item.ops, keep, item.technical)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import re
+import string
+import unicodedata
+from dataclasses import replace
 
 from lexwatch.diff.model import DocumentDiff, Op
 from lexwatch.diff.render import RenderOptions, label, notes_for, one_line, shown_articles, summary_line, with_context
@@ -26,6 +29,10 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
                       highlight=False, soft_wrap=True, width=100)
+    if options.color and console.color_system is None:
+        # A terminal that shows no styles (TERM=dumb): strike and underline would vanish, and the
+        # changes with them; the markers of piped output keep them visible.
+        options = replace(options, color=False)
     console.print(Text(summary_line(diff), style="bold"))
     for item in shown_articles(diff, options):
         console.print()
@@ -57,25 +64,56 @@ def _terminal_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> objec
     return text
 
 
-_MD_LIST_RE = re.compile(r"(^|\n)((?:\*\*|~~)?\d+)([.)])")
+_MD_LIST_RE = re.compile(r"(^|\n)((?:\*\*|~~|<strong>|<del>)?\d+)([.)])")
 
 
 def _md_escape(text: str) -> str:
-    for char in "\\`*_~[]<>#|":
+    # "&" too: "&sect;" in a text would otherwise show as "§"
+    for char in "\\`*_~[]<>#|&":
         text = text.replace(char, "\\" + char)
     return text
 
 
+def _md_punct(char: str) -> bool:
+    """Punctuation as CommonMark reads it beside a delimiter run."""
+    return char in string.punctuation or unicodedata.category(char)[0] in "PS"
+
+
+def _md_can_wrap(before: str, core: str, after: str) -> bool:
+    """Whether "**core**" / "~~core~~" between `before` and `after` (a character each, "" at an
+    edge) is read as emphasis: a mark beside punctuation inside it opens only after a space or
+    punctuation, and closes only before one ("лет**, или**" would print its asterisks)."""
+    def free(char: str) -> bool:
+        return not char or char.isspace() or _md_punct(char)
+    opens = core[0].isalnum() or free(before)
+    closes = core[-1].isalnum() or free(after)
+    return opens and closes
+
+
+# Where "**" or "~~" cannot be read as a mark, the HTML a markdown renderer makes of them.
+_MD_MARKS = {"delete": ("~~", "~~", "<del>", "</del>"), "insert": ("**", "**", "<strong>", "</strong>")}
+
+
 def _md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
-    out = []
-    for op in with_context(ops, options.context, spacing):
-        kind, chunk = op
+    shown = with_context(ops, options.context, spacing)
+    out: list[str] = []
+    for i, (kind, chunk) in enumerate(shown):
         if kind == "equal":
             out.append(_md_escape(chunk))
             continue
         lead, core, trail = _split_space(chunk)
-        mark = "~~" if kind == "delete" else "**"
-        out.append(f"{lead}{mark}{_md_escape(core)}{mark}{trail}")
+        core = _md_escape(core)
+        before = lead[-1:] or next((piece[-1] for piece in reversed(out) if piece), "")
+        if trail:
+            after = trail[0]
+        elif i + 1 < len(shown):  # a change next: its mark is punctuation
+            after = _md_escape(shown[i + 1][1])[:1] if shown[i + 1][0] == "equal" else "*"
+        else:
+            after = ""
+        mark_open, mark_close, tag_open, tag_close = _MD_MARKS[kind]
+        if core.strip() and not _md_can_wrap(before, core, after):
+            mark_open, mark_close = tag_open, tag_close
+        out.append(f"{lead}{mark_open}{core}{mark_close}{trail}")
     # "1. " / "1) " at a line start would turn the article into a markdown list
     return _MD_LIST_RE.sub(r"\1\2\\\3", "".join(out)).replace("\n", "  \n")
 
