@@ -368,3 +368,16 @@ def test_a_control_character_in_a_text_does_not_break_the_docx_table() -> None:
     new = _doc({"61": "Штраф\x01 устанавливается в размере от тридцати до одной тысячи базовых величин."})
     row = _docx_table(diff_documents(old, new)).rows[1]
     assert row.cells[2].text.startswith("Штраф\ufffd устанавливается")
+
+
+def test_the_comparative_table_does_not_call_an_absent_article_repealed() -> None:
+    # Two editions say only that 234¹ is not in the newer one; "Исключена" would assert a repeal.
+    kept = "Незаконные действия с наркотическими средствами – наказываются лишением свободы на срок до пяти лет."
+    gone = "Незаконное изготовление поддельных документов – наказывается штрафом или арестом."
+    old = _doc({"234": kept, "234/1": gone})
+    new = _doc({"234": kept})
+    diff = diff_documents(old, new)
+    html = str(renderer("table")(diff, RenderOptions()))
+    assert "Исключена" not in html and "<td>— (нет в этой редакции)</td>" in html
+    row = _docx_table(diff).rows[1]
+    assert row.cells[2].text == "— (нет в этой редакции)" and gone in row.cells[1].text

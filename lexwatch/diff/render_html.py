@@ -82,8 +82,8 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
             "<th>Предлагаемая редакция</th></tr></thead><tbody>"]
     full = RenderOptions(context=None)
     for item in items:
-        old = _ops_html(item.ops, full, item.technical, ("delete",)) if item.old else "—"
-        new = _ops_html(item.ops, full, item.technical, ("insert",)) if item.new else "Исключена"
+        old = _ops_html(item.ops, full, item.technical, ("delete",)) if item.old else ABSENT
+        new = _ops_html(item.ops, full, item.technical, ("insert",)) if item.new else ABSENT
         if item.title_ops:  # a changed title is part of the wording each column quotes
             old = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
             new = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
@@ -91,6 +91,11 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
     return _page(title, body)
+
+
+# A side without the article: the versions compared say only that it is not there, not whether it
+# was repealed ("Исключена" is what an edition prints when it was; that text is then shown).
+ABSENT = "— (нет в этой редакции)"
 
 
 # Characters XML 1.0 cannot hold (python-docx refuses them): shown as "\ufffd", not a crash.
@@ -138,7 +143,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]
             if present is None:
-                para.add_run("—" if keep == "delete" else "Исключена")
+                para.add_run(ABSENT)
                 continue
             if item.title_ops:  # a changed title is part of the wording each column quotes
                 para.add_run("Заголовок: ")
