@@ -108,6 +108,15 @@ def test_search_finds_inflected_forms(workspace, lexwatch_cli, excerpt):
     assert [h["number"] for h in genocide] == ["130-2"]
     none = lexwatch_cli("drafts", "search", "казна", cwd=workspace)
     assert none.code == 1 and "no article matches" in none.out
+    none_json = lexwatch_cli("drafts", "search", "казначейство", "--json", cwd=workspace)
+    assert none_json.code == 1 and none_json.json() == []  # no hit is exit 1 with --json too
+
+
+def test_an_empty_article_number_is_refused_not_read_as_the_whole_code(workspace, lexwatch_cli, excerpt):
+    lexwatch_cli("add", str(excerpt), cwd=workspace)
+    [version] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    empty = lexwatch_cli("drafts", "show", version["id"][:8], "--article", "", "--json", cwd=workspace)
+    assert empty.code == 2 and empty.out == "" and "not an article number: ''" in empty.err
 
 
 @pytest.mark.parametrize("content, message", [

@@ -50,3 +50,10 @@ def test_the_demo_refuses_a_workspace_holding_the_users_own_versions(workspace: 
     result = lexwatch_cli("demo", str(workspace))
     assert result.code == 2 and "1 version(s) of your own" in result.err
     assert len(lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()) == 1
+
+
+def test_the_demo_is_not_made_inside_the_users_workspace(workspace: Path, lexwatch_cli) -> None:
+    result = lexwatch_cli("demo", cwd=workspace)  # the default folder, lexwatch-demo, would sit inside it
+    assert result.code == 2 and "inside the workspace" in result.err and "Traceback" not in result.err
+    assert not (workspace / "lexwatch-demo").exists()
+    assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []

@@ -228,3 +228,64 @@ def test_a_scanned_pdf_is_kept_as_evidence_once_not_failed_every_day(lexwatch_cl
     again = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
     assert again.code == 0 and again.json()["new"] == [] and again.json()["failed"] == []
 
+
+
+def test_a_run_killed_after_storing_a_new_edition_has_it_reported_by_the_next_run_once(lexwatch_cli, portal_workspace,
+                                                                                       portal_site):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from portal.site import DRAFT_INDEX, draft_index_page
+
+    assert lexwatch_cli("fetch", cwd=portal_workspace).code == 0
+    # The portal publishes a new edition of the code; the run stores it, then hangs on the draft
+    # index and is killed (-9: the OOM killer, a reboot), before it can print a word.
+    portal_site.amend("2022")
+    portal_site.portal.set(DRAFT_INDEX, Reply(body=draft_index_page(portal_site.drafts), stall=60))
+    config = portal_workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("timeout = 2.0", "timeout = 120.0"),
+                      encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
+    killed = subprocess.Popen([sys.executable, "-m", "lexwatch", "fetch"], cwd=portal_workspace, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def editions() -> int:
+        return len([v for v in _versions(portal_workspace) if v[1] == "HK9900275"])
+
+    deadline = time.monotonic() + 60
+    while (editions() < 2 or not portal_site.portal.hits(DRAFT_INDEX)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    killed.send_signal(signal.SIGKILL)
+    out, err = killed.communicate(timeout=30)
+    assert killed.returncode == -signal.SIGKILL and out == b"" and err == b""
+    assert editions() == 2  # stored, never told
+
+    portal_site.install()
+    after = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert after.code == 0, after
+    [changed] = after.json()["changed"]
+    assert changed["act"] == "HK9900275" and changed["url"].endswith(CONSOLIDATED)
+    assert "stopped before reporting it" in changed["note"]
+    assert all(i["url"] != changed["url"] for i in after.json()["unchanged"])  # one line per document
+    assert "pravo_by: 0 new, 1 changed, 2 unchanged, 0 failed" in after.err
+
+    told = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert told.code == 0 and told.json()["changed"] == [] and told.json()["new"] == []
+    assert "nothing new" in told.err
+
+
+def test_a_portal_refusing_connections_is_not_nothing_new_and_names_every_address_in_full(lexwatch_cli,
+                                                                                            portal_workspace):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on: connection refused
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace, env={"LEXWATCH_PORTAL_URL": closed})
+    assert run.code == 4, run
+    assert "could not check anything" in run.err and "nothing new" not in run.err
+    failed = run.json()["failed"]
+    assert {i["kind"] for i in failed} == {"consolidated", "listing", "draft-index"}
+    assert all(i["url"].startswith(closed + "/") for i in failed), failed  # the draft index too, not a bare path

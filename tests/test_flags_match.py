@@ -112,3 +112,14 @@ def test_the_shipped_lexicon_matches_pymorphy3() -> None:
     from lexwatch.flags.lexicon import DATA_FILE, render_data
 
     assert DATA_FILE.read_text(encoding="utf-8") == render_data()
+
+
+def test_a_workspace_pattern_that_can_match_nothing_flags_only_real_text(tmp_path) -> None:
+    (tmp_path / "flags").mkdir()
+    (tmp_path / "flags" / "press.toml").write_text(
+        'description = "Свобода слова и СМИ"\n[[rules]]\nid = "mass-media"\nseverity = "medium"\n'
+        'description = "СМИ"\npatterns = ["\\\\bСМИ\\\\b|\\\\b"]\n', encoding="utf-8")
+    [press] = load_packs(tmp_path, ["press"])
+    text = "Распространение сведений в СМИ либо в сети Интернет – наказывается штрафом."
+    hits = find_hits(text, [press])
+    assert [(h.rule, text[h.start:h.end]) for h in hits] == [("mass-media", "СМИ")]

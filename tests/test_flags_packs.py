@@ -65,6 +65,8 @@ def test_choosing_packs_by_name(tmp_path: Path) -> None:
      "flags/bad.toml: term 'smertnaya kazn' is not 1-6 Russian words (key 'rules.a.terms')"),
     ('[[rules]]\nid = "a"\nseverity = "high"\ndescription = "d"\npatterns = ["146-(З"]\n',
      "(key 'rules.a.patterns')"),
+    ('[[rules]]\nid = "a"\nseverity = "high"\ndescription = "d"\npatterns = ["(СМИ)?"]\n',
+     "regular expression '(СМИ)?' matches empty text: it would flag every word (key 'rules.a.patterns')"),
     ('[[rules]]\nid = "a"\nseverity = "high"\ndescription = "d"\n',
      "a rule needs terms, articles or patterns (key 'rules.a')"),
     ('[[rules]]\nid = "a"\nseverity = "high"\ndescription = "d"\nterms = ["казнь"]\nword = "x"\n',

@@ -285,3 +285,25 @@ def test_a_search_snippet_is_one_line_even_across_parts(store):
     store.add(b"parts", source="s", filename="s.txt", document=_doc(parts))
     [hit] = store.search("казнь")
     assert "\n" not in hit.snippet and "[казнь]" in hit.snippet.lower()
+
+
+def test_a_read_only_copy_made_before_the_fetch_alerts_table_can_still_be_read(tmp_path, monkeypatch):
+    import os
+    import sqlite3
+
+    from lexwatch.store import versions
+
+    db, drafts = tmp_path / "state.db", tmp_path / "drafts"
+    with VersionStore(db, drafts) as writable:
+        stored = writable.add(b"v", source="s", filename="s.txt", act="HK9900275", document=_doc(ART_59)).version
+    old = sqlite3.connect(db)  # as a lexwatch of before 0003_fetch_alerts left it
+    old.execute("DROP TABLE fetch_alerts")
+    old.execute("DELETE FROM schema_migrations WHERE name = '0003_fetch_alerts'")
+    old.commit()
+    old.close()
+    real_access = os.access
+    monkeypatch.setattr(versions.os, "access",
+                        lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    with VersionStore(db, drafts) as read_only:
+        assert [v.id for v in read_only.list()] == [stored.id]
+        assert [h.number for h in read_only.search("смертная казнь")] == [ART_59.number]

@@ -56,10 +56,15 @@ def demo(
     """Offline demo: import two bundled editions of the Criminal Code and show what changed."""
     from lexwatch.cli.diff import diff_command
     from lexwatch.errors import UsageError
-    from lexwatch.workspace import Workspace
+    from lexwatch.workspace import CONFIG_NAME, Workspace
 
     if directory.exists() and not directory.is_dir():
         raise UsageError(f"{directory} exists and is not a folder")
+    root = directory.expanduser().resolve()
+    outer = next((folder for folder in root.parents if (folder / CONFIG_NAME).is_file()), None)
+    if outer is not None and not (root / CONFIG_NAME).is_file():  # as `init` refuses it
+        raise UsageError(f"{root} is inside the workspace {outer}; a demo workspace in it would take over the "
+                         "commands run there: give a folder outside it (lexwatch demo DIR)")
     if directory.is_dir() and any(directory.iterdir()) and not (directory / "lexwatch.toml").is_file():
         raise UsageError(f"{directory} is a non-empty folder that is not a lexwatch workspace; "
                          "give another folder: lexwatch demo DIR")

@@ -57,7 +57,8 @@ def show(
     """Show a stored version: its articles, or the text of one article."""
     from lexwatch.ids import ArticleNumber
 
-    number = ArticleNumber.parse(article) if article else None
+    # "" is a bad number (an unset $ARTICLE in a script), not "no --article": never the whole code by accident
+    number = ArticleNumber.parse(article) if article is not None else None
     ws = open_workspace()
     with ws.open_store() as store:
         info = store.resolve(version)
@@ -99,6 +100,8 @@ def search(
         hits = store.search(query, act=normalize_act(act) if act else None, limit=limit)
     if as_json:
         emit_json([h.to_dict() for h in hits])
+        if not hits:
+            raise typer.Exit(1)  # "no search hit" is exit 1 in every output, as the README's table says
         return
     out = console()
     if not hits:

@@ -95,15 +95,25 @@ def fetch(
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
                           TimeElapsedColumn(), console=err, transient=True) as progress:
                 task = progress.add_task("fetching", total=None)
-                run = FetchRun(settings, ws.root, store, dry_run=dry_run,
+                run = FetchRun(settings, ws.root, store, dry_run=dry_run, defer_ack=True,
                                status=lambda message: progress.update(task, description=escape(message)),
                                on_outcome=lambda _o: progress.advance(task))
                 report = run.run(sources, start)
         else:
-            run = FetchRun(settings, ws.root, store, dry_run=dry_run,
+            run = FetchRun(settings, ws.root, store, dry_run=dry_run, defer_ack=True,
                            status=(lambda m: err.print(m, markup=False)) if verbose and not STATE.quiet else None,
                            on_outcome=show)
             report = run.run(sources, start)
+        _report(report, as_json)
+        # Only now, with the report out, is a new or changed document told: a run killed before
+        # this line leaves it pending and the next run reports it (never lost, never told twice).
+        run.acknowledge()
+    if report.failed:
+        raise typer.Exit(int(ExitCode.SOURCE_FAILED))
+
+
+def _report(report: FetchReport, as_json: bool) -> None:
+    err = console(stderr=True)
     if as_json:
         emit_json(report.to_json())
     for line in _summary(report):
@@ -115,8 +125,6 @@ def fetch(
         # Errors are printed even with --quiet: in cron they are the only output worth a mail.
         error = outcome.error or "failed"
         err.print(f"failed: {error}" if outcome.url in error else f"failed: {outcome.url}: {error}", markup=False)
-    if report.failed:
-        raise typer.Exit(int(ExitCode.SOURCE_FAILED))
 
 
 @sources_app.command("list")

@@ -301,7 +301,9 @@ def find_hits(text: str, packs: Iterable[Pack], *, article: str | None = None,
         (*t, None) for t in _term_hits(matcher, low)]
     raw += _reference_hits(matcher, low, known)
     for pack, rule, pattern in matcher.patterns:
-        raw += [(pack, rule, "pattern", pattern.pattern, m.start(), m.end(), None) for m in pattern.finditer(text)]
+        # an empty match ("\\b", "x*" where no x) is a position, not evidence of anything
+        raw += [(pack, rule, "pattern", pattern.pattern, m.start(), m.end(), None) for m in pattern.finditer(text)
+                if m.end() > m.start()]
     raw = [r for r in raw if not _inside(skip, r[4])] if skip else raw
     # A term inside a longer term of its pack is dropped: sorted by start and longest first, the
     # longer one is always seen before the terms it covers.

@@ -95,9 +95,12 @@ def _parse_rule(raw: Any, index: int, path: Path) -> Rule:
     patterns = _str_list(raw.get("patterns", []), path, f"{where}.patterns")
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            compiled = re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
             raise _fail(path, f"bad regular expression {pattern!r}: {exc}", f"{where}.patterns") from None
+        if compiled.fullmatch("") is not None:  # "x*", "(СМИ)?": a hit between every two letters
+            raise _fail(path, f"regular expression {pattern!r} matches empty text: it would flag every word",
+                        f"{where}.patterns")
     if not (terms or articles or patterns):
         raise _fail(path, "a rule needs terms, articles or patterns", where)
     return Rule(rule_id, severity, description.strip(), tuple(t.lower().replace("ё", "е") for t in terms),

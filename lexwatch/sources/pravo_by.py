@@ -330,11 +330,13 @@ class PravoBySource:
     def _drafts(self, ctx: FetchContext, client: PortalClient) -> Iterator[Fetched]:
         entries: dict[str, None] = {}
         for index in self.portal.draft_index_urls:
+            url = index
             try:
-                page = client.get(index, conditional=False)
+                url = client.url(index)  # a path relative to base_url reported as the address it is
+                page = client.get(url, conditional=False)
                 found = draft_entries(page.text or "")
             except LexwatchError as exc:
-                yield failure(index, "draft-index", exc)
+                yield failure(url, "draft-index", exc)
                 continue
             for entry in found:
                 entries.setdefault(entry, None)

@@ -3,6 +3,7 @@ failed, stored through the version store, and the run remembered for the next on
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from lexwatch.store.fetchstate import FetchState, Validators
 
 if TYPE_CHECKING:
     from lexwatch.sources.http import PortalClient
-    from lexwatch.store.versions import VersionStore
+    from lexwatch.store.versions import VersionInfo, VersionStore
     from lexwatch.text.model import Document
 
 STATUSES = ("new", "changed", "unchanged", "failed")
@@ -115,7 +116,10 @@ class FetchRun:
     def __init__(self, settings: Settings, root: Path, store: VersionStore, *, dry_run: bool = False,
                  today: date | None = None, client_factory: Callable[[], PortalClient] | None = None,
                  status: Callable[[str], None] | None = None,
-                 on_outcome: Callable[[Outcome], None] | None = None) -> None:
+                 on_outcome: Callable[[Outcome], None] | None = None, defer_ack: bool = False) -> None:
+        """`defer_ack`: the caller reports the run and then calls `acknowledge()`; until then what
+        the run stored stays pending and a later run reports it again (a run killed before its
+        report, or stopped by a full disk, never loses an alert). Without it `run()` acknowledges."""
         self.settings = settings
         self.root = root
         self.store = store
@@ -127,6 +131,8 @@ class FetchRun:
         self.on_outcome = on_outcome or (lambda _outcome: None)
         self.run_at = datetime.now(UTC).isoformat(timespec="seconds")
         self.report = FetchReport(dry_run=dry_run)
+        self.defer_ack = defer_ack
+        self._carried: set[tuple[str, str]] = set()  # (url, version) reported from an earlier run
 
     def window_start(self, source: str, since: date | None) -> date:
         """--since, else where the last clean run's listing reached, else the last 7 days."""
@@ -140,11 +146,30 @@ class FetchRun:
     def run(self, sources: list[Source], since: date | None = None) -> FetchReport:
         for source in sources:
             self.run_source(source, since)
+        if not self.defer_ack:
+            self.acknowledge()
         return self.report
+
+    def acknowledge(self) -> None:
+        """The report is out: what it names as new or changed is never reported again."""
+        if self.dry_run:
+            return
+        self.state.clear_alerts([o.version for o in self.report.outcomes
+                                 if o.status in ("new", "changed") and o.version])
+
+    def carry_over(self, source: str) -> None:
+        """Report what an earlier run of `source` stored and never reported (it was killed, or the
+        disk filled, between storing and printing): stored is not the same as told."""
+        for alert in self.state.pending_alerts(source):
+            self._carried.add((alert.url, alert.version_id))
+            self._record(Outcome(source, alert.status, alert.url, alert.kind, act=alert.act, title=alert.title,
+                                 version=alert.version_id,
+                                 note=f"stored by the run of {alert.run_at}, which stopped before reporting it"))
 
     def run_source(self, source: Source, since: date | None) -> None:
         start = self.window_start(source.name, since)
         self.report.sources.append(source.name)
+        self.carry_over(source.name)
         if getattr(source, "windowed", True):  # a folder has no date window: "(since …)" would mislead
             self.report.windows[source.name] = start.isoformat()
         ctx = FetchContext(self.settings, self.root, since=start, today=self.today,
@@ -199,11 +224,17 @@ class FetchRun:
             stored = time.perf_counter()
             self.report.timings["parse"] += stored - began
             assert item.data is not None
+            status = "changed" if seen else "new"
+
+            def alert(db: sqlite3.Connection, info: VersionInfo) -> None:
+                FetchState.add_alert(db, info.id, run_at=self.run_at, source=source, url=item.url,
+                                     kind=item.kind, status=status)
+
             result = self.store.add(
                 item.data, source=item.url, filename=item.filename, act=item.act,
                 title=item.title or None, edition_date=item.edition_date, meta={**item.meta, "kind": item.kind},
                 content_type=item.content_type, skip_if_text_unchanged=outcome.note is None, allow_unparsed=True,
-                document=document)
+                document=document, on_insert=alert)
             self.report.timings["store"] += time.perf_counter() - stored
         except LexwatchError as exc:
             outcome.error = str(exc)
@@ -215,7 +246,7 @@ class FetchRun:
         outcome.version = info.id
         outcome.act = info.act
         outcome.title = info.title or item.title
-        outcome.status = ("changed" if seen else "new") if result.created else "unchanged"
+        outcome.status = status if result.created else "unchanged"
         self._remember(item, item.fingerprint)
         return self._record(outcome)
 
@@ -227,6 +258,8 @@ class FetchRun:
             self.state.remember(item.url, Validators(got.etag, got.last_modified, fingerprint))
 
     def _record(self, outcome: Outcome) -> Outcome:
+        if outcome.status == "unchanged" and outcome.version and (outcome.url, outcome.version) in self._carried:
+            return outcome  # already in this report as the change an interrupted run stored
         self.report.outcomes.append(outcome)
         if not self.dry_run:
             self.state.log(self.run_at, outcome.source, outcome.url, outcome.status, outcome.version,

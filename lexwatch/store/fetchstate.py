@@ -26,6 +26,20 @@ class SourceRun:
     last_outcome: str
 
 
+@dataclass(frozen=True)
+class PendingAlert:
+    """A version a fetch run stored and has not reported yet (see migration 0003_fetch_alerts)."""
+
+    version_id: str
+    run_at: str
+    source: str
+    url: str
+    kind: str
+    status: str
+    act: str | None
+    title: str
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -79,3 +93,30 @@ class FetchState:
             error: str | None) -> None:
         self.db.execute("INSERT INTO fetch_log (run_at, source, url, outcome, version_id, error)"
                         " VALUES (?,?,?,?,?,?)", (run_at, source, url, outcome, version_id, error))
+
+    @staticmethod
+    def add_alert(db: sqlite3.Connection, version_id: str, *, run_at: str, source: str, url: str, kind: str,
+                  status: str) -> None:
+        """Called inside the transaction that stores the version: both are committed or neither."""
+        db.execute("INSERT OR REPLACE INTO fetch_alerts (version_id, run_at, source, url, kind, status)"
+                   " VALUES (?,?,?,?,?,?)", (version_id, run_at, source, url, kind, status))
+
+    def pending_alerts(self, source: str) -> list[PendingAlert]:
+        """Versions of `source` stored by a run whose report never went out (oldest first)."""
+        rows = self.db.execute(
+            "SELECT a.version_id, a.run_at, a.source, a.url, a.kind, a.status, v.act, v.title"
+            " FROM fetch_alerts a JOIN versions v ON v.id = a.version_id WHERE a.source = ?"
+            " ORDER BY v.added_at, v.rowid", (source,)).fetchall()
+        return [PendingAlert(*row) for row in rows]
+
+    def clear_alerts(self, version_ids: list[str]) -> None:
+        """The report naming these versions is out: never report them again."""
+        if not version_ids:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.executemany("DELETE FROM fetch_alerts WHERE version_id = ?", [(v,) for v in version_ids])
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise

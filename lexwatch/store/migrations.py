@@ -90,12 +90,35 @@ def _0002_fetch_state(db: sqlite3.Connection) -> None:
     """)
 
 
+def _0003_fetch_alerts(db: sqlite3.Connection) -> None:
+    run_script(db, """
+        -- Versions a fetch run stored but has not yet reported (written in the transaction that
+        -- stores the version, deleted once the run's report is out): a run killed or stopped by
+        -- a full disk between the two leaves them here, and the next run reports them.
+        CREATE TABLE fetch_alerts (
+            version_id TEXT PRIMARY KEY REFERENCES versions(id) ON DELETE CASCADE,
+            run_at     TEXT NOT NULL,
+            source     TEXT NOT NULL,
+            url        TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            status     TEXT NOT NULL                 -- new | changed
+        );
+        CREATE INDEX fetch_alerts_by_source ON fetch_alerts(source);
+    """)
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     ("0001_versions", _0001_versions),
     ("0002_fetch_state", _0002_fetch_state),
+    ("0003_fetch_alerts", _0003_fetch_alerts),
 ]
+
+
+# Migrations a read-only copy of the workspace (a backup, a CD) can do without: they add tables only
+# a writer uses, so an older database is still listed, searched and diffed read-only.
+READ_COMPATIBLE = frozenset({"0003_fetch_alerts"})
 
 
 def pending(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[Migration]:

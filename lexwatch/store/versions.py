@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from lexwatch.errors import (
 )
 from lexwatch.fsutil import atomic_write, safe_name
 from lexwatch.ids import ArticleNumber, VersionRef
-from lexwatch.store.migrations import migrate, pending
+from lexwatch.store.migrations import READ_COMPATIBLE, migrate, pending
 from lexwatch.text.model import Article, Document
 
 _EXTENSIONS = {"html": "html", "pdf": "pdf", "docx": "docx", "txt": "txt"}
@@ -121,7 +122,7 @@ class VersionStore:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the state database {db_path}: {exc}") from None
         self.db.row_factory = sqlite3.Row
-        if self.read_only and pending(self.db):
+        if self.read_only and [name for name, _ in pending(self.db) if name not in READ_COMPATIBLE]:
             self.db.close()
             raise StoreError(f"the state database {db_path} is read-only and older than this lexwatch: "
                              "open it once where it can be written")
@@ -154,8 +155,12 @@ class VersionStore:
             edition_date: date | None = None, title: str | None = None,
             meta: dict[str, Any] | None = None, skip_if_text_unchanged: bool = False,
             allow_unparsed: bool = False, content_type: str | None = None,
-            document: Document | None = None) -> AddResult:
-        """Store `data` as a version (parsing it first); the same bytes twice are a no-op."""
+            document: Document | None = None,
+            on_insert: Callable[[sqlite3.Connection, VersionInfo], None] | None = None) -> AddResult:
+        """Store `data` as a version (parsing it first); the same bytes twice are a no-op.
+
+        `on_insert` runs inside the transaction that stores a new version, so what it writes (a
+        pending alert, say) is committed with the version or not at all."""
         digest = hashlib.sha256(data).hexdigest()
         existing = self._get(digest)
         if existing is not None:
@@ -205,7 +210,7 @@ class VersionStore:
             raw_path=str(raw_path.relative_to(self.root)), text_path=str(text_path.relative_to(self.root)),
             meta=meta or {},
         )
-        self._insert(info, doc, text_sha)
+        self._insert(info, doc, text_sha, on_insert)
         return AddResult(info, created=True)
 
     def _same_text(self, text_sha: str, source: str, act: str | None,
@@ -242,7 +247,8 @@ class VersionStore:
             text, fmt = extract_text(data, filename, content_type)
             return Document(title="", preamble=text, format=fmt)
 
-    def _insert(self, info: VersionInfo, doc: Document, text_sha: str) -> None:
+    def _insert(self, info: VersionInfo, doc: Document, text_sha: str,
+                on_insert: Callable[[sqlite3.Connection, VersionInfo], None] | None = None) -> None:
         db = self.db
         try:
             db.execute("BEGIN IMMEDIATE")
@@ -262,6 +268,8 @@ class VersionStore:
             db.executemany(
                 "INSERT INTO articles_fts (version_id, number, title, text) VALUES (?,?,?,?)",
                 [(info.id, a.number.canonical, _fold(a.title), _fold(a.text)) for a in doc.articles])
+            if on_insert is not None:
+                on_insert(db, info)
             db.execute("COMMIT")
         except BaseException as exc:
             if db.in_transaction:
