@@ -205,10 +205,14 @@ def test_files_saved_by_hand_in_the_folder_source_are_stored_once(lexwatch_cli, 
     assert listed[1]["last_outcome"] == "ok" and listed[0]["last_success_at"] is None
 
 
-def test_without_a_terminal_fetch_prints_only_its_summary_unless_verbose(lexwatch_cli, portal_workspace):
-    quiet = lexwatch_cli("fetch", cwd=portal_workspace)
-    assert quiet.code == 0 and quiet.out == ""
-    assert quiet.err.splitlines()[0].startswith("pravo_by: 9 new")
+def test_without_a_terminal_fetch_prints_what_is_new_and_its_summary_and_more_when_verbose(lexwatch_cli, portal_workspace):
+    plain = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert plain.code == 0
+    # the results on stdout, one line per new document; the summary on stderr
+    lines = plain.out.splitlines()
+    assert len(lines) == 9 and all(line.startswith("new       pravo_by ") for line in lines)
+    assert any("HK9900275" in line and "http://127.0.0.1" in line for line in lines)
+    assert plain.err.splitlines()[0].startswith("pravo_by: 9 new")
     loud = lexwatch_cli("fetch", "--verbose", cwd=portal_workspace)
     assert "unchanged pravo_by HK9900275" in loud.err
 
@@ -289,3 +293,14 @@ def test_a_portal_refusing_connections_is_not_nothing_new_and_names_every_addres
     failed = run.json()["failed"]
     assert {i["kind"] for i in failed} == {"consolidated", "listing", "draft-index"}
     assert all(i["url"].startswith(closed + "/") for i in failed), failed  # the draft index too, not a bare path
+
+
+def test_a_quiet_cron_run_prints_each_new_document_once_and_nothing_when_nothing_changed(lexwatch_cli,
+                                                                                        portal_workspace):
+    # cron mails whatever a job prints: the first run must say what is new, the second nothing
+    first = lexwatch_cli("--quiet", "fetch", cwd=portal_workspace)
+    assert first.code == 0 and first.err == ""
+    lines = first.out.splitlines()
+    assert len(lines) == 9 and all(line.startswith("new ") for line in lines)
+    again = lexwatch_cli("--quiet", "fetch", cwd=portal_workspace)
+    assert again.code == 0 and again.out == "" and again.err == ""

@@ -116,6 +116,13 @@ def _report(report: FetchReport, as_json: bool) -> None:
     err = console(stderr=True)
     if as_json:
         emit_json(report.to_json())
+    else:
+        # What changed is the result: one line each on stdout, --quiet included, so a cron job
+        # mails exactly when something is new or changed (or failed), and says what.
+        out = console()
+        for outcome in report.outcomes:
+            if outcome.status in ("new", "changed"):
+                out.print(_line(outcome), markup=False)
     for line in _summary(report):
         say(line)
     for outcome in report.outcomes:
