@@ -318,3 +318,16 @@ def test_output_dash_is_standard_output(lexwatch_cli: Cli, tmp_path: Path, editi
     result = lexwatch_cli("diff", *map(str, editions), "-o", "-", "-f", "markdown")
     assert result.code == 1 and "~~некоторые~~" in result.out
     assert not (tmp_path / "-").exists()
+
+
+def test_an_output_that_is_a_link_is_written_through_and_stays_a_link(lexwatch_cli: Cli, tmp_path: Path,
+                                                                    editions: tuple[Path, Path]) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    real = shared / "redline.html"
+    real.write_text("<p>прежний редлайн</p>", encoding="utf-8")
+    link = tmp_path / "redline.html"
+    link.symlink_to(real)
+    result = lexwatch_cli("diff", *map(str, editions), "-o", str(link))
+    assert result.code == 1, result
+    assert link.is_symlink() and "<del>" in real.read_text(encoding="utf-8")

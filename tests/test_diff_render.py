@@ -381,3 +381,14 @@ def test_the_comparative_table_does_not_call_an_absent_article_repealed() -> Non
     assert "Исключена" not in html and "<td>— (нет в этой редакции)</td>" in html
     row = _docx_table(diff).rows[1]
     assert row.cells[2].text == "— (нет в этой редакции)" and gone in row.cells[1].text
+
+
+def test_the_docx_table_is_on_a4_paper(flagged_diff: DocumentDiff) -> None:
+    import io
+
+    import docx
+
+    data = renderer("table")(flagged_diff, RenderOptions(docx=True))
+    assert isinstance(data, bytes)
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # Word keeps twips

@@ -109,8 +109,11 @@ def _write_output(target: Path | None, rendered: str | bytes) -> None:
         return
     from lexwatch.fsutil import atomic_write
 
+    # A link is written through, as a shell redirection writes it: the file it names is replaced,
+    # the link (to a shared folder, say) stays.
+    path = target.resolve() if target.is_symlink() else target
     try:  # a full disk is DiskFullError, not OSError: it keeps its own message
-        atomic_write(target, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+        atomic_write(path, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
     except OSError as exc:  # the message names the file asked for, not the temp file beside it
         raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
 

@@ -122,8 +122,12 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Mm
 
     document = docx.Document()
+    for section in document.sections:  # A4, as Belarusian documents are (python-docx's template is Letter)
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(20)
     document.add_heading(_xml_safe(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"), level=1)
     document.add_paragraph(_xml_safe(summary_line(diff)))
     table = document.add_table(rows=1, cols=3)
