@@ -120,7 +120,7 @@ def test_comparative_table_as_docx_opens_in_word(lexwatch_cli: Cli, tmp_path: Pa
     old_cell, new_cell = table.rows[1].cells[1], table.rows[1].cells[2]
     assert [r.text for r in old_cell.paragraphs[0].runs if r.font.strike] == ["некоторые"]
     assert any("покушение" in r.text for r in new_cell.paragraphs[0].runs if r.bold)
-    assert table.rows[2].cells[1].text == "—"
+    assert table.rows[2].cells[1].text == "— (нет в этой редакции)"  # an added article: no old wording
     assert not list(tmp_path.glob(".*.tmp"))  # written atomically, no temp left
 
 
