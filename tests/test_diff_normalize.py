@@ -7,6 +7,7 @@ chain of substitutions its docstring describes, on legal wording with every quir
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -22,7 +23,7 @@ FRAGMENTS = [
     "290/1 –290/5", " – ", " - ", " — ", "—", "–", "––", " -", "- ", "\u00ad", "\u200b", "\ufeff", "\u00a0",
     "\u2009", "  ", "\n", "\t", '"', "„", "“", "”", "‘", "’", "«", "»", ", ", "; ", ". ", "1) ", "2. ",
     "Примечание. ", "С", "с", "\u1c83татьи ", "\u1c83\u1c84\u0430\u1c85ья 5 ", "в\u1c83т. 7",
-    "130- 2", "130-02", "01", "2⁰", "⁴", "١٣٠", "１３", "№ 5", "0",
+    "130- 2", "130-02", "01", "2⁰", "⁴", "١٣٠", "１３", "№ 5", "0", "\x01", "\u200e", "\u2060", "\x7f",
 ]
 legal_fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 
@@ -34,6 +35,8 @@ def plain_normalize(text: str) -> str:
     """normalize() as a straight chain of regex substitutions, without its shortcuts."""
     text = text.replace("\u00ad", "")
     text = norm._HYPHEN_BREAK_RE.sub(norm.join_line_break, text)
+    text = _WS.sub(" ", text).strip()
+    text = "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf"))
     text = _WS.sub(" ", text).strip()
     text = norm._fold_quotes(text)
     text = norm._SPACED_DASH_RE.sub(" – ", text)
@@ -109,3 +112,16 @@ def test_a_pdf_line_break_hyphen_and_typographic_quotes_are_not_changes() -> Non
 def test_a_line_break_after_a_hyphen_keeps_a_hyphenated_word_and_joins_a_broken_one(
         wrapped: str, one_line: str) -> None:
     assert norm.normalize(wrapped) == one_line
+
+
+def test_an_invisible_control_or_format_character_is_no_change() -> None:
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.text.model import Article, Document
+
+    clean = "Штраф устанавливается в размере от тридцати до одной тысячи базовых величин."
+    for stray in ("Штраф\x01 устанавливается", "Штраф \u200eустанавливается", "Штраф\u2060 устанавливается"):
+        dirty = clean.replace("Штраф устанавливается", stray)
+        assert norm.normalize(dirty) == clean
+        diff = diff_documents(Document("УК", [Article(ArticleNumber(50), "Штраф", clean)]),
+                              Document("УК", [Article(ArticleNumber(50), "Штраф", dirty)]))
+        assert diff.summary() == {"added": 0, "removed": 0, "changed": 0, "renumbered": 0, "unchanged": 1}

@@ -1,7 +1,8 @@
 """Technical normalisation of article text (the one place) and the word tokeniser for redlines.
 
 What is folded, and nothing else: line-break hyphens ("нака-\\nзывается" -> "наказывается"),
-soft hyphens, every run of whitespace (newlines, NBSP, thin spaces) -> one space, typographic
+soft hyphens, every run of whitespace (newlines, NBSP, thin spaces) -> one space, invisible
+control and format characters (a stray "\\x01" or U+200E in a PDF's text layer) dropped, typographic
 quotes („“”"‘’ -> «» by position), dashes between spaces (" - ", " — ", " –X" -> " – "), and
 explicit sub-numbers of article references after "стать…"/"ст." ("130/2", "130-2",
 "130<sup>2</sup>" -> "130²", the way the official text prints them), and the dash of a range of
@@ -13,6 +14,7 @@ the second number is not below the first), and a collapsed "1302": it may be art
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from lexwatch.ids import ARTICLE_NUMBER_PATTERN, ArticleNumber
@@ -44,6 +46,7 @@ _FOLD_MARK_RES = (re.compile(r"-(?:(?<=\d-)|(?<=\s-)|[\s0])"), re.compile(r"0(?<
 _MAYBE_DIGIT_RE = re.compile("[^\x00-\u065f\u2000-\u206f\u2100-\u214f]")
 
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
+          "invisible control and format characters",
           "typographic quotes", "spaced dashes", "explicit sub-numbers after 'статья'/'ст.'",
           "sub-numbers lost after 'статья'/'ст.' (read from both versions' articles)")
 
@@ -157,6 +160,8 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
     if _HYPHEN_EOL_RE.search(text):
         text = _HYPHEN_BREAK_RE.sub(join_line_break, text)
     text = _squeeze(text)
+    if not text.isprintable():  # a control or format character is left ("\x01", U+200E from a PDF)
+        text = _squeeze("".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf")))
     if any(quote in text for quote in _QUOTES):
         text = _fold_quotes(text)
     if not _dashes_canonical(text):
