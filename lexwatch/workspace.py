@@ -118,7 +118,7 @@ class Workspace:
         try:
             lock.acquire()
         except Timeout:
-            raise LockedError(f"another lexwatch run holds {self.root} (pid file {self.state_dir}/run.lock);"
+            raise LockedError(f"another lexwatch run holds {self.root} (lock file {self.state_dir}/run.lock);"
                               " try again when it ends") from None
         try:
             yield

@@ -270,3 +270,18 @@ def test_the_proxy_comes_from_settings_or_the_environment_and_never_shows_its_pa
     assert proxy_for(PortalSettings(base_url="http://127.0.0.1:8080"), {"HTTP_PROXY": "http://10.0.0.1:3128"}) is None
     assert redact("http://user:secret@10.0.0.1:3128") == "http://***@10.0.0.1:3128"
     assert "secret" not in redact("socks5://user:secret@proxy.example:1080")
+
+
+def test_a_407_names_the_proxy_without_its_password_and_says_what_it_wants(fixture_portal):
+    # The fixture answers as the proxy would (it reads the absolute URL a proxy is sent).
+    fixture_portal.set(CODE_PAGE, Reply(407, b"<html><body>Proxy Authentication Required</body></html>",
+                                        headers={"Proxy-Authenticate": 'Basic realm="office"'}))
+    port = fixture_portal.base_url.rsplit(":", 1)[1]
+    settings = PortalSettings(base_url="http://pravo.example", proxy=f"http://alice:s3cret@127.0.0.1:{port}",
+                              delay=0.0, timeout=2.0, retries=2, backoff=0.5)
+    with pytest.raises(FetchError) as caught, PortalClient(settings, sleep=Sleeps(), env={}) as portal:
+        portal.get(CODE_PAGE)
+    message = str(caught.value)
+    assert "HTTP 407 from the proxy http://***@127.0.0.1" in message and "user name and password" in message
+    assert "s3cret" not in message
+    assert len(fixture_portal.hits(CODE_PAGE)) == 1  # not retried: the same request gets the same answer

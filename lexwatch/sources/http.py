@@ -323,6 +323,10 @@ class PortalClient:
             raise PortalBlockedError(
                 f"{final}: HTTP 403 Forbidden. The portal blocks many networks outside Belarus; set"
                 " portal.proxy in lexwatch.toml or HTTPS_PROXY to a proxy in Belarus")
+        if status == 407:  # the proxy's answer, not the portal's: nothing to retry
+            proxy = f" {redact(self.proxy)}" if self.proxy else ""
+            raise FetchError(f"{final}: HTTP 407 from the proxy{proxy}: it wants a user name and password"
+                             " (write them into the proxy URL: http://user:password@host:port)")
         if status in RETRY_STATUSES:
             raise _Retry(FetchError(f"{final}: HTTP {status} {response.reason_phrase}".rstrip()),
                          parse_retry_after(response.headers.get("retry-after")))
