@@ -304,3 +304,58 @@ def test_a_quiet_cron_run_prints_each_new_document_once_and_nothing_when_nothing
     assert len(lines) == 9 and all(line.startswith("new ") for line in lines)
     again = lexwatch_cli("--quiet", "fetch", cwd=portal_workspace)
     assert again.code == 0 and again.out == "" and again.err == ""
+
+
+def test_check_says_what_a_new_edition_changed_and_flags_and_exits_1_then_0(lexwatch_cli, portal_workspace,
+                                                                            portal_site):
+    first = lexwatch_cli("check", cwd=portal_workspace)
+    assert first.code == 1, first  # the first run: everything is new
+    assert "no earlier version of HK9900275 to compare with" in first.out
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 0  # nothing new: exit 0, silent stdout
+    portal_site.amend("2022")  # the portal publishes the 2022 edition of the code
+    run = lexwatch_cli("check", cwd=portal_workspace)
+    assert run.code == 1, run
+    lines = run.out.splitlines()
+    assert lines[0].startswith("changed   HK9900275@2022-") and "УГОЛОВНЫЙ КОДЕКС" in lines[0]
+    assert lines[1].strip().startswith("against HK9900275@2020-") and "renumbered articles" in lines[1]
+    # the demo editions' real changes: attempted terrorism now punishable by death (Art. 67, 289),
+    # denial of the genocide of the Belarusian people a new crime (Art. 130²)
+    assert any(line.split()[:2] == ["high", "death-penalty/death-penalty-articles"] and "67" in line
+               for line in lines), run.out
+    assert any("genocide/genocide-denial added: ст. 130²" in line for line in lines), run.out
+    assert any(line.strip().startswith("lexwatch diff ") for line in lines)
+    assert "pravo_by: 0 new, 1 changed" in run.err
+    again = lexwatch_cli("check", "--json", cwd=portal_workspace)
+    assert again.code == 0 and again.json()["documents"] == [] and again.json()["failed"] == []
+
+
+def test_check_as_json_names_the_previous_version_and_counts(lexwatch_cli, portal_workspace, portal_site):
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 1
+    portal_site.amend("2022")
+    run = lexwatch_cli("check", "--json", "--pack", "genocide", cwd=portal_workspace)
+    assert run.code == 1, run
+    [doc] = run.json()["documents"]
+    assert doc["status"] == "changed" and doc["act"] == "HK9900275" and doc["url"].endswith(CONSOLIDATED)
+    assert doc["previous"]["label"].startswith("HK9900275@2020-") and len(doc["previous"]["version"]) == 64
+    assert doc["summary"]["changed"] + doc["summary"]["added"] > 0
+    assert {f["pack"] for f in doc["flags"]} == {"genocide"}  # --pack narrows the flags
+    denial = next(f for f in doc["flags"] if f["rule"] == "genocide-denial")
+    assert denial["direction"] == "added" and denial["articles"] == ["130-2"]
+
+
+def test_check_with_the_portal_unreachable_exits_4_never_0(lexwatch_cli, portal_workspace):
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    run = lexwatch_cli("check", cwd=portal_workspace, env={"LEXWATCH_PORTAL_URL": closed})
+    assert run.code == 4, run
+    assert run.out == "" and "could not check anything" in run.err and "nothing new" not in run.err
+
+
+def test_a_quiet_check_prints_findings_only_and_nothing_once_they_are_told(lexwatch_cli, portal_workspace):
+    first = lexwatch_cli("--quiet", "check", cwd=portal_workspace)
+    assert first.code == 1 and first.err == "" and first.out.startswith("new ")
+    again = lexwatch_cli("--quiet", "check", cwd=portal_workspace)
+    assert again.code == 0 and again.out == "" and again.err == ""

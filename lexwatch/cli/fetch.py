@@ -1,4 +1,5 @@
-"""`lexwatch fetch` and `lexwatch sources list`: options in, one fetch run, a summary out."""
+"""`lexwatch check`, `lexwatch fetch` and `lexwatch sources list`: options in, one fetch run, a
+report out (check: what each new or changed document changed and what it flags)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from lexwatch.cli.context import STATE, console, emit_json, open_workspace, say
 from lexwatch.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
-    from lexwatch.sources.runner import FetchReport, Outcome
+    from lexwatch.check import Finding
+    from lexwatch.sources.base import Source
+    from lexwatch.sources.runner import FetchReport, FetchRun, Outcome
+    from lexwatch.store.versions import VersionStore
+    from lexwatch.workspace import Workspace
 
 sources_app = typer.Typer(help="The sources lexwatch fetches from.", no_args_is_help=True)
 
@@ -59,27 +64,21 @@ def _summary(report: FetchReport) -> list[str]:
     return lines
 
 
-def fetch(
-    since: Annotated[str | None, typer.Option(
-        "--since", help="Start the new-publications window here, YYYY-MM-DD (default: the last good run;"
-                        " first run: the last 7 days).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Fetch and report, but store nothing.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print new/changed/unchanged/failed as JSON.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="One line per document, even without a"
-                                                                  " terminal.")] = False,
-    source: Annotated[list[str] | None, typer.Option(
-        "--source", "-s", help="Only this source (repeatable; default: every enabled source).")] = None,
-) -> None:
-    """Fetch new and changed documents from every enabled source and store them as versions.
+_SinceOption = Annotated[str | None, typer.Option(
+    "--since", help="Start the new-publications window here, YYYY-MM-DD (default: the last good run;"
+                    " first run: the last 7 days).")]
+_VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="One line per document, even without a"
+                                                                      " terminal.")]
+_SourceOption = Annotated[list[str] | None, typer.Option(
+    "--source", "-s", help="Only this source (repeatable; default: every enabled source).")]
 
-    Exit code 0 when every source was fetched, 4 when any document failed (the rest is stored)."""
-    from lexwatch.sources.runner import FetchRun, enabled_sources
 
-    start = _since(since)
-    STATE.verbose = verbose
-    ws = open_workspace()
-    settings = ws.settings
-    sources = enabled_sources(settings, ws.root, source or None)
+def _fetch_run(ws: Workspace, store: VersionStore, sources: list[Source], start: date | None, *,
+               dry_run: bool, verbose: bool) -> FetchRun:
+    """One fetch run with a progress bar in a terminal, or a line per document when --verbose.
+    The caller reports it, then calls `acknowledge()`: a run killed in between is reported again."""
+    from lexwatch.sources.runner import FetchRun
+
     tty = sys.stderr.isatty() and not STATE.quiet
     err = console(stderr=True)
 
@@ -87,23 +86,44 @@ def fetch(
         if verbose and not STATE.quiet:
             err.print(_line(outcome), markup=False)
 
-    with ws.lock(), ws.open_store() as store:
-        if tty and not verbose:
-            from rich.markup import escape
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    if tty and not verbose:
+        from rich.markup import escape
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
-                          TimeElapsedColumn(), console=err, transient=True) as progress:
-                task = progress.add_task("fetching", total=None)
-                run = FetchRun(settings, ws.root, store, dry_run=dry_run, defer_ack=True,
-                               status=lambda message: progress.update(task, description=escape(message)),
-                               on_outcome=lambda _o: progress.advance(task))
-                report = run.run(sources, start)
-        else:
-            run = FetchRun(settings, ws.root, store, dry_run=dry_run, defer_ack=True,
-                           status=(lambda m: err.print(m, markup=False)) if verbose and not STATE.quiet else None,
-                           on_outcome=show)
-            report = run.run(sources, start)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
+                      TimeElapsedColumn(), console=err, transient=True) as progress:
+            task = progress.add_task("fetching", total=None)
+            run = FetchRun(ws.settings, ws.root, store, dry_run=dry_run, defer_ack=True,
+                           status=lambda message: progress.update(task, description=escape(message)),
+                           on_outcome=lambda _o: progress.advance(task))
+            run.run(sources, start)
+    else:
+        run = FetchRun(ws.settings, ws.root, store, dry_run=dry_run, defer_ack=True,
+                       status=(lambda m: err.print(m, markup=False)) if verbose and not STATE.quiet else None,
+                       on_outcome=show)
+        run.run(sources, start)
+    return run
+
+
+def fetch(
+    since: _SinceOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Fetch and report, but store nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print new/changed/unchanged/failed as JSON.")] = False,
+    verbose: _VerboseOption = False,
+    source: _SourceOption = None,
+) -> None:
+    """Fetch new and changed documents from every enabled source and store them as versions.
+
+    Exit code 0 when every source was fetched, 4 when any document failed (the rest is stored)."""
+    from lexwatch.sources.runner import enabled_sources
+
+    start = _since(since)
+    STATE.verbose = verbose
+    ws = open_workspace()
+    sources = enabled_sources(ws.settings, ws.root, source or None)
+    with ws.lock(), ws.open_store() as store:
+        run = _fetch_run(ws, store, sources, start, dry_run=dry_run, verbose=verbose)
+        report = run.report
         _report(report, as_json)
         # Only now, with the report out, is a new or changed document told: a run killed before
         # this line leaves it pending and the next run reports it (never lost, never told twice).
@@ -112,11 +132,76 @@ def fetch(
         raise typer.Exit(int(ExitCode.SOURCE_FAILED))
 
 
-def _report(report: FetchReport, as_json: bool) -> None:
+def check(
+    since: _SinceOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+    verbose: _VerboseOption = False,
+    source: _SourceOption = None,
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p",
+                                                   help="Flag with this rule pack only; repeatable.")] = None,
+) -> None:
+    """What changed since the last run: fetch, then each new or changed document against its act's
+    previous version (articles changed, flags raised).
+
+    Exit 0: nothing new; 1: something new or changed; 4: a source failed (what was reached is
+    reported: never read 4 as "no changes"); 5: another run holds the workspace."""
+    from lexwatch.check import explain
+    from lexwatch.flags import load_packs
+    from lexwatch.sources.runner import enabled_sources
+
+    start = _since(since)
+    STATE.verbose = verbose
+    ws = open_workspace()
+    sources = enabled_sources(ws.settings, ws.root, source or None)
+    packs = load_packs(ws.root, pack)  # a bad --pack is refused before anything is fetched
+    with ws.lock(), ws.open_store() as store:
+        run = _fetch_run(ws, store, sources, start, dry_run=False, verbose=verbose)
+        report = run.report
+        findings = explain(store, report.outcomes, packs)
+        if as_json:
+            emit_json({"documents": [f.to_dict() for f in findings],
+                       "failed": [o.to_dict() for o in report.with_status("failed")],
+                       "sources": {name: report.counts(name) for name in report.sources}})
+        else:
+            _print_findings(findings)
+            _report(report, as_json=False, results=False)  # summary, notes and failures on stderr
+        run.acknowledge()
+    if report.failed:
+        raise typer.Exit(int(ExitCode.SOURCE_FAILED))
+    raise typer.Exit(int(ExitCode.DIFFERENCES if findings else ExitCode.OK))
+
+
+def _print_findings(findings: list[Finding]) -> None:
+    """Per document: its line, then what changed against the previous version and the flags."""
+    from lexwatch.ids import ArticleNumber
+
+    out = console()
+    for finding in findings:
+        o, info = finding.outcome, finding.version
+        out.print(f"{o.status:<9} {info.label}  {info.title or o.title or o.url}", markup=False)
+        if finding.previous is not None and finding.summary is not None:
+            s = finding.summary
+            out.print(f"          against {finding.previous.label}: {s['changed']} changed, {s['added']} added, "
+                      f"{s['removed']} removed, {s['renumbered']} renumbered articles", markup=False)
+        else:
+            out.print(f"          no earlier version of {info.act or 'this document'} to compare with",
+                      markup=False)
+        for flag in finding.flags:
+            numbers = ", ".join(ArticleNumber.parse(a).display for a in flag["articles"][:12])
+            more = f" and {len(flag['articles']) - 12} more" if len(flag["articles"]) > 12 else ""
+            where = f": ст. {numbers}{more}" if numbers else ""
+            out.print(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}",
+                      markup=False)
+        if finding.previous is not None and finding.changed_articles:
+            out.print(f"          lexwatch diff {finding.previous.short_id} {info.short_id}", markup=False)
+        out.print(f"          {o.url}", markup=False)
+
+
+def _report(report: FetchReport, as_json: bool, results: bool = True) -> None:
     err = console(stderr=True)
     if as_json:
         emit_json(report.to_json())
-    else:
+    elif results:
         # What changed is the result: one line each on stdout, --quiet included, so a cron job
         # mails exactly when something is new or changed (or failed), and says what.
         out = console()
@@ -170,5 +255,6 @@ def list_sources(
 
 
 def register(app: typer.Typer) -> None:
+    app.command("check")(check)
     app.command("fetch")(fetch)
     app.add_typer(sources_app, name="sources")
