@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from lexwatch.errors import LexwatchError
+
 if TYPE_CHECKING:
     from lexwatch.flags import Hit, Pack
     from lexwatch.sources.runner import Outcome
@@ -26,6 +28,7 @@ class Finding:
     summary: dict[str, int] | None = None
     # one entry per pack, rule and direction: {"pack", "rule", "severity", "direction", "articles"}
     flags: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None  # why it could not be compared or flagged (it is still reported)
 
     @property
     def changed_articles(self) -> int:
@@ -37,7 +40,7 @@ class Finding:
                 "edition_date": self.version.edition_date.isoformat() if self.version.edition_date else None,
                 "previous": ({"version": self.previous.id, "label": self.previous.label}
                              if self.previous else None),
-                "summary": self.summary, "flags": self.flags}
+                "summary": self.summary, "flags": self.flags, "error": self.error or self.outcome.error}
 
 
 def previous_version(store: VersionStore, info: VersionInfo) -> VersionInfo | None:
@@ -73,29 +76,37 @@ def _document_flags(hits: list[Hit]) -> list[dict[str, Any]]:
 
 def explain(store: VersionStore, outcomes: list[Outcome], packs: list[Pack]) -> list[Finding]:
     """A finding for each new or changed outcome that names a stored version."""
-    from lexwatch.diff.engine import diff_documents
-    from lexwatch.diff.model import DocumentSide
-    from lexwatch.flags import annotate_diff, flag_document
-
     findings: list[Finding] = []
     for outcome in outcomes:
         if outcome.status not in ("new", "changed") or not outcome.version:
             continue
         info = store.resolve(outcome.version)
         finding = Finding(outcome, info, previous_version(store, info))
-        doc = store.document(info.id)
-        if finding.previous is not None and doc.articles:
-            before = store.document(finding.previous.id)
-            diff = diff_documents(before, doc,
-                                  old_side=DocumentSide(finding.previous.id, finding.previous.label,
-                                                        len(before.articles)),
-                                  new_side=DocumentSide(info.id, info.label, len(doc.articles)))
-            annotate_diff(diff, packs)
-            finding.summary = diff.summary()
-            finding.flags = _group([(f["pack"], f["rule"], f["severity"], f["direction"], f.get("article") or "")
-                                    for item in diff.articles for f in item.flags])
-        else:
-            finding.previous = None
-            finding.flags = _document_flags(flag_document(doc, packs)) if packs else []
         findings.append(finding)
+        try:
+            _explain_one(store, finding, packs)
+        except LexwatchError as exc:  # told as stored, with why it could not be read: never lost
+            finding.previous, finding.summary, finding.flags = None, None, []
+            finding.error = str(exc)
     return findings
+
+
+def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> None:
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.diff.model import DocumentSide
+    from lexwatch.flags import annotate_diff, flag_document
+
+    info = finding.version
+    doc = store.document(info.id)
+    if finding.previous is not None and doc.articles:
+        before = store.document(finding.previous.id)
+        diff = diff_documents(before, doc,
+                              old_side=DocumentSide(finding.previous.id, finding.previous.label, len(before.articles)),
+                              new_side=DocumentSide(info.id, info.label, len(doc.articles)))
+        annotate_diff(diff, packs)
+        finding.summary = diff.summary()
+        finding.flags = _group([(f["pack"], f["rule"], f["severity"], f["direction"], f.get("article") or "")
+                                for item in diff.articles for f in item.flags])
+    else:
+        finding.previous = None
+        finding.flags = _document_flags(flag_document(doc, packs)) if packs else []

@@ -183,6 +183,8 @@ def _print_findings(findings: list[Finding]) -> None:
             s = finding.summary
             out.print(f"          against {finding.previous.label}: {s['changed']} changed, {s['added']} added, "
                       f"{s['removed']} removed, {s['renumbered']} renumbered articles", markup=False)
+        elif finding.error:
+            out.print(f"          could not be compared: {finding.error}", markup=False)
         else:
             out.print(f"          no earlier version of {info.act or 'this document'} to compare with",
                       markup=False)
