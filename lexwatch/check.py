@@ -43,12 +43,17 @@ class Finding:
                 "summary": self.summary, "flags": self.flags, "error": self.error or self.outcome.error}
 
 
-def previous_version(store: VersionStore, info: VersionInfo) -> VersionInfo | None:
-    """The version of the same act and kind (consolidated text, card, PDF…) stored before `info`
-    in edition order, with articles to compare; None for a first version or a version of no act."""
+def previous_version(store: VersionStore, info: VersionInfo, url: str | None = None) -> VersionInfo | None:
+    """What `info` is compared with: the version last stored from the same address before it (so a
+    source that went back to an earlier text is compared with what it gave last), else the version
+    of the same act and kind (consolidated text, card, PDF…) before it in edition order; only
+    versions with articles count. None for a first version or a version of no act."""
+    kind = info.meta.get("kind")
+    for other in store.list_from(url) if url else []:
+        if other.id != info.id and other.articles and other.meta.get("kind") == kind:
+            return other
     if not info.act:
         return None
-    kind = info.meta.get("kind")
     earlier: VersionInfo | None = None
     for other in store.list(info.act):
         if other.id == info.id:
@@ -81,7 +86,7 @@ def explain(store: VersionStore, outcomes: list[Outcome], packs: list[Pack]) -> 
         if outcome.status not in ("new", "changed") or not outcome.version:
             continue
         info = store.resolve(outcome.version)
-        finding = Finding(outcome, info, previous_version(store, info))
+        finding = Finding(outcome, info, previous_version(store, info, outcome.url))
         findings.append(finding)
         try:
             _explain_one(store, finding, packs)

@@ -42,15 +42,17 @@ def store(workspace):
         yield opened
 
 
-def _fetched(store, data: bytes, doc: Document, day: date, kind: str = "consolidated") -> Outcome:
-    info = store.add(data, source="https://pravo.by/document/?guid=3871&p0=HK9900275", filename="uk.html",
-                     edition_date=day, document=doc, meta={"kind": kind}).version
+def _fetched(store, data: bytes, doc: Document, day: date, kind: str = "consolidated",
+             url: str = "https://pravo.by/document/?guid=3871&p0=HK9900275") -> Outcome:
+    info = store.add(data, source=url, filename="uk.html", edition_date=day, document=doc,
+                     meta={"kind": kind}).version
     return Outcome("pravo_by", "changed", info.source, kind, act=info.act, title=info.title, version=info.id)
 
 
 def test_a_new_edition_is_compared_with_the_previous_one_of_its_kind_and_flagged(store, workspace):
     first = _fetched(store, b"edition 2021", _code(ART_67_OLD), date(2021, 1, 1))
-    _fetched(store, b"a card", _code(ART_67_OLD), date(2021, 6, 1), kind="card")  # another kind: not compared
+    _fetched(store, b"a card", _code(ART_67_OLD), date(2021, 6, 1), kind="card",  # another kind: not compared
+             url="https://pravo.by/document/?guid=12551&p0=HK9900275")
     second = _fetched(store, b"edition 2022", _code(ART_67_NEW, ART_130_2), date(2022, 5, 13))
     [finding] = explain(store, [second], load_packs(workspace, None))
     assert finding.previous is not None and finding.previous.id == first.version
@@ -76,3 +78,12 @@ def test_a_version_that_cannot_be_read_is_still_reported_with_why(store, workspa
     [finding] = explain(store, [second], load_packs(workspace, None))
     assert finding.error and finding.summary is None and finding.flags == []
     assert finding.to_dict()["error"] == finding.error
+
+
+def test_a_source_that_went_back_is_compared_with_what_it_gave_last(store, workspace):
+    older = _fetched(store, b"edition 2021", _code(ART_67_OLD), date(2021, 1, 1))
+    newer = _fetched(store, b"edition 2022", _code(ART_67_NEW), date(2022, 5, 13))
+    # the portal serves the 2021 bytes again: the change to read is 2022 -> 2021, not 2021 against nothing
+    [finding] = explain(store, [older], load_packs(workspace, None))
+    assert finding.previous is not None and finding.previous.id == newer.version
+    assert finding.summary is not None and finding.summary["changed"] == 1

@@ -359,3 +359,29 @@ def test_a_quiet_check_prints_findings_only_and_nothing_once_they_are_told(lexwa
     assert first.code == 1 and first.err == "" and first.out.startswith("new ")
     again = lexwatch_cli("--quiet", "check", cwd=portal_workspace)
     assert again.code == 0 and again.out == "" and again.err == ""
+
+
+def test_a_file_put_back_to_an_earlier_version_is_a_change_told_once(lexwatch_cli, portal_workspace, portal_site):
+    # A commentator's folder: the 13 May law, then a corrected PDF, then the first one restored.
+    inbox = portal_workspace / "inbox"
+    inbox.mkdir()
+    law = inbox / "H12200165.pdf"
+    first, corrected = portal_site.pdf(portal_site.publications[0]), portal_site.pdf(portal_site.publications[1])
+    config = portal_workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+
+    def fetch() -> dict:
+        run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
+        assert run.code == 0, run
+        return run.json()
+
+    law.write_bytes(first)
+    [stored] = fetch()["new"]
+    law.write_bytes(corrected)
+    assert len(fetch()["changed"]) == 1
+    law.write_bytes(first)
+    back = fetch()
+    [changed] = back["changed"]
+    assert changed["version"] == stored["version"] and "went back" in changed["note"]
+    again = fetch()
+    assert again["changed"] == [] and again["new"] == [] and len(again["unchanged"]) == 1

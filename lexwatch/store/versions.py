@@ -296,6 +296,11 @@ class VersionStore:
         query += " ORDER BY act, edition_date IS NULL, edition_date, added_at, rowid"
         return [_row_to_info(r) for r in self.db.execute(query, args)]
 
+    def list_from(self, source: str) -> builtins.list[VersionInfo]:
+        """The versions stored from one address (URL or file), newest first."""
+        rows = self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC", (source,))
+        return [_row_to_info(r) for r in rows]
+
     def resolve(self, ref: str | VersionRef) -> VersionInfo:
         parsed = VersionRef.parse(ref) if isinstance(ref, str) else ref
         if parsed.prefix:
