@@ -331,3 +331,20 @@ def test_an_output_that_is_a_link_is_written_through_and_stays_a_link(lexwatch_c
     result = lexwatch_cli("diff", *map(str, editions), "-o", str(link))
     assert result.code == 1, result
     assert link.is_symlink() and "<del>" in real.read_text(encoding="utf-8")
+
+
+def test_history_of_versions_stored_without_an_act_says_how_to_name_it(lexwatch_cli: Cli, workspace: Path,
+                                                                       tmp_path: Path) -> None:
+    old = tmp_path / "проект_1.txt"
+    new = tmp_path / "проект_2.txt"
+    old.write_text("Статья 1. Задачи\n1. Задачами настоящего закона являются охрана прав граждан.\n", encoding="utf-8")
+    new.write_text("Статья 1. Задачи\n1. Задачами настоящего закона являются охрана прав и свобод граждан.\n",
+                   encoding="utf-8")
+    assert lexwatch_cli("add", str(old), str(new), cwd=workspace).code == 0
+    hint = "name it with `lexwatch add FILE --act REGNUM`"
+    for args in (("history", "1"), ("history", "1", "--act", "unknown")):
+        result = lexwatch_cli(*args, cwd=workspace)
+        assert result.code == 2 and hint in result.err and len(result.err.splitlines()) == 1, result
+    assert lexwatch_cli("add", str(old), str(new), "--act", "H12200165", cwd=workspace).code == 0
+    named = lexwatch_cli("history", "1", cwd=workspace)
+    assert named.code == 0 and "Статья 1: changed" in named.out, named

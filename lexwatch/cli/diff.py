@@ -214,6 +214,10 @@ def history_command(
     ws = open_workspace()
     with ws.open_store() as store:
         acts = sorted({v.act or "" for v in store.list()})
+        if (act or "").strip().lower() == "unknown" or (not act and acts == [""]):
+            # "unknown:…" labels versions stored without an act: they may be different acts
+            raise UsageError("history follows one act, and versions stored without one may be different acts: "
+                             "name it with `lexwatch add FILE --act REGNUM` (the same file again sets the act)")
         if act:
             chosen = normalize_act(act)
         elif len(acts) == 1 and acts[0]:
