@@ -1,3 +1,3 @@
-"""lexwatch: track, diff and comment on Belarusian legislation."""
+"""lexwatch: track, diff and flag Belarusian legislation."""
 
 __version__ = "0.1.0"

@@ -29,6 +29,9 @@ class Finding:
     # one entry per pack, rule and direction: {"pack", "rule", "severity", "direction", "articles"}
     flags: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None  # why it could not be compared or flagged (it is still reported)
+    # the articles behind `summary`, canonical numbers in document order ("130-2"): {"changed",
+    # "added", "removed", "renumbered"}, a renumbered one as [old, new]; None without a comparison
+    articles: dict[str, list[Any]] | None = None
 
     @property
     def changed_articles(self) -> int:
@@ -40,25 +43,35 @@ class Finding:
                 "edition_date": self.version.edition_date.isoformat() if self.version.edition_date else None,
                 "previous": ({"version": self.previous.id, "label": self.previous.label}
                              if self.previous else None),
-                "summary": self.summary, "flags": self.flags, "error": self.error or self.outcome.error}
+                "summary": self.summary, "articles": self.articles, "flags": self.flags,
+                "error": self.error or self.outcome.error}
 
 
-def previous_version(store: VersionStore, info: VersionInfo, url: str | None = None) -> VersionInfo | None:
+def previous_version(store: VersionStore, info: VersionInfo, url: str | None = None,
+                     later: frozenset[str] = frozenset()) -> VersionInfo | None:
     """What `info` is compared with: the version last stored from the same address before it (so a
     source that went back to an earlier text is compared with what it gave last), else the version
-    of the same act and kind (consolidated text, card, PDF…) before it in edition order; only
-    versions with articles count. None for a first version or a version of no act."""
+    of the same act and kind (consolidated text, card, PDF…) before it in edition order. `later`:
+    the versions the same report tells after this one (a run killed after storing this one, then a
+    newer text the next run found): stored after it, they are never what it is compared with.
+    Only versions with articles count, unless `info` has none (a card, a scan): then the one
+    stored from the same address before it. None for a first version or a version of no act."""
     kind = info.meta.get("kind")
+    passed = False
     for other in store.list_from(url) if url else []:
-        if other.id != info.id and other.articles and other.meta.get("kind") == kind:
+        if other.id == info.id:
+            passed = True
+        elif other.id in later and not passed:
+            continue  # stored after `info` and told after it: not what came before it
+        elif other.meta.get("kind") == kind and (other.articles or not info.articles):
             return other
-    if not info.act:
+    if not info.act or not info.articles:
         return None
     earlier: VersionInfo | None = None
     for other in store.list(info.act):
         if other.id == info.id:
             return earlier
-        if other.meta.get("kind") == kind and other.articles:
+        if other.meta.get("kind") == kind and other.articles and other.id not in later:
             earlier = other
     return None
 
@@ -82,17 +95,20 @@ def _document_flags(hits: list[Hit]) -> list[dict[str, Any]]:
 def explain(store: VersionStore, outcomes: list[Outcome], packs: list[Pack]) -> list[Finding]:
     """A finding for each new or changed outcome that names a stored version."""
     findings: list[Finding] = []
-    for outcome in outcomes:
-        if outcome.status not in ("new", "changed") or not outcome.version:
-            continue
+    told = [o for o in outcomes if o.status in ("new", "changed") and o.version]
+    for at, outcome in enumerate(told):
+        assert outcome.version is not None
         info = store.resolve(outcome.version)
-        finding = Finding(outcome, info, previous_version(store, info, outcome.url))
+        later = frozenset(o.version for o in told[at + 1:] if o.version and o.version != info.id)
+        finding = Finding(outcome, info, previous_version(store, info, outcome.url, later))
         findings.append(finding)
         try:
             _explain_one(store, finding, packs)
-        except LexwatchError as exc:  # told as stored, with why it could not be read: never lost
-            finding.previous, finding.summary, finding.flags = None, None, []
-            finding.error = str(exc)
+        except Exception as exc:  # told as stored, with why it could not be read: never lost, and a
+            # diff or flags bug on one odd document never stops every later check from reporting
+            finding.previous, finding.summary, finding.articles, finding.flags = None, None, None, []
+            finding.error = str(exc) if isinstance(exc, LexwatchError) else \
+                f"cannot compare the document: {type(exc).__name__}: {exc}"
     return findings
 
 
@@ -110,8 +126,16 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
                               new_side=DocumentSide(info.id, info.label, len(doc.articles)))
         annotate_diff(diff, packs)
         finding.summary = diff.summary()
+        finding.articles = {status: [] for status in ("changed", "added", "removed", "renumbered")}
+        for item in diff.articles:
+            if item.status == "renumbered":
+                finding.articles[item.status].append([item.old_number, item.new_number])
+            elif item.status != "unchanged":
+                number = item.old_number if item.status == "removed" else item.new_number
+                finding.articles[item.status].append(number or "")
         finding.flags = _group([(f["pack"], f["rule"], f["severity"], f["direction"], f.get("article") or "")
                                 for item in diff.articles for f in item.flags])
     else:
-        finding.previous = None
+        if doc.articles:  # no earlier version with articles; one without (a card, a scan) is still named
+            finding.previous = None
         finding.flags = _document_flags(flag_document(doc, packs)) if packs else []

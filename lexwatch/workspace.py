@@ -23,8 +23,8 @@ STATE_DIR = ".lexwatch"
 TEMPLATES_README = """\
 # Commentary templates
 
-Templates here (Jinja2, autoescaped) shape the commentary documents lexwatch scaffolds.
-Edit them freely: lexwatch never overwrites a file in this folder.
+Your commentary templates go here. lexwatch does not scaffold commentary documents yet; when it
+does, it will read its templates from this folder, and it never overwrites a file in it.
 """
 
 

@@ -154,6 +154,9 @@ def check(
     ws = open_workspace()
     sources = enabled_sources(ws.settings, ws.root, source or None)
     packs = load_packs(ws.root, pack)  # a bad --pack is refused before anything is fetched
+    if not sources:  # checking nothing must not read as "nothing new" (exit 0) to a cron job
+        raise UsageError("no source is enabled, so nothing can be checked: set [sources.folder] path or"
+                         " enable [sources.pravo_by] in lexwatch.toml (see `lexwatch sources list`)")
     with ws.lock(), ws.open_store() as store:
         run = _fetch_run(ws, store, sources, start, dry_run=False, verbose=verbose)
         report = run.report
@@ -171,31 +174,58 @@ def check(
     raise typer.Exit(int(ExitCode.DIFFERENCES if findings else ExitCode.OK))
 
 
+def _articles(numbers: list[str], cap: int = 12) -> str:
+    """Canonical article numbers as a Belarusian text prints them: "ст. 59, 130²" (at most `cap`)."""
+    from lexwatch.ids import ArticleNumber
+
+    shown = ", ".join(ArticleNumber.parse(n).display for n in numbers[:cap])
+    return f"ст. {shown}" + (f" and {len(numbers) - cap} more" if len(numbers) > cap else "")
+
+
 def _print_findings(findings: list[Finding]) -> None:
     """Per document: its line, then what changed against the previous version and the flags."""
     from lexwatch.ids import ArticleNumber
 
     out = console()
     for finding in findings:
-        o, info = finding.outcome, finding.version
-        out.print(f"{o.status:<9} {info.label}  {info.title or o.title or o.url}", markup=False)
-        if finding.previous is not None and finding.summary is not None:
+        o, info, prev = finding.outcome, finding.version, finding.previous
+        # two versions of one edition date share a label: then the short ids tell them apart
+        same = prev is not None and prev.label == info.label
+        name = f"{info.label} ({info.short_id})" if same else info.label
+        out.print(f"{o.status:<9} {name}  {info.title or o.title or o.url}", markup=False)
+        if o.note:  # a scan without text, a change a killed run stored, a source gone back
+            out.print(f"          note: {o.note}", markup=False)
+        before = "" if prev is None else f"{prev.label} ({prev.short_id})" if same else prev.label
+        if prev is not None and finding.summary is not None:
             s = finding.summary
-            out.print(f"          against {finding.previous.label}: {s['changed']} changed, {s['added']} added, "
+            out.print(f"          against {before}: {s['changed']} changed, {s['added']} added, "
                       f"{s['removed']} removed, {s['renumbered']} renumbered articles", markup=False)
+            which = finding.articles or {}
+            parts = [f"{status} {_articles(which[status])}" for status in ("changed", "added", "removed")
+                     if which.get(status)]
+            if which.get("renumbered"):
+                moved = [f"{ArticleNumber.parse(new).display} (was {ArticleNumber.parse(old).display})"
+                         for old, new in which["renumbered"][:12]]
+                more = len(which["renumbered"]) - len(moved)
+                parts.append("renumbered ст. " + ", ".join(moved) + (f" and {more} more" if more else ""))
+            if parts:
+                out.print("          " + "; ".join(parts), markup=False)
+            elif not finding.changed_articles:
+                out.print("          no article changed: only text outside the articles", markup=False)
+        elif prev is not None:
+            out.print(f"          against {before}: no articles to compare (a card, a scan or plain text):"
+                      " read it at the address below", markup=False)
         elif finding.error:
             out.print(f"          could not be compared: {finding.error}", markup=False)
         else:
             out.print(f"          no earlier version of {info.act or 'this document'} to compare with",
                       markup=False)
         for flag in finding.flags:
-            numbers = ", ".join(ArticleNumber.parse(a).display for a in flag["articles"][:12])
-            more = f" and {len(flag['articles']) - 12} more" if len(flag["articles"]) > 12 else ""
-            where = f": ст. {numbers}{more}" if numbers else ""
+            where = f": {_articles(flag['articles'])}" if flag["articles"] else ""
             out.print(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}",
                       markup=False)
-        if finding.previous is not None and finding.changed_articles:
-            out.print(f"          lexwatch diff {finding.previous.short_id} {info.short_id}", markup=False)
+        if prev is not None and finding.changed_articles:
+            out.print(f"          lexwatch diff {prev.short_id} {info.short_id}", markup=False)
         out.print(f"          {o.url}", markup=False)
 
 
@@ -213,7 +243,7 @@ def _report(report: FetchReport, as_json: bool, results: bool = True) -> None:
     for line in _summary(report):
         say(line)
     for outcome in report.outcomes:
-        if outcome.note:
+        if outcome.note and (results or outcome.status not in ("new", "changed")):  # check prints its own
             say(f"note: {outcome.url}: {outcome.note}")
     for outcome in report.with_status("failed"):
         # Errors are printed even with --quiet: in cron they are the only output worth a mail.

@@ -20,7 +20,7 @@ from lexwatch.errors import ExitCode, LexwatchError
 
 app = typer.Typer(
     name="lexwatch",
-    help="Track, diff and comment on Belarusian legislation (pravo.by).",
+    help="Track, diff and flag Belarusian legislation (pravo.by).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -54,7 +54,7 @@ def main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    """Track, diff and comment on Belarusian legislation (pravo.by)."""
+    """Track, diff and flag Belarusian legislation (pravo.by)."""
     STATE.workspace = workspace
     STATE.quiet = quiet
     STATE.debug = debug
