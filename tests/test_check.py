@@ -87,3 +87,66 @@ def test_a_source_that_went_back_is_compared_with_what_it_gave_last(store, works
     [finding] = explain(store, [older], load_packs(workspace, None))
     assert finding.previous is not None and finding.previous.id == newer.version
     assert finding.summary is not None and finding.summary["changed"] == 1
+
+
+ART_59_2022 = Article(
+    ArticleNumber(59), "Смертная казнь",
+    "1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела (до отмены "
+    "смертной казни) за преступления, сопряженные с умышленным лишением жизни человека при отягчающих "
+    "обстоятельствах.")
+ART_59_2023 = Article(
+    ArticleNumber(59), "Смертная казнь",
+    "1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела (до отмены "
+    "смертной казни) за преступления, сопряженные с умышленным лишением жизни человека при отягчающих "
+    "обстоятельствах, а также за покушение на такие преступления.")
+
+
+def test_a_change_a_killed_run_stored_is_compared_with_what_came_before_it_not_with_the_next_edition(
+        store, workspace):
+    # 2021 told; a run stores 2022 and is killed before its report; the next run finds 2023 as well
+    # and tells both: 2022 against 2021 (its own changes), then 2023 against 2022, never 2022 against 2023
+    first = _fetched(store, b"edition 2021", _code(ART_59_2022, ART_67_OLD), date(2021, 1, 1))
+    carried = _fetched(store, b"edition 2022", _code(ART_59_2022, ART_67_NEW, ART_130_2), date(2022, 5, 13))
+    newer = _fetched(store, b"edition 2023", _code(ART_59_2023, ART_67_NEW, ART_130_2), date(2022, 5, 13))
+    found = explain(store, [carried, newer], load_packs(workspace, None))
+    assert [f.previous.id if f.previous else None for f in found] == [first.version, carried.version]
+    assert found[0].articles == {"changed": ["67"], "added": ["130-2"], "removed": [], "renumbered": []}
+    assert found[1].articles == {"changed": ["59"], "added": [], "removed": [], "renumbered": []}
+    assert found[0].to_dict()["articles"]["added"] == ["130-2"]
+
+
+def test_a_changed_document_without_articles_names_the_version_it_replaced(store, workspace):
+    # a register card: "Статус: действует" becomes "Статус: утратил силу"; there is no article to align,
+    # but there is an earlier version, and saying "no earlier version" would be false
+    url = "https://pravo.by/document/?guid=12551&p0=C22200031"
+
+    def card(data: bytes, status: str) -> Outcome:
+        doc = Document(title="", preamble="ПОСТАНОВЛЕНИЕ СОВЕТА МИНИСТРОВ РЕСПУБЛИКИ БЕЛАРУСЬ\n"
+                                          f"17 января 2022 г. № 31\nСтатус: {status}")
+        info = store.add(data, source=url, filename="card.txt", document=doc, allow_unparsed=True,
+                         meta={"kind": "card"}).version
+        return Outcome("pravo_by", "changed", url, "card", title=info.title, version=info.id)
+
+    before = card(b"card in force", "действует")
+    after = card(b"card repealed", "утратил силу")
+    [finding] = explain(store, [after], load_packs(workspace, None))
+    assert finding.previous is not None and finding.previous.id == before.version
+    assert finding.summary is None and finding.articles is None and finding.error is None
+
+
+def test_a_diff_that_breaks_on_one_document_is_reported_with_why_and_the_rest_still_explained(
+        store, workspace, monkeypatch):
+    import lexwatch.diff.engine
+
+    _fetched(store, b"edition 2021", _code(ART_67_OLD), date(2021, 1, 1))
+    second = _fetched(store, b"edition 2022", _code(ART_67_NEW), date(2022, 5, 13))
+    only = _fetched(store, b"draft", _code(ART_130_2), date(2022, 6, 1), kind="draft",
+                    url="https://pravo.by/document/?guid=3941&p0=2025021015")
+
+    def broken(*_args, **_kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(lexwatch.diff.engine, "diff_documents", broken)
+    changed, new = explain(store, [second, only], load_packs(workspace, ["genocide"]))
+    assert changed.error and "IndexError" in changed.error and changed.summary is None
+    assert any(f["rule"] == "genocide-denial" for f in new.flags)  # the next document is still explained

@@ -385,3 +385,122 @@ def test_a_file_put_back_to_an_earlier_version_is_a_change_told_once(lexwatch_cl
     assert changed["version"] == stored["version"] and "went back" in changed["note"]
     again = fetch()
     assert again["changed"] == [] and again["new"] == [] and len(again["unchanged"]) == 1
+
+
+def _enable_folder(workspace: Path, *, portal: bool = True) -> Path:
+    config = workspace / "lexwatch.toml"
+    extra = '\n[sources.folder]\npath = "inbox"\n' + ("" if portal else "\n[sources.pravo_by]\nenabled = false\n")
+    config.write_text(config.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    inbox = workspace / "inbox"
+    inbox.mkdir()
+    return inbox
+
+
+def test_check_after_a_killed_run_tells_its_edition_against_the_one_before_and_the_next_against_it(
+        lexwatch_cli, portal_workspace, portal_site):
+    from portal.server import Reply as PortalReply
+
+    from lexwatch.sources.runner import FetchRun, enabled_sources
+    from lexwatch.workspace import Workspace
+
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 1
+    portal_site.amend("2022")
+    ws = Workspace.find(portal_workspace)
+    with ws.open_store() as store:  # a cron run stores the 2022 edition, then is killed (-9) before its report
+        FetchRun(ws.settings, ws.root, store, defer_ack=True).run(enabled_sources(ws.settings, ws.root))
+    # before the next run the portal corrects Art. 59 in the same edition
+    corrected = consolidated_page("2022").decode().replace(
+        "2.&nbsp;Смертная казнь не может быть назначена:",
+        "2.&nbsp;Смертная казнь, в том числе за покушение на преступление, не может быть назначена:", 1)
+    portal_site.portal.set(CONSOLIDATED, PortalReply(body=corrected.encode()))
+    run = lexwatch_cli("check", cwd=portal_workspace)
+    assert run.code == 1, run
+    blocks = run.out.split("\nchanged   ")
+    assert len(blocks) == 2, run.out
+    killed, corrected_block = blocks
+    # the killed run's edition: its own changes against 2020, the genocide article among them
+    assert "stored by the run of" in killed and "against HK9900275@2020-02-01: 10 changed, 3 added" in killed
+    assert "added ст. 130¹, 130², 361⁴" in killed and "changed ст. 57, 58, 59, 67," in killed
+    # the correction: one article, against the killed run's edition, the two told apart by short id
+    head = corrected_block.splitlines()[0]
+    assert head.startswith("HK9900275@2022-05-13 (") and "against HK9900275@2022-05-13 (" in corrected_block
+    assert "1 changed, 0 added" in corrected_block and "\n          changed ст. 59\n" in corrected_block
+    diffs = [line.split()[2:] for line in run.out.splitlines() if line.strip().startswith("lexwatch diff ")]
+    assert diffs[0][1] == diffs[1][0]  # 2020 -> killed edition -> correction, never backwards
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 0
+
+
+def test_check_as_json_lists_the_articles_behind_the_counts(lexwatch_cli, portal_workspace, portal_site):
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 1
+    portal_site.amend("2022")
+    [doc] = lexwatch_cli("check", "--json", cwd=portal_workspace).json()["documents"]
+    assert doc["articles"]["added"] == ["130-1", "130-2", "361-4"]
+    assert "59" in doc["articles"]["changed"] and doc["articles"]["removed"] == []
+    assert len(doc["articles"]["changed"]) == doc["summary"]["changed"]
+
+
+def test_check_with_no_source_enabled_is_an_error_not_nothing_new(lexwatch_cli, portal_workspace):
+    config = portal_workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[sources.pravo_by]\nenabled = false\n",
+                      encoding="utf-8")
+    run = lexwatch_cli("--quiet", "check", cwd=portal_workspace)  # cron: must not stay silent with exit 0
+    assert run.code == 2, run
+    assert run.out == "" and "no source is enabled" in run.err
+
+
+def test_a_quiet_check_says_a_new_pdf_is_a_scan_to_be_read_by_eye(lexwatch_cli, portal_workspace):
+    from builders import make_scanned_pdf
+
+    inbox = _enable_folder(portal_workspace, portal=False)
+    (inbox / "Постановление_31.pdf").write_bytes(make_scanned_pdf())
+    run = lexwatch_cli("--quiet", "check", cwd=portal_workspace)
+    assert run.code == 1, run
+    assert "note: no text layer (probably a scanned image)" in run.out and run.err == ""
+
+
+def test_check_names_the_version_a_changed_card_replaced(lexwatch_cli, portal_workspace):
+    inbox = _enable_folder(portal_workspace, portal=False)
+    card = inbox / "C22200031.txt"
+    card.write_text("ПОСТАНОВЛЕНИЕ СОВЕТА МИНИСТРОВ РЕСПУБЛИКИ БЕЛАРУСЬ\n17 января 2022 г. № 31\n"
+                    "Об утверждении положения о порядке ведения реестра\nСтатус: действует\n", encoding="utf-8")
+    first = lexwatch_cli("check", "--json", cwd=portal_workspace)
+    [stored] = first.json()["documents"]
+    card.write_text(card.read_text(encoding="utf-8").replace("действует", "утратил силу"), encoding="utf-8")
+    run = lexwatch_cli("check", cwd=portal_workspace)
+    assert run.code == 1, run
+    assert "no earlier version" not in run.out
+    assert f"against unknown:{stored['version'][:12]}: no articles to compare" in run.out
+
+
+def test_the_diff_hint_of_a_check_run_with_workspace_runs_as_printed_from_another_folder(
+        lexwatch_cli, portal_workspace, portal_site, tmp_path):
+    import shlex
+
+    # cron: `lexwatch --quiet --workspace "~/Законы РБ" check`; the lawyer pastes the hint in their home folder
+    moved = tmp_path / "Законы РБ"
+    portal_workspace.rename(moved)
+    assert lexwatch_cli("--workspace", str(moved), "check", cwd=tmp_path).code == 1
+    portal_site.amend("2022")
+    run = lexwatch_cli("--quiet", "--workspace", str(moved), "check", cwd=tmp_path)
+    assert run.code == 1, run
+    [hint] = [line.strip() for line in run.out.splitlines() if line.strip().startswith("lexwatch ")]
+    elsewhere = tmp_path / "home"
+    elsewhere.mkdir()
+    diff = lexwatch_cli(*shlex.split(hint)[1:], "--article", "130-2", cwd=elsewhere)
+    assert diff.code == 1, diff  # differences found, not "not inside a lexwatch workspace"
+    assert "Отрицание геноцида белорусского народа" in diff.out
+
+
+def test_check_names_the_portal_it_could_not_reach_when_the_folder_was_read(lexwatch_cli, portal_workspace):
+    import socket
+
+    inbox = _enable_folder(portal_workspace)
+    (inbox / "uk-2022.html").write_bytes(consolidated_page("2022"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    down = {"LEXWATCH_PORTAL_URL": closed}
+    assert lexwatch_cli("check", cwd=portal_workspace, env=down).code == 4
+    run = lexwatch_cli("check", cwd=portal_workspace, env=down)  # the folder: nothing new; the portal: down
+    assert run.code == 4, run
+    assert "pravo_by: could not check anything" in run.err and "folder: could not" not in run.err

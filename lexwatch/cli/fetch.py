@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -49,6 +50,12 @@ def _summary(report: FetchReport) -> list[str]:
         since = f" (since {report.windows[name]})" if name in report.windows else ""
         lines.append(f"{name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged,"
                      f" {c['failed']} failed{since}")
+    # a source none of whose requests got through (the portal down, the folder gone): said by name,
+    # not folded into "nothing new in what could be fetched" because another source was read
+    unreached = [name for name in report.sources if report.counts(name)["failed"]
+                 and not any(report.counts(name)[s] for s in ("new", "changed", "unchanged"))]
+    if len(report.sources) > 1:
+        lines.extend(f"{name}: could not check anything: every request failed (see below)" for name in unreached)
     if not report.sources:
         lines.append("no source is enabled (see `lexwatch sources list`)")
     elif report.failed and not report.counts()["unchanged"] and report.nothing_new:
@@ -166,7 +173,7 @@ def check(
                        "failed": [o.to_dict() for o in report.with_status("failed")],
                        "sources": {name: report.counts(name) for name in report.sources}})
         else:
-            _print_findings(findings)
+            _print_findings(findings, ws.root if STATE.workspace is not None else None)
             _report(report, as_json=False, results=False)  # summary, notes and failures on stderr
         run.acknowledge()
     if report.failed:
@@ -182,11 +189,16 @@ def _articles(numbers: list[str], cap: int = 12) -> str:
     return f"ст. {shown}" + (f" and {len(numbers) - cap} more" if len(numbers) > cap else "")
 
 
-def _print_findings(findings: list[Finding]) -> None:
-    """Per document: its line, then what changed against the previous version and the flags."""
+def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
+    """Per document: its line, then what changed against the previous version and the flags. `root`:
+    the workspace named by --workspace, which the `lexwatch diff` hint then names too (a cron job's
+    mail is read in another folder, where a bare `lexwatch diff A B` finds no workspace)."""
+    import shlex
+
     from lexwatch.ids import ArticleNumber
 
     out = console()
+    named = f"--workspace {shlex.quote(str(root))} " if root is not None else ""
     for finding in findings:
         o, info, prev = finding.outcome, finding.version, finding.previous
         # two versions of one edition date share a label: then the short ids tell them apart
@@ -211,7 +223,7 @@ def _print_findings(findings: list[Finding]) -> None:
             if parts:
                 out.print("          " + "; ".join(parts), markup=False)
             elif not finding.changed_articles:
-                out.print("          no article changed: only text outside the articles", markup=False)
+                out.print("          no article changed (only layout or text outside the articles)", markup=False)
         elif prev is not None:
             out.print(f"          against {before}: no articles to compare (a card, a scan or plain text):"
                       " read it at the address below", markup=False)
@@ -225,7 +237,7 @@ def _print_findings(findings: list[Finding]) -> None:
             out.print(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}",
                       markup=False)
         if prev is not None and finding.changed_articles:
-            out.print(f"          lexwatch diff {prev.short_id} {info.short_id}", markup=False)
+            out.print(f"          lexwatch {named}diff {prev.short_id} {info.short_id}", markup=False)
         out.print(f"          {o.url}", markup=False)
 
 
