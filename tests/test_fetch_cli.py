@@ -357,6 +357,9 @@ def test_check_with_the_portal_unreachable_exits_4_never_0(lexwatch_cli, portal_
 def test_a_quiet_check_prints_findings_only_and_nothing_once_they_are_told(lexwatch_cli, portal_workspace):
     first = lexwatch_cli("--quiet", "check", cwd=portal_workspace)
     assert first.code == 1 and first.err == "" and first.out.startswith("new ")
+    # a law's card and its PDF carry one label: the kind tells their lines apart
+    heads = [line for line in first.out.splitlines() if "H12200165@" in line and line.startswith("new ")]
+    assert sorted(h.split()[2] for h in heads) == ["(card)", "(publication)"], first.out
     again = lexwatch_cli("--quiet", "check", cwd=portal_workspace)
     assert again.code == 0 and again.out == "" and again.err == ""
 

@@ -204,7 +204,9 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
         # two versions of one edition date share a label: then the short ids tell them apart
         same = prev is not None and prev.label == info.label
         name = f"{info.label} ({info.short_id})" if same else info.label
-        out.print(f"{o.status:<9} {name}  {info.title or o.title or o.url}", markup=False)
+        # a law's card and its PDF share the label: the kind tells them apart (the code's text needs none)
+        kind = f" ({o.kind})" if o.kind and o.kind != "consolidated" else ""
+        out.print(f"{o.status:<9} {name}{kind}  {info.title or o.title or o.url}", markup=False)
         if o.note:  # a scan without text, a change a killed run stored, a source gone back
             out.print(f"          note: {o.note}", markup=False)
         before = "" if prev is None else f"{prev.label} ({prev.short_id})" if same else prev.label
