@@ -113,10 +113,14 @@ class Workspace:
         """Hold the workspace for one run; a second concurrent run fails at once (LockedError)."""
         from filelock import FileLock, Timeout
 
-        self.state_dir.mkdir(exist_ok=True)
         lock = FileLock(str(self.state_dir / "run.lock"), timeout=0)
         try:
+            self.state_dir.mkdir(exist_ok=True)
             lock.acquire()
+        except OSError as exc:  # a read-only mount or folder: a run that would write cannot start
+            raise WorkspaceError(f"cannot lock {self.root} for this run: {exc.strerror or exc} "
+                                 f"({self.state_dir / 'run.lock'}); a read-only workspace can be listed, "
+                                 "searched and diffed, not fetched or added to") from None
         except Timeout:
             raise LockedError(f"another lexwatch run holds {self.root} (lock file {self.state_dir}/run.lock);"
                               " try again when it ends") from None

@@ -211,3 +211,13 @@ def test_a_mistake_in_any_section_names_the_file_the_line_and_the_key(workspace,
     assert result.code == 2 and result.err.count("\n") == 1
     assert result.err.startswith(f"lexwatch: error: {config}:{line}: ") and f"(key '{key}')" in result.err
     assert said in result.err
+
+
+def test_a_workspace_whose_lock_cannot_be_made_says_so_in_one_line(lexwatch_cli, workspace):
+    # (as root, permissions stop nothing here: a folder where the lock file goes fails the same way
+    # a read-only mount does, with an OSError from open())
+    (workspace / ".lexwatch" / "run.lock").mkdir(parents=True)
+    result = lexwatch_cli("fetch", cwd=workspace)
+    assert result.code == 2, result
+    assert result.err.startswith("lexwatch: error: cannot lock ") and len(result.err.splitlines()) == 1
+    assert "not fetched or added to" in result.err
