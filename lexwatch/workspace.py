@@ -117,13 +117,13 @@ class Workspace:
         try:
             self.state_dir.mkdir(exist_ok=True)
             lock.acquire()
+        except Timeout:  # first: filelock's Timeout is an OSError too
+            raise LockedError(f"another lexwatch run holds {self.root} (lock file {self.state_dir}/run.lock);"
+                              " try again when it ends") from None
         except OSError as exc:  # a read-only mount or folder: a run that would write cannot start
             raise WorkspaceError(f"cannot lock {self.root} for this run: {exc.strerror or exc} "
                                  f"({self.state_dir / 'run.lock'}); a read-only workspace can be listed, "
                                  "searched and diffed, not fetched or added to") from None
-        except Timeout:
-            raise LockedError(f"another lexwatch run holds {self.root} (lock file {self.state_dir}/run.lock);"
-                              " try again when it ends") from None
         try:
             yield
         finally:
