@@ -13,13 +13,26 @@ from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
-from lexwatch.ids import SUPERSCRIPT_DIGITS
-from lexwatch.text.model import Document
+from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber
+from lexwatch.text.model import Article, Document
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 _FROM_SUPER = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _SUP_RUN = re.compile(f"([{SUPERSCRIPT_DIGITS}]+)")
 _NUMBERED = re.compile(r"^(\d{1,3}(?:/\d{1,3})?)([.)])\s")
+
+
+# Art. 130² as the 2022 edition prints it (Закон № 146-З): the store and check tests' new article.
+ART_130_2 = Article(
+    ArticleNumber(130, 2), "Отрицание геноцида белорусского народа",
+    "1. Публичное отрицание геноцида белорусского народа, а равно распространение материалов, содержащих "
+    "отрицание геноцида белорусского народа, –\nнаказываются арестом, или ограничением свободы на срок до "
+    "пяти лет, или лишением свободы на срок до пяти лет.")
+
+
+def criminal_code(*articles: Article) -> Document:
+    """A Criminal Code (HK9900275) holding just these articles."""
+    return Document(title="УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", articles=list(articles), act="HK9900275")
 
 
 def events(doc: Document) -> Iterator[tuple[str, str]]:

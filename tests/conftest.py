@@ -1,4 +1,4 @@
-"""Shared fixtures: the real corpus (skipped when absent) and a fresh workspace."""
+"""Shared fixtures: the real corpus (skipped when absent), a fresh workspace and its store."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from lexwatch.store.versions import VersionStore
+from lexwatch.workspace import Workspace
 
 CORPUS = Path(os.environ.get("LEXWATCH_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
@@ -59,3 +62,10 @@ def workspace(tmp_path: Path, lexwatch_cli: Callable[..., CliResult]) -> Path:
     result = lexwatch_cli("init", str(root))
     assert result.code == 0, result
     return root
+
+
+@pytest.fixture
+def store(workspace: Path) -> Iterator[VersionStore]:
+    """The version store of a fresh workspace, open for the test."""
+    with Workspace.find(workspace).open_store() as opened:
+        yield opened

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from builders import ART_130_2, criminal_code
 
 from lexwatch.check import explain, previous_version
 from lexwatch.flags import load_packs
 from lexwatch.ids import ArticleNumber
 from lexwatch.sources.runner import Outcome
 from lexwatch.text.model import Article, Document
-from lexwatch.workspace import Workspace
 
 ART_67_OLD = Article(
     ArticleNumber(67), "Назначение наказания за неоконченное преступление",
@@ -25,23 +24,6 @@ ART_67_NEW = Article(
     "обстоятельства, в силу которых преступление не было доведено до конца.\n"
     "2. Смертная казнь и пожизненное заключение за приготовление к преступлению и покушение на "
     "преступление не назначаются, за исключением покушения на акт терроризма.")
-ART_130_2 = Article(
-    ArticleNumber(130, 2), "Отрицание геноцида белорусского народа",
-    "1. Публичное отрицание геноцида белорусского народа, а равно распространение материалов, содержащих "
-    "отрицание геноцида белорусского народа, – наказываются арестом, или ограничением свободы на срок до "
-    "пяти лет, или лишением свободы на срок до пяти лет.")
-
-
-def _code(*articles: Article) -> Document:
-    return Document(title="УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", articles=list(articles), act="HK9900275")
-
-
-@pytest.fixture
-def store(workspace):
-    with Workspace.find(workspace).open_store() as opened:
-        yield opened
-
-
 def _fetched(store, data: bytes, doc: Document, day: date, kind: str = "consolidated",
              url: str = "https://pravo.by/document/?guid=3871&p0=HK9900275") -> Outcome:
     info = store.add(data, source=url, filename="uk.html", edition_date=day, document=doc,
@@ -50,10 +32,10 @@ def _fetched(store, data: bytes, doc: Document, day: date, kind: str = "consolid
 
 
 def test_a_new_edition_is_compared_with_the_previous_one_of_its_kind_and_flagged(store, workspace):
-    first = _fetched(store, b"edition 2021", _code(ART_67_OLD), date(2021, 1, 1))
-    _fetched(store, b"a card", _code(ART_67_OLD), date(2021, 6, 1), kind="card",  # another kind: not compared
+    first = _fetched(store, b"edition 2021", criminal_code(ART_67_OLD), date(2021, 1, 1))
+    _fetched(store, b"a card", criminal_code(ART_67_OLD), date(2021, 6, 1), kind="card",  # another kind: not compared
              url="https://pravo.by/document/?guid=12551&p0=HK9900275")
-    second = _fetched(store, b"edition 2022", _code(ART_67_NEW, ART_130_2), date(2022, 5, 13))
+    second = _fetched(store, b"edition 2022", criminal_code(ART_67_NEW, ART_130_2), date(2022, 5, 13))
     [finding] = explain(store, [second], load_packs(workspace, None))
     assert finding.previous is not None and finding.previous.id == first.version
     assert finding.summary == {"added": 1, "removed": 0, "changed": 1, "renumbered": 0, "unchanged": 0}
@@ -64,15 +46,15 @@ def test_a_new_edition_is_compared_with_the_previous_one_of_its_kind_and_flagged
 
 
 def test_a_first_version_is_flagged_whole_and_names_no_previous(store, workspace):
-    only = _fetched(store, b"edition 2022", _code(ART_130_2), date(2022, 5, 13))
+    only = _fetched(store, b"edition 2022", criminal_code(ART_130_2), date(2022, 5, 13))
     [finding] = explain(store, [only], load_packs(workspace, ["genocide"]))
     assert previous_version(store, finding.version) is None and finding.summary is None
     assert {(f["rule"], f["direction"]) for f in finding.flags} >= {("genocide-denial", "present")}
 
 
 def test_a_version_that_cannot_be_read_is_still_reported_with_why(store, workspace):
-    _fetched(store, b"edition 2021", _code(ART_67_OLD), date(2021, 1, 1))
-    second = _fetched(store, b"edition 2022", _code(ART_67_NEW), date(2022, 5, 13))
+    _fetched(store, b"edition 2021", criminal_code(ART_67_OLD), date(2021, 1, 1))
+    second = _fetched(store, b"edition 2022", criminal_code(ART_67_NEW), date(2022, 5, 13))
     # a damaged database: an article row whose number no longer parses
     store.db.execute("UPDATE articles SET number = '??' WHERE version_id = ?", (second.version,))
     [finding] = explain(store, [second], load_packs(workspace, None))
@@ -81,8 +63,8 @@ def test_a_version_that_cannot_be_read_is_still_reported_with_why(store, workspa
 
 
 def test_a_source_that_went_back_is_compared_with_what_it_gave_last(store, workspace):
-    older = _fetched(store, b"edition 2021", _code(ART_67_OLD), date(2021, 1, 1))
-    newer = _fetched(store, b"edition 2022", _code(ART_67_NEW), date(2022, 5, 13))
+    older = _fetched(store, b"edition 2021", criminal_code(ART_67_OLD), date(2021, 1, 1))
+    newer = _fetched(store, b"edition 2022", criminal_code(ART_67_NEW), date(2022, 5, 13))
     # the portal serves the 2021 bytes again: the change to read is 2022 -> 2021, not 2021 against nothing
     [finding] = explain(store, [older], load_packs(workspace, None))
     assert finding.previous is not None and finding.previous.id == newer.version
@@ -105,9 +87,9 @@ def test_a_change_a_killed_run_stored_is_compared_with_what_came_before_it_not_w
         store, workspace):
     # 2021 told; a run stores 2022 and is killed before its report; the next run finds 2023 as well
     # and tells both: 2022 against 2021 (its own changes), then 2023 against 2022, never 2022 against 2023
-    first = _fetched(store, b"edition 2021", _code(ART_59_2022, ART_67_OLD), date(2021, 1, 1))
-    carried = _fetched(store, b"edition 2022", _code(ART_59_2022, ART_67_NEW, ART_130_2), date(2022, 5, 13))
-    newer = _fetched(store, b"edition 2023", _code(ART_59_2023, ART_67_NEW, ART_130_2), date(2022, 5, 13))
+    first = _fetched(store, b"edition 2021", criminal_code(ART_59_2022, ART_67_OLD), date(2021, 1, 1))
+    carried = _fetched(store, b"edition 2022", criminal_code(ART_59_2022, ART_67_NEW, ART_130_2), date(2022, 5, 13))
+    newer = _fetched(store, b"edition 2023", criminal_code(ART_59_2023, ART_67_NEW, ART_130_2), date(2022, 5, 13))
     found = explain(store, [carried, newer], load_packs(workspace, None))
     assert [f.previous.id if f.previous else None for f in found] == [first.version, carried.version]
     assert found[0].articles == {"changed": ["67"], "added": ["130-2"], "removed": [], "renumbered": []}
@@ -138,9 +120,9 @@ def test_a_diff_that_breaks_on_one_document_is_reported_with_why_and_the_rest_st
         store, workspace, monkeypatch):
     import lexwatch.diff.engine
 
-    _fetched(store, b"edition 2021", _code(ART_67_OLD), date(2021, 1, 1))
-    second = _fetched(store, b"edition 2022", _code(ART_67_NEW), date(2022, 5, 13))
-    only = _fetched(store, b"draft", _code(ART_130_2), date(2022, 6, 1), kind="draft",
+    _fetched(store, b"edition 2021", criminal_code(ART_67_OLD), date(2021, 1, 1))
+    second = _fetched(store, b"edition 2022", criminal_code(ART_67_NEW), date(2022, 5, 13))
+    only = _fetched(store, b"draft", criminal_code(ART_130_2), date(2022, 6, 1), kind="draft",
                     url="https://pravo.by/document/?guid=3941&p0=2025021015")
 
     def broken(*_args, **_kwargs):

@@ -8,12 +8,12 @@ import sys
 from datetime import date
 
 import pytest
+from builders import ART_130_2, criminal_code
 
 from lexwatch.errors import AmbiguousVersionError, DiskFullError, VersionNotFoundError
 from lexwatch.ids import ArticleNumber
 from lexwatch.store.versions import VersionStore
-from lexwatch.text.model import Article, Document
-from lexwatch.workspace import Workspace
+from lexwatch.text.model import Article
 
 ART_59 = Article(
     ArticleNumber(59), "Смертная казнь",
@@ -23,46 +23,29 @@ ART_59 = Article(
     "возрасте до восемнадцати лет; женщинам; мужчинам, достигшим ко дню постановления приговора "
     "шестидесятипятилетнего возраста.",
     chapter="ГЛАВА 9. Наказание и его виды")
-ART_130_2 = Article(
-    ArticleNumber(130, 2), "Отрицание геноцида белорусского народа",
-    "1. Публичное отрицание геноцида белорусского народа, а равно распространение материалов, содержащих "
-    "отрицание геноцида белорусского народа, –\nнаказываются арестом, или ограничением свободы на срок до "
-    "пяти лет, или лишением свободы на срок до пяти лет.")
-
-
-def _doc(*articles: Article) -> Document:
-    return Document(title="УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", articles=list(articles), act="HK9900275")
-
-
-@pytest.fixture
-def store(workspace):
-    with Workspace.find(workspace).open_store() as opened:
-        yield opened
-
-
 def test_same_bytes_twice_is_a_no_op(store):
-    first = store.add(b"edition one", source="a.txt", filename="a.txt", document=_doc(ART_59))
-    again = store.add(b"edition one", source="b.txt", filename="b.txt", document=_doc(ART_59))
+    first = store.add(b"edition one", source="a.txt", filename="a.txt", document=criminal_code(ART_59))
+    again = store.add(b"edition one", source="b.txt", filename="b.txt", document=criminal_code(ART_59))
     assert first.created and not again.created and again.reason == "same bytes"
     assert [v.id for v in store.list()] == [first.version.id]
 
 
 def test_an_undated_version_is_dated_by_a_later_add_and_a_date_is_never_rewritten(store):
-    undated = store.add(b"edition one", source="a.txt", filename="a.txt", document=_doc(ART_59)).version
+    undated = store.add(b"edition one", source="a.txt", filename="a.txt", document=criminal_code(ART_59)).version
     assert undated.edition_date is None
     dated = store.add(b"edition one", source="a.txt", filename="a.txt", edition_date=date(2022, 9, 26),
-                      document=_doc(ART_59))
+                      document=criminal_code(ART_59))
     assert not dated.created and dated.reason == "dated" and dated.version.label == "HK9900275@2022-09-26"
     assert store.resolve("HK9900275@2022-09-26").id == undated.id
     other = store.add(b"edition one", source="portal", filename="a.txt", edition_date=date(2023, 1, 1),
-                      document=_doc(ART_59))
+                      document=criminal_code(ART_59))
     assert other.reason == "same bytes" and other.version.edition_date == date(2022, 9, 26)
     assert [v.edition_date for v in store.list()] == [date(2022, 9, 26)]
 
 
 def test_files_are_content_addressed_and_readable(store, workspace):
     result = store.add(b"raw portal bytes", source="x.html", filename="x.html",
-                       document=_doc(ART_59, ART_130_2))
+                       document=criminal_code(ART_59, ART_130_2))
     info = result.version
     assert (workspace / info.raw_path).read_bytes() == b"raw portal bytes"
     assert info.raw_path.startswith("drafts/HK9900275/")
@@ -71,7 +54,7 @@ def test_files_are_content_addressed_and_readable(store, workspace):
 
 
 def test_document_round_trips_through_the_database(store):
-    info = store.add(b"v1", source="s", filename="s.txt", document=_doc(ART_59, ART_130_2)).version
+    info = store.add(b"v1", source="s", filename="s.txt", document=criminal_code(ART_59, ART_130_2)).version
     doc = store.document(info.id)
     assert [a.number.canonical for a in doc.articles] == ["59", "130-2"]
     assert doc.article("130²") is not None
@@ -81,9 +64,9 @@ def test_document_round_trips_through_the_database(store):
 
 def test_resolve_by_prefix_and_by_edition_date(store):
     a = store.add(b"2020", source="s", filename="a.txt", edition_date=date(2020, 9, 1),
-                  document=_doc(ART_59)).version
+                  document=criminal_code(ART_59)).version
     b = store.add(b"2022", source="s", filename="b.txt", edition_date=date(2022, 9, 1),
-                  document=_doc(ART_59, ART_130_2)).version
+                  document=criminal_code(ART_59, ART_130_2)).version
     assert store.resolve(a.id[:8]).id == a.id
     assert store.resolve("HK9900275@2022-09-01").id == b.id
     assert [v.id for v in store.list("HK9900275")] == [a.id, b.id]
@@ -104,19 +87,19 @@ def test_a_prefix_matching_several_versions_is_refused(store):
             break
         seen[prefix] = data
     for data in pair:
-        store.add(data, source="s", filename="x.txt", document=_doc(ART_59))
+        store.add(data, source="s", filename="x.txt", document=criminal_code(ART_59))
     with pytest.raises(AmbiguousVersionError, match=r"matches 2 versions.*give more digits"):
         store.resolve(prefix)
 
 
 def test_unchanged_text_from_the_same_source_is_not_stored_again(store):
     url = "https://pravo.by/document/?guid=3871&p0=HK9900275"
-    first = store.add(b"<html>counter 1</html>", source=url, filename="p.html", document=_doc(ART_59),
+    first = store.add(b"<html>counter 1</html>", source=url, filename="p.html", document=criminal_code(ART_59),
                       skip_if_text_unchanged=True)
-    second = store.add(b"<html>counter 2</html>", source=url, filename="p.html", document=_doc(ART_59),
+    second = store.add(b"<html>counter 2</html>", source=url, filename="p.html", document=criminal_code(ART_59),
                        skip_if_text_unchanged=True)
     third = store.add(b"<html>counter 3</html>", source=url, filename="p.html",
-                      document=_doc(ART_59, ART_130_2), skip_if_text_unchanged=True)
+                      document=criminal_code(ART_59, ART_130_2), skip_if_text_unchanged=True)
     assert first.created and not second.created and second.reason == "same text"
     assert third.created
     assert len(store.list()) == 2
@@ -129,7 +112,7 @@ def test_the_same_text_of_an_act_from_another_address_or_served_again_is_not_sto
 
     def fetched(url: str, body: bytes, *articles: object, when: date | None = edition):
         return store.add(body, source=url, filename="p.html", act="HK9900275", edition_date=when,
-                         document=_doc(*articles), skip_if_text_unchanged=True)
+                         document=criminal_code(*articles), skip_if_text_unchanged=True)
 
     first = fetched("https://pravo.by/document/?guid=3871&p0=HK9900275", b"<html>1</html>", ART_59)
     # base_url changed to www.: the same edition's text is no news
@@ -145,7 +128,7 @@ def test_the_same_text_of_an_act_from_another_address_or_served_again_is_not_sto
 
 
 def test_search_matches_every_inflection(store):
-    store.add(b"v", source="s", filename="s.txt", document=_doc(ART_59, ART_130_2))
+    store.add(b"v", source="s", filename="s.txt", document=criminal_code(ART_59, ART_130_2))
     hits = store.search("смертная казнь")
     assert [h.number.canonical for h in hits] == ["59"]
     assert [h.number.canonical for h in store.search("геноцид")] == ["130-2"]
@@ -161,7 +144,7 @@ def test_a_full_disk_stores_nothing(store, monkeypatch):
 
     monkeypatch.setattr(versions, "atomic_write", full)
     with pytest.raises(DiskFullError):
-        store.add(b"big", source="s", filename="s.txt", document=_doc(ART_59))
+        store.add(b"big", source="s", filename="s.txt", document=criminal_code(ART_59))
     assert store.list() == []
 
 
@@ -197,7 +180,7 @@ def test_an_interrupted_insert_leaves_no_row(store, monkeypatch):
 
     store.db = Exploding()
     with pytest.raises(KeyboardInterrupt):
-        store.add(b"v", source="s", filename="s.txt", document=_doc(ART_59))
+        store.add(b"v", source="s", filename="s.txt", document=criminal_code(ART_59))
     store.db = real
     assert store.list() == []
     assert real.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
@@ -229,7 +212,7 @@ def test_history_with_one_stored_version_is_empty_for_its_articles_and_refuses_o
     from lexwatch.diff.history import article_history
     from lexwatch.errors import UsageError
 
-    store.add(b"v1", source="s", filename="s.txt", edition_date=date(2020, 9, 7), document=_doc(ART_59, ART_130_2))
+    store.add(b"v1", source="s", filename="s.txt", edition_date=date(2020, 9, 7), document=criminal_code(ART_59, ART_130_2))
     assert article_history(store, "HK9900275", ArticleNumber.parse("130²")) == []
     with pytest.raises(UsageError, match="no article 131 in the one stored version of HK9900275"):
         article_history(store, "HK9900275", ArticleNumber.parse("131"))
@@ -245,7 +228,7 @@ def test_history_follows_an_article_that_arrives_under_a_new_number(store):
     for data, when, articles in ((b"v1", date(2021, 1, 5), (ART_59, ART_130_2)),
                                  (b"v2", date(2022, 9, 26), (ART_59, moved)),
                                  (b"v3", date(2023, 3, 1), (ART_59, changed))):
-        store.add(data, source="s", filename="s.txt", edition_date=when, document=_doc(*articles))
+        store.add(data, source="s", filename="s.txt", edition_date=when, document=criminal_code(*articles))
     entries = article_history(store, "HK9900275", ArticleNumber(130, 3))
     assert [(e.version.edition_date, e.summary) for e in entries] == [
         (date(2022, 9, 26), "renumbered from 130²"), (date(2023, 3, 1), "changed: +1 −1 words")]
@@ -265,7 +248,7 @@ def test_a_workspace_on_a_read_only_mount_can_still_be_read(tmp_path, monkeypatc
 
     db, drafts = tmp_path / "state.db", tmp_path / "drafts"
     with VersionStore(db, drafts) as writable:
-        stored = writable.add(b"v", source="s", filename="s.txt", act="HK9900275", document=_doc(ART_59)).version
+        stored = writable.add(b"v", source="s", filename="s.txt", act="HK9900275", document=criminal_code(ART_59)).version
     real_access = os.access
     monkeypatch.setattr(versions.os, "access",
                         lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
@@ -275,14 +258,14 @@ def test_a_workspace_on_a_read_only_mount_can_still_be_read(tmp_path, monkeypatc
         assert [v.id for v in read_only.list()] == [stored.id]
         assert read_only.document(stored.id).articles[0].number == ART_59.number
         with pytest.raises(StoreError, match="readonly"):
-            read_only.add(b"w", source="s2", filename="s.txt", document=_doc(ART_59, ART_130_2))
+            read_only.add(b"w", source="s2", filename="s.txt", document=criminal_code(ART_59, ART_130_2))
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no -wal or -shm file written
 
 
 def test_a_search_snippet_is_one_line_even_across_parts(store):
     parts = Article(ArticleNumber(59), "Смертная казнь",
                     "1. Смертная казнь – расстрел.\n2. Смертная казнь не может быть назначена женщинам.")
-    store.add(b"parts", source="s", filename="s.txt", document=_doc(parts))
+    store.add(b"parts", source="s", filename="s.txt", document=criminal_code(parts))
     [hit] = store.search("казнь")
     assert "\n" not in hit.snippet and "[казнь]" in hit.snippet.lower()
 
@@ -295,7 +278,7 @@ def test_a_read_only_copy_made_before_the_fetch_alerts_table_can_still_be_read(t
 
     db, drafts = tmp_path / "state.db", tmp_path / "drafts"
     with VersionStore(db, drafts) as writable:
-        stored = writable.add(b"v", source="s", filename="s.txt", act="HK9900275", document=_doc(ART_59)).version
+        stored = writable.add(b"v", source="s", filename="s.txt", act="HK9900275", document=criminal_code(ART_59)).version
     old = sqlite3.connect(db)  # as a lexwatch of before 0003_fetch_alerts left it
     old.execute("DROP TABLE fetch_alerts")
     old.execute("DELETE FROM schema_migrations WHERE name = '0003_fetch_alerts'")
