@@ -507,3 +507,30 @@ def test_check_names_the_portal_it_could_not_reach_when_the_folder_was_read(lexw
     run = lexwatch_cli("check", cwd=portal_workspace, env=down)  # the folder: nothing new; the portal: down
     assert run.code == 4, run
     assert "pravo_by: could not check anything" in run.err and "folder: could not" not in run.err
+
+
+def test_a_went_back_change_left_pending_by_a_killed_run_is_told_once(lexwatch_cli, portal_workspace, portal_site):
+    # The state a run leaves when killed after writing the alert of a "went back" change but before
+    # remembering the bytes it saw: the next run finds the change pending and the file changed again.
+    inbox = portal_workspace / "inbox"
+    inbox.mkdir()
+    law = inbox / "H12200165.pdf"
+    first, corrected = portal_site.pdf(portal_site.publications[0]), portal_site.pdf(portal_site.publications[1])
+    config = portal_workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    law.write_bytes(first)
+    [stored] = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace).json()["new"]
+    law.write_bytes(corrected)
+    assert len(lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace).json()["changed"]) == 1
+    law.write_bytes(first)
+    db = sqlite3.connect(portal_workspace / ".lexwatch" / "state.db")
+    with db:
+        db.execute("INSERT INTO fetch_alerts (version_id, run_at, source, url, kind, status) VALUES (?,?,?,?,?,?)",
+                   (stored["version"], "2026-12-01T07:00:00+00:00", "folder", str(law), "file", "changed"))
+    db.close()
+    run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
+    assert run.code == 0, run
+    [changed] = run.json()["changed"]
+    assert changed["version"] == stored["version"] and "stopped before reporting it" in changed["note"]
+    again = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace).json()
+    assert again["changed"] == [] and len(again["unchanged"]) == 1

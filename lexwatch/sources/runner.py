@@ -162,10 +162,10 @@ class FetchRun:
         """Report what an earlier run of `source` stored and never reported (it was killed, or the
         disk filled, between storing and printing): stored is not the same as told."""
         for alert in self.state.pending_alerts(source):
-            self._carried.add((alert.url, alert.version_id))
             self._record(Outcome(source, alert.status, alert.url, alert.kind, act=alert.act, title=alert.title,
                                  version=alert.version_id,
                                  note=f"stored by the run of {alert.run_at}, which stopped before reporting it"))
+            self._carried.add((alert.url, alert.version_id))
 
     def run_source(self, source: Source, since: date | None) -> None:
         start = self.window_start(source.name, since)
@@ -268,8 +268,10 @@ class FetchRun:
             self.state.remember(item.url, Validators(got.etag, got.last_modified, fingerprint))
 
     def _record(self, outcome: Outcome) -> Outcome:
-        if outcome.status == "unchanged" and outcome.version and (outcome.url, outcome.version) in self._carried:
-            return outcome  # already in this report as the change an interrupted run stored
+        if outcome.status != "failed" and outcome.version and (outcome.url, outcome.version) in self._carried:
+            # already in this report as the change an interrupted run stored: found again (unchanged,
+            # or changed when that run died before remembering what it had seen), it is one change
+            return outcome
         self.report.outcomes.append(outcome)
         if not self.dry_run:
             self.state.log(self.run_at, outcome.source, outcome.url, outcome.status, outcome.version,
