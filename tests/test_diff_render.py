@@ -396,3 +396,23 @@ def test_the_docx_table_is_on_a4_paper(flagged_diff: DocumentDiff) -> None:
     assert isinstance(data, bytes)
     section = docx.Document(io.BytesIO(data)).sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # Word keeps twips
+
+
+def test_a_space_only_one_side_has_stays_inside_its_mark() -> None:
+    # Art. 118: the 2020 text "от десяти - до пятидесятикратного" (a spaced hyphen, read as a dash),
+    # the 2022 one "от десяти- до двадцатикратного": the new side must not read "десяти - до".
+    before = ("Сумма залога определяется в пределах от десяти - до пятидесятикратного размера базовой величины.")
+    after = ("Сумма залога определяется в пределах от десяти- до двадцатикратного размера базовой величины.")
+    diff = diff_documents(_doc({"118": before}), _doc({"118": after}))
+    out = str(renderer("terminal")(diff, RenderOptions(color=False)))
+    assert "от десяти[- – до пятидесятикратного-]{+- до двадцатикратного+} размера" in out
+    # markdown: "** от…**" would print its asterisks (a space after an opening mark): the tag instead
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("strikethrough").render(
+        str(renderer("markdown")(diff, RenderOptions())))
+    assert "от десяти<del> – до пятидесятикратного</del>" in html and "**" not in html and "~~" not in html
+    # both sides keep the space: it is printed once, outside the marks
+    diff = diff_documents(_doc({"118": before}), _doc({"118": before.replace(" - до", " и")}))
+    out = str(renderer("terminal")(diff, RenderOptions(color=False)))
+    assert "от десяти [-– до-]{+и+} пятидесятикратного" in out

@@ -22,6 +22,30 @@ def _split_space(text: str) -> tuple[str, str, str]:
     return lead, core, trail
 
 
+def _split_marks(shown: list[Op]) -> list[tuple[str, str, str]]:
+    """(lead, core, trail) of each op, the mark to go round `core`. Spaces go outside a mark when
+    both sides of the text have them there; a space only one side has stays inside its mark, or the
+    other side would be misquoted: "от десяти[- – до пятидесятикратного-]{+- до двадцатикратного+}"
+    (2022 prints "десяти- до"), but "от десяти [-– до-]{+и+} размера" (both have the space)."""
+    parts = [_split_space(text) if kind != "equal" else ("", text, "") for kind, text in shown]
+    for i in range(len(shown) - 1):
+        if (shown[i][0], shown[i + 1][0]) != ("delete", "insert"):
+            continue
+        (dl, dc, dt), (il, ic, it) = parts[i], parts[i + 1]
+        if not dc.strip() or not ic.strip():  # spacing alone: _split_space keeps it in the mark
+            continue
+        if dl == il:
+            dl, il = dl, ""  # the shared space once, before both marks
+        else:
+            dl, dc, il, ic = "", dl + dc, "", il + ic
+        if dt == it:
+            dt = ""  # once, after both marks
+        else:
+            dc, dt, ic, it = dc + dt, "", ic + it, ""
+        parts[i], parts[i + 1] = (dl, dc, dt), (il, ic, it)
+    return parts
+
+
 def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
     from rich.console import Console
     from rich.text import Text
@@ -49,12 +73,11 @@ def _terminal_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> objec
     from rich.text import Text
 
     text = Text()
-    for op in with_context(ops, options.context, spacing):
-        kind, chunk = op
+    shown = with_context(ops, options.context, spacing)
+    for (kind, chunk), (lead, core, trail) in zip(shown, _split_marks(shown), strict=True):
         if kind == "equal":
             text.append(chunk)
             continue
-        lead, core, trail = _split_space(chunk)
         text.append(lead)
         if options.color:
             text.append(core, style="red strike" if kind == "delete" else "green underline")
@@ -83,6 +106,8 @@ def _md_can_wrap(before: str, core: str, after: str) -> bool:
     """Whether "**core**" / "~~core~~" between `before` and `after` (a character each, "" at an
     edge) is read as emphasis: a mark beside punctuation inside it opens only after a space or
     punctuation, and closes only before one ("лет**, или**" would print its asterisks)."""
+    if core[:1].isspace() or core[-1:].isspace():  # "** от пяти**" opens nothing: a space after "**"
+        return False
     def free(char: str) -> bool:
         return not char or char.isspace() or _md_punct(char)
     opens = core[0].isalnum() or free(before)
@@ -97,11 +122,12 @@ _MD_MARKS = {"delete": ("~~", "~~", "<del>", "</del>"), "insert": ("**", "**", "
 def _md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
     shown = with_context(ops, options.context, spacing)
     out: list[str] = []
+    marks = _split_marks(shown)
     for i, (kind, chunk) in enumerate(shown):
         if kind == "equal":
             out.append(_md_escape(chunk))
             continue
-        lead, core, trail = _split_space(chunk)
+        lead, core, trail = marks[i]
         core = _md_escape(core)
         before = lead[-1:] or next((piece[-1] for piece in reversed(out) if piece), "")
         if trail:
