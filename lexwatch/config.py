@@ -214,6 +214,10 @@ def redact_url(url: str) -> str:
     """The URL with anything before an "@" (user:password) hidden, whatever its shape: also
     "user:pw@host:port" written without a scheme, which urlsplit reads as a scheme and a path."""
     m = re.match(r"^(?:([A-Za-z][\w+.-]*)://)?[^/?#]*@(.*)$", url)
+    if not m and "@" in url:
+        # A password with an unescaped "/", "?" or "#" ("http://bob:pa/ss@host") ends the URL's
+        # authority early for a parser, but not for the person who typed it: hide up to the last "@".
+        m = re.match(r"^(?:([A-Za-z][\w+.-]*)://)?.*@(.*)$", url, re.DOTALL)
     if not m:
         return url
     return f"{m.group(1)}://***@{m.group(2)}" if m.group(1) else f"***@{m.group(2)}"

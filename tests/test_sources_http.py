@@ -7,6 +7,7 @@ import itertools
 import threading
 import time
 import tracemalloc
+import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -285,3 +286,44 @@ def test_a_407_names_the_proxy_without_its_password_and_says_what_it_wants(fixtu
     assert "HTTP 407 from the proxy http://***@127.0.0.1" in message and "user name and password" in message
     assert "s3cret" not in message
     assert len(fixture_portal.hits(CODE_PAGE)) == 1  # not retried: the same request gets the same answer
+
+
+def _gzip(chunks: Iterator[bytes], wbits: int = 31) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return b"".join(packer.compress(chunk) for chunk in chunks) + packer.flush()
+
+
+def test_a_gzip_bomb_in_two_layers_is_refused_at_the_cap_without_inflating_it(fixture_portal):
+    # 300 MB of spaces, gzipped twice: a few hundred bytes on the wire. Inflating a whole network
+    # chunk at once (httpx's own decoders) holds hundreds of megabytes before the cap is looked at.
+    inner = _gzip(b" " * MB for _ in range(300))
+    bomb = _gzip(iter([inner]))
+    assert len(bomb) < 4096
+    fixture_portal.set(CODE_PAGE, Reply(body=b"", stream=lambda: iter([bomb]), stream_length=len(bomb),
+                                        headers={"Content-Encoding": "gzip, gzip"}))
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError, match="more than the 10 MB cap"), \
+                client(fixture_portal) as portal:
+            portal.get(CODE_PAGE)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * MB
+
+
+def test_gzip_and_deflate_pages_are_decoded_and_only_those_are_asked_for(fixture_portal):
+    page = consolidated_page("2022")
+    fixture_portal.set(CODE_PAGE, Reply(body=_gzip(iter([page])), headers={"Content-Encoding": "gzip"}))
+    fixture_portal.set("/zlib", Reply(body=zlib.compress(page), headers={"Content-Encoding": "deflate"}))
+    fixture_portal.set("/raw", Reply(body=_gzip(iter([page]), -15), headers={"Content-Encoding": "deflate"}))
+    fixture_portal.set("/br", Reply(body=b"\x1b\x00\x00", headers={"Content-Encoding": "br"}))
+    fixture_portal.set("/cut", Reply(body=_gzip(iter([page]))[:-40], headers={"Content-Encoding": "gzip"}))
+    with client(fixture_portal, retries=0) as portal:
+        for path in (CODE_PAGE, "/zlib", "/raw"):
+            assert portal.get(path).content == page
+        with pytest.raises(UnexpectedPageError, match="did not ask for"):
+            portal.get("/br")
+        with pytest.raises(TruncatedResponseError, match="broke off"):
+            portal.get("/cut")
+    assert {r.headers["accept-encoding"] for r in fixture_portal.requests} == {"gzip, deflate"}

@@ -242,3 +242,79 @@ def test_the_contents_printed_before_the_text_add_no_articles() -> None:
 def test_a_hyphenated_word_the_document_writes_nowhere_else_keeps_its_hyphen_by_the_dictionary(
         paragraph: str, line: str, joined: str) -> None:
     assert join_wrapped(paragraph, line, set()) == joined
+
+
+def _bomb_pdf(content: bytes, pages: int, form: bytes | None = None) -> bytes:
+    """`pages` pages that all draw one shared, compressed content stream (and, if given, call a
+    form XObject drawing `form`): a few kilobytes on disk."""
+    import zlib
+
+    def stream(data: bytes, extra: bytes = b"") -> bytes:
+        packed = zlib.compress(data, 9)
+        return b"<< /Length %d /Filter /FlateDecode %s >>\nstream\n" % (len(packed), extra) + packed + b"\nendstream"
+
+    first_page = 6
+    kids = " ".join(f"{first_page + i} 0 R" for i in range(pages))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode(),
+               stream(content), b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               stream(form or b"", b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources"
+                                   b" << /Font << /F1 4 0 R >> >>")]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources"
+                b" << /Font << /F1 4 0 R >> /XObject << /Fm 5 0 R >> >> >>"] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+@pytest.fixture
+def deadline():
+    """Fail a test that runs longer than `seconds` instead of letting it run for hours."""
+    import signal
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("needs SIGALRM")
+
+    def expired(*_args: object) -> None:
+        # pytest.fail raises a BaseException: pypdf turns an Exception inside a form into a warning
+        pytest.fail("still parsing the PDF")
+
+    def arm(seconds: float) -> None:
+        signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    yield arm
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+LINE = b"BT /F1 10 Tf 72 700 Td (Statya 1. Smertnaya kazn) Tj ET\n"
+
+
+def test_a_pdf_whose_pages_share_one_huge_compressed_stream_is_refused_at_once(deadline) -> None:
+    # 120 KB on disk; 500 pages of 10 MB of drawing each: about a minute of pypdf's time per page.
+    bomb = _bomb_pdf(LINE * (10 * 2**20 // len(LINE)), 500)
+    assert len(bomb) < 200 * 1024
+    deadline(15)
+    with pytest.raises(InputError, match="possible decompression bomb"):
+        extract_text(bomb, "bomb.pdf")
+
+
+def test_a_pdf_that_calls_one_form_a_million_times_is_refused(deadline) -> None:
+    # Each page's small content calls the form 200 000 times: hours of pypdf's time per page.
+    bomb = _bomb_pdf(b"/Fm Do\n" * 200_000, 50, form=LINE)
+    assert len(bomb) < 64 * 1024
+    deadline(30)
+    with pytest.raises(InputError, match="possible decompression bomb"):
+        extract_text(bomb, "bomb.pdf")
+
+
+def test_the_budget_leaves_a_real_publication_alone() -> None:
+    data = make_pdf(CODE, page_size=A6)
+    assert "Статья 130" in extract_text(data, "uk.pdf")[0]

@@ -121,6 +121,10 @@ def test_find_rejects_a_folder_without_config(tmp_path: Path):
     ('proxy = "alice:s3cretPW@127.0.0.1:3128"', "portal.proxy", "a proxy must be a URL"),
     ('proxy = "garbage://user:s3cretPW@host"', "portal.proxy", "a proxy must be a URL"),
     ('proxy = "http://u:s3cretPW@127.0.0.1:notaport"', "portal.proxy", "a proxy must be a URL"),
+    # a password with an unescaped "/", "#" or "?" is still a password, not a path
+    ('proxy = "http://u:s3cretPW/x@127.0.0.1:3128"', "portal.proxy", "a proxy must be a URL"),
+    ('proxy = "socks5://u:s3cretPW#1@127.0.0.1:1080"', "portal.proxy", "a proxy must be a URL"),
+    ('proxy = "u:s3cretPW?@127.0.0.1:3128"', "portal.proxy", "a proxy must be a URL"),
     ('base_url = "http://127.0.0.1:99999"', "portal.base_url", "base_url must be an http(s) URL"),
     ('base_url = "http://[::1"', "portal.base_url", "base_url must be an http(s) URL"),
     ('base_url = "http://user:s3cretPW@127.0.0.1:9"', "portal.base_url", "must not hold a user or password"),

@@ -11,7 +11,8 @@ import random
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -47,6 +48,10 @@ _BLOCK_MARKERS = re.compile(
     r"Доступ (?:к сайту )?(?:ограничен|запрещ[её]н)|Access denied|Attention Required|DDoS", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# What the client asks for and decodes itself, each layer bounded (never httpx's decoders, which
+# inflate a whole network chunk at once: 2 KB of "gzip, gzip" is a gigabyte in memory).
+ACCEPT_ENCODING = "gzip, deflate"
+_INFLATE_STEP = 256 * 1024
 
 
 @dataclass
@@ -212,7 +217,7 @@ class PortalClient:
             transport=transport, proxy=self.proxy if transport is None else None, trust_env=False,
             follow_redirects=False, timeout=httpx.Timeout(portal.timeout),
             headers={"User-Agent": portal.user_agent or f"lexwatch/{__version__}",
-                     "Accept-Language": "ru,be;q=0.8,en;q=0.5"})
+                     "Accept-Language": "ru,be;q=0.8,en;q=0.5", "Accept-Encoding": ACCEPT_ENCODING})
         self._slots = threading.BoundedSemaphore(max(1, min(2, portal.max_in_flight)))
         self._pace = threading.Lock()
         self._next_start = 0.0
@@ -347,24 +352,96 @@ class PortalClient:
         return result
 
     def _body(self, url: str, response: httpx.Response, kind: Kind) -> bytes:
-        """The body, streamed and refused as soon as it passes the cap; short bodies are failures."""
+        """The body, streamed and refused as soon as it passes the cap; short bodies are failures.
+        The bytes on the wire and every decoded layer are held to the cap as they arrive."""
         cap = self.portal.max_pdf_bytes if kind == "pdf" else self.portal.max_page_bytes
         declared = response.headers.get("content-length")
         expected = int(declared) if declared and declared.isdigit() else None
         if expected is not None and expected > cap:
             raise ResponseTooLargeError(f"{url}: {expected / 2**20:.1f} MB is over the {cap / 2**20:g} MB"
                                         f" cap for a {kind} (portal.max_{kind}_mb)")
+        too_large = ResponseTooLargeError(f"{url}: more than the {cap / 2**20:g} MB cap for a {kind}"
+                                          f" (portal.max_{kind}_mb)")
+        decoders = _decoders(url, response.headers.get("content-encoding", ""), cap, too_large)
         chunks: list[bytes] = []
-        size = 0
+        size = raw_size = 0
         deadline = time.monotonic() + self.portal.timeout * 10
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise ResponseTooLargeError(f"{url}: more than the {cap / 2**20:g} MB cap for a {kind}"
-                                            f" (portal.max_{kind}_mb)")
+        for raw in response.iter_raw():
+            raw_size += len(raw)
+            if raw_size > cap:
+                raise too_large
+            pieces = [raw]
+            for decoder in decoders:
+                pieces = [out for piece in pieces for out in decoder.feed(piece)]
+            for chunk in pieces:
+                size += len(chunk)
+                if size > cap:
+                    raise too_large
+                chunks.append(chunk)
             if time.monotonic() > deadline:
                 raise _Retry(FetchError(f"{url}: the answer is too slow to finish"))
-            chunks.append(chunk)
-        if expected is not None and "content-encoding" not in response.headers and size < expected:
-            raise _Retry(TruncatedResponseError(f"{url}: the answer broke off at {size} of {expected} bytes"))
+        if expected is not None and raw_size < expected:
+            raise _Retry(TruncatedResponseError(f"{url}: the answer broke off at {raw_size} of {expected} bytes"))
+        if any(not decoder.done for decoder in decoders):
+            raise _Retry(TruncatedResponseError(f"{url}: the compressed answer broke off"))
         return b"".join(chunks)
+
+
+class _Inflater:
+    """One gzip or deflate layer, decoded `_INFLATE_STEP` bytes at a time, at most `cap` in all."""
+
+    def __init__(self, url: str, encoding: str, cap: int, too_large: ResponseTooLargeError) -> None:
+        self.url, self.encoding, self.cap, self.too_large = url, encoding, cap, too_large
+        self.size = 0
+        self._zlib: Any = None
+        self._head = b""
+
+    @property
+    def done(self) -> bool:
+        if self._zlib is None:  # an empty body is an empty answer, not a broken one
+            return not self._head
+        return bool(self._zlib.eof)
+
+    def _start(self, data: bytes) -> None:
+        if self.encoding == "deflate":
+            # "deflate" is meant as zlib-wrapped, but some servers send raw deflate (httpx accepts both).
+            wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        else:
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        if self._zlib is None:
+            self._head += data
+            if len(self._head) < 2:
+                return
+            data, self._head = self._head, b""
+            self._start(data)
+        try:
+            while not self._zlib.eof:  # bytes after the end of the stream are ignored, as httpx does
+                out = self._zlib.decompress(data, _INFLATE_STEP)
+                self.size += len(out)
+                if self.size > self.cap:
+                    raise self.too_large
+                if out:
+                    yield out
+                data = self._zlib.unconsumed_tail
+                if not data and len(out) < _INFLATE_STEP:  # all read, nothing held back
+                    return
+        except zlib.error as exc:
+            raise FetchError(f"{self.url}: the {self.encoding} answer cannot be decoded ({exc})") from None
+
+
+def _decoders(url: str, header: str, cap: int, too_large: ResponseTooLargeError) -> list[_Inflater]:
+    """The decoders for a Content-Encoding, in the order they apply (the last coding first)."""
+    codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+    decoders = []
+    for coding in reversed(codings):
+        if coding == "identity":
+            continue
+        if coding in ("gzip", "x-gzip", "deflate"):
+            decoders.append(_Inflater(url, "deflate" if coding == "deflate" else "gzip", cap, too_large))
+            continue
+        raise UnexpectedPageError(f"{url}: the portal answered in an encoding lexwatch did not ask for"
+                                  f" ({coding}; it asks for {ACCEPT_ENCODING})")
+    return decoders

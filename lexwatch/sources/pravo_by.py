@@ -83,8 +83,13 @@ def _tree(html: str):  # type: ignore[no-untyped-def]
     return LexborHTMLParser(html)
 
 
+# C0 and C1 control characters (ESC above all): a title printed to a terminal must not drive it.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _text(node: object) -> str:
-    return " ".join(str(node.text(deep=True, separator=" ")).split())  # type: ignore[attr-defined]
+    text = str(node.text(deep=True, separator=" "))  # type: ignore[attr-defined]
+    return " ".join(_CONTROLS.sub(" ", text).split())
 
 
 def _query(href: str) -> dict[str, str]:

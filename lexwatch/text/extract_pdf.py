@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from io import BytesIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lexwatch.errors import EncryptedPdfError, InputError, NoTextLayerError
 from lexwatch.ids import SUPERSCRIPT_DIGITS
@@ -34,6 +34,16 @@ _EDGE_LINES = 2          # lines at the top and at the bottom of a page that may
 _INDENT = 2.0            # points: a line starting this far right of its column's margin opens a paragraph
 _COLUMN_GAP = 60.0       # points: start positions further apart than this are different columns
 _BREAK_AFTER = (".", ";", ":", "–", "—", "-")
+# Work a PDF may ask for: decoded page content up to 16 times the file's size (at least 8 MiB),
+# every page counted at 4 KiB at least, and one drawing operation per 16 bytes of that (forms
+# included; drawing a form costs pypdf as much as a thousand operations). A real text PDF needs a
+# fraction of it; a decompression bomb (a small file whose pages share one huge compressed content
+# stream, or call one form a million times) would keep pypdf busy for hours.
+_CONTENT_RATIO = 16
+_CONTENT_FLOOR = 8 * 1024 * 1024
+_PAGE_COST = 4096
+_BYTES_PER_OPERATION = 16
+_FORM_COST = 1024
 _MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?[.)]\s|наказыва|Примечани)")
 
 
@@ -79,7 +89,45 @@ def _open(data: bytes, name: str) -> PdfReader:
     return reader
 
 
-def _page_lines(page: PageObject) -> list[TextLine]:
+class _OverBudget(BaseException):
+    """Raised from inside pypdf's extraction; a BaseException so that pypdf, which turns an
+    Exception in a form into a warning and goes on, does not swallow it."""
+
+
+class _Budget:
+    def __init__(self, size: int) -> None:
+        self.content = max(_CONTENT_FLOOR, _CONTENT_RATIO * size)
+        self.operations = self.content // _BYTES_PER_OPERATION
+        self.used = 0
+        self.done = 0
+        self._images: set[object] = set()  # the page's image XObjects: drawing one is cheap
+
+    def page(self, page: PageObject) -> None:
+        try:
+            contents = page.get_contents()
+            size = len(contents.get_data()) if contents is not None else 0
+        except Exception:  # a broken page: extract_text copes with it, or says so
+            size = 0
+        self.used += max(size, _PAGE_COST)
+        if self.used > self.content:
+            raise _OverBudget
+        self._images = set()
+        try:
+            xobjects: Any = page["/Resources"].get_object()["/XObject"].get_object()  # type: ignore[index]
+            self._images = {name for name, ref in xobjects.items() if ref.get_object().get("/Subtype") == "/Image"}
+        except Exception:  # no XObjects, or broken ones
+            pass
+
+    def operation(self, operator: object, operands: object, *_matrices: object) -> None:
+        cost = 1
+        if operator == b"Do" and not (isinstance(operands, list) and operands and operands[0] in self._images):
+            cost = _FORM_COST
+        self.done += cost
+        if self.done > self.operations:
+            raise _OverBudget
+
+
+def _page_lines(page: PageObject, budget: _Budget | None = None) -> list[TextLine]:
     """The page's lines in content-stream order, with where each starts and its font size."""
     lines: list[TextLine] = []
 
@@ -105,7 +153,9 @@ def _page_lines(page: PageObject) -> list[TextLine]:
                     continue
             lines.append(TextLine(x, y, size, [piece]))
 
-    page.extract_text(visitor_text=visit)
+    if budget is not None:
+        budget.page(page)
+    page.extract_text(visitor_text=visit, visitor_operand_before=budget.operation if budget else None)
     return [line for line in lines if line.text]
 
 
@@ -256,7 +306,14 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
 
 def extract(data: bytes, name: str) -> Extracted:
     reader = _open(data, name)
-    pages = [_page_lines(page) for page in reader.pages]
+    budget = _Budget(len(data))
+    try:
+        pages = [_page_lines(page, budget) for page in reader.pages]
+    except _OverBudget:
+        raise InputError(f"{name}: the PDF asks for far more work than a {len(data) / 2**20:.1f} MB document"
+                         f" needs (over {budget.content // 2**20} MB of page content or"
+                         f" {budget.operations:,} drawing operations): refused as a possible"
+                         " decompression bomb") from None
     letters = sum(ch.isalpha() for lines in pages for line in lines for ch in line.text)
     if letters < 20:
         raise NoTextLayerError(f"{name}: the PDF has no text layer (probably a scanned image); "
