@@ -178,3 +178,14 @@ def test_both_corpus_editions_parse_back_to_their_articles_line_for_line(corpus_
         assert [text for _, text in doc.notes] == [n["text"] for n in notes]
         assert doc.act == "HK9900275"
         assert doc.warnings == []
+
+
+def test_control_characters_in_a_file_never_reach_the_stored_text() -> None:
+    # a hostile file's OSC 52 (writes the clipboard) and a screen clear, and a PDF layer's \x01
+    hostile = ARTICLE_59.replace("Смертная казнь\n", "Смертная\x1b]52;c;cm0gLXJmIH4=\x07 казнь\x1b[2J\n", 1)
+    hostile = hostile.replace("2) женщинам;", "2) женщинам\x01;")
+    doc = parse_bytes(hostile.encode(), "uk.txt")
+    article = doc.article("59")
+    assert article is not None and article.title == "Смертная казнь"  # the sequences whole, not just ESC
+    assert all(ch.isprintable() or ch == "\n" for ch in article.text + article.title)
+    assert "2) женщинам;" in article.lines

@@ -8,6 +8,7 @@ numbers that lost their superscript ("Статья 1302") are resolved against t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lexwatch.errors import NoArticlesError, UsageError
@@ -222,6 +223,10 @@ def _resolve_numbers(drafts: list[_Draft]) -> list[ArticleNumber]:
     return resolved
 
 
+# Terminal escape sequences, whole: CSI ("\x1b[2J"), OSC ("\x1b]52;c;…\x07"), and any other ESC + one.
+_ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?", re.DOTALL)
+
+
 def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", title: str = "",
                  act: str | None = None) -> Document:
     """Build the Document: headings set part/section/chapter, article lines follow their heading."""
@@ -234,6 +239,11 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
             text = " ".join(text.split())   # every Unicode space, NBSP and line break included
             if "\u200b" in text or "\ufeff" in text:
                 text = collapse_ws(text)
+            if not text.isprintable():
+                # a control character: an escape sequence from a hostile file would drive the
+                # terminal the text is printed on (clipboard, title, screen); \x01 is a PDF layer's noise
+                text = _ESCAPE_SEQUENCE_RE.sub("", text)
+                text = " ".join("".join(c for c in text if unicodedata.category(c) != "Cc").split())
         if text:
             items.append(classify(text, block.kind))
     items = _merge_wrapped_headings(items)
