@@ -534,3 +534,16 @@ def test_a_went_back_change_left_pending_by_a_killed_run_is_told_once(lexwatch_c
     assert changed["version"] == stored["version"] and "stopped before reporting it" in changed["note"]
     again = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace).json()
     assert again["changed"] == [] and len(again["unchanged"]) == 1
+
+
+def test_a_file_in_the_folder_over_the_size_cap_is_a_failure_not_read(lexwatch_cli, portal_workspace):
+    inbox = portal_workspace / "inbox"
+    inbox.mkdir()
+    (inbox / "scan_of_the_code.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * (3 * 2**20 // 2))
+    config = portal_workspace / "lexwatch.toml"
+    text = config.read_text(encoding="utf-8").replace("[watch]", "max_pdf_mb = 1\n\n[watch]")
+    config.write_text(text + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
+    assert run.code == 4, run
+    [failed] = run.json()["failed"]
+    assert "1.5 MB is over the 1 MB cap (portal.max_pdf_mb)" in failed["error"]

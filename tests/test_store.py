@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from builders import ART_130_2, criminal_code
 
-from lexwatch.errors import AmbiguousVersionError, DiskFullError, VersionNotFoundError
+from lexwatch.errors import AmbiguousVersionError, DiskFullError, StoreError, VersionNotFoundError
 from lexwatch.ids import ArticleNumber
 from lexwatch.store.versions import VersionStore
 from lexwatch.text.model import Article
@@ -290,3 +290,12 @@ def test_a_read_only_copy_made_before_the_fetch_alerts_table_can_still_be_read(t
     with VersionStore(db, drafts) as read_only:
         assert [v.id for v in read_only.list()] == [stored.id]
         assert [h.number for h in read_only.search("смертная казнь")] == [ART_59.number]
+
+
+def test_an_act_folder_linked_out_of_the_workspace_is_not_written_through(store, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (store.drafts_dir / "HK9900275").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(StoreError, match="outside"):
+        store.add(b"edition 2022", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59))
+    assert list(elsewhere.iterdir()) == [] and store.list() == []

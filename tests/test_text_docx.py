@@ -59,3 +59,21 @@ def test_a_damaged_word_file_is_one_clear_line() -> None:
     data[200:4000] = b"\x00" * 3800
     with pytest.raises(InputError, match="DOCX"):
         parse_bytes(bytes(data), "broken.docx")
+
+
+def test_a_word_file_that_unpacks_to_gigabytes_is_refused_before_it_is_unpacked() -> None:
+    import zipfile
+
+    # A real Word file with one more part: 300 MB of zeros that deflate to ~300 KB (a zip bomb).
+    buf = BytesIO()
+    with zipfile.ZipFile(BytesIO(_word_file())) as real, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in real.infolist():
+            bomb.writestr(info, real.read(info))
+        with bomb.open("word/media/padding.bin", "w") as part:
+            chunk = b"\x00" * 2**20
+            for _ in range(300):
+                part.write(chunk)
+    data = buf.getvalue()
+    assert len(data) < 2 * 2**20
+    with pytest.raises(InputError, match="zip bomb"):
+        parse_bytes(data, "bomb.docx")

@@ -27,6 +27,7 @@ class FolderSource:
         if raw is not None and (not isinstance(raw, str) or not raw.strip()):
             raise settings.error("must be a folder path (a non-empty string)", "sources.folder.path")
         self.path: Path | None = (root / Path(raw).expanduser()).resolve() if raw else None
+        self.cap = settings.portal.max_pdf_bytes  # the portal's PDF cap: no bigger file is read whole
 
     def enabled(self) -> bool:
         return self.path is not None
@@ -61,6 +62,11 @@ class FolderSource:
         ctx.status(f"{NAME}: {len(files)} files in {self.path}")
         for path in files:
             try:
+                size = path.stat().st_size
+                if size > self.cap:
+                    yield failure(str(path), "file", f"{path}: {size / 2**20:.1f} MB is over the"
+                                  f" {self.cap / 2**20:g} MB cap (portal.max_pdf_mb)")
+                    continue
                 data = path.read_bytes()
             except OSError as exc:
                 yield failure(str(path), "file", f"{path}: cannot read ({exc.strerror or exc})")

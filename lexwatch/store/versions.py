@@ -192,6 +192,11 @@ class VersionStore:
             if same is not None:
                 return AddResult(same, created=False, reason="same text")
         folder = self.drafts_dir / safe_name(act or "unsorted")
+        if folder.is_symlink() and not folder.resolve().is_relative_to(self.drafts_dir.resolve()):
+            # drafts/ itself may live elsewhere (the user's choice); an act's folder that leads out
+            # of it (a link planted in a shared or cloned workspace) is not written through
+            raise StoreError(f"{folder} is a link to {folder.resolve()}, outside {self.drafts_dir}; "
+                             "nothing is written through it (remove the link)")
         ext = _EXTENSIONS.get(doc.format, "bin")
         raw_path = folder / f"{digest}.{ext}"
         text_path = folder / f"{digest}.txt" if ext != "txt" else folder / f"{digest}.text.txt"

@@ -21,11 +21,31 @@ def _paragraph_text(paragraph: object) -> str:
     return "".join(parts)
 
 
+# A DOCX is a zip that python-docx unpacks part by part, whole: a few KB can declare gigabytes
+# (a zip bomb). A real code is a few MB unpacked, at most ~20 times its packed size.
+_MAX_UNPACKED = 200 * 2**20
+_MAX_RATIO = 100
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: python-docx says so below
+    if unpacked > _MAX_UNPACKED or unpacked > _MAX_RATIO * max(len(data), 2**16):
+        raise InputError(f"{name}: the DOCX unpacks to {unpacked / 2**20:.0f} MB from {len(data) / 2**20:.2f} MB;"
+                         " refused as a possible zip bomb")
+
+
 def extract(data: bytes, name: str) -> Extracted:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_unpacked_size(data, name)
     try:
         word = docx.Document(BytesIO(data))
     except Exception as exc:   # python-docx raises bare KeyError/ValueError/XML errors on damaged files
