@@ -322,7 +322,7 @@ def test_check_says_what_a_new_edition_changed_and_flags_and_exits_1_then_0(lexw
     # denial of the genocide of the Belarusian people a new crime (Art. 130²)
     assert any(line.split()[:2] == ["high", "death-penalty/death-penalty-articles"] and "67" in line
                for line in lines), run.out
-    assert any("genocide/genocide-denial added: ст. 130²" in line for line in lines), run.out
+    assert any("genocide/genocide-denial added in ст. 130²" in line for line in lines), run.out
     assert any(line.strip().startswith("lexwatch diff ") for line in lines)
     assert "pravo_by: 0 new, 1 changed" in run.err
     again = lexwatch_cli("check", "--json", cwd=portal_workspace)

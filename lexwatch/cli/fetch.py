@@ -235,7 +235,7 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
             out.print(f"          no earlier version of {info.act or 'this document'} to compare with",
                       markup=False)
         for flag in finding.flags:
-            where = f": {_articles(flag['articles'])}" if flag["articles"] else ""
+            where = f" in {_articles(flag['articles'])}" if flag["articles"] else ""
             out.print(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}",
                       markup=False)
         if prev is not None and finding.changed_articles:
