@@ -39,6 +39,16 @@ def _listing_windows(portal) -> list[str]:
     return [r.query.get("p0", "") for r in portal.requests if r.path == LISTING]
 
 
+def _enable_folder(workspace: Path, *, portal: bool = True) -> Path:
+    """[sources.folder] path = "inbox" (and the portal off unless `portal`); the inbox, made."""
+    config = workspace / "lexwatch.toml"
+    extra = '\n[sources.folder]\npath = "inbox"\n' + ("" if portal else "\n[sources.pravo_by]\nenabled = false\n")
+    config.write_text(config.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    inbox = workspace / "inbox"
+    inbox.mkdir()
+    return inbox
+
+
 def test_first_fetch_stores_code_laws_and_drafts_and_a_rerun_finds_nothing_new(lexwatch_cli, portal_workspace,
                                                                                  portal_site):
     first = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
@@ -187,11 +197,8 @@ def test_a_fetch_while_another_run_holds_the_workspace_exits_5(lexwatch_cli, por
 
 
 def test_files_saved_by_hand_in_the_folder_source_are_stored_once(lexwatch_cli, portal_workspace, portal_site):
-    inbox = portal_workspace / "inbox"
-    inbox.mkdir()
+    inbox = _enable_folder(portal_workspace)
     (inbox / "H12200165.pdf").write_bytes(portal_site.pdf(portal_site.publications[0]))
-    config = portal_workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8") + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
     run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
     assert run.code == 0, run
     [new] = run.json()["new"]
@@ -366,12 +373,8 @@ def test_a_quiet_check_prints_findings_only_and_nothing_once_they_are_told(lexwa
 
 def test_a_file_put_back_to_an_earlier_version_is_a_change_told_once(lexwatch_cli, portal_workspace, portal_site):
     # A commentator's folder: the 13 May law, then a corrected PDF, then the first one restored.
-    inbox = portal_workspace / "inbox"
-    inbox.mkdir()
-    law = inbox / "H12200165.pdf"
+    law = _enable_folder(portal_workspace) / "H12200165.pdf"
     first, corrected = portal_site.pdf(portal_site.publications[0]), portal_site.pdf(portal_site.publications[1])
-    config = portal_workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8") + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
 
     def fetch() -> dict:
         run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
@@ -388,15 +391,6 @@ def test_a_file_put_back_to_an_earlier_version_is_a_change_told_once(lexwatch_cl
     assert changed["version"] == stored["version"] and "went back" in changed["note"]
     again = fetch()
     assert again["changed"] == [] and again["new"] == [] and len(again["unchanged"]) == 1
-
-
-def _enable_folder(workspace: Path, *, portal: bool = True) -> Path:
-    config = workspace / "lexwatch.toml"
-    extra = '\n[sources.folder]\npath = "inbox"\n' + ("" if portal else "\n[sources.pravo_by]\nenabled = false\n")
-    config.write_text(config.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    inbox = workspace / "inbox"
-    inbox.mkdir()
-    return inbox
 
 
 def test_check_after_a_killed_run_tells_its_edition_against_the_one_before_and_the_next_against_it(
@@ -512,12 +506,8 @@ def test_check_names_the_portal_it_could_not_reach_when_the_folder_was_read(lexw
 def test_a_went_back_change_left_pending_by_a_killed_run_is_told_once(lexwatch_cli, portal_workspace, portal_site):
     # The state a run leaves when killed after writing the alert of a "went back" change but before
     # remembering the bytes it saw: the next run finds the change pending and the file changed again.
-    inbox = portal_workspace / "inbox"
-    inbox.mkdir()
-    law = inbox / "H12200165.pdf"
+    law = _enable_folder(portal_workspace) / "H12200165.pdf"
     first, corrected = portal_site.pdf(portal_site.publications[0]), portal_site.pdf(portal_site.publications[1])
-    config = portal_workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8") + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
     law.write_bytes(first)
     [stored] = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace).json()["new"]
     law.write_bytes(corrected)
@@ -537,12 +527,11 @@ def test_a_went_back_change_left_pending_by_a_killed_run_is_told_once(lexwatch_c
 
 
 def test_a_file_in_the_folder_over_the_size_cap_is_a_failure_not_read(lexwatch_cli, portal_workspace):
-    inbox = portal_workspace / "inbox"
-    inbox.mkdir()
+    inbox = _enable_folder(portal_workspace)
     (inbox / "scan_of_the_code.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * (3 * 2**20 // 2))
     config = portal_workspace / "lexwatch.toml"
-    text = config.read_text(encoding="utf-8").replace("[watch]", "max_pdf_mb = 1\n\n[watch]")
-    config.write_text(text + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("[watch]", "max_pdf_mb = 1\n\n[watch]"),
+                      encoding="utf-8")
     run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
     assert run.code == 4, run
     [failed] = run.json()["failed"]
