@@ -268,12 +268,19 @@ def test_the_redline_of_the_real_editions_is_the_json_dumps_text(corpus_dir: Pat
     assert json.loads(text)["summary"]["changed"] > 150
 
 
-def test_a_changed_title_is_labelled_in_every_redline() -> None:
-    text = "1. Создание экстремистского формирования – наказывается лишением свободы на срок до шести лет."
-    old = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования", text)])
+_ART_361_1 = "1. Создание экстремистского формирования – наказывается лишением свободы на срок до шести лет."
+
+
+def _retitled_361_1() -> DocumentDiff:
+    """Art. 361¹ whose title gained "либо участие в нем", its text the same."""
+    old = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования", _ART_361_1)])
     new = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования либо участие в нем",
-                                  text)])
-    diff = diff_documents(old, new)
+                                  _ART_361_1)])
+    return diff_documents(old, new)
+
+
+def test_a_changed_title_is_labelled_in_every_redline() -> None:
+    diff = _retitled_361_1()
     terminal = str(renderer("terminal")(diff, RenderOptions()))
     assert "\nЗаголовок: Создание экстремистского формирования {+либо участие в нем+}\n" in terminal
     assert "Заголовок: " in str(renderer("markdown")(diff, RenderOptions()))
@@ -347,11 +354,7 @@ def test_the_docx_table_repeats_its_header_row_on_every_page(flagged_diff: Docum
 
 
 def test_a_changed_title_is_in_both_columns_of_the_comparative_table() -> None:
-    text = "1. Создание экстремистского формирования – наказывается лишением свободы на срок до шести лет."
-    old = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования", text)])
-    new = Document("УК", [Article(ArticleNumber(361, 1), "Создание экстремистского формирования либо участие в нем",
-                                  text)])
-    diff = diff_documents(old, new)
+    diff = _retitled_361_1()
     html = str(renderer("table")(diff, RenderOptions()))
     assert "<td>Заголовок: Создание экстремистского формирования<br>" in html
     assert "<td>Заголовок: Создание экстремистского формирования<ins> либо участие в нем</ins><br>" in html
@@ -359,7 +362,7 @@ def test_a_changed_title_is_in_both_columns_of_the_comparative_table() -> None:
     new_title = row.cells[2].paragraphs[0].runs
     assert [r.text for r in new_title if r.bold] == [" либо участие в нем"]
     assert row.cells[1].paragraphs[0].text == "Заголовок: Создание экстремистского формирования"
-    assert row.cells[1].paragraphs[1].text == text
+    assert row.cells[1].paragraphs[1].text == _ART_361_1
 
 
 def test_a_control_character_in_a_text_does_not_break_the_docx_table() -> None:
