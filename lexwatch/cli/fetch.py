@@ -181,12 +181,17 @@ def check(
     raise typer.Exit(int(ExitCode.DIFFERENCES if findings else ExitCode.OK))
 
 
-def _articles(numbers: list[str], cap: int = 12) -> str:
-    """Canonical article numbers as a Belarusian text prints them: "ст. 59, 130²" (at most `cap`)."""
+def _listed(items: list[str], cap: int = 12) -> str:
+    """"ст. 59, 130²", at most `cap` of them, then "and N more"."""
+    more = f" and {len(items) - cap} more" if len(items) > cap else ""
+    return "ст. " + ", ".join(items[:cap]) + more
+
+
+def _articles(numbers: list[str]) -> str:
+    """Canonical article numbers as a Belarusian text prints them: "ст. 59, 130²"."""
     from lexwatch.ids import ArticleNumber
 
-    shown = ", ".join(ArticleNumber.parse(n).display for n in numbers[:cap])
-    return f"ст. {shown}" + (f" and {len(numbers) - cap} more" if len(numbers) > cap else "")
+    return _listed([ArticleNumber.parse(n).display for n in numbers])
 
 
 def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
@@ -218,10 +223,9 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
             parts = [f"{status} {_articles(which[status])}" for status in ("changed", "added", "removed")
                      if which.get(status)]
             if which.get("renumbered"):
-                moved = [f"{ArticleNumber.parse(new).display} (was {ArticleNumber.parse(old).display})"
-                         for old, new in which["renumbered"][:12]]
-                more = len(which["renumbered"]) - len(moved)
-                parts.append("renumbered ст. " + ", ".join(moved) + (f" and {more} more" if more else ""))
+                parts.append("renumbered " + _listed([f"{ArticleNumber.parse(new).display} (was "
+                                                      f"{ArticleNumber.parse(old).display})"
+                                                      for old, new in which["renumbered"]]))
             if parts:
                 out.print("          " + "; ".join(parts), markup=False)
             elif not finding.changed_articles:
