@@ -1,6 +1,7 @@
-"""What a fetch run's new and changed documents mean: each one against the version of the same act
-and kind stored before it (the article-aligned diff, then the flags stage), or, with no earlier
-version, the rule packs over the whole document. `lexwatch check` prints these findings."""
+"""What a fetch run's new and changed documents mean: each one against what the same address gave
+before it, else the same act's previous version of that kind (the article-aligned diff, then the
+flags stage), or, with no earlier version, the rule packs over the whole document. `lexwatch
+check` prints these findings."""
 
 from __future__ import annotations
 
