@@ -123,3 +123,18 @@ def test_a_workspace_pattern_that_can_match_nothing_flags_only_real_text(tmp_pat
     text = "Распространение сведений в СМИ либо в сети Интернет – наказывается штрафом."
     hits = find_hits(text, [press])
     assert [(h.rule, text[h.start:h.end]) for h in hits] == [("mass-media", "СМИ")]
+
+
+def test_a_range_takes_in_the_sub_numbered_articles_between_its_ends(packs: list[Pack]) -> None:
+    # "289–292" covers 290¹–290⁵, "290/2 –292" covers 290³–290⁵: inserted articles sit inside a range
+    text = "в целях совершения преступлений, предусмотренных статьями 124–127, 131, 287, 289–292, 359 и 360"
+    known = frozenset(ArticleNumber.parse(n) for n in (
+        "124", "125", "126", "127", "131", "287", "289", "290", "290-1", "290-2", "290-3", "290-4", "290-5",
+        "291", "292", "359", "360"))
+    terrorism = ["124", "126", "289", "290", "290-1", "290-2", "290-3", "290-4", "290-5", "359"]
+    assert [h.key for h in find_hits(text, packs, known=known) if h.pack == "terrorism"] == terrorism
+    assert [h.key for h in find_hits(text, packs) if h.pack == "terrorism"] == terrorism
+    found = [h.key for h in find_hits("статьями 289, 290, 290/2 –292 настоящего Кодекса", packs)]
+    assert found == ["289", "290", "290-2", "290-3", "290-4", "290-5"]
+    # a range that only spans watched sub-numbered articles still names them
+    assert ("extremism", "extremism-articles") in rules("преступления, предусмотренные статьями 357–362", packs)

@@ -217,7 +217,7 @@ def _ref_numbers(text: str, cursor: int, known: frozenset[ArticleNumber] | None
             return
         number = _resolve(ArticleNumber.from_match(m), known)
         if dash and previous is not None:
-            yield from ((n, m.start(), m.end()) for n in _range(previous, number))
+            yield from ((n, m.start(), m.end()) for n in _range(previous, number, known))
         yield number, m.start(), m.end()
         previous = number
         gap = _LIST_GAP_RE.match(text, m.end())
@@ -241,12 +241,24 @@ def _resolve(number: ArticleNumber, known: frozenset[ArticleNumber] | None) -> A
     return number
 
 
-def _range(first: ArticleNumber, last: ArticleNumber) -> Iterator[ArticleNumber]:
-    """Numbers strictly between two ends of "140–143" or "290/1–290/5"."""
-    if first.base == last.base and first.sub < last.sub <= 20:
-        yield from (ArticleNumber(first.base, s) for s in range(first.sub + 1, last.sub))
-    elif not first.sub and not last.sub and 0 < last.base - first.base <= 30:
-        yield from (ArticleNumber(b) for b in range(first.base + 1, last.base))
+def _range(first: ArticleNumber, last: ArticleNumber, known: frozenset[ArticleNumber] | None = None
+           ) -> Iterator[ArticleNumber]:
+    """Numbers strictly between two ends of "140–143", "290/1–290/5" or "289–292".
+
+    A range takes in the sub-numbered articles inserted between its ends ("289–292" covers 290¹–290⁵,
+    "356–361⁵" covers 361¹–361⁴): the document's own articles when they are known, else every
+    sub-number up to 20 (only those a rule watches can match).
+    """
+    if not first < last or last.base - first.base > 30 or (first.base == last.base and last.sub > 20):
+        return
+    if known is not None:
+        yield from sorted(n for n in known if first < n < last)
+        return
+    for base in range(first.base, last.base + 1):
+        for sub in range(21):
+            number = ArticleNumber(base, sub)
+            if first < number < last:
+                yield number
 
 
 def _part_number(text: str | None) -> str | None:

@@ -146,11 +146,44 @@ def _disposition(text: str) -> list[str]:
     return _PART_RE.sub("", text.split("наказыва")[0]).split()[:40]
 
 
-def pair_parts(before: list[PartSanction], after: list[PartSanction]
+def _part_numbers(article: Article) -> set[str]:
+    """The numbers of an article's parts, sanction or not ("1. Исключена." keeps its number)."""
+    numbers = set()
+    for line in article.lines:
+        if line.startswith("Примечани"):
+            break
+        m = _PART_RE.match(line)
+        if m:
+            numbers.add(m.group("part"))
+    return numbers
+
+
+def numbering_kept(old: Article, new: Article) -> bool:
+    """Whether part N of one side is part N of the other.
+
+    A repealed part stays in the text as "1. Исключена." and a new one is inserted as "1/1.", so the
+    parts keep their numbers; an article restated with other parts (its plain numbers differ) is
+    paired by wording.
+    """
+    plain_old = {n for n in _part_numbers(old) if "/" not in n}
+    plain_new = {n for n in _part_numbers(new) if "/" not in n}
+    return bool(plain_old) and plain_old == plain_new
+
+
+def pair_parts(before: list[PartSanction], after: list[PartSanction], *, by_number: bool = False
                ) -> list[tuple[PartSanction | None, PartSanction | None]]:
-    """Pairs of old and new parts: by number, or by wording when parts were inserted or dropped."""
+    """Pairs of old and new parts: by number, or by wording when parts were inserted or dropped.
+
+    `by_number` (the article kept its numbering, see `numbering_kept`) pairs part N with part N even
+    when one side's part N has no sanction ("1. Исключена.", whose old sanction is then removed).
+    """
     if [p.part for p in before] == [p.part for p in after]:
         return list(zip(before, after, strict=True))
+    if by_number:
+        old_by_number = {p.part: p for p in before}
+        new_numbers = {p.part for p in after}
+        return [(old_by_number.get(p.part), p) for p in after] + \
+            [(p, None) for p in before if p.part not in new_numbers]
     if len(before) == 1 and len(after) == 1:
         return [(before[0], after[0])]   # "1." added to or dropped from a one-part article
     from difflib import SequenceMatcher
@@ -200,6 +233,8 @@ def _term_text(term: Term | None) -> str:
     if term is None or (term.min is None and term.max is None):
         return ""
     if term.min is None:
+        if term.max == 1:
+            return " up to 1 year"
         return f" up to {_fmt(term.max)} years" if (term.max or 0) >= 1 else f" up to {_fmt(term.max)}"
     return f" {_fmt(term.min)}–{_fmt(term.max)} years"
 
@@ -244,7 +279,8 @@ def compare_sanctions(old: Article | None, new: Article | None) -> list[dict[str
         return []
     article = new.number.canonical
     out: list[dict[str, Any]] = []
-    for was_part, now_part in pair_parts(sanctions_by_part(old), sanctions_by_part(new)):
+    for was_part, now_part in pair_parts(sanctions_by_part(old), sanctions_by_part(new),
+                                         by_number=numbering_kept(old, new)):
         was = was_part.penalties if was_part else {}
         now = now_part.penalties if now_part else {}
         part = now_part.part if now_part else was_part.part if was_part else ""
