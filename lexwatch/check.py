@@ -8,15 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from lexwatch.diff.model import SEVERITY_ORDER
 from lexwatch.errors import LexwatchError
 
 if TYPE_CHECKING:
     from lexwatch.flags import Hit, Pack
     from lexwatch.sources.runner import Outcome
     from lexwatch.store.versions import VersionInfo, VersionStore
-
-_SEVERITY = {"high": 0, "medium": 1, "low": 2}
-
 
 @dataclass
 class Finding:
@@ -86,7 +84,7 @@ def _group(entries: list[tuple[str, str, str, str, str]]) -> list[dict[str, Any]
         if article and article not in articles:
             articles.append(article)
     return [{"pack": p, "rule": r, "severity": s, "direction": d, "articles": a}
-            for (p, r, s, d), a in sorted(grouped.items(), key=lambda kv: _SEVERITY.get(kv[0][2], 3))]
+            for (p, r, s, d), a in sorted(grouped.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0][2], 3))]
 
 
 def _document_flags(hits: list[Hit]) -> list[dict[str, Any]]:

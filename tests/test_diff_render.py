@@ -419,3 +419,13 @@ def test_a_space_only_one_side_has_stays_inside_its_mark() -> None:
     diff = diff_documents(_doc({"118": before}), _doc({"118": before.replace(" - до", " и")}))
     out = str(renderer("terminal")(diff, RenderOptions(color=False)))
     assert "от десяти [-– до-]{+и+} пятидесятикратного" in out
+
+
+def test_a_high_flag_comes_before_a_medium_one_whatever_the_article_order(flagged_diff: DocumentDiff) -> None:
+    art58 = flagged_diff.articles[0]
+    # Art. 58 carries only a medium flag, Art. 59 a high one: 59 first, though 58 comes first in the code
+    art58.flags.append({"pack": "migration", "rule": "foreigners", "severity": "medium", "direction": "changed",
+                        "article": "58", "evidence": "иностранным гражданам"})
+    for fmt in ("terminal", "markdown", "html"):
+        out = str(renderer(fmt)(flagged_diff, RenderOptions()))
+        assert out.index("Статья 59") < out.index("Статья 58"), fmt

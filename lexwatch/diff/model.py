@@ -19,6 +19,8 @@ Op = tuple[OpKind, str]
 Status = Literal["added", "removed", "changed", "renumbered", "unchanged"]
 
 SCHEMA_VERSION = 1
+# A flag's severity, most severe first: the one order wherever flags or flagged articles are sorted.
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 class _Ops:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from lexwatch.diff.model import SCHEMA_VERSION, ArticleDiff, DocumentDiff, Op
+from lexwatch.diff.model import SCHEMA_VERSION, SEVERITY_ORDER, ArticleDiff, DocumentDiff, Op
 from lexwatch.diff.words import merge_ops, word_counts
 from lexwatch.errors import UsageError
 
@@ -65,11 +65,13 @@ def _register_builtin() -> None:
 
 
 def shown_articles(diff: DocumentDiff, options: RenderOptions) -> list[ArticleDiff]:
-    """What a redline shows: not unchanged; flagged articles first, then those whose sanction
-    changed, then the rest, each group in document order."""
+    """What a redline shows: not unchanged; flagged articles first, the most severe flag first
+    (a high flag on Art. 59 before a medium one on Art. 6), then those whose sanction changed, then
+    the rest, each group in document order."""
     items = [a for a in diff.articles if listed(a, options)]
     # stable: document order kept within each group
-    return sorted(items, key=lambda a: 0 if a.flags else 1 if a.sanctions else 2)
+    return sorted(items, key=lambda a: (min(SEVERITY_ORDER.get(f.get("severity", ""), 3) for f in a.flags)
+                                        if a.flags else 4 if a.sanctions else 5))
 
 
 def listed(item: ArticleDiff, options: RenderOptions) -> bool:

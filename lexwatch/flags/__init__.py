@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from lexwatch.diff.model import SEVERITY_ORDER
 from lexwatch.flags.match import Hit, find_hits
 from lexwatch.flags.packs import Pack, Rule, available_packs, load_packs
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["Hit", "Pack", "Rule", "annotate_diff", "available_packs", "flag_document", "load_packs"]
 
 CRIMINAL_CODE = "HK9900275"
-_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def _own_article_hits(article: Article, packs: list[Pack], direction: str) -> list[Hit]:
@@ -92,7 +92,7 @@ def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[Ar
             hits += _own_article_hits(item.old, packs, "changed")
     seen: set[tuple[str, str, str]] = set()
     flags: list[dict[str, Any]] = []
-    for hit in sorted(hits, key=lambda h: (_SEVERITY_ORDER.get(h.severity, 3), h.kind == "article")):
+    for hit in sorted(hits, key=lambda h: (SEVERITY_ORDER.get(h.severity, 3), h.kind == "article")):
         key = (hit.pack, hit.rule, hit.direction)
         if key not in seen:
             seen.add(key)
