@@ -177,13 +177,18 @@ def test_dry_run_reports_what_is_new_and_stores_nothing(lexwatch_cli, portal_wor
 
 
 def test_since_sets_the_window_and_a_bad_date_is_a_usage_error(lexwatch_cli, portal_workspace, portal_site):
-    run = lexwatch_cli("fetch", "--since", "2026-11-01", "--source", "pravo_by", cwd=portal_workspace)
+    start = date.today() - timedelta(days=30)
+    run = lexwatch_cli("fetch", "--since", start.isoformat(), "--source", "pravo_by", cwd=portal_workspace)
     assert run.code == 0, run
-    assert _listing_windows(portal_site.portal) == ["01.11.2026"]
+    assert _listing_windows(portal_site.portal) == [start.strftime("%d.%m.%Y")]
     bad = lexwatch_cli("fetch", "--since", "01.11.2026", cwd=portal_workspace)
     assert bad.code == 2 and bad.err.strip() == "lexwatch: error: --since must be YYYY-MM-DD, not '01.11.2026'"
     future = lexwatch_cli("fetch", "--since", (date.today() + timedelta(days=3)).isoformat(), cwd=portal_workspace)
     assert future.code == 2 and "in the future" in future.err
+    # decades of publications (and of draft entries probed day by day) are not a "what is new" run
+    ancient = lexwatch_cli("check", "--since", "1995-01-01", cwd=portal_workspace)
+    assert ancient.code == 2 and "days back" in ancient.err and "within 366 days" in ancient.err
+    assert _listing_windows(portal_site.portal) == [start.strftime("%d.%m.%Y")]  # refused before asking
     unknown = lexwatch_cli("fetch", "--source", "adilet", cwd=portal_workspace)
     assert unknown.code == 2 and "--source adilet: no such source (known: pravo_by, folder)" in unknown.err
     off = lexwatch_cli("fetch", "--source", "folder", cwd=portal_workspace)

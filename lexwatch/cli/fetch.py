@@ -32,7 +32,17 @@ def _since(value: str | None) -> date | None:
         raise UsageError(f"--since must be YYYY-MM-DD, not {value!r}") from None
     if day > date.today():
         raise UsageError(f"--since {value} is in the future")
+    back = (date.today() - day).days
+    if back > _MAX_SINCE_DAYS:
+        # every publication of the window is fetched (card and PDF, a second apart), and with
+        # probe_drafts every day's draft entries: decades of them would take days
+        raise UsageError(f"--since {value} is {back} days back; the portal would be asked for every publication"
+                         f" since then: give a date within {_MAX_SINCE_DAYS} days (add older acts' files"
+                         " with `lexwatch add`)")
     return day
+
+
+_MAX_SINCE_DAYS = 366
 
 
 def _line(outcome: Outcome) -> str:
