@@ -233,3 +233,20 @@ def test_a_lost_superscript_that_reads_two_ways_is_left_as_written() -> None:
     assert normalize("статьей 1311 настоящего Кодекса", one) == "статьей 131¹ настоящего Кодекса"
     assert normalize("статьей 1311 настоящего Кодекса", one | {ArticleNumber(1311)}) == \
         "статьей 1311 настоящего Кодекса"  # an article 1311 exists: it is that one
+
+
+def test_a_part_superscript_lost_in_one_edition_is_no_change() -> None:
+    # Art. 6: the 2020 text says "частью 11" where the 2022 text prints "частью 1/1" (part 1¹)
+    text = ("1. Гражданин Республики Беларусь, совершивший преступление вне пределов Республики Беларусь, подлежит "
+            "ответственности по настоящему Кодексу, кроме случаев, предусмотренных частью {} настоящей статьи.")
+    old = Document("УК", [Article(ArticleNumber(6), "Действие настоящего Кодекса", text.format("11"))])
+    new = Document("УК", [Article(ArticleNumber(6), "Действие настоящего Кодекса", text.format("1/1"))])
+    assert diff_documents(old, new).summary()["unchanged"] == 1
+    technical = diff_documents(old, new, show_technical=True).articles[0]
+    assert technical.technical and technical.status == "changed"
+    # a real change beside it is still one, and quotes the part as printed
+    changed = Document("УК", [Article(ArticleNumber(6), "Действие настоящего Кодекса",
+                                      text.format("1/1").replace("подлежит", "может подлежать"))])
+    [item] = diff_documents(old, changed).articles
+    assert item.status == "changed" and "частью 1¹ настоящей" in "".join(t for k, t in item.ops if k != "delete")
+    assert "11" not in "".join(t for k, t in item.ops if k != "insert")

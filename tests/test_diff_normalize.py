@@ -24,6 +24,7 @@ FRAGMENTS = [
     "\u2009", "  ", "\n", "\t", '"', "„", "“", "”", "‘", "’", "«", "»", ", ", "; ", ". ", "1) ", "2. ",
     "Примечание. ", "С", "с", "\u1c83татьи ", "\u1c83\u1c84\u0430\u1c85ья 5 ", "в\u1c83т. 7",
     "130- 2", "130-02", "01", "2⁰", "⁴", "١٣٠", "１３", "№ 5", "0", "\x01", "\u200e", "\u2060", "\x7f",
+    "частью ", "части ", "ЧАСТИ ", "1/1", "1<sup>1</sup>", "1-2",
 ]
 legal_fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 
@@ -40,6 +41,7 @@ def plain_normalize(text: str) -> str:
     text = _WS.sub(" ", text).strip()
     text = norm._fold_quotes(text)
     text = norm._SPACED_DASH_RE.sub(" – ", text)
+    text = norm._PART_SUB_RE.sub(norm._part_written, text)
     return norm._fold_refs(text)
 
 
@@ -125,3 +127,23 @@ def test_an_invisible_control_or_format_character_is_no_change() -> None:
         diff = diff_documents(Document("УК", [Article(ArticleNumber(50), "Штраф", clean)]),
                               Document("УК", [Article(ArticleNumber(50), "Штраф", dirty)]))
         assert diff.summary() == {"added": 0, "removed": 0, "changed": 0, "renumbered": 0, "unchanged": 1}
+
+
+@pytest.mark.parametrize(("written", "printed"), [
+    ("кроме случаев, предусмотренных частью 1/1 настоящей статьи", "кроме случаев, предусмотренных частью 1¹ настоящей статьи"),
+    ("в пунктах 1–3 части 1<sup>1</sup> настоящей статьи", "в пунктах 1–3 части 1¹ настоящей статьи"),
+    ("предусмотренные частями 1-2 настоящей статьи", "предусмотренные частями 1-2 настоящей статьи"),  # a range
+    ("в размере 1/2 базовой величины", "в размере 1/2 базовой величины"),  # not a part
+])
+def test_a_sub_numbered_part_reads_as_the_official_text_prints_it(written: str, printed: str) -> None:
+    assert norm.normalize(written) == printed
+
+
+def test_a_part_whose_superscript_one_version_lost_is_read_from_the_other() -> None:
+    old = "кроме случаев, предусмотренных частью 11 настоящей статьи."   # 2020: the superscript lost
+    new = "кроме случаев, предусмотренных частью 1¹ настоящей статьи."
+    assert norm.read_lost_part_superscripts(old, new) == (new, new)
+    # without the printed form on either side, "частью 11" may be part 11: left as written
+    eleven = "предусмотренных частью 11 настоящей статьи, и частью 2 статьи 5."
+    assert norm.read_lost_part_superscripts(eleven, eleven.replace("2 статьи", "3 статьи")) == (
+        eleven, eleven.replace("2 статьи", "3 статьи"))

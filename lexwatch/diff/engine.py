@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lexwatch.diff.align import RENUMBER_THRESHOLD, Pair, align
 from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op, Status
-from lexwatch.diff.normalize import FOLDED, collapse, normalize
+from lexwatch.diff.normalize import FOLDED, collapse, normalize, read_lost_part_superscripts
 from lexwatch.diff.words import diff_words
 from lexwatch.errors import UsageError
 from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber
@@ -32,9 +32,12 @@ def _article_diff(pair: Pair, show_technical: bool, known: frozenset[ArticleNumb
                            None, pair.matched_by, pair.score)
 
     old_text, new_text = normalize(old.text), normalize(new.text)
-    if old_text != new_text and known and (_cites_sub_number(old_text) or _cites_sub_number(new_text)):
-        # one side may cite 171¹ where the other lost the superscript ("1711"): read both again
-        old_text, new_text = normalize(old.text, known), normalize(new.text, known)
+    if old_text != new_text and (_cites_sub_number(old_text) or _cites_sub_number(new_text)):
+        if known:
+            # one side may cite 171¹ where the other lost the superscript ("1711"): read both again
+            old_text, new_text = normalize(old.text, known), normalize(new.text, known)
+        # and name part 1¹ where the other says "частью 11"
+        old_text, new_text = read_lost_part_superscripts(old_text, new_text)
     old_title, new_title = normalize(old.title), normalize(new.title)
     moved = old.number != new.number
     content_same = old_text == new_text and old_title == new_title

@@ -5,8 +5,9 @@ soft hyphens, every run of whitespace (newlines, NBSP, thin spaces) -> one space
 control and format characters (a stray "\\x01" or U+200E in a PDF's text layer) dropped, typographic
 quotes („“”"‘’ -> «» by position), dashes between spaces (" - ", " — ", " –X" -> " – "), and
 explicit sub-numbers of article references after "стать…"/"ст." ("130/2", "130-2",
-"130<sup>2</sup>" -> "130²", the way the official text prints them), and the dash of a range of
-them unspaced ("290/1 –290/5" -> "290¹–290⁵"). Left as written: "18.14" (a
+"130<sup>2</sup>" -> "130²", the way the official text prints them), the dash of a range of
+them unspaced ("290/1 –290/5" -> "290¹–290⁵"), and a sub-numbered part after "часть" ("частью 1/1"
+-> "частью 1¹"; a bare "частью 11" is read as 1¹ only beside a text that prints it so). Left as written: "18.14" (a
 dotted number is an article of another code, such as the Administrative one), "124-126" (a range:
 the second number is not below the first), and a collapsed "1302": it may be article 1302.
 """
@@ -48,7 +49,9 @@ _MAYBE_DIGIT_RE = re.compile("[^\x00-\u065f\u2000-\u206f\u2100-\u214f]")
 FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "NBSP",
           "invisible control and format characters",
           "typographic quotes", "spaced dashes", "explicit sub-numbers after 'статья'/'ст.'",
-          "sub-numbers lost after 'статья'/'ст.' (read from both versions' articles)")
+          "sub-numbers lost after 'статья'/'ст.' (read from both versions' articles)",
+          "explicit sub-numbers of parts after 'часть'",
+          "sub-numbers of parts lost where the other version prints them")
 
 
 def join_line_break(m: re.Match[str]) -> str:
@@ -166,7 +169,43 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
         text = _fold_quotes(text)
     if not _dashes_canonical(text):
         text = _SPACED_DASH_RE.sub(" – ", text)
+    if ("/" in text or "<sup>" in text) and ("част" in text or "Част" in text or "ЧАСТ" in text):
+        text = _PART_SUB_RE.sub(_part_written, text)
     return _fold_refs(text) if _may_fold(text) else text
+
+
+# A sub-numbered part named after "часть"/"части"/"частью" written "1/1" or "1<sup>1</sup>": printed
+# "1¹" by the official text, as a sub-numbered article is ("части 1-2" is a range: left alone).
+_PART_SUB_RE = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s+)(\d{{1,2}})"
+                          r"(?:\s*/\s*(\d{1,2})|<sup>(\d{1,2})</sup>)(?![\d/])")
+_TO_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _part_written(m: re.Match[str]) -> str:
+    return m.group(1) + m.group(2) + (m.group(3) or m.group(4)).translate(_TO_SUPER)
+
+
+# A part named with its superscript ("частью 1¹"): in the other version of the same article a bare
+# "частью 11" is that part with the superscript lost (a PDF or an old edition's text layer).
+_PART_SUP_RE = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s)(\d{{1,2}})([⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}})")
+_FROM_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def read_lost_part_superscripts(old: str, new: str) -> tuple[str, str]:
+    """Both comparison forms with a bare part number read as the sub-numbered part the other (or
+    the same) text names with its superscript: "частью 11" (2020) and "частью 1¹" (2022) are one
+    part. Parts have no list to check a reading against, so only a part printed with its
+    superscript in one of the two texts is read this way."""
+    named = {m.group(2) + m.group(3).translate(_FROM_SUPER): m.group(2) + m.group(3)
+             for text in (old, new) for m in _PART_SUP_RE.finditer(text)}
+    if not named:
+        return old, new
+    bare = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s)({'|'.join(named)})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹/])")
+
+    def read(text: str) -> str:
+        return bare.sub(lambda m: m.group(1) + named[m.group(2)], text)
+
+    return read(old), read(new)
 
 
 _DIGITS_RE = re.compile(r"\d+")
