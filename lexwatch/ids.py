@@ -15,8 +15,9 @@ from datetime import date
 from lexwatch.errors import UsageError
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
-_FROM_SUPER = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+# str.translate tables between ASCII digits and superscript ones ("130" + "2" -> "130²"), for every module
+TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+FROM_SUPERSCRIPT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 
 # One article reference: base number, then an optional sub-number written as a superscript,
 # "<sup>N</sup>", or after "-", ".", "/" (with optional spaces around "/").
@@ -50,7 +51,7 @@ class ArticleNumber:
         sub_text = m.group("sup") or m.group("htmlsup") or m.group("sep") or m.group("dot")
         if sub_text is None:
             return cls(base)
-        return cls(base, int(sub_text.translate(_FROM_SUPER)))
+        return cls(base, int(sub_text.translate(FROM_SUPERSCRIPT)))
 
     @property
     def canonical(self) -> str:
@@ -58,7 +59,7 @@ class ArticleNumber:
 
     @property
     def display(self) -> str:
-        return f"{self.base}{str(self.sub).translate(_TO_SUPER)}" if self.sub else str(self.base)
+        return f"{self.base}{str(self.sub).translate(TO_SUPERSCRIPT)}" if self.sub else str(self.base)
 
     @property
     def collapsed(self) -> str:

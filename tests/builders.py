@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 
-from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber
+from lexwatch.ids import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, ArticleNumber
 from lexwatch.text.model import Article, Document
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-_FROM_SUPER = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+
 _SUP_RUN = re.compile(f"([{SUPERSCRIPT_DIGITS}]+)")
 _NUMBERED = re.compile(r"^(\d{1,3}(?:/\d{1,3})?)([.)])\s")
 
@@ -58,7 +58,7 @@ def events(doc: Document) -> Iterator[tuple[str, str]]:
 
 
 def _sup_html(text: str) -> str:
-    return _SUP_RUN.sub(lambda m: f"<sup>{m.group(1).translate(_FROM_SUPER)}</sup>", html.escape(text))
+    return _SUP_RUN.sub(lambda m: f"<sup>{m.group(1).translate(FROM_SUPERSCRIPT)}</sup>", html.escape(text))
 
 
 _PORTAL_CLASSES = {"part": "part", "section": "zagrazdel", "chapter": "chapter", "title": "titlek"}
@@ -92,7 +92,7 @@ def render_portal_html(doc: Document, *, regnum: str | None = "HK9900275", toc: 
             out(f'<p class="newncpi">{html.escape(text)}</p>')
         elif kind == "article":
             number, _, title = text.removeprefix("Статья ").partition(". ")
-            anchor = number.translate(_FROM_SUPER)
+            anchor = number.translate(FROM_SUPERSCRIPT)
             dopinfo = (f'<a class="dopinfo" href="#" id="&amp;Article={anchor}" title=" Дополнительная '
                        f'информация"></a>') if anchors else ""
             out(f'<p class="article" id="{anchor}">{dopinfo}Статья&nbsp;{_sup_html(number)}.&nbsp;'
@@ -138,7 +138,7 @@ def make_docx(doc: Document) -> bytes:
         for piece in _SUP_RUN.split(text):
             if not piece:
                 continue
-            run = paragraph.add_run(piece.translate(_FROM_SUPER))
+            run = paragraph.add_run(piece.translate(FROM_SUPERSCRIPT))
             run.bold = kind != "line" and kind != "note"
             if piece[0] in SUPERSCRIPT_DIGITS:
                 run.font.superscript = True
@@ -172,7 +172,7 @@ def _width(text: str) -> float:
     for piece in _SUP_RUN.split(text):
         if piece:
             sup = piece[0] in SUPERSCRIPT_DIGITS
-            total += stringWidth(piece.translate(_FROM_SUPER), _FONT, _SUP_SIZE if sup else _SIZE)
+            total += stringWidth(piece.translate(FROM_SUPERSCRIPT), _FONT, _SUP_SIZE if sup else _SIZE)
     return total
 
 
@@ -251,11 +251,11 @@ def make_pdf(doc: Document, *, columns: int = 1, running_head: str | None = "У�
             if piece[0] in SUPERSCRIPT_DIGITS and superscripts == "raised":
                 text.setFont(_FONT, _SUP_SIZE)
                 text.setRise(3)
-                text.textOut(piece.translate(_FROM_SUPER))
+                text.textOut(piece.translate(FROM_SUPERSCRIPT))
                 text.setRise(0)
             else:
                 text.setFont(_FONT, _SIZE)
-                text.textOut(piece.translate(_FROM_SUPER))
+                text.textOut(piece.translate(FROM_SUPERSCRIPT))
         pdf.drawText(text)
 
     paragraphs = [text for _kind, text in events(doc)]

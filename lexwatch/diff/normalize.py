@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from lexwatch.ids import ARTICLE_NUMBER_PATTERN, ArticleNumber
+from lexwatch.ids import ARTICLE_NUMBER_PATTERN, FROM_SUPERSCRIPT, TO_SUPERSCRIPT, ArticleNumber
 
 _HYPHEN_BREAK_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+)-[ \t\u00a0]*\r?\n\s*([a-zа-яё]+)")
 _HYPHEN_EOL_RE = re.compile(r"-[ \t\u00a0]*\r?\n")  # cheap test before the full pattern
@@ -178,17 +178,15 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
 # "1¹" by the official text, as a sub-numbered article is ("части 1-2" is a range: left alone).
 _PART_SUB_RE = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s+)(\d{{1,2}})"
                           r"(?:\s*/\s*(\d{1,2})|<sup>(\d{1,2})</sup>)(?![\d/])")
-_TO_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _part_written(m: re.Match[str]) -> str:
-    return m.group(1) + m.group(2) + (m.group(3) or m.group(4)).translate(_TO_SUPER)
+    return m.group(1) + m.group(2) + (m.group(3) or m.group(4)).translate(TO_SUPERSCRIPT)
 
 
 # A part named with its superscript ("частью 1¹"): in the other version of the same article a bare
 # "частью 11" is that part with the superscript lost (a PDF or an old edition's text layer).
 _PART_SUP_RE = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s)(\d{{1,2}})([⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}})")
-_FROM_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def read_lost_part_superscripts(old: str, new: str) -> tuple[str, str]:
@@ -196,7 +194,7 @@ def read_lost_part_superscripts(old: str, new: str) -> tuple[str, str]:
     the same) text names with its superscript: "частью 11" (2020) and "частью 1¹" (2022) are one
     part. Parts have no list to check a reading against, so only a part printed with its
     superscript in one of the two texts is read this way."""
-    named = {m.group(2) + m.group(3).translate(_FROM_SUPER): m.group(2) + m.group(3)
+    named = {m.group(2) + m.group(3).translate(FROM_SUPERSCRIPT): m.group(2) + m.group(3)
              for text in (old, new) for m in _PART_SUP_RE.finditer(text)}
     if not named:
         return old, new

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lexwatch.flags.packs import Pack, Rule
-from lexwatch.ids import ARTICLE_NUMBER_PATTERN, ArticleNumber
+from lexwatch.ids import ARTICLE_NUMBER_PATTERN, FROM_SUPERSCRIPT, ArticleNumber
 
 _WORD_AT_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 _WORD_BEFORE_RE = re.compile(r"(?<![а-яё-])([а-яё]+(?:-[а-яё]+)?)[ \t\n\u00a0]+$")
@@ -33,7 +33,6 @@ _LIST_GAP_RE = re.compile(r"\s*,\s*|\s+(?:и|или|либо)\s+|\s*(?P<dash>[�
 # A sub-numbered article written on its own: "130²", "130<sup>2</sup>", "290-1", "290/1".
 _BARE_SUB_RE = re.compile(r"(?P<base>\d{2,4})(?:(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|<sup>(?P<htmlsup>\d{1,3})"
                           r"</sup>|[-/](?P<sep>\d{1,2}))(?![\d.,/-]\d)")
-_SUPER = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 EVIDENCE_WORDS = 6
 
@@ -293,7 +292,7 @@ def _reference_hits(matcher: Matcher, text: str, known: frozenset[ArticleNumber]
         if _inside(taken, m.start()) or (m.start() and text[m.start() - 1] in "0123456789.,/-"):
             continue
         sub = m.group("sup") or m.group("htmlsup") or m.group("sep")
-        number = ArticleNumber(int(m.group("base")), int(sub.translate(_SUPER)))
+        number = ArticleNumber(int(m.group("base")), int(sub.translate(FROM_SUPERSCRIPT)))
         for pack, rule in matcher.articles.get(number, ()):
             yield pack, rule, "article", number.canonical, m.start(), m.end(), None
 

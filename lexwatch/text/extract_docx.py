@@ -5,10 +5,8 @@ from __future__ import annotations
 from io import BytesIO
 
 from lexwatch.errors import InputError
-from lexwatch.ids import SUPERSCRIPT_DIGITS
+from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.text.blocks import Block, BlockKind, Extracted
-
-_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 def _paragraph_text(paragraph: object) -> str:
@@ -16,7 +14,7 @@ def _paragraph_text(paragraph: object) -> str:
     for run in paragraph.runs:   # type: ignore[attr-defined]
         text = run.text
         if run.font.superscript and text.strip().isdigit():
-            text = text.strip().translate(_TO_SUPER)
+            text = text.strip().translate(TO_SUPERSCRIPT)
         parts.append(text)
     return "".join(parts)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lexwatch.ids import SUPERSCRIPT_DIGITS
+from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.extract_txt import decode_text
 
@@ -39,7 +39,6 @@ CLASS_KINDS: dict[str, BlockKind | None] = {
 SECTION_SELECTOR = "div.Section1"
 REGNUM_SELECTOR = "[data-regnum]"
 
-_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _SUP_RE = re.compile(r"<sup\b[^>]*>\s*(\d{1,3})\s*</sup>", re.IGNORECASE)
 _BR_RE = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
 _GENERIC_SELECTOR = "h1, h2, h3, h4, h5, h6, p, li, td, th, pre"
@@ -47,7 +46,7 @@ _GENERIC_SELECTOR = "h1, h2, h3, h4, h5, h6, p, li, td, th, pre"
 
 def _prepare(html: str) -> str:
     """Superscript numbers become Unicode superscripts (130<sup>2</sup> -> 130²); <br> a space."""
-    html = _SUP_RE.sub(lambda m: m.group(1).translate(_TO_SUPER), html)
+    html = _SUP_RE.sub(lambda m: m.group(1).translate(TO_SUPERSCRIPT), html)
     return _BR_RE.sub(" ", html)
 
 

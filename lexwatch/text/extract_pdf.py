@@ -17,7 +17,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any
 
 from lexwatch.errors import EncryptedPdfError, InputError, NoTextLayerError
-from lexwatch.ids import SUPERSCRIPT_DIGITS
+from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.morph import hyphenated
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.model import collapse_ws
@@ -26,7 +26,6 @@ from lexwatch.text.structure import kind_of
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
 
-_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:стр\.?|страница|с\.)\s*)?(\d{1,4})(?:\s*(?:из|/)\s*\d{1,4})?[-–—\s]*$",
                           re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -144,7 +143,7 @@ def _page_lines(page: PageObject, budget: _Budget | None = None) -> list[TextLin
                 small_digits = piece.strip().isdigit() and size < 0.85 * cur.size
                 after_digit = bool(cur.parts) and cur.parts[-1][-1:].isdigit()
                 if small_digits and after_digit and -0.3 * cur.size <= y - cur.y < cur.size:
-                    cur.parts.append(piece.strip().translate(_TO_SUPER))   # a raised sub-number
+                    cur.parts.append(piece.strip().translate(TO_SUPERSCRIPT))   # a raised sub-number
                     continue
                 if abs(y - cur.y) <= 0.3 * max(cur.size, size):
                     if not "".join(cur.parts).strip():
