@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from lexwatch.ids import ARTICLE_NUMBER_PATTERN, FROM_SUPERSCRIPT, TO_SUPERSCRIPT, ArticleNumber
+from lexwatch.ids import ARTICLE_NUMBER_PATTERN, FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT, ArticleNumber
 
 _HYPHEN_BREAK_RE = re.compile(r"([A-Za-zА-Яа-яЁё]+)-[ \t\u00a0]*\r?\n\s*([a-zа-яё]+)")
 _HYPHEN_EOL_RE = re.compile(r"-[ \t\u00a0]*\r?\n")  # cheap test before the full pattern
@@ -65,14 +65,19 @@ def join_line_break(m: re.Match[str]) -> str:
 
 def _squeeze(text: str) -> str:
     """Every whitespace run -> one space, none at the ends."""
+    return _squeeze_printable(text)[0]
+
+
+def _squeeze_printable(text: str) -> tuple[str, bool]:
+    """_squeeze(text), and whether the result is known printable (without a second scan)."""
     lines = text.replace("\n", " ")
     # Printable: no space but " " (ZWSP and BOM are not printable either); then single spaces and
     # line breaks are the only runs, and each is already one space.
     if lines.isprintable() and "  " not in lines and lines[:1] != " " and lines[-1:] != " ":
-        return lines
+        return lines, True
     if "\u200b" in text or "\ufeff" in text:  # not whitespace to str.split()
-        return _WS_RE.sub(" ", text).strip()
-    return " ".join(text.split())  # splits on exactly the characters \s matches
+        return _WS_RE.sub(" ", text).strip(), False
+    return " ".join(text.split()), False  # splits on exactly the characters \s matches
 
 
 def collapse(text: str) -> str:
@@ -162,8 +167,8 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
         text = text.replace("\u00ad", "")
     if _HYPHEN_EOL_RE.search(text):
         text = _HYPHEN_BREAK_RE.sub(join_line_break, text)
-    text = _squeeze(text)
-    if not text.isprintable():  # a control or format character is left ("\x01", U+200E from a PDF)
+    text, printable = _squeeze_printable(text)
+    if not printable and not text.isprintable():  # a control or format character is left ("\x01", U+200E from a PDF)
         text = _squeeze("".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf")))
     if any(quote in text for quote in _QUOTES):
         text = _fold_quotes(text)
@@ -176,8 +181,9 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
 
 # A sub-numbered part named after "часть"/"части"/"частью" written "1/1" or "1<sup>1</sup>": printed
 # "1¹" by the official text, as a sub-numbered article is ("части 1-2" is a range: left alone).
-_PART_SUB_RE = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s+)(\d{{1,2}})"
-                          r"(?:\s*/\s*(\d{1,2})|<sup>(\d{1,2})</sup>)(?![\d/])")
+# (the letter first, then the look-behind: re jumps from one "ч" to the next, as for _REF_WORD_RE)
+_PART_WORD = rf"[чЧ](?<![{_LETTER}].)[аА][сС][тТ][{_LETTER}]*"
+_PART_SUB_RE = re.compile(rf"({_PART_WORD}\s+)(\d{{1,2}})(?:\s*/\s*(\d{{1,2}})|<sup>(\d{{1,2}})</sup>)(?![\d/])")
 
 
 def _part_written(m: re.Match[str]) -> str:
@@ -186,7 +192,7 @@ def _part_written(m: re.Match[str]) -> str:
 
 # A part named with its superscript ("частью 1¹"): in the other version of the same article a bare
 # "частью 11" is that part with the superscript lost (a PDF or an old edition's text layer).
-_PART_SUP_RE = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s)(\d{{1,2}})([⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}})")
+_PART_SUP_RE = re.compile(rf"({_PART_WORD}\s)(\d{{1,2}})([{SUPERSCRIPT_DIGITS}]{{1,2}})")
 
 
 def read_lost_part_superscripts(old: str, new: str) -> tuple[str, str]:
@@ -198,7 +204,7 @@ def read_lost_part_superscripts(old: str, new: str) -> tuple[str, str]:
              for text in (old, new) for m in _PART_SUP_RE.finditer(text)}
     if not named:
         return old, new
-    bare = re.compile(rf"(?<![{_LETTER}])([чЧ][аА][сС][тТ][{_LETTER}]*\s)({'|'.join(named)})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹/])")
+    bare = re.compile(rf"({_PART_WORD}\s)({'|'.join(named)})(?![\d{SUPERSCRIPT_DIGITS}/])")
 
     def read(text: str) -> str:
         return bare.sub(lambda m: m.group(1) + named[m.group(2)], text)
