@@ -134,6 +134,9 @@ def test_an_invisible_control_or_format_character_is_no_change() -> None:
     ("в пунктах 1–3 части 1<sup>1</sup> настоящей статьи", "в пунктах 1–3 части 1¹ настоящей статьи"),
     ("предусмотренные частями 1-2 настоящей статьи", "предусмотренные частями 1-2 настоящей статьи"),  # a range
     ("в размере 1/2 базовой величины", "в размере 1/2 базовой величины"),  # not a part
+    ("решение принимается в части 2/3 голосов", "решение принимается в части 2/3 голосов"),  # a fraction
+    ("частями 1/1 и 2 статьи 6", "частями 1¹ и 2 статьи 6"),
+    ("(часть 1/1)", "(часть 1¹)"),
 ])
 def test_a_sub_numbered_part_reads_as_the_official_text_prints_it(written: str, printed: str) -> None:
     assert norm.normalize(written) == printed

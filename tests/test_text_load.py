@@ -189,3 +189,28 @@ def test_control_characters_in_a_file_never_reach_the_stored_text() -> None:
     assert article is not None and article.title == "Смертная казнь"  # the sequences whole, not just ESC
     assert all(ch.isprintable() or ch == "\n" for ch in article.text + article.title)
     assert "2) женщинам;" in article.lines
+
+
+def test_control_sequences_never_reach_the_text_of_a_document_without_articles() -> None:
+    # a card or a draft's cover page is stored as plain text (extract_text): the same rule holds
+    card = ("Проект Закона Республики Беларусь\x1b]0;pwned\x07 «Об изменении Уголовного кодекса»\n"
+            "внесен в Палату представителей\x1b[2J 10 февраля 2025 г.\x01\n").encode()
+    text, fmt = extract_text(card, "card.txt")
+    assert fmt == "txt"
+    assert "\x1b" not in text and "\x07" not in text and "\x01" not in text and "pwned" not in text
+    assert text.splitlines() == ["Проект Закона Республики Беларусь «Об изменении Уголовного кодекса»",
+                                 "внесен в Палату представителей 10 февраля 2025 г."]
+
+
+def test_control_sequences_never_reach_a_portal_page_title() -> None:
+    page = ('<html><body><div class="Section1"><p class="titlek">ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ'
+            '&#27;]0;pwned&#7;</p><p class="article">Статья 1. Внесение изменений в Уголовный кодекс</p>'
+            '<p class="point">1. Статью 130 изложить в новой редакции.</p></div></body></html>')
+    doc = parse_bytes(page.encode(), "law.html")
+    assert doc.title == "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"
+
+
+def test_a_stray_escape_before_a_letter_loses_only_itself() -> None:
+    doc = parse_bytes(ARTICLE_59.replace("Смертная казнь\n", "Смерт\x1bная казнь\n", 1).encode(), "uk.txt")
+    article = doc.article("59")
+    assert article is not None and article.title == "Смертная казнь"

@@ -183,7 +183,10 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
 # "1¹" by the official text, as a sub-numbered article is ("части 1-2" is a range: left alone).
 # (the letter first, then the look-behind: re jumps from one "ч" to the next, as for _REF_WORD_RE)
 _PART_WORD = rf"[чЧ](?<![{_LETTER}].)[аА][сС][тТ][{_LETTER}]*"
-_PART_SUB_RE = re.compile(rf"({_PART_WORD}\s+)(\d{{1,2}})(?:\s*/\s*(\d{{1,2}})|<sup>(\d{{1,2}})</sup>)(?![\d/])")
+# Only where a reference goes on ("частью 1/1 настоящей статьи", "части 1/1, 2 статьи 5", "частями
+# 1/1 и 2"): "в части 2/3 голосов" is a fraction.
+_PART_SUB_RE = re.compile(rf"({_PART_WORD}\s+)(\d{{1,2}})(?:\s*/\s*(\d{{1,2}})|<sup>(\d{{1,2}})</sup>)(?![\d/])"
+                          r"(?=\s*(?:[,;:.)]|$)|\s+(?:настоящ|стать|ст\.|(?:и|или|либо)\s+\d|[–—]\s*\d))")
 
 
 def _part_written(m: re.Match[str]) -> str:

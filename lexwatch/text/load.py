@@ -17,7 +17,7 @@ from lexwatch.errors import InputError, NoArticlesError, NotLegalTextError
 from lexwatch.text.acts import act_from_text, act_from_title
 from lexwatch.text.blocks import Extracted
 from lexwatch.text.model import Document
-from lexwatch.text.structure import parse_blocks
+from lexwatch.text.structure import parse_blocks, strip_control_sequences
 
 __all__ = ["FORMATS", "Extractor", "detect_act", "detect_format", "extract", "extract_text", "parse_bytes",
            "read_document", "register_extractor"]
@@ -97,7 +97,8 @@ def extract(data: bytes, name: str, content_type: str | None = None) -> Extracte
 def extract_text(data: bytes, name: str, content_type: str | None = None) -> tuple[str, str]:
     """The extracted plain text (one paragraph a line) and its format, without parsing articles."""
     extracted = extract(data, name, content_type)
-    return extracted.text, extracted.format
+    # stored as a document's text when it has no articles: no escape sequence may reach it either
+    return "\n".join(strip_control_sequences(b.text) for b in extracted.blocks), extracted.format
 
 
 def parse_bytes(data: bytes, name: str, content_type: str | None = None) -> Document:

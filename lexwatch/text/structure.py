@@ -223,8 +223,24 @@ def _resolve_numbers(drafts: list[_Draft]) -> list[ArticleNumber]:
     return resolved
 
 
-# Terminal escape sequences, whole: CSI ("\x1b[2J"), OSC ("\x1b]52;c;…\x07"), and any other ESC + one.
-_ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?", re.DOTALL)
+# Terminal escape sequences, whole: CSI ("\x1b[2J"), OSC ("\x1b]52;c;…\x07"), and ESC + one ASCII
+# character (a Cyrillic letter after a stray ESC is text: kept).
+_ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[0-~]?")
+
+
+def strip_control_sequences(text: str) -> str:
+    """The text without terminal escape sequences (whole) or control characters: a control
+    character that is a space (a form feed, say) becomes one, tabs and line breaks stay; anything
+    else is kept as it is. For text that does not pass through `parse_blocks` (a document's given
+    title, the plain text of a document without articles)."""
+    if text.isprintable() or not any(c not in _KEPT_CONTROLS and unicodedata.category(c) == "Cc" for c in text):
+        return text
+    text = _ESCAPE_SEQUENCE_RE.sub("", text)
+    return "".join(c if c in _KEPT_CONTROLS or unicodedata.category(c) != "Cc" else " " if c.isspace() else ""
+                   for c in text)
+
+
+_KEPT_CONTROLS = "\t\n\r"
 
 
 def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", title: str = "",
@@ -242,8 +258,7 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
             if not text.isprintable():
                 # a control character: an escape sequence from a hostile file would drive the
                 # terminal the text is printed on (clipboard, title, screen); \x01 is a PDF layer's noise
-                text = _ESCAPE_SEQUENCE_RE.sub("", text)
-                text = " ".join("".join(c for c in text if unicodedata.category(c) != "Cc").split())
+                text = " ".join(strip_control_sequences(text).split())
         if text:
             items.append(classify(text, block.kind))
     items = _merge_wrapped_headings(items)
@@ -254,7 +269,8 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
         warnings.append(f"skipped a table of contents ({skipped} article headings)")
         items = items[:toc[0]] + items[toc[1]:]
 
-    doc_title = title
+    # the extractor's own title (HTML titlek) is not one of the blocks cleaned above
+    doc_title = " ".join(strip_control_sequences(title).split())
     preamble: list[str] = []
     notes: list[tuple[str, str]] = []
     part = section = chapter = ""
