@@ -161,7 +161,8 @@ def check(
     previous version (articles changed, flags raised).
 
     Exit 0: nothing new; 1: something new or changed; 4: a source failed (what was reached is
-    reported: never read 4 as "no changes"); 5: another run holds the workspace."""
+    reported: never read 4 as "no changes"); 5: another run holds the workspace; 2: a usage or
+    configuration error, or no source enabled (nothing could be checked)."""
     from lexwatch.check import explain
     from lexwatch.flags import load_packs
     from lexwatch.sources.runner import enabled_sources
