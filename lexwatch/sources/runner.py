@@ -3,7 +3,6 @@ failed, stored through the version store, and the run remembered for the next on
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -248,10 +247,9 @@ class FetchRun:
         outcome.act = info.act
         outcome.title = info.title or item.title
         outcome.status = status if result.created else "unchanged"
-        if not result.created and latest is not None and info.id != latest[0] and \
-                info.id == hashlib.sha256(item.data).hexdigest():
+        if result.same_bytes and latest is not None and info.id != latest[0]:
             # The exact bytes of an earlier version, where this address last gave another: the
-            # source went back (a repeal undone, a file restored). A change to tell, once: the
+            # source went back (a file restored, a PDF served again). A change to tell, once: the
             # fingerprint remembered below makes the next run's copy "unchanged".
             outcome.status = "changed"
             outcome.note = f"the same bytes as {info.label}, stored {info.added_at[:10]}: the source went back to it"

@@ -78,6 +78,11 @@ class AddResult:
     reason: str = ""  # why nothing new was stored: "same bytes", "same text", "dated", "act set"
     #                           (the same bytes, stored undated before: the date given is now set)
 
+    @property
+    def same_bytes(self) -> bool:
+        """Nothing stored because these very bytes already were (whatever date or act they gained)."""
+        return not self.created and self.reason != "same text"
+
 
 @dataclass
 class SearchHit:
