@@ -111,12 +111,6 @@ class FetchState:
 
     def clear_alerts(self, version_ids: list[str]) -> None:
         """The report naming these versions is out: never report them again."""
-        if not version_ids:
-            return
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            self.db.executemany("DELETE FROM fetch_alerts WHERE version_id = ?", [(v,) for v in version_ids])
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+        if version_ids:  # one statement: all cleared or none, without a transaction of its own
+            self.db.execute(f"DELETE FROM fetch_alerts WHERE version_id IN ({','.join('?' * len(version_ids))})",
+                            version_ids)
