@@ -42,7 +42,7 @@ def test_death_penalty_added_and_term_raised_in_part_3_of_article_289() -> None:
     changes = compare_sanctions(article("289", ACT_OF_TERRORISM), article("289", new))
     assert part_summaries(changes) == ["ч.3 ст.289: death penalty added; imprisonment max term 15 → 20 years"]
     death = next(c for c in changes if c["penalty"] == "death_penalty")
-    assert death == {"article": "289", "part": "3", "change": "added", "penalty": "death_penalty", "old": None,
+    assert death == {"article": "289", "part": "3", "old_part": "3", "change": "added", "penalty": "death_penalty", "old": None,
                      "new": None, "summary": "ч.3 ст.289: death penalty added"}
     term = next(c for c in changes if c["change"] == "term")
     assert term["old"] == {"min": 10, "max": 15, "unit": "years"} and term["new"]["max"] == 20
@@ -112,3 +112,69 @@ def test_a_repealed_part_keeps_its_number_and_loses_its_sanction() -> None:
     assert part_summaries(changes) == [
         "ч.3 ст.281: restriction of liberty up to 5 years added",
         "ч.1 ст.281: arrest removed; fine removed; correctional labour up to 2 years removed"]
+
+
+COMPUTER_ACCESS_2020 = (
+    "1. Несанкционированный доступ к информации, хранящейся в компьютерной системе, сети или на машинных "
+    "носителях, сопровождающийся нарушением системы защиты, повлекший по неосторожности причинение иного "
+    "существенного вреда, –\nнаказывается штрафом или арестом.\n"
+    "2. Несанкционированный доступ к компьютерной информации, совершенный из корыстной или иной личной "
+    "заинтересованности, либо группой лиц по предварительному сговору, –\nнаказывается штрафом, или лишением "
+    "права занимать определенные должности или заниматься определенной деятельностью, или арестом, или "
+    "ограничением свободы на срок до двух лет, или лишением свободы на тот же срок.\n"
+    "3. Несанкционированный доступ к компьютерной информации либо самовольное пользование компьютерной сетью, "
+    "повлекшие по неосторожности крушение, аварию, катастрофу или иные тяжкие последствия, –\n"
+    "наказываются ограничением свободы на срок до пяти лет или лишением свободы на срок до семи лет.")
+# 2022: part 2 is folded into part 1, part 3 is part 2 now
+COMPUTER_ACCESS_2022 = (
+    "1. Несанкционированный доступ к компьютерной информации, сопровождающийся нарушением системы защиты, "
+    "совершенный из корыстной заинтересованности либо повлекший по неосторожности причинение существенного "
+    "вреда, –\nнаказывается штрафом, или арестом, или ограничением свободы на срок до двух лет.\n"
+    "2. Несанкционированный доступ к компьютерной информации либо самовольное пользование компьютерной "
+    "системой или сетью, повлекшие по неосторожности крушение, аварию, катастрофу или иные тяжкие "
+    "последствия, –\nнаказываются ограничением свободы на срок до пяти лет или лишением свободы на срок до "
+    "десяти лет.")
+
+
+def test_a_part_gone_is_not_named_by_the_number_another_part_now_has() -> None:
+    changes = compare_sanctions(article("349", COMPUTER_ACCESS_2020), article("349", COMPUTER_ACCESS_2022))
+    assert part_summaries(changes) == [
+        "ч.1 ст.349: restriction of liberty up to 2 years added",
+        "ч.2 ст.349 (formerly ч.3): imprisonment max term 7 → 10 years",
+        "former ч.2 ст.349: imprisonment up to 2 years removed; restriction of liberty up to 2 years removed; "
+        "arrest removed; fine removed; disqualification removed"]
+    term = next(c for c in changes if c["change"] == "term")
+    assert (term["part"], term["old_part"]) == ("2", "3")
+    gone = [c for c in changes if c["summary"].startswith("former")]
+    assert {(c["part"], c["old_part"]) for c in gone} == {("2", "2")}
+    added = next(c for c in changes if c["change"] == "added")
+    assert (added["part"], added["old_part"]) == ("1", "1")
+
+
+def test_a_part_gone_whose_number_is_free_keeps_its_plain_name() -> None:
+    shorter = COMPUTER_ACCESS_2020.split("\n3. ")[0]
+    changes = compare_sanctions(article("349", COMPUTER_ACCESS_2020), article("349", shorter))
+    assert part_summaries(changes) == ["ч.3 ст.349: imprisonment up to 7 years removed; "
+                                       "restriction of liberty up to 5 years removed"]
+
+
+MALWARE_2020 = (
+    "1. Разработка компьютерных программ или внесение изменений в существующие программы с целью "
+    "несанкционированного уничтожения, блокирования, модификации или копирования информации, хранящейся в "
+    "компьютерной системе, сети или на машинных носителях, –\nнаказываются штрафом, или арестом, или "
+    "ограничением свободы на срок до двух лет, или лишением свободы на тот же срок.\n"
+    "2. Разработка вредоносных программ, совершенная группой лиц по предварительному сговору, –\n"
+    "наказывается лишением свободы на срок от трех до десяти лет.")
+MALWARE_2022 = (
+    "1. Разработка, использование, распространение либо сбыт компьютерной программы или специального "
+    "программного или аппаратного средства, заведомо предназначенных для нарушения системы защиты, –\n"
+    "наказываются штрафом, или арестом, или ограничением свободы на срок до трех лет, или лишением свободы на "
+    "тот же срок.\n"
+    "2. Разработка вредоносных программ, совершенная группой лиц по предварительному сговору, –\n"
+    "наказывается лишением свободы на срок от трех до десяти лет.")
+
+
+def test_a_part_restated_beyond_recognition_keeps_its_number() -> None:
+    changes = compare_sanctions(article("354", MALWARE_2020), article("354", MALWARE_2022))
+    assert part_summaries(changes) == [
+        "ч.1 ст.354: imprisonment max term 2 → 3 years; restriction of liberty max term 2 → 3 years"]

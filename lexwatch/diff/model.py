@@ -2,7 +2,7 @@
 
 `flags` and `sanctions` are filled by the flags stage (lexwatch.flags) as plain JSON-able dicts:
   flag:     {"pack", "rule", "severity", "direction", "article", "evidence"}
-  sanction: {"article", "part", "change", "penalty", "old", "new", "summary"}
+  sanction: {"article", "part", "old_part", "change", "penalty", "old", "new", "summary"}
 Renderers show them when present and put flagged articles first.
 """
 

@@ -202,12 +202,25 @@ def pair_parts(before: list[PartSanction], after: list[PartSanction], *, by_numb
         if ratio >= 0.4 and i not in pairs and j not in used:
             pairs[i] = j
             used.add(j)
+    # A part restated beyond recognition keeps its number: an old and a new part N both left over
+    # are one part (Art. 354's part 1 rewritten), not one removed and another added.
+    new_index = {new.part: j for j, new in enumerate(after) if j not in used}
+    for i, old in enumerate(before):
+        j = new_index.get(old.part, -1)
+        if i not in pairs and j >= 0 and old.part and _in_order(pairs, i, j):
+            pairs[i] = j
+            used.add(j)
     out: list[tuple[PartSanction | None, PartSanction | None]] = []
     by_new = {j: i for i, j in pairs.items()}
     for j, new in enumerate(after):
         out.append((before[by_new[j]] if j in by_new else None, new))
     out += [(old, None) for i, old in enumerate(before) if i not in pairs]
     return out
+
+
+def _in_order(pairs: dict[int, int], i: int, j: int) -> bool:
+    """Whether pairing old part i with new part j crosses no pair already made."""
+    return all((a < i) == (b < j) for a, b in pairs.items())
 
 
 def _fmt(value: float | None) -> str:
@@ -251,11 +264,13 @@ def _term_change(a: Term | None, b: Term | None) -> str:
     return ", ".join(bits) + " years"
 
 
-def _change(article: str, part: str, change: str, penalty: str, old: Term | None, new: Term | None,
-            summary: str) -> dict[str, Any]:
-    return {"article": article, "part": part or None, "change": change, "penalty": penalty,
-            "old": old.to_dict() if old else None, "new": new.to_dict() if new else None,
-            "summary": f"{_where(article, part)}: {summary}"}
+def _change(article: str, part: str, old_part: str, where: str, change: str, penalty: str, old: Term | None,
+            new: Term | None, summary: str) -> dict[str, Any]:
+    """`part`: the part's number in the new version (in the old one for a part that is gone);
+    `old_part`: its number in the old version (None for a new part); `where` starts the summary."""
+    return {"article": article, "part": part or None, "old_part": old_part or None, "change": change,
+            "penalty": penalty, "old": old.to_dict() if old else None, "new": new.to_dict() if new else None,
+            "summary": f"{where}: {summary}"}
 
 
 def _sanction_lines(article: Article) -> list[str]:
@@ -278,21 +293,30 @@ def compare_sanctions(old: Article | None, new: Article | None) -> list[dict[str
     if _sanction_lines(old) == _sanction_lines(new):
         return []
     article = new.number.canonical
+    by_number = numbering_kept(old, new)
+    # the part numbers the new version gives other parts (with its numbering kept, N is still part N)
+    taken = set() if by_number else _part_numbers(new)
     out: list[dict[str, Any]] = []
-    for was_part, now_part in pair_parts(sanctions_by_part(old), sanctions_by_part(new),
-                                         by_number=numbering_kept(old, new)):
+    for was_part, now_part in pair_parts(sanctions_by_part(old), sanctions_by_part(new), by_number=by_number):
         was = was_part.penalties if was_part else {}
         now = now_part.penalties if now_part else {}
         part = now_part.part if now_part else was_part.part if was_part else ""
+        old_part = was_part.part if was_part else ""
+        where = _where(article, part)
+        if now_part is None and old_part in taken:
+            # the part is gone and its number now names another part: "ч.2" alone would be read as that one
+            where = f"former {where}"
+        elif now_part is not None and old_part and part and old_part != part:
+            where = f"{where} (formerly ч.{old_part})"
         for penalty, name in PENALTIES.items():
             if penalty in now and penalty not in was:
-                out.append(_change(article, part, "added", penalty, None, now[penalty],
+                out.append(_change(article, part, old_part, where, "added", penalty, None, now[penalty],
                                    f"{name}{_term_text(now[penalty])} added"))
             elif penalty in was and penalty not in now:
-                out.append(_change(article, part, "removed", penalty, was[penalty], None,
+                out.append(_change(article, part, old_part, where, "removed", penalty, was[penalty], None,
                                    f"{name}{_term_text(was[penalty])} removed"))
             elif penalty in was and was[penalty] != now[penalty]:
-                out.append(_change(article, part, "term", penalty, was[penalty], now[penalty],
+                out.append(_change(article, part, old_part, where, "term", penalty, was[penalty], now[penalty],
                                    f"{name} {_term_change(was[penalty], now[penalty])}"))
     return out
 
