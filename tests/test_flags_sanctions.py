@@ -178,3 +178,27 @@ def test_a_part_restated_beyond_recognition_keeps_its_number() -> None:
     changes = compare_sanctions(article("354", MALWARE_2020), article("354", MALWARE_2022))
     assert part_summaries(changes) == [
         "ч.1 ст.354: imprisonment max term 2 → 3 years; restriction of liberty max term 2 → 3 years"]
+
+
+BIOSAFETY = (
+    "1. Нарушение правил безопасности при обращении с микробиологическими, другими биологическими агентами или "
+    "токсинами, повлекшее по неосторожности заболевания людей, –\nнаказывается {main}исправительными работами "
+    "на срок до двух лет, или ограничением свободы на срок до трех лет, или лишением свободы на тот же срок{extra}.")
+DISQUALIFICATION = "лишением права занимать определенные должности или заниматься определенной деятельностью"
+
+
+def test_a_penalty_that_can_no_longer_be_imposed_alone_is_reported() -> None:
+    # Art. 279 (2020 -> 2022): disqualification, a main penalty of its own, is now only added to another
+    old = BIOSAFETY.format(main=DISQUALIFICATION + ", или ", extra="")
+    new = BIOSAFETY.format(main="", extra=f" с {DISQUALIFICATION} или без лишения")
+    changes = compare_sanctions(article("279", old), article("279", new))
+    assert part_summaries(changes) == ["ч.1 ст.279: disqualification: main → additional penalty"]
+    assert changes[0]["change"] == "role" and changes[0]["penalty"] == "disqualification"
+    back = compare_sanctions(article("279", new), article("279", old))
+    assert part_summaries(back) == ["ч.1 ст.279: disqualification: additional → main penalty"]
+
+
+def test_an_additional_fine_made_optional_is_no_change_of_role() -> None:
+    old = BIOSAFETY.format(main="", extra=" со штрафом")
+    new = BIOSAFETY.format(main="", extra=" со штрафом или без штрафа")
+    assert compare_sanctions(article("279", old), article("279", new)) == []

@@ -3,7 +3,8 @@
 `ArticleDiff.flags` items: {"pack", "rule", "severity", "direction", "article", "evidence"}, where
 direction is added | removed | changed (| present, only for one document) and evidence the quoted
 words around the hit. `ArticleDiff.sanctions` items: {"article", "part", "old_part", "change", "penalty",
-"old", "new", "summary"}, change added | removed | term, old/new {"min", "max", "unit": "years"} or null.
+"old", "new", "summary"}, change added | removed | term | role (main <-> additional
+penalty), old/new {"min", "max", "unit": "years"} or null.
 """
 
 from __future__ import annotations

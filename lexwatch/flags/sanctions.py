@@ -110,11 +110,25 @@ def parse_sanction(text: str) -> dict[str, Term | None]:
     return found
 
 
+def additional_penalties(text: str) -> set[str]:
+    """The penalties one sanction names only as additional ones, "с лишением права занимать …" or
+    "со штрафом" after a main penalty: the court may add them, not impose them alone."""
+    main: set[str] = set()
+    additional: set[str] = set()
+    for m in _PENALTY_RE.finditer(text):
+        before = text[max(0, m.start() - 4):m.start()]
+        if before.endswith("без "):  # "со штрафом или без штрафа": the same additional penalty, optional
+            continue
+        (additional if before.endswith((" с ", " со ")) or before in ("с ", "со ") else main).add(m.lastgroup or "")
+    return additional - main
+
+
 @dataclass(frozen=True)
 class PartSanction:
     part: str                          # "3", "1/1", or "" for an article without numbered parts
     text: str                          # the part's wording, to pair parts when they were renumbered
     penalties: dict[str, Term | None]
+    additional: frozenset[str] = frozenset()  # named only as additional penalties ("с лишением права …")
 
 
 def sanctions_by_part(article: Article) -> list[PartSanction]:
@@ -131,13 +145,15 @@ def sanctions_by_part(article: Article) -> list[PartSanction]:
     out: list[PartSanction] = []
     for part, lines in parts.items():
         penalties: dict[str, Term | None] = {}
+        main: set[str] = set()
         text = " ".join(lines)
         for s in _SANCTION_RE.finditer(text.lower().replace("ё", "е")):
             for penalty, term in parse_sanction(s.group("body")).items():
                 if penalty not in penalties or penalties[penalty] is None:
                     penalties[penalty] = term
+            main |= set(penalties) - additional_penalties(s.group("body"))
         if penalties:
-            out.append(PartSanction(part, text, penalties))
+            out.append(PartSanction(part, text, penalties, frozenset(set(penalties) - main)))
     return out
 
 
@@ -318,6 +334,11 @@ def compare_sanctions(old: Article | None, new: Article | None) -> list[dict[str
             elif penalty in was and was[penalty] != now[penalty]:
                 out.append(_change(article, part, old_part, where, "term", penalty, was[penalty], now[penalty],
                                    f"{name} {_term_change(was[penalty], now[penalty])}"))
+            if penalty in was and penalty in now and was_part and now_part and \
+                    (penalty in was_part.additional) != (penalty in now_part.additional):
+                roles = ("additional", "main") if penalty in was_part.additional else ("main", "additional")
+                out.append(_change(article, part, old_part, where, "role", penalty, was[penalty], now[penalty],
+                                   f"{name}: {roles[0]} → {roles[1]} penalty"))
     return out
 
 
