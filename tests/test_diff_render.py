@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -429,3 +430,72 @@ def test_a_high_flag_comes_before_a_medium_one_whatever_the_article_order(flagge
     for fmt in ("terminal", "markdown", "html"):
         out = str(renderer(fmt)(flagged_diff, RenderOptions()))
         assert out.index("Статья 59") < out.index("Статья 58"), fmt
+
+
+def _repealed_189() -> DocumentDiff:
+    """Art. 189 "Оскорбление" as the 2022 edition prints it after its repeal: "Статья 189. Исключена"."""
+    insult = ("Умышленное унижение чести и достоинства личности, выраженное в неприличной форме (оскорбление), "
+              "в публичном выступлении – наказывается штрафом, или исправительными работами на срок до двух лет.")
+    old = Document("УК", [Article(ArticleNumber(188), "Клевета", "Клевета – наказывается штрафом."),
+                          Article(ArticleNumber(189), "Оскорбление", insult)])
+    new = Document("УК", [Article(ArticleNumber(188), "Клевета", "Клевета – наказывается штрафом или арестом."),
+                          Article(ArticleNumber(189), "Исключена", "")])
+    return diff_documents(old, new)
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html", "table"])
+def test_a_repealed_article_is_named_by_the_title_it_had(fmt: str) -> None:
+    # "Статья 189. Исключена" in a contents list or a table says nothing of what was repealed.
+    out = str(renderer(fmt)(_repealed_189(), RenderOptions()))
+    assert "Статья 189. Оскорбление (исключена)" in out
+    assert "Статья 188. Клевета" in out and "Клевета (" not in out  # a title that stayed is as it is
+
+
+def test_a_repealed_article_is_named_by_the_title_it_had_in_the_docx_table() -> None:
+    cells = [row.cells[0].text for row in _docx_table(_repealed_189()).rows[1:]]
+    assert "Статья 189. Оскорбление (исключена)" in cells
+
+
+def _css_rules(html: str) -> list[tuple[str, str]]:
+    """(selectors, declarations) of the page's style sheet, @media blocks opened."""
+    css = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert css
+    text = re.sub(r"@media[^{]*\{", "", css.group(1))
+    return [(m.group(1).strip(), m.group(2).replace(" ", "")) for m in re.finditer(r"([^{}]+)\{([^{}]*)\}", text)]
+
+
+@pytest.mark.parametrize("fmt", ["html", "table"])
+def test_the_html_redline_and_table_print_on_a4(flagged_diff: DocumentDiff, fmt: str) -> None:
+    # Without an @page size a browser prints on Letter: Belarusian documents are A4.
+    rules = _css_rules(str(renderer(fmt)(flagged_diff, RenderOptions())))
+    assert any(sel == "@page" and "size:A4" in decl for sel, decl in rules)
+
+
+def test_the_html_table_has_two_equal_wording_columns_and_rows_that_may_break_across_pages(
+        flagged_diff: DocumentDiff) -> None:
+    html = str(renderer("table")(flagged_diff, RenderOptions()))
+    rules = _css_rules(html)
+    assert any("table" in sel.split(",") and "table-layout:fixed" in decl for sel, decl in rules)
+    widths = {sel: decl for sel, decl in rules if sel.startswith("col.")}
+    cols = re.findall(r"<col class=\"(\w+)\">", html)
+    assert len(cols) == 3 and cols[1] == cols[2] != cols[0]
+    article = float(re.search(r"width:([\d.]+)%", widths[f"col.{cols[0]}"]).group(1))  # type: ignore[union-attr]
+    wording = float(re.search(r"width:([\d.]+)%", widths[f"col.{cols[1]}"]).group(1))  # type: ignore[union-attr]
+    assert article < wording and article + 2 * wording == 100
+    # A row kept whole is moved to the next page when it does not fit, leaving the page before it
+    # blank (the 2020 → 2022 table printed its heading alone on page 1): rows may break.
+    for sel, decl in rules:
+        if "break-inside:avoid" in decl:
+            assert "tr" not in sel.split(","), sel
+
+
+def test_the_docx_table_gives_the_two_wordings_equal_wide_columns(flagged_diff: DocumentDiff) -> None:
+    from docx.shared import Mm
+
+    table = _docx_table(flagged_diff)
+    grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+    assert grid[0] < grid[1] == grid[2]
+    assert abs(sum(grid) - Mm(170)) < Mm(1)  # A4 less two 20 mm margins
+    for row in table.rows:
+        assert [cell.width for cell in row.cells] == grid  # Word reads the cells' widths
+    assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)

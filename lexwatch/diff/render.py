@@ -92,6 +92,19 @@ def label(item: ArticleDiff) -> str:
     return f"Статья {article.number.display}" if article else "Статья"
 
 
+_REPEALED_RE = re.compile(r"(?:исключен[аоы]?|утратил[аио]? силу)\.?", re.IGNORECASE)
+
+
+def shown_title(item: ArticleDiff) -> str:
+    """The title a heading, a contents line or the table's first column names the article by: the
+    new one, except for an article an edition repealed, whose new title is only "Исключена": then
+    the title it had, "Оскорбление (исключена)", so a reader sees what was repealed."""
+    old, new = item.old, item.new
+    if old and new and old.title != new.title and _REPEALED_RE.fullmatch(new.title.strip()):
+        return f"{old.title} ({new.title.strip().rstrip('.').lower()})"
+    return item.title
+
+
 def one_line(item: ArticleDiff, from_old: bool = False) -> str:
     """"added", "removed", "changed: +12 −3 words", "renumbered from 130" (or, told from the old
     number's side, "renumbered to 131")."""

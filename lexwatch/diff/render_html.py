@@ -15,16 +15,26 @@ from lexwatch.diff.render import (
     notes_for,
     one_line,
     shown_articles,
+    shown_title,
     summary_line,
     with_context,
 )
 
-_CSS = """body{font-family:"Times New Roman",serif;max-width:60em;margin:2em auto;line-height:1.45}
+# Printed on A4 (a browser prints on Letter unless the page says so). The comparative table has
+# fixed columns, the two wordings of equal width; its rows may run onto the next page, as a Word
+# table's do: a row kept whole moves to the next page and leaves the page before it blank (the
+# first page of the 2020 → 2022 table held only its heading, 32 of 336 pages were near-empty).
+# So may a redline's articles (185 → 148 pages), a heading kept with what follows it.
+_CSS = """@page{size:A4;margin:15mm}
+body{font-family:"Times New Roman",serif;max-width:60em;margin:2em auto;line-height:1.45}
 del{color:#a00;text-decoration:line-through}ins{color:#060;text-decoration:underline}
 .flags{color:#8a5a00}.meta{color:#555;font-style:italic}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.4em;vertical-align:top}
-@media print{a{color:inherit;text-decoration:none}del{color:#000}ins{color:#000;font-weight:bold}
-section,tr{page-break-inside:avoid}}"""
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+td,th{border:1px solid #444;padding:.4em;vertical-align:top;overflow-wrap:break-word}
+col.article{width:20%}col.wording{width:40%}td ul{padding-left:1.1em;margin:.4em 0;font-size:.9em}
+h2,.meta,.flags{break-after:avoid}p{orphans:3;widows:3}
+@media print{body{max-width:none;margin:0 1px}a{color:inherit;text-decoration:none}del{color:#000}
+ins{color:#000;font-weight:bold}section,tr{break-inside:auto}}"""
 
 
 def _ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
@@ -60,12 +70,12 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     title = f"Редлайн: {diff.old.label} → {diff.new.label}"
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff))}</p>",
             "<nav><h2>Статьи</h2><ol>"]
-    body += [f"<li><a href=\"#{escape(_anchor(i))}\">{escape(label(i))}. {escape(i.title)}</a>"
+    body += [f"<li><a href=\"#{escape(_anchor(i))}\">{escape(label(i))}. {escape(shown_title(i))}</a>"
              f" — {escape(one_line(i))}</li>" for i in items]
     body.append("</ol></nav>")
     for item in items:
         body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{escape(label(item))}. "
-                    f"{escape(item.title)}</h2><p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
+                    f"{escape(shown_title(item))}</h2><p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
         if item.title_ops:
             body.append(f"<p>Заголовок: {_ops_html(item.title_ops, options, item.technical)}</p>")
         body.append(f"<p>{_ops_html(item.ops, options, item.technical)}</p></section>")
@@ -78,7 +88,8 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
         return _table_docx(diff, items)
     title = f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff))}</p>",
-            "<table><thead><tr><th>Статья</th><th>Действующая редакция</th>"
+            "<table><colgroup><col class=\"article\"><col class=\"wording\"><col class=\"wording\">"
+            "</colgroup><thead><tr><th>Статья</th><th>Действующая редакция</th>"
             "<th>Предлагаемая редакция</th></tr></thead><tbody>"]
     full = RenderOptions(context=None)
     for item in items:
@@ -87,7 +98,7 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
         if item.title_ops:  # a changed title is part of the wording each column quotes
             old = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
             new = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
-        body.append(f"<tr><td>{escape(label(item))}. {escape(item.title)}{_notes(item)}</td>"
+        body.append(f"<tr><td>{escape(label(item))}. {escape(shown_title(item))}{_notes(item)}</td>"
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
     return _page(title, body)
@@ -118,6 +129,9 @@ def _docx_runs(para: Any, ops: list[Op], keep: str, spacing: bool) -> None:
             run.bold = kind == "insert"
 
 
+_DOCX_WIDTHS_MM = (34, 68, 68)  # article | old wording | new wording
+
+
 def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     import docx
     from docx.oxml import OxmlElement
@@ -133,15 +147,25 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     headers = ("Статья", "Действующая редакция", "Предлагаемая редакция")
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
+    for cell, text, width in zip(table.rows[0].cells, headers, _DOCX_WIDTHS_MM, strict=True):
+        cell.paragraphs[0].add_run(text).bold = True
+        cell.width = Mm(width)
+    # A narrow article column and two wordings of equal width across the 170 mm between the
+    # margins (python-docx makes three equal columns: the article's name took a third of the page
+    # and the 2020 → 2022 table ran to 296 pages, 252 now). Word reads each cell's width,
+    # LibreOffice the grid's.
+    table.autofit = False
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, _DOCX_WIDTHS_MM, strict=True):
+        grid_col.w = Mm(width)
     # the header row repeats at the top of every page the table runs onto
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
     for item in items:
         row = table.add_row().cells
-        row[0].text = _xml_safe(f"{label(item)}. {item.title}")
+        for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):
+            cell.width = Mm(width)
+        row[0].text = _xml_safe(f"{label(item)}. {shown_title(item)}")
         for line in notes_for(item):
             row[0].add_paragraph(_xml_safe(line))
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):

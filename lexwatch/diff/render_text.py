@@ -9,7 +9,16 @@ import unicodedata
 from dataclasses import replace
 
 from lexwatch.diff.model import DocumentDiff, Op
-from lexwatch.diff.render import RenderOptions, label, notes_for, one_line, shown_articles, summary_line, with_context
+from lexwatch.diff.render import (
+    RenderOptions,
+    label,
+    notes_for,
+    one_line,
+    shown_articles,
+    shown_title,
+    summary_line,
+    with_context,
+)
 
 
 def _split_space(text: str) -> tuple[str, str, str]:
@@ -60,7 +69,7 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
     console.print(Text(summary_line(diff), style="bold"))
     for item in shown_articles(diff, options):
         console.print()
-        console.print(Text(f"{label(item)}. {item.title} — {one_line(item)}", style="bold"))
+        console.print(Text(f"{label(item)}. {shown_title(item)} — {one_line(item)}", style="bold"))
         for line in notes_for(item):
             console.print(Text(line, style="yellow"))
         if item.title_ops:  # labelled, as in markdown and html: not a line of the article's text
@@ -149,7 +158,7 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
              _md_escape(summary_line(diff)), "",
              "~~зачёркнуто~~ — исключено, **полужирным** — добавлено.", ""]
     for item in shown_articles(diff, options):
-        lines += [f"## {_md_escape(label(item))}. {_md_escape(item.title)}", "",
+        lines += [f"## {_md_escape(label(item))}. {_md_escape(shown_title(item))}", "",
                   f"*{_md_escape(one_line(item))}*", ""]
         lines += [f"- {_md_escape(a)}" for a in notes_for(item)]
         if item.flags or item.sanctions:
