@@ -53,3 +53,108 @@ def test_a_job_stopped_with_sigterm_says_so_and_exits_143(tmp_path: Path) -> Non
         pytest.skip("the diff finished before the signal")
     assert proc.returncode == 143
     assert err == "lexwatch: stopped; nothing half-stored was kept\n"
+
+
+OLD_59 = """УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ
+
+Статья 59. Смертная казнь
+1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела за некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при отягчающих обстоятельствах (до отмены смертной казни).
+3. Смертная казнь в порядке помилования может быть заменена пожизненным заключением.
+"""
+NEW_59 = OLD_59.replace("пожизненным заключением", "пожизненным лишением свободы")
+
+
+@pytest.fixture
+def editions(tmp_path: Path) -> tuple[Path, Path]:
+    old, new = tmp_path / "uk-2020.txt", tmp_path / "uk-2022.txt"
+    old.write_text(OLD_59, encoding="utf-8")
+    new.write_text(NEW_59, encoding="utf-8")
+    return old, new
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_output_to_a_named_pipe_is_written_into_and_the_pipe_stays(lexwatch_cli: Cli, tmp_path: Path,
+                                                                   editions: tuple[Path, Path]) -> None:
+    # `-o /dev/null`, `-o /dev/stdout`, a pipe: written into as a shell redirection writes them; the old
+    # temp-file-and-rename replaced the device (as root, /dev/null itself) with a plain file
+    import stat
+
+    fifo = tmp_path / "redline.pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        result = lexwatch_cli("diff", str(editions[0]), str(editions[1]), "--output", str(fifo))
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the pipe was replaced by a file"
+        written = os.read(reader, 1 << 20).decode("utf-8")
+    finally:
+        os.close(reader)
+    assert result.code == 1, result
+    assert "пожизненным [-заключением-]{+лишением свободы+}" in written
+
+
+def test_ctrl_c_while_the_command_is_still_starting_is_one_line_and_130(tmp_path: Path) -> None:
+    # Ctrl-C pressed right after Enter lands inside the imports (typer, the command modules)
+    script = ("import builtins, os, runpy, signal, sys\n"
+              "real_import = builtins.__import__\n"
+              "def hooked(name, *args, **kwargs):\n"
+              "    if name == 'typer':\n"
+              "        os.kill(os.getpid(), signal.SIGINT)\n"
+              "    return real_import(name, *args, **kwargs)\n"
+              "builtins.__import__ = hooked\n"
+              "sys.argv = ['lexwatch', 'packs', 'list']\n"
+              "runpy.run_module('lexwatch', run_name='__main__', alter_sys=True)\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert proc.returncode == 130, proc
+    assert proc.stderr == "lexwatch: interrupted; nothing half-stored was kept\n"
+    assert proc.stdout == ""
+
+
+def _run_with_stdout_encoding(encoding: str, args: tuple[str, ...], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
+    env["PYTHONIOENCODING"] = encoding
+    return subprocess.run([sys.executable, "-m", "lexwatch", *args], cwd=cwd, env=env, capture_output=True,
+                          timeout=120, check=False)
+
+
+def test_a_cp1251_terminal_shows_the_russian_redline(tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    # "→", "−" and "²" are not in cp1251: they become "?", the Russian text is shown
+    proc = _run_with_stdout_encoding("cp1251", ("diff", str(editions[0]), str(editions[1])), tmp_path)
+    assert proc.returncode == 1, proc.stderr.decode()
+    out = proc.stdout.decode("cp1251")
+    assert "Статья 59. Смертная казнь" in out
+    assert "пожизненным [-заключением-]{+лишением свободы+}" in out
+
+
+def test_a_terminal_without_cyrillic_is_told_what_to_set_in_one_line(tmp_path: Path,
+                                                                     editions: tuple[Path, Path]) -> None:
+    proc = _run_with_stdout_encoding("ascii", ("diff", str(editions[0]), str(editions[1])), tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.count("\n") == 1 and err.startswith("lexwatch: error: standard output is ascii"), err
+    assert "UTF-8" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1251"])
+def test_json_on_a_non_utf8_stdout_is_the_same_data_escaped(tmp_path: Path, editions: tuple[Path, Path],
+                                                            encoding: str) -> None:
+    import json
+
+    proc = _run_with_stdout_encoding(encoding, ("diff", str(editions[0]), str(editions[1]), "--format", "json"),
+                                     tmp_path)
+    assert proc.returncode == 1, proc.stderr.decode()
+    data = json.loads(proc.stdout.decode("ascii"))
+    assert data["old"]["label"] == "uk-2020.txt" and data["new"]["label"] == "uk-2022.txt"
+    assert data["articles"][0]["title"] == "Смертная казнь"
+    assert ["insert", "лишением свободы"] in data["articles"][0]["ops"]
+
+
+def test_flags_json_on_an_ascii_stdout_is_the_same_data_escaped(tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    import json
+
+    proc = _run_with_stdout_encoding("ascii", ("flags", str(editions[1]), "--pack", "death-penalty", "--json"),
+                                     tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    hits = json.loads(proc.stdout.decode("ascii"))["hits"]
+    assert any(h["article"] == "59" and h["evidence"] == "Смертная казнь" for h in hits), hits

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +46,57 @@ def say(message: str) -> None:
         console(stderr=True).print(message, markup=False)
 
 
+def stdout_encoding() -> str:
+    """The codec name standard output encodes with ("utf-8", "cp1251", "ascii"…)."""
+    try:
+        return codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name
+    except LookupError:
+        return "utf-8"
+
+
+def stdout_is_unicode() -> bool:
+    return stdout_encoding().startswith("utf")
+
+
+# Russian words: an encoding without Cyrillic letters cannot show a law at all.
+_RUSSIAN_PROBE = "Статья Уголовного кодекса Республики Беларусь"
+
+
+def fit_stdout() -> None:
+    """Standard output in an 8-bit encoding (a cp1251 or KOI8-R terminal, a Windows redirection):
+    a Russian text is shown, the few signs the code page lacks (→, ², ⚑) become "?", instead of
+    the whole command failing on the first of them. An encoding without Cyrillic (ascii under
+    LANG=C with coercion off) is left strict: run() says in one line what to set."""
+    if stdout_is_unicode():
+        return
+    try:
+        _RUSSIAN_PROBE.encode(stdout_encoding())
+    except (UnicodeEncodeError, LookupError):
+        return
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+
+
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:  # a surrogate pair, as json.dumps(ensure_ascii=True) writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def json_for_stdout(text: str) -> str:
+    """JSON text fit for standard output: as is in a UTF-8 one, else every non-ASCII character as a
+    \\uXXXX escape (it can only stand inside a string), so a script reads the same data, never "?"."""
+    return text if stdout_is_unicode() else _NON_ASCII_RE.sub(_json_escape, text)
+
+
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=not stdout_is_unicode(), indent=2) + "\n")
 
 
 def open_workspace() -> Workspace:

@@ -101,19 +101,37 @@ def _colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _write_output(target: Path | None, rendered: str | bytes) -> None:
+def _write_output(target: Path | None, rendered: str | bytes, fmt: str = "terminal") -> None:
     if target is None:
         if isinstance(rendered, bytes):
             raise UsageError("a .docx table needs --output FILE.docx")
+        if fmt == "json":  # a non-UTF-8 stdout gets \\u escapes: the same data, never a "?"
+            from lexwatch.cli.context import json_for_stdout
+
+            rendered = json_for_stdout(rendered)
         sys.stdout.write(rendered)
         return
     from lexwatch.fsutil import atomic_write
 
+    data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    try:
+        special = target.exists() and not target.is_file() and not target.is_dir()
+    except OSError:
+        special = False
+    if special:
+        # /dev/null, /dev/stdout, a named pipe: written into, as a shell redirection writes them. A
+        # temp file renamed over it would replace the device or the pipe with a plain file.
+        try:
+            with open(target, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
+        return
     # A link is written through, as a shell redirection writes it: the file it names is replaced,
     # the link (to a shared folder, say) stays.
     path = target.resolve() if target.is_symlink() else target
     try:  # a full disk is DiskFullError, not OSError: it keeps its own message
-        atomic_write(path, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+        atomic_write(path, data)
     except OSError as exc:  # the message names the file asked for, not the temp file beside it
         raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
 
@@ -193,7 +211,7 @@ def diff_command(
     docx = fmt == "table" and output is not None and output.suffix.lower() == ".docx"
     color = fmt == "terminal" and output is None and _colour()
     options = RenderOptions(context=context, changed_only=changed_only, color=color, docx=docx)
-    _write_output(output, renderer(fmt)(diff, options))
+    _write_output(output, renderer(fmt)(diff, options), fmt)
     raise typer.Exit(int(ExitCode.DIFFERENCES if diff.has_changes else ExitCode.OK))
 
 

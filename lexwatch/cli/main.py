@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-import errno
-import gc
-import importlib
-import os
 import signal
 import sys
-import traceback
-from pathlib import Path
-from typing import Annotated
 
-import typer
 
-from lexwatch import __version__
-from lexwatch.cli.context import STATE
-from lexwatch.errors import ExitCode, LexwatchError
+def _interrupted_at_start(signum: int, frame: object) -> None:
+    # Ctrl-C while the command is still being imported (typer, the command modules): nothing has
+    # been read or stored yet; one line and 130, not a traceback from inside an import.
+    sys.stderr.write("lexwatch: interrupted; nothing half-stored was kept\n")
+    raise SystemExit(130)
+
+
+try:  # for the imports below only: restored at the end of this module
+    _SIGINT_BEFORE = signal.signal(signal.SIGINT, _interrupted_at_start)
+except ValueError:  # imported outside the main thread: signals are not ours to set
+    _SIGINT_BEFORE = None
+
+import errno  # noqa: E402
+import gc  # noqa: E402
+import importlib  # noqa: E402
+import os  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Annotated  # noqa: E402
+
+import typer  # noqa: E402
+
+from lexwatch import __version__  # noqa: E402
+from lexwatch.cli.context import STATE, fit_stdout, stdout_encoding, stdout_is_unicode  # noqa: E402
+from lexwatch.errors import ExitCode, LexwatchError  # noqa: E402
 
 app = typer.Typer(
     name="lexwatch",
@@ -66,6 +80,8 @@ def _register() -> None:
 
 
 _register()
+if _SIGINT_BEFORE is not None:
+    signal.signal(signal.SIGINT, _SIGINT_BEFORE)
 
 
 def tune_gc() -> None:
@@ -94,6 +110,7 @@ def run() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_term)
+    fit_stdout()
     try:
         from typer import _click as click  # typer vendors click since 0.26
     except ImportError:  # pragma: no cover - older typer depends on click itself
@@ -141,6 +158,15 @@ def run() -> None:
         else:
             where = f": {exc.filename}" if exc.filename else ""
             sys.stderr.write(f"lexwatch: error: {exc.strerror or exc}{where}\n")
+        sys.exit(int(ExitCode.ERROR))
+    except UnicodeEncodeError as exc:
+        if debug:
+            traceback.print_exc()
+        if stdout_is_unicode():  # not the terminal's doing
+            sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {exc} (run with --debug)\n")
+            sys.exit(int(ExitCode.INTERNAL))
+        sys.stderr.write(f"lexwatch: error: standard output is {stdout_encoding()}, which cannot show Russian text: "
+                         "use a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8, or --json or --output FILE\n")
         sys.exit(int(ExitCode.ERROR))
     except Exception as exc:
         if debug:
