@@ -4,6 +4,7 @@ edition is a change; a failing document costs exit 4 but nothing else."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from datetime import date, timedelta
@@ -541,3 +542,79 @@ def test_a_file_in_the_folder_over_the_size_cap_is_a_failure_not_read(lexwatch_c
     assert run.code == 4, run
     [failed] = run.json()["failed"]
     assert "1.5 MB is over the 1 MB cap (portal.max_pdf_mb)" in failed["error"]
+
+
+def test_a_file_changed_back_and_forth_is_told_every_time(lexwatch_cli, portal_workspace, portal_site):
+    # The 13 May law, a corrected PDF, the first restored, then the correction put back again:
+    # three changes. The last one was missed: the store still took the correction for what the
+    # folder gave last, though the run before had told the folder going back to the first.
+    law = _enable_folder(portal_workspace, portal=False) / "H12200165.pdf"
+    first, corrected = portal_site.pdf(portal_site.publications[0]), portal_site.pdf(portal_site.publications[1])
+
+    def check() -> tuple[int, list[dict]]:
+        run = lexwatch_cli("check", "--json", cwd=portal_workspace)
+        assert run.code in (0, 1), run
+        return run.code, run.json()["documents"]
+
+    law.write_bytes(first)
+    assert check()[0] == 1
+    for content in (corrected, first, corrected):
+        law.write_bytes(content)
+        code, [told] = check()
+        assert code == 1 and told["status"] == "changed"
+        assert told["version"] == hashlib.sha256(content).hexdigest()
+        assert check() == (0, [])  # told once
+
+
+def test_a_code_page_cut_off_before_its_end_is_a_failure_not_a_repeal_of_its_articles(lexwatch_cli, portal_workspace,
+                                                                                        portal_site):
+    # A proxy cuts the page mid-character but the bytes announced all arrive: read as it is, it
+    # decoded as mojibake and was told as a "changed" Criminal Code without articles.
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 1
+    page = consolidated_page("2022")
+    portal_site.portal.set(CONSOLIDATED, Reply(body=page[:int(len(page) * 0.6)]))
+    cut = lexwatch_cli("check", cwd=portal_workspace)
+    assert cut.code == 4, cut
+    assert cut.out == "" and "breaks off before its end" in cut.err and "nothing new" not in cut.err.replace(
+        "nothing new in what could be fetched", "")
+    assert len(lexwatch_cli("drafts", "list", "--act", "HK9900275", "--json", cwd=portal_workspace).json()) == 1
+    portal_site.amend("2022")
+    whole = lexwatch_cli("check", "--json", cwd=portal_workspace)
+    assert whole.code == 1, whole
+    [told] = whole.json()["documents"]
+    assert told["previous"]["label"] == "HK9900275@2020-02-01" and told["summary"]["removed"] == 0
+
+
+def test_a_code_page_left_without_any_article_is_a_failure_not_a_new_version(lexwatch_cli, portal_workspace,
+                                                                               portal_site):
+    # The text's frame, whole, with a notice where the articles were: not a repeal of the whole code.
+    assert lexwatch_cli("fetch", cwd=portal_workspace).code == 0
+    page = consolidated_page("2020").decode()
+    start, end = page.index('<div class="Section1">'), page.index("</body>")
+    notice = ('<div class="Section1"><p class="titlek">УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ</p>'
+              '<p class="newncpi">Текст документа временно недоступен. Повторите запрос позднее.</p></div>\n')
+    portal_site.portal.set(CONSOLIDATED, Reply(body=(page[:start] + notice + page[end:]).encode()))
+    run = lexwatch_cli("check", cwd=portal_workspace)
+    assert run.code == 4, run
+    assert run.out == "" and "no article could be read where the last version had 12" in run.err
+    assert len(lexwatch_cli("drafts", "list", "--act", "HK9900275", "--json", cwd=portal_workspace).json()) == 1
+    portal_site.install()
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 0
+
+
+def test_check_on_an_output_that_cannot_write_cyrillic_still_tells_the_change(lexwatch_cli, portal_workspace,
+                                                                               portal_site):
+    # A cron job whose environment makes stdout ASCII: the run crashed on the title (exit 3), never
+    # told the new edition, and crashed the same way every day after.
+    ascii_only = {"PYTHONIOENCODING": "ascii", "LANG": "C", "LC_ALL": "C"}
+    assert lexwatch_cli("check", cwd=portal_workspace, env=ascii_only).code == 1
+    portal_site.amend("2022")
+    as_json = lexwatch_cli("check", "--json", cwd=portal_workspace, env=ascii_only)
+    assert as_json.code == 1, as_json
+    [told] = as_json.json()["documents"]
+    assert told["title"] == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" and told["articles"]["added"] == ["130-1", "130-2",
+                                                                                                   "361-4"]
+    portal_site.amend("2020")
+    text = lexwatch_cli("check", cwd=portal_workspace, env=ascii_only)
+    assert text.code == 1, text
+    assert text.out.startswith("changed   HK9900275@2020-02-01") and "removed \\u0441\\u0442. 130\\xb9" in text.out

@@ -327,3 +327,26 @@ def test_gzip_and_deflate_pages_are_decoded_and_only_those_are_asked_for(fixture
         with pytest.raises(TruncatedResponseError, match="broke off"):
             portal.get("/cut")
     assert {r.headers["accept-encoding"] for r in fixture_portal.requests} == {"gzip, deflate"}
+
+
+def test_a_utf8_page_cut_inside_a_letter_is_read_as_utf8_not_guessed_as_another_charset(fixture_portal):
+    # The last Cyrillic letter lost its second byte: one bad byte made the whole page fail UTF-8 and
+    # go to charset detection, which read the Criminal Code as mojibake ("РЈР“РћР›...").
+    page = consolidated_page("2022")
+    cut = page.rindex(b"</html>") - 1
+    while page[cut] < 0x80:
+        cut -= 1
+    fixture_portal.set(CODE_PAGE, Reply(body=page[:cut] + page[cut + 1:], content_type="text/html"))
+    with client(fixture_portal) as portal:
+        result = portal.get(CODE_PAGE)
+    assert result.encoding == "utf-8"
+    assert "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" in (result.text or "")
+    assert "Отрицание геноцида белорусского народа" in (result.text or "")
+
+
+def test_a_windows_1251_page_labelled_utf8_is_still_read_as_windows_1251(fixture_portal):
+    page = consolidated_page("2022").decode().encode("cp1251")
+    fixture_portal.set(CODE_PAGE, Reply(body=page, content_type="text/html; charset=utf-8"))
+    with client(fixture_portal) as portal:
+        result = portal.get(CODE_PAGE)
+    assert result.encoding == "cp1251" and "Отрицание геноцида белорусского народа" in (result.text or "")

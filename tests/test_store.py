@@ -299,3 +299,28 @@ def test_an_act_folder_linked_out_of_the_workspace_is_not_written_through(store,
     with pytest.raises(StoreError, match="outside"):
         store.add(b"edition 2022", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59))
     assert list(elsewhere.iterdir()) == [] and store.list() == []
+
+
+def test_a_disk_too_full_to_open_the_store_for_writing_still_lets_it_be_read(workspace, monkeypatch):
+    # A disk with a few KB left: SQLite cannot make its WAL files, and the store would not open at
+    # all, so `drafts list` failed too. What was stored must stay readable; a write says why.
+    import lexwatch.store.versions as versions
+    from lexwatch.workspace import Workspace
+
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        stored = store.add(b"edition 2022", source="uk.html", filename="uk.html", edition_date=date(2022, 5, 13),
+                           document=criminal_code(ART_59, ART_130_2)).version
+
+    def full(_db: object) -> None:
+        import sqlite3
+
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(versions, "migrate", full)
+    with ws.open_store() as store:
+        assert store.read_only and "disk I/O error" in store.unwritable
+        assert [v.id for v in store.list("HK9900275")] == [stored.id]
+        assert store.resolve("HK9900275@2022-05-13").articles == 2
+        with pytest.raises(StoreError):
+            store.add(b"edition 2023", source="uk.html", filename="uk.html", document=criminal_code(ART_59))

@@ -45,6 +45,29 @@ def _since(value: str | None) -> date | None:
 _MAX_SINCE_DAYS = 366
 
 
+def _ascii_safe_streams() -> None:
+    """A stream whose encoding cannot write Cyrillic (PYTHONIOENCODING=ascii, a Latin-1 locale, a
+    cron job's odd environment) escapes what it cannot write instead of failing: a check that
+    crashed on printing would never tell its changes."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "Ё№«»–²".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+
+
+def _writable(store: VersionStore, dry_run: bool = False) -> None:
+    """A run that stores must be able to: a store opened read-only (a disk too full to open it for
+    writing) stops it before anything is fetched, in one line. A dry run stores nothing."""
+    from lexwatch.errors import DiskFullError
+
+    if store.read_only and not dry_run:
+        raise DiskFullError(f"{store.unwritable}; what is stored is intact and readable"
+                            " (`lexwatch drafts list`): free space and run again")
+
+
 def _line(outcome: Outcome) -> str:
     what = outcome.act or "-"
     tail = f" ({outcome.version[:12]})" if outcome.version else ""
@@ -134,11 +157,13 @@ def fetch(
     Exit code 0 when every source was fetched, 4 when any document failed (the rest is stored)."""
     from lexwatch.sources.runner import enabled_sources
 
+    _ascii_safe_streams()
     start = _since(since)
     STATE.verbose = verbose
     ws = open_workspace()
     sources = enabled_sources(ws.settings, ws.root, source or None)
     with ws.lock(), ws.open_store() as store:
+        _writable(store, dry_run)
         run = _fetch_run(ws, store, sources, start, dry_run=dry_run, verbose=verbose)
         report = run.report
         _report(report, as_json)
@@ -167,6 +192,7 @@ def check(
     from lexwatch.flags import load_packs
     from lexwatch.sources.runner import enabled_sources
 
+    _ascii_safe_streams()
     start = _since(since)
     STATE.verbose = verbose
     ws = open_workspace()
@@ -176,6 +202,7 @@ def check(
         raise UsageError("no source is enabled, so nothing can be checked: set [sources.folder] path or"
                          " enable [sources.pravo_by] in lexwatch.toml (see `lexwatch sources list`)")
     with ws.lock(), ws.open_store() as store:
+        _writable(store)
         run = _fetch_run(ws, store, sources, start, dry_run=False, verbose=verbose)
         report = run.report
         findings = explain(store, report.outcomes, packs)

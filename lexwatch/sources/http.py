@@ -144,21 +144,31 @@ def decode_page(content: bytes, header_charset: str | None) -> tuple[str, str]:
     meta = _META_CHARSET.search(content[:4096])
     if meta:
         candidates.append(meta.group(1).decode("ascii", "replace"))
-    for name in candidates:
+    for name in [*candidates, "utf-8"]:
         try:
             encoding = codecs.lookup(name).name
-            return content.decode(encoding), encoding
-        except (LookupError, UnicodeDecodeError):
+        except LookupError:
             continue
-    try:
-        return content.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+        text = _decode_nearly(content, encoding)
+        if text is not None:
+            return text, encoding
     from charset_normalizer import from_bytes
 
     best = from_bytes(content[:200_000], cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
     encoding = best.encoding if best is not None else "cp1251"
     return content.decode(encoding, errors="replace"), encoding
+
+
+def _decode_nearly(content: bytes, encoding: str) -> str | None:
+    """`content` in `encoding`, tolerating a few bytes it cannot read (a character cut at the end of
+    a page, a stray byte): one in a thousand at most, each read as U+FFFD. More than that is
+    another charset (a Windows-1251 page labelled UTF-8), and None."""
+    try:
+        return content.decode(encoding)
+    except UnicodeDecodeError:
+        pass
+    text = content.decode(encoding, errors="replace")
+    return text if text.count("\ufffd") <= 4 + len(content) // 1000 else None
 
 
 def looks_blocked(text: str) -> bool:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, overload
 from urllib.parse import parse_qs, urlsplit
 
 from lexwatch.config import Settings
-from lexwatch.errors import LexwatchError, UnexpectedPageError, UsageError
+from lexwatch.errors import LexwatchError, TruncatedResponseError, UnexpectedPageError, UsageError
 from lexwatch.fsutil import safe_name
 from lexwatch.ids import normalize_regnum
 from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
@@ -109,6 +109,17 @@ def _parse_date(text: str) -> date | None:
 def is_legal_text_page(html: str) -> bool:
     tree = _tree(html)
     return tree.css_first(SELECTORS["text"]) is not None or tree.css_first(SELECTORS["article"]) is not None
+
+
+def cut_short(html: str) -> bool:
+    """A page that opens <html> and never closes its body or itself: cut off on the way (a proxy,
+    a server that gave up mid-page) though the bytes announced all came. Read as it is, the articles
+    after the cut would read as repealed."""
+    head = html[:4096].lower()
+    if "<html" not in head:
+        return False
+    tail = html[-65536:].lower()
+    return "</body" not in tail and "</html" not in tail
 
 
 def page_title(html: str) -> str:
@@ -266,6 +277,9 @@ class PravoBySource:
             if not is_legal_text_page(html):
                 raise UnexpectedPageError(f"{url}: no legal text (div.Section1) on the page; the portal may"
                                           " have served an error page")
+            if cut_short(html):
+                raise TruncatedResponseError(f"{url}: the page breaks off before its end (no </html>);"
+                                             " not stored, looked at again next run")
             return self._page(result, "consolidated", regnum, page_title(html), edition_date(html),
                               f"{regnum}.html")
         except LexwatchError as exc:
@@ -385,6 +399,9 @@ class PravoBySource:
                 if probing:
                     return None
                 raise UnexpectedPageError(f"{url}: no draft text at this entry (HTTP {result.status})")
+            if cut_short(html):
+                raise TruncatedResponseError(f"{url}: the page breaks off before its end (no </html>);"
+                                             " not stored, looked at again next run")
             return self._page(result, "draft", entry, page_title(html), draft_date(entry), f"draft-{entry}.html")
         except LexwatchError as exc:
             return failure(url, "draft", exc, act=entry)

@@ -224,6 +224,14 @@ class FetchRun:
             stored = time.perf_counter()
             self.report.timings["parse"] += stored - began
             assert item.data is not None
+            had = latest[3] if latest is not None else 0
+            if had and not document.articles and outcome.note is None and item.kind != "file":
+                # The page of a text that had articles, now without one: a page cut short or broken on
+                # the way (an error page in the text's frame, the wrong charset), not a repeal of the
+                # whole act. Stored, it would be told as a change, and the real text again as another.
+                outcome.error = (f"{item.url}: no article could be read where the last version had {had};"
+                                 " a broken or cut page, not stored (looked at again next run)")
+                return self._record(outcome)
             status = "changed" if seen else "new"
 
             def alert(db: sqlite3.Connection, info: VersionInfo) -> None:
@@ -247,7 +255,13 @@ class FetchRun:
         outcome.act = info.act
         outcome.title = info.title or item.title
         outcome.status = status if result.created else "unchanged"
-        if result.same_bytes and latest is not None and info.id != latest[0]:
+        # What this address gave last: the version last stored from it, or, when it went back to an
+        # earlier version since (no new row), the fingerprint remembered then. A -> B -> A -> B is
+        # three changes, not two.
+        gave_other = (known is not None and known.fingerprint is not None and item.fingerprint is not None
+                      and known.fingerprint != item.fingerprint)
+        if (result.same_bytes and latest is not None and (item.url, info.id) not in self._carried
+                and (info.id != latest[0] or gave_other)):
             # The exact bytes of an earlier version, where this address last gave another: the
             # source went back (a file restored, a PDF served again). A change to tell, once: the
             # fingerprint remembered below makes the next run's copy "unchanged".

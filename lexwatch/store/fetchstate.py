@@ -62,11 +62,11 @@ class FetchState:
             " fingerprint=excluded.fingerprint, updated_at=excluded.updated_at",
             (url, validators.etag, validators.last_modified, validators.fingerprint, _now()))
 
-    def latest_from(self, url: str) -> tuple[str, str | None, str] | None:
-        """(id, act, title) of the version last stored from `url`, if any."""
-        row = self.db.execute("SELECT id, act, title FROM versions WHERE source = ?"
+    def latest_from(self, url: str) -> tuple[str, str | None, str, int] | None:
+        """(id, act, title, articles) of the version last stored from `url`, if any."""
+        row = self.db.execute("SELECT id, act, title, article_count FROM versions WHERE source = ?"
                               " ORDER BY added_at DESC, rowid DESC LIMIT 1", (url,)).fetchone()
-        return (row[0], row[1], row[2]) if row is not None else None
+        return (row[0], row[1], row[2], int(row[3] or 0)) if row is not None else None
 
     def last_run(self, source: str) -> SourceRun | None:
         row = self.db.execute("SELECT source, last_success_at, last_success_date, last_attempt_at, last_outcome"

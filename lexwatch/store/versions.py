@@ -118,6 +118,7 @@ class VersionStore:
         # A workspace on a read-only mount (a copy on a CD, a backup) can still be read: listed,
         # searched, diffed. SQLite opens it immutable then (no WAL or lock files to write).
         self.read_only = db_path.is_file() and not os.access(db_path.parent, os.W_OK)
+        self.unwritable = f"{db_path.parent} is read-only" if self.read_only else ""  # why, when it is
         try:
             if self.read_only:
                 self.db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
@@ -139,11 +140,31 @@ class VersionStore:
                 migrate(self.db)
         except sqlite3.OperationalError as exc:  # a read-only folder, a full disk: the file is fine
             self.db.close()
+            if not self.read_only and db_path.is_file() and db_path.stat().st_size and "locked" not in str(exc):
+                # What is stored stays readable when nothing can be written (a disk too full for
+                # the WAL's files): opened immutable, as on a read-only mount; a write says why.
+                self._open_unwritable(db_path, exc)
+                return
             raise StoreError(f"cannot open the state database {db_path}: {exc} "
                              "(a read-only folder or a full disk?)") from None
         except sqlite3.DatabaseError as exc:
             self.db.close()
             raise StoreError(f"the state database {db_path} is damaged or not a database: {exc}") from None
+
+    def _open_unwritable(self, db_path: Path, cause: sqlite3.Error) -> None:
+        try:
+            self.db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                      isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            blocked = [name for name, _ in pending(self.db) if name not in READ_COMPATIBLE]
+        except sqlite3.Error:
+            blocked = ["?"]
+        if blocked:
+            self.db.close()
+            raise StoreError(f"cannot open the state database {db_path}: {cause} "
+                             "(a read-only folder or a full disk?)") from None
+        self.read_only = True
+        self.unwritable = f"cannot write to the state database {db_path}: {cause} (a full disk?)"
 
     def close(self) -> None:
         self.db.close()
