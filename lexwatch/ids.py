@@ -151,8 +151,9 @@ class VersionRef:
             act_text, _, date_text = text.partition("@")
             try:
                 when = date.fromisoformat(date_text)
-            except ValueError:
-                raise UsageError(f"bad date in {text!r}: expected REGNUM@YYYY-MM-DD") from None
+            except ValueError as exc:  # "2021-02-30": "day is out of range for month" says which part
+                why = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
+                raise UsageError(f"bad date {date_text!r} in {text!r}{why}: expected REGNUM@YYYY-MM-DD") from None
             return cls(act=normalize_act(act_text), edition_date=when)
         if re.fullmatch(r"[0-9a-fA-F]{4,64}", text):
             return cls(prefix=text.lower())

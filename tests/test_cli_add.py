@@ -100,6 +100,16 @@ def test_unknown_article_and_unknown_version_are_one_line_errors(workspace, lexw
     assert garbage.code == 2 and "not a version" in garbage.err
 
 
+def test_diff_says_why_a_name_is_neither_a_file_nor_a_version(workspace, lexwatch_cli, excerpt):
+    lexwatch_cli("add", str(excerpt), cwd=workspace)
+    vid = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()[0]["id"]
+    impossible = lexwatch_cli("diff", "HK9900275@2021-02-30", vid[:8], cwd=workspace)
+    assert impossible.code == 2 and impossible.err.count("\n") == 1
+    assert "no such file" in impossible.err and "day is out of range for month" in impossible.err
+    short = lexwatch_cli("diff", "abc", vid[:8], cwd=workspace)
+    assert short.code == 2 and "at least 4 hex digits" in short.err
+
+
 def test_search_finds_inflected_forms(workspace, lexwatch_cli, excerpt):
     lexwatch_cli("add", str(excerpt), cwd=workspace)
     hits = lexwatch_cli("drafts", "search", "смертной казнью", "--json", cwd=workspace).json()

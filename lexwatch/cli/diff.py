@@ -85,9 +85,8 @@ class Sides:
 
         try:
             parsed = VersionRef.parse(ref)
-        except UsageError:
-            raise InputError(f"{ref}: {not_a_file(path)}, and not a version "
-                             "(sha256 prefix or REGNUM@YYYY-MM-DD)") from None
+        except UsageError as exc:  # why it is no version: too short a prefix, an impossible date…
+            raise InputError(f"{ref}: {not_a_file(path)}, and {exc}") from None
         info = self._store().resolve(parsed)
         return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
 
