@@ -239,3 +239,17 @@ def test_a_second_text_under_one_act_and_date_is_stored_with_a_note_that_the_dat
     assert "note: HK9900275@2022-09-26 now names 2 versions" in result.err
     sources = {v["source"] for v in lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()}
     assert sources == {str(first.resolve()), str(second.resolve())}
+
+
+def test_adding_a_page_cut_short_stores_it_and_says_what_may_be_missing(workspace, lexwatch_cli, tmp_path):
+    from test_text_html import PAGE
+
+    cut = tmp_path / "uk-cut.html"
+    cut.write_text(PAGE[:PAGE.index('<p class="comment">')], encoding="utf-8")
+    added = lexwatch_cli("add", str(cut), cwd=workspace)
+    assert added.code == 0 and "stored" in added.err
+    assert f"note: {cut}: the page breaks off before its end" in added.err
+    whole = tmp_path / "uk.html"
+    whole.write_text(PAGE, encoding="utf-8")
+    again = lexwatch_cli("add", str(whole), cwd=workspace)
+    assert again.code == 0 and "note:" not in again.err

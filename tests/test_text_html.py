@@ -105,3 +105,12 @@ def test_a_saved_portal_page_in_either_encoding_reads_the_same(encoding: str) ->
     page = PAGE.replace('charset="utf-8"', f'charset="{encoding}"')
     doc = parse_bytes(page.encode(encoding), "saved.htm")
     assert [a.title for a in doc.articles] == ["Реабилитация нацизма", "Отрицание геноцида белорусского народа"]
+
+
+def test_a_page_cut_before_its_end_is_read_with_a_warning_and_a_whole_one_without() -> None:
+    whole = parse_bytes(PAGE.encode(), "uk.html")
+    assert not any("breaks off" in w for w in whole.warnings)
+    cut = PAGE[:PAGE.index('<p class="comment">')]  # a download that stopped inside Art. 130²
+    doc = parse_bytes(cut.encode(), "uk.html")
+    assert [a.number.display for a in doc.articles] == ["130¹", "130²"]
+    assert any("breaks off before its end" in w for w in doc.warnings)

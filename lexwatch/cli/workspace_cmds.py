@@ -101,6 +101,8 @@ def add(
             detected = "" if regnum else (f" (act detected: {info.act})" if info.act else
                                           " (act not detected: pass --act REGNUM)")
             say(f"{path}: stored {info.short_id} {info.label}: {info.format}, {info.articles} articles{detected}")
+            for warning in result.warnings:  # a cut page, a code page guessed, an article twice
+                say(f"note: {path}: {warning}")
             if info.act and info.edition_date:
                 twins = [v.short_id for v in store.list(info.act) if v.edition_date == info.edition_date]
                 if len(twins) > 1:

@@ -21,6 +21,7 @@ from lexwatch.errors import LexwatchError, TruncatedResponseError, UnexpectedPag
 from lexwatch.fsutil import safe_name
 from lexwatch.ids import normalize_regnum
 from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
+from lexwatch.text.extract_html import cut_short
 
 if TYPE_CHECKING:
     from lexwatch.sources.http import HttpResult, PortalClient
@@ -109,17 +110,6 @@ def _parse_date(text: str) -> date | None:
 def is_legal_text_page(html: str) -> bool:
     tree = _tree(html)
     return tree.css_first(SELECTORS["text"]) is not None or tree.css_first(SELECTORS["article"]) is not None
-
-
-def cut_short(html: str) -> bool:
-    """A page that opens <html> and never closes its body or itself: cut off on the way (a proxy,
-    a server that gave up mid-page) though the bytes announced all came. Read as it is, the articles
-    after the cut would read as repealed."""
-    head = html[:4096].lower()
-    if "<html" not in head:
-        return False
-    tail = html[-65536:].lower()
-    return "</body" not in tail and "</html" not in tail
 
 
 def page_title(html: str) -> str:

@@ -77,6 +77,7 @@ class AddResult:
     created: bool
     reason: str = ""  # why nothing new was stored: "same bytes", "same text", "dated", "act set"
     #                           (the same bytes, stored undated before: the date given is now set)
+    warnings: list[str] = field(default_factory=list)  # what parsing a newly stored version noticed
 
     @property
     def same_bytes(self) -> bool:
@@ -242,7 +243,7 @@ class VersionStore:
             meta=meta or {},
         )
         self._insert(info, doc, text_sha, on_insert)
-        return AddResult(info, created=True)
+        return AddResult(info, created=True, warnings=list(doc.warnings))
 
     def _same_text(self, text_sha: str, source: str, act: str | None,
                    edition_date: date | None) -> VersionInfo | None:

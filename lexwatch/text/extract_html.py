@@ -50,6 +50,17 @@ def _prepare(html: str) -> str:
     return _BR_RE.sub(" ", html)
 
 
+def cut_short(html: str) -> bool:
+    """A page that opens <html> and never closes its body or itself: cut off on the way (a proxy,
+    a server that gave up mid-page) though the bytes announced all came. Read as it is, the articles
+    after the cut would read as repealed."""
+    head = html[:4096].lower()
+    if "<html" not in head:
+        return False
+    tail = html[-65536:].lower()
+    return "</body" not in tail and "</html" not in tail
+
+
 def extract(data: bytes, name: str) -> Extracted:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -82,6 +93,8 @@ def extract(data: bytes, name: str) -> Extracted:
             title = " ".join(text.split())
         blocks.append(Block(text, kind))
     warnings = [f"paragraph classes read as article text: {', '.join(sorted(unknown))}"] if unknown else []
+    if cut_short(html):
+        warnings.append("the page breaks off before its end (no </html>): articles after the cut are missing")
     return Extracted(blocks=blocks, format="html", title=title, act=act, warnings=warnings, marked_up=True)
 
 
