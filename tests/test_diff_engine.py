@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lexwatch.diff import align as align_module
+from lexwatch.diff.align import RENUMBER_THRESHOLD, Pair, align, shingles, word_ratio
 from lexwatch.diff.engine import diff_documents
 from lexwatch.diff.normalize import normalize
 from lexwatch.diff.render import to_json
@@ -150,7 +153,7 @@ def test_json_ops_join_back_to_both_texts_and_list_only_what_differs() -> None:
     assert "".join(t for k, t in item["ops"] if k != "delete") == normalize(new.articles[0].text)
 
 
-WORDS = st.sampled_from(["наказывается", "лишением", "свободы", "на", "срок", "до", "пяти", "лет",
+WORDS = st.sampled_from(["наказывается", "лишением", "свободы", "на", "срок", "до", "пяти", "лет", "место",
                          "смертной", "казнью", ",", "–", "«штрафом»", "130²", "статьи", "1.", "2)"])
 TEXTS = st.lists(WORDS, min_size=0, max_size=40).map(" ".join)
 
@@ -187,15 +190,17 @@ def test_diff_of_a_document_with_itself_is_empty_and_swapping_swaps_added_and_re
 
 
 @settings(max_examples=80, deadline=None)
-@given(TEXTS, st.integers(8, 30), st.booleans())
-def test_rewrapping_or_rehyphenating_a_text_changes_nothing(body: str, width: int, hyphenate: bool) -> None:
-    text = f"Умышленное причинение тяжкого телесного повреждения {body} наказывается лишением свободы"
+@given(TEXTS, st.integers(8, 30), st.booleans(), st.integers(2, 4))
+def test_rewrapping_or_rehyphenating_a_text_changes_nothing(body: str, width: int, hyphenate: bool, cut: int) -> None:
+    # "место" and "часто" break before an ending that reads as a particle ("мес-⏎то")
+    text = f"Умышленное причинение тяжкого телесного повреждения {body} наказывается часто лишением свободы"
     lines, line = [], ""
     for word in text.split():
         if len(line) + len(word) > width and line:
-            if hyphenate and re.fullmatch(r"[а-яё]{6,}", word):
-                lines.append(f"{line} {word[:3]}-")
-                line = word[3:]
+            if hyphenate and re.fullmatch(r"[а-яё]{5,}", word):
+                cut = min(cut, len(word) - 2)
+                lines.append(f"{line} {word[:cut]}-")
+                line = word[cut:]
                 continue
             lines.append(line)
             line = word
@@ -204,6 +209,13 @@ def test_rewrapping_or_rehyphenating_a_text_changes_nothing(body: str, width: in
     wrapped = "\n".join([*lines, line])
     diff = diff_documents(doc(art("147", "Тяжкое повреждение", text)), doc(art("147", "Тяжкое повреждение", wrapped)))
     assert not diff.has_changes
+
+
+def test_a_word_broken_before_an_ending_that_reads_as_a_particle_is_no_change() -> None:
+    # Found by a rewrap property: "мес-⏎то" was kept as "мес-то" ("-то" as in "что-то")
+    text = "Лицо, совершившее преступление, задерживается на месте и доставляется в место содержания под стражей."
+    wrapped = text.replace("в место", "в мес-\nто")
+    assert not diff_documents(doc(art("108", "Задержание", text)), doc(art("108", "Задержание", wrapped))).has_changes
 
 
 def test_a_superscript_lost_in_a_reference_is_no_change_when_the_article_it_names_exists() -> None:
@@ -250,3 +262,101 @@ def test_a_part_superscript_lost_in_one_edition_is_no_change() -> None:
     [item] = diff_documents(old, changed).articles
     assert item.status == "changed" and "частью 1¹ настоящей" in "".join(t for k, t in item.ops if k != "delete")
     assert "11" not in "".join(t for k, t in item.ops if k != "insert")
+
+
+def _pairs(pairs: list[Pair]) -> list[tuple[str | None, str | None, str]]:
+    return [(p.old.title if p.old else None, p.new.title if p.new else None, p.matched_by) for p in pairs]
+
+
+def _mirrored(forward: list[Pair], backward: list[Pair]) -> bool:
+    """Whether aligning NEW with OLD pairs the same articles as OLD with NEW (by identity)."""
+    return {(id(p.old), id(p.new)) for p in forward} == {(id(p.new), id(p.old)) for p in backward}
+
+
+THEFT = "Кража, то есть тайное похищение имущества, – наказывается штрафом или арестом."
+
+
+def test_equally_similar_moved_articles_are_paired_the_same_both_ways_round() -> None:
+    # Found by a hypothesis property (swapping OLD and NEW swaps added and removed): every pair
+    # scores 10/11 words, and the greedy pass took 39 -> 99 first, leaving 37 and 66 unpaired;
+    # the other way round it paired both.
+    old = [art("37", "37", THEFT.replace("то есть", "а есть").replace("арестом", "работами")), art("39", "39", THEFT)]
+    new = [art("99", "99", THEFT.replace("арестом", "работами")), art("66", "66", THEFT.replace("наказывается", "карается"))]
+    forward, backward = align(old, new), align(new, old)
+    assert _pairs(forward) == [("37", "99", "similarity"), ("39", "66", "similarity")]
+    assert _mirrored(forward, backward)
+
+
+def test_the_similarity_of_two_wordings_is_the_same_either_way_round() -> None:
+    # difflib's matching depends on the order of its arguments: 7 of 10 words one way, 9 the other
+    a = "до пяти или штрафом наказывается арестом штрафом пяти арестом штрафом"
+    b = "до пяти или штрафом наказывается штрафом пяти штрафом арестом штрафом"
+    assert word_ratio(a, b) == word_ratio(b, a) == 0.9
+
+
+def test_which_of_two_equally_similar_articles_moved_does_not_depend_on_the_hash_seed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # New 12 is 19/20 words of old 10 and of old 11, each sharing 15 shingles with it: the old
+    # code took the candidate whose shingle a set happened to yield first, so PYTHONHASHSEED=5
+    # called 11 the renumbered one and every other seed 10.
+    text = ("умышленное причинение тяжкого телесного повреждения опасного для жизни или повлекшего потерю "
+            "зрения речи слуха либо какого-нибудь органа наказывается лишением свободы на срок")
+    words = text.split()
+    first, second = list(words), list(words)
+    first[3], second[17] = "легкого", "утрату"
+    old = [art("10", "10", " ".join(first)), art("11", "11", " ".join(second))]
+    new = [art("12", "12", text)]
+    seen = set()
+    for first_word in ("телесного", "наказывается"):  # the shingles only 11, then only 10, shares first
+        monkeypatch.setattr(align_module, "shingles", lambda text, word=first_word: sorted(
+            shingles(text), key=lambda shingle: (word not in shingle, shingle)))
+        seen.add(tuple(_pairs(align(old, new))))
+    assert seen == {(("10", "12", "similarity"), ("11", None, ""))}
+
+
+def test_articles_under_one_number_twice_are_paired_in_order_and_move_only_where_the_number_is_gone() -> None:
+    # A document may hold a number twice (a misparse); the old code paired the last old one with
+    # the first new one one way round and the first with the first the other way.
+    old = [art("7", "7a", THEFT), art("7", "7b", MURDER_139), art("12", "12", NAZISM_130)]
+    new = [art("7", "7c", THEFT), art("7", "7d", MURDER_139), art("7", "7e", NAZISM_130)]
+    forward, backward = align(old, new), align(new, old)
+    assert _pairs(forward) == [("7a", "7c", "number"), ("7b", "7d", "number"), ("12", None, ""), (None, "7e", "")]
+    assert _mirrored(forward, backward)
+
+
+def _variants(draw: st.DrawFn, base: list[str], count: int) -> list[str]:
+    out = []
+    for _ in range(count):
+        words = list(base)
+        for _ in range(draw(st.integers(0, 2))):
+            words[draw(st.integers(0, len(words) - 1))] = draw(st.sampled_from(["штрафом", "арестом", "работами", "лет"]))
+        out.append(" ".join(words))
+    return out
+
+
+@st.composite
+def near_copies(draw: st.DrawFn) -> tuple[list[Article], list[Article]]:
+    """Articles that are near-copies of one wording under numbers that repeat or are gone: every
+    tie the alignment can meet."""
+    base = THEFT.split()
+    numbers = st.sampled_from(["7", "7¹", "8", "12", "37", "39", "66", "99"])
+    old = [art(draw(numbers), f"o{k}", text) for k, text in enumerate(_variants(draw, base, draw(st.integers(0, 5))))]
+    new = [art(draw(numbers), f"n{k}", text) for k, text in enumerate(_variants(draw, base, draw(st.integers(0, 5))))]
+    return old, new
+
+
+@settings(max_examples=300, deadline=None)
+@given(near_copies())
+def test_aligning_near_copies_both_ways_round_gives_the_same_pairs_and_no_false_move(
+        articles: tuple[list[Article], list[Article]]) -> None:
+    old, new = articles
+    forward, backward = align(old, new), align(new, old)
+    assert _mirrored(forward, backward)
+    for pairs, before, after in ((forward, old, new), (backward, new, old)):  # each article once
+        assert sorted(id(p.old) for p in pairs if p.old) == sorted(map(id, before))
+        assert sorted(id(p.new) for p in pairs if p.new) == sorted(map(id, after))
+    old_numbers, new_numbers = {a.number for a in old}, {a.number for a in new}
+    for p in forward:
+        if p.old and p.new and p.old.number != p.new.number:
+            assert p.old.number not in new_numbers and p.new.number not in old_numbers
+            assert word_ratio(p.old.text, p.new.text) >= RENUMBER_THRESHOLD

@@ -40,7 +40,7 @@ def plain_normalize(text: str) -> str:
     text = "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf"))
     text = _WS.sub(" ", text).strip()
     text = norm._fold_quotes(text)
-    text = norm._SPACED_DASH_RE.sub(" – ", text)
+    text = _WS.sub(" ", norm._SPACED_DASH_RE.sub(" – ", text)).strip()
     text = norm._PART_SUB_RE.sub(norm._part_written, text)
     return norm._fold_refs(text)
 
@@ -110,6 +110,10 @@ def test_a_pdf_line_break_hyphen_and_typographic_quotes_are_not_changes() -> Non
     ("санитарно-\nэпидемиологических требований", "санитарно-эпидемиологических требований"),
     ("нака-\nзывается штрафом", "наказывается штрафом"),
     ("дезактива-\nционных мероприятий", "дезактивационных мероприятий"),
+    # a word the dictionary knows, broken before an ending that reads as a particle ("-то")
+    ("на мес-\nто преступления", "на место преступления"),
+    ("час-\nто повторяющиеся", "часто повторяющиеся"),
+    ("что-\nто иное", "что-то иное"),
 ])
 def test_a_line_break_after_a_hyphen_keeps_a_hyphenated_word_and_joins_a_broken_one(
         wrapped: str, one_line: str) -> None:
@@ -150,3 +154,40 @@ def test_a_part_whose_superscript_one_version_lost_is_read_from_the_other() -> N
     eleven = "предусмотренных частью 11 настоящей статьи, и частью 2 статьи 5."
     assert norm.read_lost_part_superscripts(eleven, eleven.replace("2 статьи", "3 статьи")) == (
         eleven, eleven.replace("2 статьи", "3 статьи"))
+
+
+@pytest.mark.parametrize(("written", "printed"), [
+    (" — наказывается ", "– наказывается"),   # it was " – наказывается": a space the text never had
+    ("человека, —", "человека, –"),           # Art. 139 of the 2020 edition ends so: it was "человека, – "
+    (" —  - ", "– –"),                        # it was "– -", and "– –" a second time round
+    ("лет, — — наказывается", "лет, – – наказывается"),  # it was "лет, –  – наказывается"
+    ("срок—— наказывается", "срок – наказывается"),    # it was "срок— – наказывается"
+])
+def test_a_dash_at_an_end_of_the_text_or_dashes_in_a_row_fold_once_and_for_all(written: str, printed: str) -> None:
+    assert norm.normalize(written) == printed
+    assert norm.normalize(printed) == printed
+
+
+def test_an_em_dash_or_an_en_dash_opening_a_text_is_no_change() -> None:
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.text.model import Article, Document
+
+    def code(text: str) -> Document:
+        return Document("УК", [Article(ArticleNumber(139), "Убийство", text)])
+
+    sanction = "— наказывается лишением свободы на срок от восьми до двадцати пяти лет."
+    diff = diff_documents(code(sanction), code(sanction.replace("—", "–")))
+    assert diff.summary()["unchanged"] == 1 and not diff.has_changes
+
+
+known_numbers = st.frozensets(st.builds(ArticleNumber, st.integers(1, 1500), st.integers(0, 12)), max_size=8).map(
+    lambda found: found | {ArticleNumber(171), ArticleNumber(171, 1), ArticleNumber(290, 1), ArticleNumber(13, 11)})
+
+
+@given(legal_fragments, known_numbers)
+@settings(max_examples=500, deadline=None)
+def test_normalize_is_idempotent_with_and_without_the_article_list(text: str, known: frozenset[ArticleNumber]) -> None:
+    once = norm.normalize(text)
+    assert norm.normalize(once) == once
+    with_known = norm.normalize(text, known)
+    assert norm.normalize(with_known, known) == with_known

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from lexwatch.diff.normalize import normalize
+from lexwatch.ids import ArticleNumber
 from lexwatch.text.model import Article
 
 RENUMBER_THRESHOLD = 0.9
@@ -36,19 +37,27 @@ def shingles(text: str) -> set[str]:
 
 
 def word_ratio(a: str, b: str, at_least: float = 0.0) -> float:
-    """difflib's ratio over normalised words: 2 * matched words / all words.
+    """difflib's ratio over normalised words: 2 * matched words / all words, the same either way
+    round (difflib's matching is not, so the better of the two is taken: "до пяти или штрафом
+    наказывается арестом штрафом пяти арестом штрафом" matches 9 of 10 words of a text one way,
+    7 the other).
 
     With `at_least`, a pair whose word counts or word multisets already bound the ratio below it
     returns that bound (< at_least) without the quadratic matching.
     """
     from difflib import SequenceMatcher
 
-    matcher = SequenceMatcher(None, normalize(a).split(" "), normalize(b).split(" "), autojunk=False)
+    first, second = normalize(a).split(" "), normalize(b).split(" ")
+    matcher = SequenceMatcher(None, first, second, autojunk=False)
     for bound in (matcher.real_quick_ratio, matcher.quick_ratio):
         upper = bound()
         if upper < at_least:
             return upper
-    return matcher.ratio()
+    ratio = matcher.ratio()
+    if ratio < upper:  # the matching one way round may have missed words the other finds
+        matcher.set_seqs(second, first)
+        ratio = max(ratio, matcher.ratio())
+    return ratio
 
 
 def _body(article: Article) -> str:
@@ -60,59 +69,76 @@ def _long_enough(article: Article) -> bool:
 
 
 def align(old: list[Article], new: list[Article]) -> list[Pair]:
-    """Pairs in NEW order; removed articles follow the nearest earlier old article kept in NEW."""
+    """Pairs in NEW order; removed articles follow the nearest earlier old article kept in NEW.
+
+    Every pass treats both sides alike, so that aligning NEW with OLD gives the same pairs the
+    other way round (an added article there is a removed one here), and ties go by the articles'
+    places in their documents, never by the order a set iterates in (PYTHONHASHSEED)."""
     new_numbers = {a.number for a in new}
-    old_by_number = {a.number: a for a in old}
+    old_numbers = {a.number for a in old}
+    old_by_number: dict[ArticleNumber, list[Article]] = defaultdict(list)  # a number twice: first with first
+    for a in old:
+        old_by_number[a.number].append(a)
     matched_old: dict[int, Pair] = {}   # id(old article) -> pair
     pairs_by_new: dict[int, Pair] = {}  # index in new -> pair
 
     for i, article in enumerate(new):
-        partner = old_by_number.get(article.number)
-        if partner is not None and id(partner) not in matched_old:
+        partners = old_by_number.get(article.number)
+        if partners:
+            partner = partners.pop(0)
             pair = Pair(partner, article, "number", 1.0)
             pairs_by_new[i] = matched_old[id(partner)] = pair
 
+    # Only articles whose number the other side does not have may move.
     left_old = [a for a in old if id(a) not in matched_old and a.number not in new_numbers
                 and _long_enough(a)]
-    left_new = [i for i in range(len(new)) if i not in pairs_by_new and _long_enough(new[i])]
+    left_new = [i for i in range(len(new)) if i not in pairs_by_new and new[i].number not in old_numbers
+                and _long_enough(new[i])]
 
-    # Pass "text": identical normalised text, by hash.
-    by_text: dict[str, list[Article]] = defaultdict(list)
+    # Pass "text": identical normalised text, by hash, when one article on each side has it.
+    old_by_text: dict[str, list[Article]] = defaultdict(list)
     for a in left_old:
-        by_text[_body(a)].append(a)
-    for i in list(left_new):
-        candidates = by_text.get(_body(new[i]))
-        if candidates and len(candidates) == 1 and id(candidates[0]) not in matched_old:
+        old_by_text[_body(a)].append(a)
+    new_by_text: dict[str, list[int]] = defaultdict(list)
+    for i in left_new:
+        new_by_text[_body(new[i])].append(i)
+    for body, [i] in [(body, found) for body, found in new_by_text.items() if len(found) == 1]:
+        candidates = old_by_text.get(body)
+        if candidates and len(candidates) == 1:
             pair = Pair(candidates[0], new[i], "text", 1.0)
             pairs_by_new[i] = matched_old[id(candidates[0])] = pair
-            left_new.remove(i)
+    left_old = [a for a in left_old if id(a) not in matched_old]
+    left_new = [i for i in left_new if i not in pairs_by_new]
 
-    # Pass "similarity": Jaccard over word shingles via an inverted index (no all-pairs diff).
-    old_sets = {id(a): shingles(a.text) for a in left_old if id(a) not in matched_old}
-    index: dict[str, list[Article]] = defaultdict(list)
+    # Pass "similarity": shared word 3-shingles, through an inverted index (no all-pairs diff), pick
+    # the few candidates of each article on either side; the score is a word-sequence ratio.
+    old_pos = {id(a): k for k, a in enumerate(old)}
+    index: dict[str, list[int]] = defaultdict(list)
     for a in left_old:
-        if id(a) in old_sets:
-            for s in old_sets[id(a)]:
-                index[s].append(a)
-    scored: list[tuple[float, int, Article]] = []
+        for s in shingles(a.text):
+            index[s].append(old_pos[id(a)])
+    overlap: dict[tuple[int, int], int] = defaultdict(int)  # (new index, old index) -> shared shingles
     for i in left_new:
-        mine = shingles(new[i].text)
-        overlap: dict[int, int] = defaultdict(int)
-        owners: dict[int, Article] = {}
-        for s in mine:
-            for a in index.get(s, ()):
-                overlap[id(a)] += 1
-                owners[id(a)] = a
-        # Shingles only pick candidates; the score is a word-sequence ratio on the best few.
-        best = sorted(overlap.items(), key=lambda kv: -kv[1])[:_CANDIDATES]
-        for key, _shared in best:
-            score = word_ratio(new[i].text, owners[key].text, RENUMBER_THRESHOLD)
-            if score >= RENUMBER_THRESHOLD:
-                scored.append((score, i, owners[key]))
-    for score, i, a in sorted(scored, key=lambda t: -t[0]):
+        for s in shingles(new[i].text):
+            for k in index.get(s, ()):
+                overlap[i, k] += 1
+    by_new: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    by_old: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (i, k), shared in overlap.items():
+        by_new[i].append((-shared, k))
+        by_old[k].append((-shared, i))
+    candidates_of = {(i, k) for i, found in by_new.items() for _, k in sorted(found)[:_CANDIDATES]}
+    candidates_of |= {(i, k) for k, found in by_old.items() for _, i in sorted(found)[:_CANDIDATES]}
+    scored: list[tuple[float, int, int, int, int]] = []
+    for i, k in candidates_of:
+        score = word_ratio(new[i].text, old[k].text, RENUMBER_THRESHOLD)
+        if score >= RENUMBER_THRESHOLD:
+            scored.append((-score, min(i, k), max(i, k), i, k))
+    for neg_score, _, _, i, k in sorted(scored):
+        a = old[k]
         if i in pairs_by_new or id(a) in matched_old:
             continue
-        pair = Pair(a, new[i], "similarity", round(score, 4))
+        pair = Pair(a, new[i], "text" if neg_score == -1.0 else "similarity", round(-neg_score, 4))
         pairs_by_new[i] = matched_old[id(a)] = pair
 
     # Place removed articles after the nearest earlier old article that survives.

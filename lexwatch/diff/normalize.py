@@ -25,7 +25,7 @@ _HYPHEN_EOL_RE = re.compile(r"-[ \t\u00a0]*\r?\n")  # cheap test before the full
 _WS_RE = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
 _QUOTES = "\"„“”‘’‚"  # tested one by one with `in`, several times faster than the class below
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
-_SPACED_DASH_RE = re.compile(r" [-–—]+ ?| ?[—] ")
+_SPACED_DASH_RE = re.compile(r"(?<= )[-–—]+|—+(?= )")  # the dashes only: see _fold_dashes
 # "стать…" or "ст." not inside a word, in any case: (?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s* spelt
 # with explicit classes (exactly the letters (?i) matches, U+1C80-U+1C86 included) and the letter
 # first, so that re can jump from one "с" to the next instead of trying every position (3x faster).
@@ -57,10 +57,12 @@ FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "N
 def join_line_break(m: re.Match[str]) -> str:
     """"нака-⏎зывается" -> "наказывается", but "уголовно-⏎процессуальным" -> "уголовно-
     процессуальным": a line may end after the hyphen of a hyphenated word, as PDFs wrap them."""
-    from lexwatch.morph import hyphenated  # loads the dictionary: only texts with such breaks
+    from lexwatch.morph import hyphenated, known_word  # loads the dictionary: only texts with such breaks
 
     head, tail = m.group(1), m.group(2)
-    return f"{head}-{tail}" if hyphenated(head, tail) else head + tail
+    # A word the dictionary knows is one word broken at the line end even when its end reads as a
+    # particle: "мес-⏎то" is "место", not "мес-то" (no "кто-то" or "какой-либо" is a word joined).
+    return f"{head}-{tail}" if hyphenated(head, tail) and not known_word(head + tail) else head + tail
 
 
 def _squeeze(text: str) -> str:
@@ -173,7 +175,7 @@ def normalize(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
     if any(quote in text for quote in _QUOTES):
         text = _fold_quotes(text)
     if not _dashes_canonical(text):
-        text = _SPACED_DASH_RE.sub(" – ", text)
+        text = _fold_dashes(text)
     if ("/" in text or "<sup>" in text) and ("част" in text or "Част" in text or "ЧАСТ" in text):
         text = _PART_SUB_RE.sub(_part_written, text)
     return _fold_refs(text) if _may_fold(text) else text
@@ -224,6 +226,14 @@ def _lost_superscripts(known: frozenset[ArticleNumber]) -> frozenset[str]:
     ("1711" for 171¹), less those that are articles of `known` themselves."""
     plain = {str(n.base) for n in known if not n.sub}
     return frozenset({n.collapsed for n in known if n.sub} - plain)
+
+
+def _fold_dashes(text: str) -> str:
+    """Each run of dashes after a space, and each run of em dashes before one, as " – " with the
+    spaces round it: only the run is matched, so a space between two dashes serves both (" - - "
+    -> " – – ") and a dash at an end of the text leaves no space there."""
+    text = _SPACED_DASH_RE.sub(" – ", text)
+    return _squeeze(text) if "  " in text or text[:1] == " " or text[-1:] == " " else text
 
 
 def _dashes_canonical(text: str) -> bool:
