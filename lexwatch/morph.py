@@ -57,8 +57,9 @@ _PARTICLES = frozenset({"либо", "нибудь", "то", "таки"})  # "к�
 def hyphenated(head: str, tail: str) -> bool:
     """Whether "head-" at a line end and "tail" on the next line are a hyphenated word: the joined
     word is not in the dictionary and the part after the hyphen is a word of its own
-    ("уголовно-процессуальным", "какой-либо"). A joined word the dictionary knows ("наказывается")
-    or two fragments ("дезактива", "ционных") are one word broken at the line end."""
-    if tail.lower() in _PARTICLES:
-        return True
-    return not known_word(head + tail) and known_word(tail)
+    ("уголовно-процессуальным", "какой-либо"). A joined word the dictionary knows ("наказывается",
+    and "место" though its end reads as the particle of "что-то") or two fragments ("дезактива",
+    "ционных") are one word broken at the line end. Used by normalisation and the PDF reader alike."""
+    if known_word(head + tail):
+        return False
+    return tail.lower() in _PARTICLES or known_word(tail)

@@ -191,3 +191,14 @@ def test_normalize_is_idempotent_with_and_without_the_article_list(text: str, kn
     assert norm.normalize(once) == once
     with_known = norm.normalize(text, known)
     assert norm.normalize(with_known, known) == with_known
+
+
+@pytest.mark.parametrize(("head", "tail", "kept"), [
+    ("мес", "то", False), ("час", "то", False),      # "место", "часто": words broken at the line end
+    ("что", "то", True), ("какой", "либо", True),    # "что-то", "какой-либо": the hyphen stays
+    ("уголовно", "процессуальным", True), ("нака", "зывается", False)])
+def test_a_line_break_hyphen_is_read_alike_for_normalisation_and_the_pdf_reader(head, tail, kept) -> None:
+    # one mechanism (morph.hyphenated) serves both: "мес-⏎то" was "мес-то" in a PDF's text
+    from lexwatch.morph import hyphenated
+
+    assert hyphenated(head, tail) is kept

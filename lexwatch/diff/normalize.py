@@ -57,12 +57,10 @@ FOLDED = ("line-break hyphens", "soft hyphens", "whitespace and line breaks", "N
 def join_line_break(m: re.Match[str]) -> str:
     """"нака-⏎зывается" -> "наказывается", but "уголовно-⏎процессуальным" -> "уголовно-
     процессуальным": a line may end after the hyphen of a hyphenated word, as PDFs wrap them."""
-    from lexwatch.morph import hyphenated, known_word  # loads the dictionary: only texts with such breaks
+    from lexwatch.morph import hyphenated  # loads the dictionary: only texts with such breaks
 
     head, tail = m.group(1), m.group(2)
-    # A word the dictionary knows is one word broken at the line end even when its end reads as a
-    # particle: "мес-⏎то" is "место", not "мес-то" (no "кто-то" or "какой-либо" is a word joined).
-    return f"{head}-{tail}" if hyphenated(head, tail) and not known_word(head + tail) else head + tail
+    return f"{head}-{tail}" if hyphenated(head, tail) else head + tail
 
 
 def _squeeze(text: str) -> str:
