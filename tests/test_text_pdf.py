@@ -318,3 +318,55 @@ def test_a_pdf_that_calls_one_form_a_million_times_is_refused(deadline) -> None:
 def test_the_budget_leaves_a_real_publication_alone() -> None:
     data = make_pdf(CODE, page_size=A6)
     assert "Статья 130" in extract_text(data, "uk.pdf")[0]
+
+
+def _pdf(catalog: bytes, page_content: bytes, trailer: bytes = b"<< /Size 6 /Root 1 0 R >>") -> bytes:
+    """A one-page PDF by hand: a catalog, the page tree, a font, the page and its content stream."""
+    objects = [catalog, b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R"
+               b" /Resources << /Font << /F1 3 0 R >> >> >>", page_content]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
+
+
+def _ascii85(data: bytes) -> bytes:
+    import base64
+
+    packed = base64.a85encode(data, adobe=True)[2:]   # the stream holds no "<~"
+    return b"<< /Length %d /Filter /ASCII85Decode >>\nstream\n" % len(packed) + packed + b"\nendstream"
+
+
+@pytest.mark.parametrize(("pdf", "where"), [
+    # an Ascii85 content stream with a byte outside its alphabet: base64's ValueError
+    (_pdf(CATALOG, _ascii85(LINE * 5).replace(b"<~", b"").replace(b"A", b"|", 1)), "page 1: "),
+    # the page tree is a number: PdfReadError raised while counting the pages
+    (_pdf(b"<< /Type /Catalog /Pages 7 >>", _ascii85(LINE)), ""),
+    # the trailer is a number, not a dictionary: AttributeError inside PdfReader()
+    (_pdf(CATALOG, _ascii85(LINE), trailer=b"42"), ""),
+])
+def test_a_pdf_damaged_in_its_page_tree_fonts_or_content_is_one_clear_line(pdf: bytes, where: str) -> None:
+    # pypdf raises ValueError, AttributeError, AssertionError or its own errors from deep inside a
+    # page's extraction: each was a traceback before.
+    with pytest.raises(InputError, match=f"^broken.pdf: not a readable PDF \\({where}"):
+        parse_bytes(pdf, "broken.pdf")
+
+
+def test_a_paragraph_of_a_hundred_thousand_wrapped_lines_is_joined_in_linear_time(deadline) -> None:
+    # pdftotext output of one endless hyphenated paragraph: each line was joined on to a copy of the
+    # whole paragraph, and the paragraph searched whole for its last word (minutes).
+    dump = "     Статья 1. Смертная казнь\n\n     1. Наказание нака-\n" + "зыва-\n" * 100_000 + "ется.\n\f"
+    deadline(10)
+    article = parse_bytes(dump.encode(), "dump.txt").articles[0]
+    assert article.heading == "Статья 1. Смертная казнь"
+    assert article.text == "1. Наказание нака" + "зыва" * 100_000 + "ется."

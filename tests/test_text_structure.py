@@ -242,3 +242,28 @@ def test_an_excerpt_jumping_from_article_1_to_110_keeps_110_but_a_flattened_130_
                       "Статья 1302. Отрицание геноцида белорусского народа\n1. Отрицание – наказывается арестом.\n"
                       "Статья 131. Применение оружия массового поражения\nПрименение – наказывается лишением свободы.\n")
     assert [a.number.display for a in flattened.articles] == ["130", "130¹", "130²", "131"]
+
+
+def test_a_heading_with_a_hundred_thousand_leader_dots_not_at_its_end_is_read_in_linear_time() -> None:
+    import signal
+
+    # The leaders pattern, searched from each start in a long run of "…" or " ." that does not end
+    # the line, rescanned the rest of the run each time (minutes for 100 000 of them).
+    blocks = [Block("Статья 1. Смертная казнь" + "…" * 100_000 + "x"), Block("1. Текст."),
+              Block("Статья 2. Общие начала" + " ." * 100_000 + " 1 1"), Block("1. Текст."),
+              Block("Статья 3. Наказание ........ 17"), Block("1. Текст.")]
+
+    def expired(*_args: object) -> None:
+        pytest.fail("still looking for dot leaders")
+
+    signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, 5)
+    try:
+        doc = parse_blocks(blocks)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert [a.id for a in doc.articles] == ["1", "2", "3"]
+    assert doc.articles[0].title == "Смертная казнь" + "…" * 100_000 + "x"
+    assert doc.articles[1].title == "Общие начала" + " ." * 100_000 + " 1 1"
+    assert doc.articles[2].title == "Наказание"

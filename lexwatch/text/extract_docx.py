@@ -40,7 +40,7 @@ def _check_unpacked_size(data: bytes, name: str) -> None:
 
 def extract(data: bytes, name: str) -> Extracted:
     import docx
-    from docx.table import Table
+    from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
     _check_unpacked_size(data, name)
@@ -49,14 +49,21 @@ def extract(data: bytes, name: str) -> Extracted:
     except Exception as exc:   # python-docx raises bare KeyError/ValueError/XML errors on damaged files
         raise InputError(f"{name}: not a readable DOCX document ({type(exc).__name__})") from None
     blocks: list[Block] = []
-    for item in word.iter_inner_content():
-        if isinstance(item, Paragraph):
-            # A soft line break (Shift+Enter) separates lines as a paragraph mark does.
-            blocks.extend(Block(line) for line in _paragraph_text(item).split("\n") if line.strip())
-        elif isinstance(item, Table):
-            # Tables in a code are signatures or schedules: kept, but as no article's text.
-            for row in item.rows:
-                cells = " ".join(cell.text for cell in row.cells if cell.text.strip())
-                if cells.strip():
-                    blocks.append(Block(cells, BlockKind.ASIDE))
+    try:
+        for item in word.iter_inner_content():
+            if isinstance(item, Paragraph):
+                # A soft line break (Shift+Enter) separates lines as a paragraph mark does.
+                blocks.extend(Block(line) for line in _paragraph_text(item).split("\n") if line.strip())
+            elif isinstance(item, Table):
+                # Tables in a code are signatures or schedules: kept, but as no article's text. Each
+                # <w:tc> is read once: python-docx's row.cells repeats a cell for every grid column it
+                # spans (a 40 KB file can say 2 000 000 000) and finds a merged cell's text by
+                # rebuilding the table for each row below it (minutes for a few thousand rows).
+                for row in item.rows:
+                    texts = (_Cell(tc, item).text for tc in row._tr.tc_lst)
+                    cells = " ".join(text for text in texts if text.strip())
+                    if cells.strip():
+                        blocks.append(Block(cells, BlockKind.ASIDE))
+    except Exception as exc:   # attribute values are parsed when read: gridSpan="x" is a ValueError
+        raise InputError(f"{name}: not a readable DOCX document ({type(exc).__name__}: {exc})"[:300]) from None
     return Extracted(blocks=blocks, format="docx")

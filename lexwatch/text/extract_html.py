@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from lexwatch.errors import InputError
 from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.extract_txt import decode_text
@@ -39,8 +40,10 @@ CLASS_KINDS: dict[str, BlockKind | None] = {
 SECTION_SELECTOR = "div.Section1"
 REGNUM_SELECTOR = "[data-regnum]"
 
-_SUP_RE = re.compile(r"<sup\b[^>]*>\s*(\d{1,3})\s*</sup>", re.IGNORECASE)
-_BR_RE = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
+# "[^<>]*", not "[^>]*": a "<sup" that never closes must not make each later "<sup" scan to the end of
+# the page (a few hundred KB of "<sup " took minutes).
+_SUP_RE = re.compile(r"<sup\b[^<>]*>\s*(\d{1,3})\s*</sup>", re.IGNORECASE)
+_BR_RE = re.compile(r"<br\b[^<>]*>", re.IGNORECASE)
 _GENERIC_SELECTOR = "h1, h2, h3, h4, h5, h6, p, li, td, th, pre"
 
 
@@ -48,6 +51,36 @@ def _prepare(html: str) -> str:
     """Superscript numbers become Unicode superscripts (130<sup>2</sup> -> 130²); <br> a space."""
     html = _SUP_RE.sub(lambda m: m.group(1).translate(TO_SUPERSCRIPT), html)
     return _BR_RE.sub(" ", html)
+
+
+# lexbor checks the stack of open elements on every tag, so its parse time grows with the square of
+# the nesting depth: 300 KB of unclosed <div> or <ul><li> kept it busy for minutes. Browsers stop
+# nesting at 512 levels; a legal text needs a few dozen.
+MAX_DEPTH = 2000
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+# Void elements never nest; these close themselves when a sibling starts (optional end tags).
+_FLAT_TAGS = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead",
+                        "tfoot", "colgroup", "caption", "option", "optgroup", "rb", "rt", "rp", "html", "head",
+                        "body"))
+
+
+def nesting_depth(html: str, limit: int = MAX_DEPTH) -> int:
+    """How deep the page's elements nest (an upper bound: every open tag that is neither void nor
+    self-closing by a sibling counts until its end tag), counted only as far as `limit` + 1."""
+    if html.count("<") <= limit:
+        return 0   # cannot nest deeper than it has tags
+    depth = 0
+    for m in _TAG_RE.finditer(html):
+        if m.group(2).lower() in _FLAT_TAGS:
+            continue
+        if m.group(1):
+            depth = depth - 1 if depth else 0
+        else:
+            depth += 1
+            if depth > limit:
+                return depth
+    return 0
 
 
 def cut_short(html: str) -> bool:
@@ -65,6 +98,9 @@ def extract(data: bytes, name: str) -> Extracted:
     from selectolax.lexbor import LexborHTMLParser
 
     html, _ = decode_text(data, name)
+    if nesting_depth(html) > MAX_DEPTH:
+        raise InputError(f"{name}: HTML elements nested more than {MAX_DEPTH} levels deep (unclosed tags?);"
+                         " not a page lexwatch can read")
     tree = LexborHTMLParser(_prepare(html))
     act = None
     marked = tree.css_first(REGNUM_SELECTOR)
@@ -105,7 +141,19 @@ def _generic(tree: object, act: str | None) -> Extracted:
     assert isinstance(tree, LexborHTMLParser)
     for junk in tree.css("script, style, nav, header, footer, noscript"):
         junk.decompose()
-    # Innermost blocks only (lexbor's node.css() matches the node itself, hence "== 1").
-    blocks = [Block(node.text(deep=True, separator=""))
-              for node in tree.css(_GENERIC_SELECTOR) if len(node.css(_GENERIC_SELECTOR)) == 1]
+    # Innermost blocks only: a block with a block inside it is skipped. Each node's ancestors are
+    # walked once (a walk stops at a node seen before), not each block's whole subtree searched,
+    # which took seconds on tables nested a few thousand deep.
+    nodes = tree.css(_GENERIC_SELECTOR)
+    matched = {node.mem_id for node in nodes}
+    seen: set[int] = set()
+    outer: set[int] = set()
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in seen:
+            seen.add(parent.mem_id)
+            if parent.mem_id in matched:
+                outer.add(parent.mem_id)
+            parent = parent.parent
+    blocks = [Block(node.text(deep=True, separator="")) for node in nodes if node.mem_id not in outer]
     return Extracted(blocks=[b for b in blocks if b.text.strip()], format="html", act=act)

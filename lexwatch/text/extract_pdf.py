@@ -21,7 +21,7 @@ from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.morph import hyphenated
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.model import collapse_ws
-from lexwatch.text.structure import kind_of
+from lexwatch.text.structure import kind_of, strip_control_sequences
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -43,6 +43,9 @@ _CONTENT_FLOOR = 8 * 1024 * 1024
 _PAGE_COST = 4096
 _BYTES_PER_OPERATION = 16
 _FORM_COST = 1024
+_LAST_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?\u00ad?$")
+_LONGEST_WORD = 100
+_TAIL = 512              # characters of a paragraph's end that joining a wrapped line may look at
 _MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?[.)]\s|наказыва|Примечани)")
 
 
@@ -75,17 +78,34 @@ def _open(data: bytes, name: str) -> PdfReader:
     _quiet_pypdf()
     try:
         reader = PdfReader(BytesIO(data))
-    except (PdfReadError, ValueError, KeyError, OSError) as exc:
-        raise InputError(f"{name}: not a readable PDF ({exc})") from None
-    if reader.is_encrypted:
+        encrypted = reader.is_encrypted
+    except Exception as exc:   # pypdf raises AttributeError, TypeError, ... on a damaged file too
+        raise _unreadable(exc, name) from None
+    if encrypted:
         try:
             opened = bool(reader.decrypt(""))   # an owner-password-only PDF opens with an empty password
         except (DependencyError, NotImplementedError, PdfReadError):
             opened = False
+        except Exception as exc:
+            raise _unreadable(exc, name) from None
         if not opened:
             raise EncryptedPdfError(f"{name}: the PDF is encrypted (password-protected); "
                                     "save an unprotected copy (e.g. qpdf --decrypt) and add that")
     return reader
+
+
+def _unreadable(exc: Exception, name: str, page: int | None = None) -> Exception:
+    """A damaged PDF as one InputError line; an exception raised by lexwatch's own code is not the
+    file's fault and is returned as it is (a bug must not read as a broken file)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    if tb is not None and str(tb.tb_frame.f_globals.get("__name__", "")).startswith("lexwatch."):
+        return exc
+    detail = "" if isinstance(exc, AssertionError) else " ".join(strip_control_sequences(str(exc)).split())
+    detail = detail[:150] + "…" if len(detail) > 150 else detail or f"pypdf: {type(exc).__name__}"
+    where = f"page {page}: " if page is not None else ""
+    return InputError(f"{name}: not a readable PDF ({where}{detail})")
 
 
 class _OverBudget(BaseException):
@@ -240,7 +260,8 @@ def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
     it is a hyphenated word (lexwatch.morph.hyphenated) and the document does not write it joined."""
     if paragraph.endswith(("-", "\u00ad")) and len(paragraph) > 1 and paragraph[-2].isalpha() \
             and line[:1].islower():
-        head_match = re.search(r"[^\W\d_]+(?:-[^\W\d_]+)*-?\u00ad?$", paragraph)
+        # the last word, looked for in the paragraph's end only (no word is _LONGEST_WORD long)
+        head_match = _LAST_WORD.search(paragraph, max(0, len(paragraph) - _LONGEST_WORD))
         tail_match = _WORD.match(line)
         if head_match and tail_match and paragraph.endswith("-"):
             head = head_match.group(0)[:-1].lower()
@@ -281,6 +302,10 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
     lengths = sorted(len(text) for text in texts)
     full = lengths[int(len(lengths) * 0.9)] if lengths else 0
     out: list[str] = []
+    # A long paragraph's text is kept in `spilled` but for its last _TAIL characters in out[-1]: a
+    # line is joined on to that tail (join_wrapped reads only a paragraph's end), not on to a copy
+    # of the whole paragraph, which made a paragraph of 100 000 lines take minutes.
+    spilled: list[str] = []
     previous_line = ""
     for text, indented, gap in zip(texts, indents, _gaps(lines), strict=True):
         if not out:
@@ -297,17 +322,36 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
                 prev.endswith(_BREAK_AFTER) and not prev.endswith("-") and bool(_MARKER.match(text)))
         previous_line = text
         if new:
+            if spilled:
+                out[-1] = "".join(spilled) + out[-1]
+                spilled.clear()
             out.append(text)
         else:
-            out[-1] = join_wrapped(prev, text, vocabulary)
+            joined = join_wrapped(prev, text, vocabulary)
+            if len(joined) > 2 * _TAIL:
+                spilled.append(joined[:-_TAIL])
+                joined = joined[-_TAIL:]
+            out[-1] = joined
+    if spilled:
+        out[-1] = "".join(spilled) + out[-1]
     return out
 
 
 def extract(data: bytes, name: str) -> Extracted:
     reader = _open(data, name)
     budget = _Budget(len(data))
+    # pypdf raises what it meets in a damaged file: its own errors, and ValueError (a bad Ascii85
+    # stream), AttributeError, AssertionError, RecursionError ...: one line, naming the page.
     try:
-        pages = [_page_lines(page, budget) for page in reader.pages]
+        count = len(reader.pages)
+    except Exception as exc:
+        raise _unreadable(exc, name) from None
+    pages: list[list[TextLine]] = []
+    try:
+        for index in range(count):
+            pages.append(_page_lines(reader.pages[index], budget))
+    except Exception as exc:
+        raise _unreadable(exc, name, len(pages) + 1) from None
     except _OverBudget:
         raise InputError(f"{name}: the PDF asks for far more work than a {len(data) / 2**20:.1f} MB document"
                          f" needs (over {budget.content // 2**20} MB of page content or"

@@ -71,7 +71,14 @@ def _strip_leaders(text: str) -> str:
     """Drop a contents entry's dot leaders and page number; most headings have none to drop."""
     if "…" not in text and ".." not in text and ". ." not in text and text.isprintable():
         return text  # printable: its only space is " ", so _LEADERS cannot match
-    return _LEADERS.sub("", text)
+    # _LEADERS is anchored at the end, but re tries it from every start: over a long run of leaders
+    # not at the end ("……x", 100 000 of them) each start rescans the run, for minutes. Leaders and
+    # a page number fit in the last _LEADER_WINDOW characters of any real contents entry.
+    head, tail = text[:-_LEADER_WINDOW], text[-_LEADER_WINDOW:]
+    return head + _LEADERS.sub("", tail)
+
+
+_LEADER_WINDOW = 400
 
 
 def _starts(text: str, keyword: str) -> bool:
