@@ -137,3 +137,41 @@ def test_a_cell_merged_down_three_thousand_rows_is_read_in_linear_time() -> None
         doc = parse_bytes(data, "uk.docx")
     assert [a.id for a in doc.articles] == ["361-1", "361-4"]
     assert [text for heading, text in doc.notes if text == "Перечень"] == ["Перечень"]
+
+
+def test_text_inside_a_hyperlink_or_a_tracked_insertion_is_read_and_a_tracked_deletion_is_not() -> None:
+    # Exports from legal databases link every reference ("статьей 130" -> the article); an amended
+    # draft keeps its tracked changes. Their words were dropped from the article's text.
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def wrapped(tag: str, text: str, *, deleted: bool = False) -> object:
+        outer = OxmlElement(tag)
+        if tag == "w:hyperlink":
+            outer.set(qn("r:id"), "rId99")
+        else:
+            outer.set(qn("w:id"), "1")
+            outer.set(qn("w:author"), "Редактор")
+        run = OxmlElement("w:r")
+        piece = OxmlElement("w:delText" if deleted else "w:t")
+        piece.text = text
+        piece.set(qn("xml:space"), "preserve")
+        run.append(piece)
+        outer.append(run)
+        return outer
+
+    word = docx.Document()
+    word.add_paragraph("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ")
+    word.add_paragraph("Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды")
+    body = word.add_paragraph("1. Действия, предусмотренные ")
+    body._p.append(wrapped("w:hyperlink", "статьей 130"))
+    body.add_run(" настоящего Кодекса, совершенные ")
+    body._p.append(wrapped("w:del", "повторно", deleted=True))
+    body._p.append(wrapped("w:ins", "группой лиц"))
+    body.add_run(", –")
+    word.add_paragraph("наказываются лишением свободы на срок от пяти до двенадцати лет.")
+    buf = BytesIO()
+    word.save(buf)
+    [article] = parse_bytes(buf.getvalue(), "draft.docx").articles
+    assert article.lines[0] == ("1. Действия, предусмотренные статьей 130 настоящего Кодекса, совершенные "
+                                "группой лиц, –")

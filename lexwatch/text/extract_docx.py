@@ -8,10 +8,18 @@ from lexwatch.errors import InputError
 from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 
+# Every run of the paragraph's current text: also those inside a hyperlink (a reference "статьей
+# 130" linked to the article), a tracked insertion, a field or a content control, which
+# paragraph.runs leaves out; not a tracked deletion's (no longer the text) nor a text box's.
+_RUNS = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+
 
 def _paragraph_text(paragraph: object) -> str:
+    from docx.text.run import Run
+
     parts: list[str] = []
-    for run in paragraph.runs:   # type: ignore[attr-defined]
+    for element in paragraph._p.xpath(_RUNS):   # type: ignore[attr-defined]
+        run = Run(element, paragraph)   # type: ignore[arg-type]
         text = run.text
         if run.font.superscript and text.strip().isdigit():
             text = text.strip().translate(TO_SUPERSCRIPT)
