@@ -253,3 +253,22 @@ def test_adding_a_page_cut_short_stores_it_and_says_what_may_be_missing(workspac
     whole.write_text(PAGE, encoding="utf-8")
     again = lexwatch_cli("add", str(whole), cwd=workspace)
     assert again.code == 0 and "note:" not in again.err
+
+
+def test_a_sent_page_cannot_put_escape_sequences_on_the_terminal_through_its_class_names(workspace, lexwatch_cli,
+                                                                                         tmp_path):
+    # A file someone sent: its paragraph classes are named in a note, and they carry a title change
+    # (OSC 2) and a screen clear. The note may name them, the terminal must not act on them.
+    page = tmp_path / "uk-sent.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"></head><body><div class="Section1">'
+        '<p class="titlek">УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ</p>'
+        '<p class="article">Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды'
+        " или розни</p>"
+        '<p class="point\x1b]2;Всё в порядке\x07\x1b[2J\x9b31m">1. Умышленные действия, направленные на возбуждение'
+        " расовой, национальной, религиозной либо иной социальной вражды или розни, – наказываются арестом.</p>"
+        "</div></body></html>", encoding="utf-8")
+    added = lexwatch_cli("add", str(page), "--act", "HK9900275", cwd=workspace)
+    assert added.code == 0, added
+    assert "note:" in added.err and "paragraph classes read as article text" in added.err
+    assert not any(ch in added.err for ch in "\x1b\x07\x9b")

@@ -618,3 +618,37 @@ def test_check_on_an_output_that_cannot_write_cyrillic_still_tells_the_change(le
     text = lexwatch_cli("check", cwd=portal_workspace, env=ascii_only)
     assert text.code == 1, text
     assert text.out.startswith("changed   HK9900275@2020-02-01") and "removed \\u0441\\u0442. 130\\xb9" in text.out
+
+
+def test_a_card_linking_its_pdf_abroad_with_escape_sequences_fails_in_plain_words(lexwatch_cli, portal_workspace,
+                                                                                   portal_site):
+    # An impersonated portal's card points the PDF at another host, the link carrying a terminal title
+    # change and a screen clear: refused, and the failure line printed without them.
+    p = portal_site.publications[0]
+    card = ('<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"/><title>Закон Республики Беларусь</title>'
+            '</head><body><main class="l-main"><div class="usercontent" id="userContent">'
+            f"<h1>{p.heading}</h1><p class=\"name\">{p.name}</p>"
+            '<a class="link-pdf" href="http://mirror.example/\x1b]2;Изменений нет\x07\x1b[2J.pdf">'
+            "Официальное опубликование (PDF)</a></div></main></body></html>")
+    portal_site.portal.set(p.card_path, Reply(body=card.encode()))
+    for args in (("fetch", "--verbose"), ("check",)):
+        run = lexwatch_cli(*args, cwd=portal_workspace)
+        assert run.code == 4, run
+        assert "refusing to contact mirror.example" in run.err
+        assert not any(ch in run.err + run.out for ch in "\x1b\x07"), run
+
+
+def test_a_code_page_nested_thousands_deep_is_a_failure_at_once_not_an_hours_long_parse(lexwatch_cli,
+                                                                                       portal_workspace, portal_site):
+    # 400 KB of unclosed <div> before the text: lexbor's parse time grows with the square of the depth,
+    # and the source parsed the page five times (text check, title, edition date, fingerprint) before
+    # the extractor's own depth limit was ever reached: minutes of a cron run, hours at the 10 MB cap.
+    page = consolidated_page("2022").decode().replace('<div class="Section1">', "<div>" * 80_000
+                                                      + '<div class="Section1">', 1)
+    portal_site.portal.set(CONSOLIDATED, Reply(body=page.encode()))
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace, timeout=30)
+    assert run.code == 4, run
+    [failed] = run.json()["failed"]
+    assert failed["kind"] == "consolidated" and "levels deep" in failed["error"]
+    assert not [v for v in _versions(portal_workspace) if v[1] == "HK9900275"]
+    assert {i["act"] for i in _by_kind(run.json()["new"], "card")} == KEPT  # the rest of the run went on

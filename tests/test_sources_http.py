@@ -350,3 +350,18 @@ def test_a_windows_1251_page_labelled_utf8_is_still_read_as_windows_1251(fixture
     with client(fixture_portal) as portal:
         result = portal.get(CODE_PAGE)
     assert result.encoding == "cp1251" and "Отрицание геноцида белорусского народа" in (result.text or "")
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "zlib", "idna", "undefined", "unicode_escape"])
+def test_a_page_naming_a_codec_that_is_no_charset_is_read_as_its_bytes_say(fixture_portal, charset):
+    # A compromised or impersonated portal names a codec Python knows but no page is written in: the
+    # client stopped the whole run on it (LookupError, UnicodeError), or unescaped "\x1b" into ESC.
+    page = consolidated_page("2022").decode().replace('<meta charset="utf-8" />', "")
+    page = page.replace("Отрицание геноцида белорусского народа",
+                        "Отрицание геноцида белорусского народа \\x1b[2J")
+    fixture_portal.set(CODE_PAGE, Reply(body=page.encode(), content_type=f"text/html; charset={charset}"))
+    with client(fixture_portal) as portal:
+        result = portal.get(CODE_PAGE)
+    assert result.encoding == "utf-8"
+    assert "Отрицание геноцида белорусского народа \\x1b[2J" in (result.text or "")
+    assert "\x1b" not in (result.text or "")

@@ -28,14 +28,39 @@ class Globals:
 STATE = Globals()
 
 
+# Control characters but tab and line feed (C0, DEL, C1): ESC starts a terminal escape sequence, CSI
+# (U+009B) is one on terminals that read 8-bit controls, a carriage return or a backspace overwrites
+# what was printed. Each becomes "?", so a line stays as long as it was (a rich Text keeps its styles).
+_CONTROLS = {code: "?" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+
+
+def printable(text: str) -> str:
+    """`text` without a control character that a terminal would act on: for every line lexwatch
+    prints about documents (a portal's titles and links, a file's class names, an error's detail),
+    whose words a compromised portal or a file someone sent chose."""
+    return text if text.isprintable() else text.translate(_CONTROLS)
+
+
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
+    from rich.text import Text
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             # rich exits 1 when a pipe closes (`| head`), which reads as "differences found":
             # hand the closed pipe to the CLI's handler, which exits 0
             raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            shown: list[Any] = []
+            for item in objects:
+                if isinstance(item, str):
+                    item = printable(item)
+                elif isinstance(item, Text) and not item.plain.isprintable():
+                    item = item.copy()
+                    item.plain = printable(item.plain)   # as long as before: the styles stay in place
+                shown.append(item)
+            super().print(*shown, **kwargs)
 
     return _Console(stderr=stderr, highlight=False, soft_wrap=True)
 

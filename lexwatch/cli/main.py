@@ -29,7 +29,7 @@ from typing import Annotated  # noqa: E402
 import typer  # noqa: E402
 
 from lexwatch import __version__  # noqa: E402
-from lexwatch.cli.context import STATE, fit_stdout, stdout_encoding, stdout_is_unicode  # noqa: E402
+from lexwatch.cli.context import STATE, fit_stdout, printable, stdout_encoding, stdout_is_unicode  # noqa: E402
 from lexwatch.errors import ExitCode, LexwatchError  # noqa: E402
 
 app = typer.Typer(
@@ -140,7 +140,7 @@ def run() -> None:
     except LexwatchError as exc:
         if debug:
             traceback.print_exc()
-        sys.stderr.write(f"lexwatch: error: {exc.message}\n")
+        sys.stderr.write(f"lexwatch: error: {printable(exc.message)}\n")  # a URL or name a page chose
         sys.exit(int(exc.exit_code))
     except KeyboardInterrupt:
         sys.stderr.write(f"lexwatch: {'stopped' if terminated else 'interrupted'}; nothing half-stored was kept\n")
@@ -163,7 +163,8 @@ def run() -> None:
         if debug:
             traceback.print_exc()
         if stdout_is_unicode():  # not the terminal's doing
-            sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {exc} (run with --debug)\n")
+            sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {printable(str(exc))}"
+                             " (run with --debug)\n")
             sys.exit(int(ExitCode.INTERNAL))
         sys.stderr.write(f"lexwatch: error: standard output is {stdout_encoding()}, which cannot show Russian text: "
                          "use a UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8, or --json or --output FILE\n")
@@ -178,5 +179,5 @@ def run() -> None:
             sys.stderr.write("lexwatch: error: disk full; nothing was half-stored, free space and run again\n"
                              if full else f"lexwatch: error: the state database: {exc}\n")
             sys.exit(int(ExitCode.ERROR))
-        sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {exc} (run with --debug)\n")
+        sys.stderr.write(f"lexwatch: internal error: {type(exc).__name__}: {printable(str(exc))} (run with --debug)\n")
         sys.exit(int(ExitCode.INTERNAL))

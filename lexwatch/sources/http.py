@@ -146,8 +146,14 @@ def decode_page(content: bytes, header_charset: str | None) -> tuple[str, str]:
         candidates.append(meta.group(1).decode("ascii", "replace"))
     for name in [*candidates, "utf-8"]:
         try:
-            encoding = codecs.lookup(name).name
+            info = codecs.lookup(name)
         except LookupError:
+            continue
+        encoding = info.name
+        # A charset the page names is a page's claim, not a codec to run: "rot13", "zlib", "base64"
+        # (no text encodings: bytes.decode raises LookupError), "idna" or "undefined" (UnicodeError
+        # on any page) stopped the whole run; "unicode-escape" turned "\\x1b" into an escape.
+        if not getattr(info, "_is_text_encoding", True) or encoding in _NOT_CHARSETS:
             continue
         text = _decode_nearly(content, encoding)
         if text is not None:
@@ -167,8 +173,17 @@ def _decode_nearly(content: bytes, encoding: str) -> str | None:
         return content.decode(encoding)
     except UnicodeDecodeError:
         pass
-    text = content.decode(encoding, errors="replace")
+    except (UnicodeError, LookupError):  # a codec that reads no page at all
+        return None
+    try:
+        text = content.decode(encoding, errors="replace")
+    except (UnicodeError, LookupError):
+        return None
     return text if text.count("\ufffd") <= 4 + len(content) // 1000 else None
+
+
+# Codecs Python can look up that are no page's charset: escapes, domain names, a codec that fails.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-7"})
 
 
 def looks_blocked(text: str) -> bool:

@@ -21,7 +21,7 @@ from lexwatch.errors import LexwatchError, TruncatedResponseError, UnexpectedPag
 from lexwatch.fsutil import safe_name
 from lexwatch.ids import normalize_regnum
 from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
-from lexwatch.text.extract_html import cut_short
+from lexwatch.text.extract_html import MAX_DEPTH, cut_short, nesting_depth
 
 if TYPE_CHECKING:
     from lexwatch.sources.http import HttpResult, PortalClient
@@ -81,6 +81,11 @@ class ListingEntry:
 def _tree(html: str):  # type: ignore[no-untyped-def]
     from selectolax.lexbor import LexborHTMLParser
 
+    # lexbor's parse time grows with the square of the nesting depth: a 10 MB page of unclosed <div>
+    # from a hostile or impersonated portal would hold the run for hours before any text is read.
+    if nesting_depth(html) > MAX_DEPTH:
+        raise UnexpectedPageError(f"the page nests its elements more than {MAX_DEPTH} levels deep (unclosed"
+                                  " tags?): not a page of the portal, not read")
     return LexborHTMLParser(html)
 
 

@@ -12,6 +12,7 @@ from lexwatch.errors import InputError
 from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.extract_txt import decode_text
+from lexwatch.text.structure import strip_control_sequences
 
 # Paragraph class -> what it is; None: not part of the text (table of contents, footnote rule).
 CLASS_KINDS: dict[str, BlockKind | None] = {
@@ -128,7 +129,9 @@ def extract(data: bytes, name: str) -> Extracted:
         if kind is BlockKind.TITLE and not title:
             title = " ".join(text.split())
         blocks.append(Block(text, kind))
-    warnings = [f"paragraph classes read as article text: {', '.join(sorted(unknown))}"] if unknown else []
+    # class names are the page's words, printed by `add`: no escape sequence of theirs may go along
+    named = ", ".join(sorted({strip_control_sequences(c) for c in unknown}))
+    warnings = [f"paragraph classes read as article text: {named}"] if unknown else []
     if cut_short(html):
         warnings.append("the page breaks off before its end (no </html>): articles after the cut are missing")
     return Extracted(blocks=blocks, format="html", title=title, act=act, warnings=warnings, marked_up=True)
