@@ -10,6 +10,7 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from filelock import FileLock
 from portal import fixtures
 from portal.server import Reply
@@ -442,11 +443,13 @@ def test_check_as_json_lists_the_articles_behind_the_counts(lexwatch_cli, portal
     assert len(doc["articles"]["changed"]) == doc["summary"]["changed"]
 
 
-def test_check_with_no_source_enabled_is_an_error_not_nothing_new(lexwatch_cli, portal_workspace):
+@pytest.mark.parametrize("command", ["check", "fetch"])
+def test_check_or_fetch_with_no_source_enabled_is_an_error_not_nothing_new(lexwatch_cli, portal_workspace, command):
     config = portal_workspace / "lexwatch.toml"
     config.write_text(config.read_text(encoding="utf-8") + "\n[sources.pravo_by]\nenabled = false\n",
                       encoding="utf-8")
-    run = lexwatch_cli("--quiet", "check", cwd=portal_workspace)  # cron: must not stay silent with exit 0
+    # cron (`lexwatch --quiet fetch || mail …`): must not stay silent with exit 0
+    run = lexwatch_cli("--quiet", command, cwd=portal_workspace)
     assert run.code == 2, run
     assert run.out == "" and "no source is enabled" in run.err
 

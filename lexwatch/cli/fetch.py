@@ -68,6 +68,13 @@ def _writable(store: VersionStore, dry_run: bool = False) -> None:
                             " (`lexwatch drafts list`): free space and run again")
 
 
+def _some(sources: list[Source], done: str) -> None:
+    """Fetching or checking nothing must not read as "nothing new" (exit 0) to a cron job."""
+    if not sources:
+        raise UsageError(f"no source is enabled, so nothing can be {done}: set [sources.folder] path or"
+                         " enable [sources.pravo_by] in lexwatch.toml (see `lexwatch sources list`)")
+
+
 def _line(outcome: Outcome) -> str:
     what = outcome.act or "-"
     tail = f" ({outcome.version[:12]})" if outcome.version else ""
@@ -154,7 +161,8 @@ def fetch(
 ) -> None:
     """Fetch new and changed documents from every enabled source and store them as versions.
 
-    Exit code 0 when every source was fetched, 4 when any document failed (the rest is stored)."""
+    Exit 0: every source was fetched; 4: a document failed (the rest is stored); 5: another run
+    holds the workspace; 2: a usage or configuration error, or no source enabled."""
     from lexwatch.sources.runner import enabled_sources
 
     _ascii_safe_streams()
@@ -162,6 +170,7 @@ def fetch(
     STATE.verbose = verbose
     ws = open_workspace()
     sources = enabled_sources(ws.settings, ws.root, source or None)
+    _some(sources, "fetched")
     with ws.lock(), ws.open_store() as store:
         _writable(store, dry_run)
         run = _fetch_run(ws, store, sources, start, dry_run=dry_run, verbose=verbose)
@@ -182,8 +191,8 @@ def check(
     pack: Annotated[list[str] | None, typer.Option("--pack", "-p",
                                                    help="Flag with this rule pack only; repeatable.")] = None,
 ) -> None:
-    """What changed since the last run: fetch, then each new or changed document against its act's
-    previous version (articles changed, flags raised).
+    """What changed since the last run: fetch, then each new or changed document against what its
+    address gave before, else its act's previous version (articles changed, flags raised).
 
     Exit 0: nothing new; 1: something new or changed; 4: a source failed (what was reached is
     reported: never read 4 as "no changes"); 5: another run holds the workspace; 2: a usage or
@@ -198,9 +207,7 @@ def check(
     ws = open_workspace()
     sources = enabled_sources(ws.settings, ws.root, source or None)
     packs = load_packs(ws.root, pack)  # a bad --pack is refused before anything is fetched
-    if not sources:  # checking nothing must not read as "nothing new" (exit 0) to a cron job
-        raise UsageError("no source is enabled, so nothing can be checked: set [sources.folder] path or"
-                         " enable [sources.pravo_by] in lexwatch.toml (see `lexwatch sources list`)")
+    _some(sources, "checked")
     with ws.lock(), ws.open_store() as store:
         _writable(store)
         run = _fetch_run(ws, store, sources, start, dry_run=False, verbose=verbose)
