@@ -1,4 +1,4 @@
-"""Ingest speed: `lexwatch add` on the 1.2 MB Criminal Code, our parser against a bare regex scan, and
+"""Ingest speed: `lexwatch add` on the 0.94 MB Criminal Code, our parser against a bare regex scan, and
 PDF extraction (pypdf, our extractor) against pdftotext on a generated 100-page publication.
 
 Run: python bench/ingest.py [--corpus ../shared/corpus] [--repeat 3]

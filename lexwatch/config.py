@@ -157,8 +157,10 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"line (\d+)", msg)
-        raise ConfigError(re.sub(r"\s*\(at line.*\)$", "", msg).strip() or "invalid TOML", path=path,
-                          line=int(m.group(1)) if m else None) from None
+        # "(at end of document)": the last line, where the file broke off ("foo = [")
+        line = int(m.group(1)) if m else (text.rstrip("\n").count("\n") + 1 if "end of document" in msg else None)
+        raise ConfigError(re.sub(r"\s*\(at (?:line|end of document).*\)$", "", msg).strip() or "invalid TOML",
+                          path=path, line=line) from None
     settings = Settings(raw=data, path=path, text=text)
     for section in data:
         if section not in SECTIONS:

@@ -86,6 +86,12 @@ def test_broken_toml_is_one_line_naming_file_and_line(workspace, lexwatch_cli):
     assert "Traceback" not in result.err
 
 
+def test_a_file_that_breaks_off_names_its_last_line():
+    # an editor closed mid-list: tomllib says "at end of document", with no line
+    with pytest.raises(ConfigError, match=r"lexwatch.toml:3: Invalid value$"):
+        parse_settings('[watch]\nacts = ["HK9900275"]\nextra = [\n')
+
+
 def test_unknown_key_and_wrong_type_name_the_key_and_line():
     with pytest.raises(ConfigError, match=r"lexwatch.toml:4: unknown setting \(key 'portal.base_ulr'\)"):
         parse_settings('[portal]\ndelay = 0.5\n\nbase_ulr = "https://pravo.by"\n')

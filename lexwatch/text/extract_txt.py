@@ -1,4 +1,5 @@
-"""Plain text: decode UTF-8 (with or without BOM), UTF-16 with BOM, or a Cyrillic 8-bit code page."""
+"""Plain text: decode UTF-8 (with or without BOM; a few bad bytes replaced), UTF-16 (with or without
+BOM), or a Cyrillic 8-bit code page; a binary file named .txt is refused."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The one document model every format parses into: a Document of Articles.
 
-An article's `text` is its body as lines joined by "\n": parts ("1. ..."), points ("1) ..."),
+An article's `text` is its body as lines joined by "\\n": parts ("1. ..."), points ("1) ..."),
 sanction lines ("наказывается ...") and notes ("Примечание. ..."), each line with its internal
 whitespace collapsed. This is the shape of `../shared/corpus/*.articles.jsonl`.
 """
