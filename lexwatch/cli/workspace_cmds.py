@@ -50,7 +50,8 @@ def _parse_date(value: str | None) -> date | None:
 
 
 def add(
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Portal HTML, PDF, DOCX or TXT files, one or more.")],
+    files: Annotated[list[Path], typer.Argument(
+        metavar="FILE...", help="Portal HTML, PDF, DOCX or TXT files, one or more.")],
     act: Annotated[str | None, typer.Option(
         "--act", help="Register number, e.g. HK9900275 (default: detected).")] = None,
     edition_date: Annotated[str | None, typer.Option(
