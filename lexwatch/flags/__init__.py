@@ -36,6 +36,7 @@ def _own_article_hits(article: Article, packs: list[Pack], direction: str) -> li
 
 def flag_document(doc: Document, packs: list[Pack]) -> list[Hit]:
     """Every hit in one document, in document order; amendment instructions give the direction."""
+    from lexwatch.diff.normalize import normalize
     from lexwatch.flags.direction import document_directions
 
     known = frozenset(a.number for a in doc.articles)
@@ -50,7 +51,8 @@ def flag_document(doc: Document, packs: list[Pack]) -> list[Hit]:
         text = f"{article.title}\n{article.text}"
         found = find_hits(text, packs, article=article.number.canonical, known=known)
         hits += document_directions(text, found)
-    return hits
+    # quoted as a diff quotes them: "статьями 361/1 –361/3" from a text layer reads "статьями 361¹–361³"
+    return [replace(h, evidence=normalize(h.evidence, known)) for h in hits]
 
 
 def _side_ops(item: ArticleDiff) -> list[Op]:

@@ -33,10 +33,22 @@ _PART_NUMBER_RE = re.compile(r"^\d{1,3}(?:/\d{1,2})?\.\s")
 _PART_START_RE = re.compile(r"[\dП](?:(?<=\d)\d{0,2}(?:/\d{1,2})?\.\s(?=[А-ЯЁ])|(?<=П)римечани[ея]\.)")
 
 # Quoted wording in an amendment instruction, and what the words before the quote make of it.
-_NEW_WORDING_RE = re.compile(r"(?i)(?:заменить\s+(?:словами|словом|цифрами)|дополнить[^«»;]*?(?:словами|словом)"
-                             r"|следующего\s+содержания\s*:?)\s*$")
+_NEW_WORDING_RE = re.compile(r"(?i)(?:заменить\s+(?:соответственно\s+)?(?:словами|словом|цифрами)"
+                             r"|дополнить[^«»;]*?(?:словами|словом)|следующего\s+содержания\s*:?)"
+                             r"\s*(?:«[^«»]*»\s*(?:,|и)\s*)*$")
 _REWORDING_RE = re.compile(r"(?i)в\s+следующей\s+редакции\s*:?\s*$")
-_OLD_WORDING_RE = re.compile(r"(?i)(?:слова|слово|цифры|цифру)\s*$")
+# "слова «…»", or the second of a list: "слова «экстремистскими» и «экстремистских материалов»"
+_OLD_WORDING_RE = re.compile(r"(?i)(?:слова|слово|цифры|цифру)\s*(?:«[^«»]*»\s*(?:,|и)\s*)*$")
+# the rest of such a list after a quote: ", «…» и «…»"
+_MORE_OLD_WORDINGS_RE = re.compile(r"(?:\s*(?:,|и)\s*«[^«»]*»)*")
+# a quote that only says where new words go ("после слов «…»"): its words stay as they are
+_ANCHOR_RE = re.compile(r"(?i)(?:после|перед)\s+(?:слов|слова|словами|цифр|цифры)\s*$")
+_WORDING_WORD_RE = re.compile(r"(?i)(?<![а-яё])(?:слова|слово|словами|словом|цифры|цифрами)(?![а-яё])")
+# a line that is an item of a list ("статью 361⁴;") and the line that leads the list ("… силу:")
+_LIST_ITEM_END_RE = re.compile(r"[;,]\s*$")
+# what a line leading such a list says to repeal its items (an instruction; not the code's "исключается")
+_LEAD_REPEAL_RE = re.compile(r"(?i)(?<![А-Яа-яЁё])(?:исключить|признать\s+утративш(?:ей|ими|им)\s+силу"
+                             r"|утрачива(?:ет|ют)\s+силу|отменить)(?![А-Яа-яЁё])")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -106,27 +118,82 @@ def _same_rule_in(hits: list[Hit], hit: Hit, span: tuple[int, int] | None) -> bo
                                     for h in hits)
 
 
+def _lead_in(layout: Layout, start: int) -> str:
+    """The line that leads a list the clause at `start` is an item of ("Признать утратившими силу:"), or ""."""
+    text = layout.text
+    line_start = text.rfind("\n", 0, start) + 1
+    while line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev_start:line_start - 1]
+        if layout.quote_at(prev_start) is not None:
+            return ""
+        if line.rstrip().endswith(":"):
+            a, b = layout.clause(line_start - 1)
+            return layout.unquoted(a, b)
+        if not _LIST_ITEM_END_RE.search(line):
+            return ""
+        line_start = prev_start
+    return ""
+
+
+def _repealed(layout: Layout, clause: str, start: int) -> bool:
+    """The clause, or the line leading the list it is an item of, repeals what it names."""
+    if _verb(_REPEAL_RE, clause):
+        return True
+    if _verb(_ADD_RE, clause) or _verb(_CHANGE_RE, clause):
+        return False
+    return bool(_verb(_LEAD_REPEAL_RE, _lead_in(layout, start)))
+
+
+def _negated(text: str, hit: Hit, lo: int, hi: int) -> bool:
+    """The sentence of the hit (within text[lo:hi]) restricts it: "Смертная казнь не может быть назначена"."""
+    start = max(text.rfind(c, lo, hit.start) for c in ".;:\n") + 1
+    ends = [i for i in (text.find(c, hit.end, hi) for c in ".;\n") if i >= 0]
+    return bool(_NEGATION_RE.search(text, max(start, lo), min(ends, default=hi)))
+
+
 def instruction_direction(layout: Layout, hit: Hit, hits: list[Hit]) -> str:
     """The direction an amendment instruction gives a hit in one document; "present" when none does."""
     text, quotes = layout.text, layout.quotes
     inside = layout.quote_at(hit.start)
     if inside is not None:
         open_, close = inside
-        start, _ = layout.clause(open_)
-        before = text[start:open_]
+        # the new wording usually starts a line of its own: "изложить в следующей редакции:\n«…»"
+        lead = open_
+        while lead > 0 and text[lead - 1].isspace():
+            lead -= 1
+        start, _ = layout.clause(lead)
+        before = text[start:lead]
         after_end = layout.clause(close + 1)[1]
         after = text[close + 1:after_end]
-        if _NEW_WORDING_RE.search(before):
-            previous = next(((a, b) for a, b in reversed(quotes) if b < open_ and a >= start), None)
-            return "changed" if _same_rule_in(hits, hit, previous) else "added"
+        new_wording = _NEW_WORDING_RE.search(before)
+        if new_wording:
+            # the words it replaces ("слова «…» заменить словами «…»", "«A» и «B» … соответственно"):
+            # the quotes of the clause before the verb; the same rule in them is a change, not an addition
+            verb_at = start + new_wording.start()
+            if any(h.pack == hit.pack and h.rule == hit.rule and start <= h.start < verb_at
+                   and layout.quote_at(h.start) is not None for h in hits):
+                return "changed"
+            # new wording that restricts the term ("не может быть назначена") does not add it
+            return "changed" if hit.kind == "term" and _negated(text, hit, open_ + 1, close) else "added"
         if _REWORDING_RE.search(before):
             return "changed"
         if _OLD_WORDING_RE.search(before):
-            following = next(((a, b) for a, b in quotes if close < a < after_end), None)
-            if re.match(r"(?i)\s*(?:исключить|признать)", after):
+            more = _MORE_OLD_WORDINGS_RE.match(after)   # the other words of the list: «…» и «…»
+            rest = close + 1 + (more.end() if more else 0)
+            if re.match(r"(?i)\s*(?:исключить|признать)", text[rest:after_end]):
                 return "removed"
-            if re.match(r"(?i)\s*заменить", after):
-                return "changed" if _same_rule_in(hits, hit, following) else "removed"
+            verb = re.match(r"(?i)\s*(?:соответственно\s+)?заменить", text[rest:after_end])
+            if verb:
+                return "changed" if _same_rule_in(hits, hit, (rest + verb.end(), after_end)) else "removed"
+            return "present"
+        if _ANCHOR_RE.search(before):
+            return "present"
+        # a title in quotes ("Закон … № 146-З «О геноциде белорусского народа»") goes with what it names
+        outer_start, outer_end = layout.clause(open_)
+        outer = layout.unquoted(outer_start, outer_end)
+        if not _WORDING_WORD_RE.search(outer) and _repealed(layout, outer, outer_start):
+            return "removed"
         return "present"
     start, end = layout.clause(hit.start)
     clause = layout.unquoted(start, end)
@@ -135,12 +202,12 @@ def instruction_direction(layout: Layout, hit: Hit, hits: list[Hit]) -> str:
             return "added"        # "дополнить Кодекс статьей 130²"
         if any(start <= a < end for a, _ in quotes):
             return "changed"      # "в части 3 статьи 289 слова «…» исключить": words of it go
-        if _verb(_REPEAL_RE, clause):
-            return "removed"      # "статью 361⁴ исключить"
+        if _repealed(layout, clause, start):
+            return "removed"      # "статью 361⁴ исключить"; "Признать утратившими силу:\nстатью 361⁴;"
         if _verb(_ADD_RE, clause) or _verb(_CHANGE_RE, clause):
             return "changed"      # "статью 289 дополнить частью четвертой"
         return "present"
-    if _verb(_REPEAL_RE, clause):
+    if _repealed(layout, clause, start):
         return "removed"
     if _verb(_ADD_RE, clause):
         return "added"
