@@ -304,3 +304,29 @@ def write_editions(folder: Path, old: str, new: str) -> tuple[Path, Path]:
     for path, text in zip(paths, (old, new), strict=True):
         path.write_text(text, encoding="utf-8")
     return paths
+
+
+def within(seconds: float) -> object:
+    """A context that fails the test when its body runs longer than `seconds` (instead of for hours)."""
+    import contextlib
+    import signal
+
+    import pytest
+
+    if not hasattr(signal, "setitimer"):
+        pytest.skip("needs SIGALRM")
+
+    def expired(*_args: object) -> None:
+        pytest.fail(f"took more than {seconds} s")
+
+    @contextlib.contextmanager
+    def armed():  # type: ignore[no-untyped-def]
+        signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+    return armed()

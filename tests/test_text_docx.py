@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 import pytest
+from builders import within
 
 from lexwatch.errors import InputError
 from lexwatch.text.load import parse_bytes
@@ -79,30 +80,6 @@ def test_a_word_file_that_unpacks_to_gigabytes_is_refused_before_it_is_unpacked(
         parse_bytes(data, "bomb.docx")
 
 
-def _within(seconds: float) -> object:
-    """A context that fails the test when its body runs longer than `seconds` (instead of for hours)."""
-    import contextlib
-    import signal
-
-    if not hasattr(signal, "setitimer"):
-        pytest.skip("needs SIGALRM")
-
-    def expired(*_args: object) -> None:
-        pytest.fail(f"took more than {seconds} s")
-
-    @contextlib.contextmanager
-    def armed():  # type: ignore[no-untyped-def]
-        signal.signal(signal.SIGALRM, expired)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, signal.SIG_DFL)
-
-    return armed()
-
-
 def _with_table(cells: list[tuple[str, str]]) -> bytes:
     """The word file above with a one-column table before its text: each row one cell, the cell's
     text and the raw <w:tcPr> properties it carries (gridSpan, vMerge)."""
@@ -124,7 +101,7 @@ def test_a_table_cell_spanning_two_billion_columns_or_a_bad_span_is_read_once(pr
     # python-docx's row.cells yields a cell once per grid column it spans (MemoryError after seconds)
     # and parses the span when read (ValueError for "x").
     data = _with_table([("Приложение 1", props)])
-    with _within(10):
+    with within(10):
         doc = parse_bytes(data, "uk.docx")
     assert [a.id for a in doc.articles] == ["361-1", "361-4"]
     assert ("", "Приложение 1") in doc.notes
@@ -133,7 +110,7 @@ def test_a_table_cell_spanning_two_billion_columns_or_a_bad_span_is_read_once(pr
 def test_a_cell_merged_down_three_thousand_rows_is_read_in_linear_time() -> None:
     # python-docx rebuilt the whole table for each row of a vertical merge to find its text (minutes).
     data = _with_table([("Перечень", '<w:vMerge w:val="restart"/>')] + [("", "<w:vMerge/>")] * 3000)
-    with _within(10):
+    with within(10):
         doc = parse_bytes(data, "uk.docx")
     assert [a.id for a in doc.articles] == ["361-1", "361-4"]
     assert [text for heading, text in doc.notes if text == "Перечень"] == ["Перечень"]

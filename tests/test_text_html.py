@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import within
 
 from lexwatch.errors import InputError
 from lexwatch.text.load import parse_bytes
@@ -117,35 +118,11 @@ def test_a_page_cut_before_its_end_is_read_with_a_warning_and_a_whole_one_withou
     assert any("breaks off before its end" in w for w in doc.warnings)
 
 
-def _within(seconds: float) -> object:
-    """A context that fails the test when its body runs longer than `seconds` (instead of for hours)."""
-    import contextlib
-    import signal
-
-    if not hasattr(signal, "setitimer"):
-        pytest.skip("needs SIGALRM")
-
-    def expired(*_args: object) -> None:
-        pytest.fail(f"took more than {seconds} s")
-
-    @contextlib.contextmanager
-    def armed():  # type: ignore[no-untyped-def]
-        signal.signal(signal.SIGALRM, expired)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, signal.SIG_DFL)
-
-    return armed()
-
-
 @pytest.mark.parametrize("opening", ["<div>", "<ul><li>", "<dl><dd>", "<blockquote>"])
 def test_a_page_of_elements_nested_forty_thousand_deep_is_refused_at_once(opening: str) -> None:
     # lexbor's parse time grows with the square of the nesting depth: 300 KB took minutes.
     page = PAGE.replace('<div class="Section1">', '<div class="Section1">' + opening * 40_000)
-    with _within(5), pytest.raises(InputError, match="nested more than 2000 levels deep"):
+    with within(5), pytest.raises(InputError, match="nested more than 2000 levels deep"):
         parse_bytes(page.encode(), "uk.html")
 
 
@@ -158,7 +135,7 @@ def test_blocks_inside_tables_nested_two_thousand_deep_are_found_in_linear_time(
     # A page without portal markup: each cell's whole subtree was searched for a block inside it.
     page = ("<html><body>" + "<table><tr><td>" * 1900 + "<p>Статья 1. Смертная казнь</p>"
             + "<p>1. Смертная казнь может быть назначена.</p>" * 4000 + "</td></tr></table>" * 1900 + "</body></html>")
-    with _within(1.5):
+    with within(1.5):
         doc = parse_bytes(page.encode(), "page.html")
     assert [a.id for a in doc.articles] == ["1"]
     assert len(doc.articles[0].lines) == 4000
@@ -169,6 +146,6 @@ def test_unclosed_sup_tags_do_not_make_the_page_scan_itself_over_and_over() -> N
     # next ">" far below and back, for every such "<sup" (seconds to minutes).
     page = PAGE.replace('<div class="Section1">', '<div class="Section1"><p class="newncpi">'
                         + ("<sup " + "x" * 1000) * 1900 + "</p>")
-    with _within(2):
+    with within(2):
         doc = parse_bytes(page.encode(), "uk.html")
     assert [a.id for a in doc.articles] == ["130-1", "130-2"]
