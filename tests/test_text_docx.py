@@ -152,3 +152,25 @@ def test_text_inside_a_hyperlink_or_a_tracked_insertion_is_read_and_a_tracked_de
     [article] = parse_bytes(buf.getvalue(), "draft.docx").articles
     assert article.lines[0] == ("1. Действия, предусмотренные статьей 130 настоящего Кодекса, совершенные "
                                 "группой лиц, –")
+
+
+def test_a_docx_of_more_runs_than_a_legal_text_holds_is_refused_before_they_are_read(monkeypatch) -> None:
+    # each run costs python-docx ~20 µs: a small file of tiny runs would hold `add` for minutes (the
+    # cap is 500 000; lowered here so that the test builds a small file)
+    from docx.oxml import parse_xml
+
+    from lexwatch.text import extract_docx
+
+    monkeypatch.setattr(extract_docx, "_MAX_RUNS", 5_000)
+    word = docx.Document()
+    word.add_paragraph("Статья 1. Смертная казнь")
+    body = word.add_paragraph()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body._p.extend(list(parse_xml(f"<w:p {w}>" + "".join(f"<w:r><w:t>{i} </w:t></w:r>" for i in range(6_000))
+                                  + "</w:p>")))
+    buf = BytesIO()
+    word.save(buf)
+    with pytest.raises(InputError, match="6,001 text runs, far more than a legal text holds"):
+        parse_bytes(buf.getvalue(), "runs.docx")
+    monkeypatch.setattr(extract_docx, "_MAX_RUNS", 500_000)
+    assert [a.number.display for a in parse_bytes(buf.getvalue(), "runs.docx").articles] == ["1"]  # under it: read

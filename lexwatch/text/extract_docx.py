@@ -31,6 +31,7 @@ def _paragraph_text(paragraph: object) -> str:
 # (a zip bomb). A real code is a few MB unpacked, at most ~20 times its packed size.
 _MAX_UNPACKED = 200 * 2**20
 _MAX_RATIO = 100
+_MAX_RUNS = 500_000  # ~10 s of python-docx; the 2022 code made into a DOCX has ~3 000
 
 
 def _check_unpacked_size(data: bytes, name: str) -> None:
@@ -56,6 +57,12 @@ def extract(data: bytes, name: str) -> Extracted:
         word = docx.Document(BytesIO(data))
     except Exception as exc:   # python-docx raises bare KeyError/ValueError/XML errors on damaged files
         raise InputError(f"{name}: not a readable DOCX document ({type(exc).__name__})") from None
+    # Reading a run costs python-docx ~20 µs: a 40 KB file of tiny runs under the unpack cap could
+    # take minutes. A real code has a few thousand to tens of thousands; counting them is lxml's, in C.
+    runs = int(word.element.body.xpath("count(.//w:r)"))
+    if runs > _MAX_RUNS:
+        raise InputError(f"{name}: {runs:,} text runs, far more than a legal text holds (at most "
+                         f"{_MAX_RUNS:,} are read); refused")
     blocks: list[Block] = []
     try:
         for item in word.iter_inner_content():
