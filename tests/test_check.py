@@ -132,3 +132,78 @@ def test_a_diff_that_breaks_on_one_document_is_reported_with_why_and_the_rest_st
     changed, new = explain(store, [second, only], load_packs(workspace, ["genocide"]))
     assert changed.error and "IndexError" in changed.error and changed.summary is None
     assert any(f["rule"] == "genocide-denial" for f in new.flags)  # the next document is still explained
+
+
+def test_an_edition_saved_from_another_address_is_compared_with_the_acts_previous_edition_of_its_kind(
+        store, workspace):
+    # the lawyer saves the 2022 edition by hand (the folder source): no earlier version from that file,
+    # so it is read against the code's 2021 edition from the portal, never against the card
+    first = _fetched(store, b"edition 2021", criminal_code(ART_67_OLD), date(2021, 1, 1))
+    _fetched(store, b"a card", criminal_code(ART_67_OLD), date(2021, 6, 1), kind="card",
+             url="https://pravo.by/document/?guid=12551&p0=HK9900275")
+    saved = _fetched(store, b"edition 2022 saved by hand", criminal_code(ART_67_NEW, ART_130_2), date(2022, 5, 13),
+                     url="/home/lawyer/Законы РБ/inbox/uk-2022.html")
+    [finding] = explain(store, [saved], load_packs(workspace, None))
+    assert finding.previous is not None and finding.previous.id == first.version
+    assert finding.articles == {"changed": ["67"], "added": ["130-2"], "removed": [], "renumbered": []}
+    assert finding.changed_articles == 2
+    told = finding.to_dict()
+    assert told["previous"] == {"version": first.version, "label": "HK9900275@2021-01-01"}
+    assert told["edition_date"] == "2022-05-13" and told["label"] == "HK9900275@2022-05-13"
+
+
+def test_a_scan_from_a_new_address_names_no_previous_version_of_the_act(store, workspace):
+    # the code's PDF had a text layer; the portal now links a scan of it at another address: there is
+    # nothing article by article to compare it with, so it is told as it is, with no "against …"
+    url = "https://pravo.by/upload/docs/op/HK9900275_1652389200.pdf"
+    _fetched(store, b"the PDF with text", criminal_code(ART_130_2), date(2022, 5, 13), kind="publication", url=url)
+    info = store.add(b"%PDF scanned", source=url.replace(".pdf", "_scan.pdf"), filename="scan.pdf",
+                     act="HK9900275", allow_unparsed=True,  # a scan: no edition date to read
+                     document=Document(title="", preamble="", format="pdf"), meta={"kind": "publication"}).version
+    scan = Outcome("pravo_by", "new", info.source, "publication", act=info.act, version=info.id)
+    [finding] = explain(store, [scan], load_packs(workspace, None))
+    assert finding.previous is None and finding.summary is None and finding.error is None
+    told = finding.to_dict()
+    assert told["previous"] is None and told["edition_date"] is None and finding.changed_articles == 0
+
+
+def test_a_page_without_articles_in_between_is_skipped_when_comparing_editions(store, workspace):
+    # the portal's address gave the 2021 text, then a page cut short (stored before that was refused),
+    # then the 2022 text: 2022 is read against 2021, not against the page without articles
+    url = "https://pravo.by/document/?guid=3871&p0=HK9900275"
+    first = _fetched(store, b"edition 2021", criminal_code(ART_67_OLD), date(2021, 1, 1), url=url)
+    store.add(b"<html>cut", source=url, filename="uk.html", act="HK9900275", allow_unparsed=True,
+              document=Document(title="", preamble="УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"),
+              meta={"kind": "consolidated"})
+    second = _fetched(store, b"edition 2022", criminal_code(ART_67_NEW), date(2022, 5, 13), url=url)
+    [finding] = explain(store, [second], load_packs(workspace, None))
+    assert finding.previous is not None and finding.previous.id == first.version
+    assert finding.summary == {"added": 0, "removed": 0, "changed": 1, "renumbered": 0, "unchanged": 0}
+
+
+def test_a_first_version_flagged_whole_names_each_article_once(store, workspace):
+    # Art. 130² speaks of the genocide of the Belarusian people twice; the flag names the article once
+    only = _fetched(store, b"edition 2022", criminal_code(ART_67_NEW, ART_130_2), date(2022, 5, 13))
+    [finding] = explain(store, [only], load_packs(workspace, ["genocide"]))
+    denial = [f for f in finding.flags if f["rule"] == "genocide-denial"]
+    assert [f["articles"] for f in denial] == [["130-2"]]
+    assert finding.changed_articles == 0 and finding.to_dict()["previous"] is None
+
+
+def test_a_file_that_went_back_after_a_killed_run_is_told_against_what_it_gave_between(store, workspace):
+    # A draft law with no register number in the commentator's folder: text A, then B (stored by a run
+    # killed before its report), then A restored. The next report tells B (carried over), then A again:
+    # B is read against A before it, though A is told after it in the same report.
+    url = "/home/lawyer/Законы РБ/inbox/проект_УК.docx"
+
+    def draft(data: bytes, article: Article) -> Outcome:
+        doc = Document(title="ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ Об изменении Уголовного кодекса", articles=[article])
+        info = store.add(data, source=url, filename="проект_УК.docx", document=doc, meta={"kind": "file"}).version
+        return Outcome("folder", "changed", url, "file", title=info.title, version=info.id)
+
+    first = draft(b"draft A", ART_67_OLD)
+    carried = draft(b"draft B", ART_67_NEW)
+    assert first.act is None and carried.act is None
+    found = explain(store, [carried, first], load_packs(workspace, None))
+    assert [f.previous.id if f.previous else None for f in found] == [first.version, carried.version]
+    assert [f.articles["changed"] if f.articles else None for f in found] == [["67"], ["67"]]

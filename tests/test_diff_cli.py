@@ -348,3 +348,40 @@ def test_history_of_versions_stored_without_an_act_says_how_to_name_it(lexwatch_
     assert lexwatch_cli("add", str(old), str(new), "--act", "H12200165", cwd=workspace).code == 0
     named = lexwatch_cli("history", "1", cwd=workspace)
     assert named.code == 0 and "Статья 1: changed" in named.out, named
+
+
+def test_changed_only_keeps_every_real_change_beside_a_pure_renumbering(lexwatch_cli: Cli, tmp_path: Path,
+                                                                         editions: tuple[Path, Path]) -> None:
+    old, _ = editions
+    amended = tmp_path / "uk_2022_moved.txt"
+    amended.write_text(CODE_2022.replace("Статья 60.", "Статья 61."), encoding="utf-8")
+    kept = lexwatch_cli("diff", str(old), str(amended), "-f", "json", "--changed-only").json()
+    assert [(a["status"], a["new_number"]) for a in kept["articles"]] == [("changed", "59"), ("added", "130-2")]
+    assert kept["summary"]["renumbered"] == 1
+    markdown = lexwatch_cli("diff", str(old), str(amended), "-f", "markdown")
+    assert markdown.code == 1 and "*renumbered from 60*" in markdown.out and "renumbered to" not in markdown.out
+
+
+def test_the_history_of_a_renumbered_article_says_where_it_went_and_where_it_came_from(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    old, _ = editions
+    moved = tmp_path / "uk_2021.txt"
+    moved.write_text(CODE_2020.replace("Статья 60.", "Статья 61."), encoding="utf-8")
+    for path, when in ((old, "2020-09-01"), (moved, "2021-03-01")):
+        added = lexwatch_cli("-w", str(workspace), "add", str(path), "--act", "HK9900275", "--edition-date", when)
+        assert added.code == 0, added
+    went = lexwatch_cli("-w", str(workspace), "history", "60", "--json").json()
+    assert [(e["edition_date"], e["summary"]) for e in went] == [("2021-03-01", "renumbered to 61")]
+    came = lexwatch_cli("-w", str(workspace), "history", "61", "--json").json()
+    assert [(e["edition_date"], e["summary"]) for e in came] == [("2021-03-01", "renumbered from 60")]
+
+
+def test_an_article_renumbered_and_reworded_says_both(lexwatch_cli: Cli, tmp_path: Path,
+                                                        editions: tuple[Path, Path]) -> None:
+    old, _ = editions
+    moved = tmp_path / "uk_2021.txt"
+    moved.write_text(CODE_2020.replace("Статья 60.", "Статья 61.").replace(
+        "применяются судом в случаях", "применяются только судом в случаях"), encoding="utf-8")
+    markdown = lexwatch_cli("diff", str(old), str(moved), "-f", "markdown")
+    assert markdown.code == 1, markdown
+    assert "*renumbered from 60, +1 −0 words*" in markdown.out

@@ -499,3 +499,38 @@ def test_the_docx_table_gives_the_two_wordings_equal_wide_columns(flagged_diff: 
     for row in table.rows:
         assert [cell.width for cell in row.cells] == grid  # Word reads the cells' widths
     assert all(run.bold for cell in table.rows[0].cells for run in cell.paragraphs[0].runs)
+
+
+def _context_lines(old: str, new: str, number: str, context: int) -> list[str]:
+    diff = diff_documents(_doc({number: old}), _doc({number: new}))
+    lines = str(renderer("terminal")(diff, RenderOptions(context=context))).splitlines()
+    return lines[lines.index(next(x for x in lines if x.startswith(f"Статья {number}"))) + 1:]
+
+
+_ART_59 = ("1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела за "
+           "некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при отягчающих "
+           "обстоятельствах. 2. Смертная казнь не может быть назначена лицам, совершившим преступления в возрасте "
+           "до восемнадцати лет, и женщинам.")
+
+
+def test_with_context_an_unchanged_part_before_the_first_change_is_one_ellipsis_line() -> None:
+    assert _context_lines(_ART_59, _ART_59.replace("до восемнадцати лет", "до двадцати лет"), "59", 3) == [
+        "…", "2. … в возрасте до [-восемнадцати-]{+двадцати+} лет, и женщинам."]
+
+
+def test_with_context_two_changed_parts_in_a_row_have_no_ellipsis_line_between_them() -> None:
+    new = _ART_58_OLD.replace("отягчающих обстоятельствах.", "особо отягчающих обстоятельствах.").replace(
+        "2. Пожизненное заключение не может", "2. Пожизненное заключение никогда не может")
+    assert _context_lines(_ART_58_OLD, new, "58", 3) == [
+        "1. … жизни человека при {+особо+} отягчающих обстоятельствах.",
+        "2. Пожизненное заключение {+никогда+} не может быть …",
+        "…"]
+
+
+def test_with_context_the_words_after_a_change_at_the_start_are_kept_on_both_sides() -> None:
+    # Art. 60 gets a second part: its one part becomes part 1
+    old = "Иные меры уголовной ответственности применяются судом в случаях, предусмотренных настоящим Кодексом."
+    new = f"1. {old} 2. Меры профилактического воздействия применяются в соответствии с законодательством."
+    assert _context_lines(old, new, "60", 2) == [
+        "{+1.+} Иные меры … настоящим Кодексом.",
+        "{+2. Меры профилактического воздействия применяются в соответствии с законодательством.+}"]

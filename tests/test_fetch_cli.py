@@ -655,3 +655,107 @@ def test_a_code_page_nested_thousands_deep_is_a_failure_at_once_not_an_hours_lon
     assert failed["kind"] == "consolidated" and "levels deep" in failed["error"]
     assert not [v for v in _versions(portal_workspace) if v[1] == "HK9900275"]
     assert {i["act"] for i in _by_kind(run.json()["new"], "card")} == KEPT  # the rest of the run went on
+
+
+def test_a_dry_run_after_a_new_edition_says_changed_and_unchanged_documents_keep_their_titles(
+        lexwatch_cli, portal_workspace, portal_site):
+    from lexwatch.sources.runner import FetchRun, enabled_sources
+    from lexwatch.workspace import Workspace
+
+    # a script runs the library's fetch run itself: once run() returns, what it found is told
+    ws = Workspace.find(portal_workspace)
+    with ws.open_store() as store:
+        report = FetchRun(ws.settings, ws.root, store).run(enabled_sources(ws.settings, ws.root))
+    assert len(report.with_status("new")) == 9
+    again = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert again.code == 0 and again.json()["new"] == [] and again.json()["changed"] == [], again
+    [code] = _by_kind(again.json()["unchanged"], "consolidated")
+    assert code["title"] == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" and code["act"] == "HK9900275"
+    assert len(code["version"]) == 64
+
+    portal_site.amend("2022")
+    stored, logged = len(_versions(portal_workspace)), _fetch_log(portal_workspace)
+    dry = lexwatch_cli("fetch", "--dry-run", "--json", cwd=portal_workspace)
+    assert dry.code == 0, dry
+    [changed] = dry.json()["changed"]
+    assert changed["url"].endswith(CONSOLIDATED) and changed["version"] is None and dry.json()["new"] == []
+    assert len(_versions(portal_workspace)) == stored and _fetch_log(portal_workspace) == logged  # nothing written
+    [real] = lexwatch_cli("fetch", "--json", cwd=portal_workspace).json()["changed"]
+    assert real["url"] == changed["url"] and len(real["version"]) == 64
+    assert (real["url"], "changed", real["version"]) in _fetch_log(portal_workspace)
+
+
+def _fetch_log(ws: Path) -> list[tuple[str, str, str | None]]:
+    db = sqlite3.connect(ws / ".lexwatch" / "state.db")
+    try:
+        return db.execute("SELECT url, outcome, version_id FROM fetch_log ORDER BY rowid").fetchall()
+    finally:
+        db.close()
+
+
+def test_a_file_saved_again_with_a_bom_and_crlf_is_the_same_text_not_a_change(lexwatch_cli, portal_workspace):
+    from builders import ART_130_2, criminal_code
+
+    # the lawyer opens the code in Notepad and saves it again: a byte-order mark, CRLF; not a new edition
+    code = _enable_folder(portal_workspace, portal=False) / "УК_2022.txt"
+    text = criminal_code(ART_130_2).as_text()
+    code.write_bytes(text.encode("utf-8"))
+    first = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert first.code == 0, first
+    [stored] = first.json()["new"]
+    assert stored["title"] == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"  # a file names no title: the text's own
+    code.write_bytes(text.replace("\n", "\r\n").encode("utf-8-sig"))
+    again = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert again.code == 0, again
+    assert again.json()["changed"] == [] and again.json()["new"] == []
+    [same] = again.json()["unchanged"]
+    assert same["version"] == stored["version"] and same["act"] == stored["act"] == "HK9900275"
+    assert len(_versions(portal_workspace)) == 1
+    [still] = lexwatch_cli("fetch", "--json", cwd=portal_workspace).json()["unchanged"]  # the file untouched
+    assert (still["version"], still["act"], still["title"]) == (stored["version"], "HK9900275", stored["title"])
+
+
+def test_a_law_and_its_pdf_are_stored_under_the_full_title_its_card_gives(lexwatch_cli, portal_workspace):
+    assert lexwatch_cli("fetch", cwd=portal_workspace).code == 0
+    listed = lexwatch_cli("drafts", "list", "--act", "H12200165", "--json", cwd=portal_workspace).json()
+    assert {v["format"] for v in listed} == {"html", "pdf"}
+    assert all(v["title"] == "Закон Республики Беларусь от 13 мая 2022 г. № 165-З «Об изменении кодексов по "
+               "вопросам уголовной ответственности»" for v in listed), listed
+
+
+def test_a_dry_run_after_a_killed_run_leaves_its_edition_to_be_told_by_the_next_real_run(lexwatch_cli,
+                                                                                        portal_workspace, portal_site):
+    from lexwatch.sources.runner import FetchRun, enabled_sources
+    from lexwatch.workspace import Workspace
+
+    first = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert first.code == 0, first
+    week_ago = (date.today() - timedelta(days=7)).isoformat()
+    assert f"pravo_by: 9 new, 0 changed, 0 unchanged, 0 failed (since {week_ago})" in first.err
+    portal_site.amend("2022")
+    ws = Workspace.find(portal_workspace)
+    with ws.open_store() as store:  # a cron run stores the 2022 edition, then is killed before its report
+        FetchRun(ws.settings, ws.root, store, defer_ack=True).run(enabled_sources(ws.settings, ws.root))
+    # the lawyer looks first: a dry run shows the pending edition but tells nobody
+    dry = lexwatch_cli("fetch", "--dry-run", "--json", cwd=portal_workspace)
+    assert dry.code == 0, dry
+    assert [i["act"] for i in dry.json()["changed"]] == ["HK9900275"]
+    real = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert real.code == 0, real
+    [changed] = real.json()["changed"]
+    assert changed["act"] == "HK9900275" and "stopped before reporting it" in changed["note"]
+
+
+def test_a_file_added_by_hand_before_the_folder_source_watched_it_is_not_news(lexwatch_cli, portal_workspace):
+    from builders import ART_130_2, criminal_code
+
+    # `lexwatch add inbox/УК_2022.txt` first, then [sources.folder] set to that inbox: the same file
+    code = _enable_folder(portal_workspace, portal=False) / "УК_2022.txt"
+    code.write_text(criminal_code(ART_130_2).as_text(), encoding="utf-8")
+    added = lexwatch_cli("add", str(code), cwd=portal_workspace)
+    assert added.code == 0, added
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert run.code == 0, run
+    assert run.json()["new"] == [] and run.json()["changed"] == [], run.out
+    [same] = run.json()["unchanged"]
+    assert same["url"] == str(code) and same["note"] is None

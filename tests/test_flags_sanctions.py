@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lexwatch.flags.sanctions import Term, compare_sanctions, parse_sanction, part_summaries
 from lexwatch.ids import ArticleNumber
 from lexwatch.text.model import Article
@@ -202,3 +204,91 @@ def test_an_additional_fine_made_optional_is_no_change_of_role() -> None:
     old = BIOSAFETY.format(main="", extra=" со штрафом")
     new = BIOSAFETY.format(main="", extra=" со штрафом или без штрафа")
     assert compare_sanctions(article("279", old), article("279", new)) == []
+
+
+def test_a_part_restated_beyond_recognition_keeps_its_number_when_a_part_is_inserted_after_it() -> None:
+    # Art. 354 (2022): part 1 rewritten, a new part 2 inserted, the old part 2 is part 3 now
+    new = MALWARE_2022.replace(
+        "2. Разработка вредоносных",
+        "2. Распространение вредоносных программ, повлекшее тяжкие последствия, –\nнаказывается лишением свободы на "
+        "срок от пяти до двенадцати лет.\n3. Разработка вредоносных")
+    changes = compare_sanctions(article("354", MALWARE_2020), article("354", new))
+    assert part_summaries(changes) == [
+        "ч.1 ст.354: imprisonment max term 2 → 3 years; restriction of liberty max term 2 → 3 years",
+        "ч.2 ст.354: imprisonment 5–12 years added"]
+    assert {(c["part"], c["old_part"]) for c in changes if c["change"] == "term"} == {("1", "1")}
+
+
+@pytest.mark.parametrize(("words", "years"), [
+    ("от одного до двух", (1, 2)), ("от трех до четырех", (3, 4)), ("от пяти до шести", (5, 6)),
+    ("от семи до восьми", (7, 8)), ("от девяти до десяти", (9, 10)), ("от одиннадцати до двенадцати", (11, 12)),
+    ("от тринадцати до четырнадцати", (13, 14)), ("от пятнадцати до шестнадцати", (15, 16)),
+    ("от семнадцати до восемнадцати", (17, 18)), ("от девятнадцати до двадцати", (19, 20)),
+    ("от двадцати одного до двадцати пяти", (21, 25)), ("от трёх до тридцати", (3, 30)),
+    ("от 4 до 12", (4, 12)), ("от десяти до сорока", (10, 40)), ("от двадцати до пятидесяти", (20, 50)),
+])
+def test_every_term_the_code_writes_in_words_or_digits_is_read_as_years(words: str, years: tuple[int, int]) -> None:
+    assert parse_sanction(f"лишением свободы на срок {words} лет") == {"imprisonment": Term(*years)}
+
+
+def test_terms_of_months_and_of_one_year_are_told_in_their_own_words() -> None:
+    old = ("1. Кража, совершенная из одежды, сумки или другой ручной клади, находившихся при потерпевшем, –\n"
+           "наказывается общественными работами, или штрафом, или исправительными работами на срок до одного года.")
+    new = old.replace("на срок до одного года", "на срок от восьми месяцев до двух лет, или арестом на срок до "
+                                                 "девяти месяцев")
+    assert part_summaries(compare_sanctions(article("205", old), article("205", new))) == [
+        "ч.1 ст.205: arrest up to 9 months added; correctional labour min term none → 8 months, max term 1 → 2 years"]
+    [back] = part_summaries(compare_sanctions(article("205", new), article("205", old)))
+    assert back.startswith("ч.1 ст.205: arrest up to 9 months removed; correctional labour min term 8 months → none,")
+    shorter = old.replace("на срок до одного года", "на срок до одного года, или арестом")
+    assert part_summaries(compare_sanctions(article("205", shorter), article("205", old))) == [
+        "ч.1 ст.205: arrest removed"]
+    assert part_summaries(compare_sanctions(
+        article("205", old.replace("исправительными работами на срок до одного года", "арестом")),
+        article("205", old))) == ["ч.1 ст.205: arrest removed; correctional labour up to 1 year added"]
+
+
+def test_a_penalty_that_gains_a_term_is_a_change_of_its_term() -> None:
+    old = "Отрицание геноцида белорусского народа –\nнаказывается штрафом или арестом."
+    new = "Отрицание геноцида белорусского народа –\nнаказывается штрафом или арестом на срок до трех месяцев."
+    assert part_summaries(compare_sanctions(article("130-2", old), article("130-2", new))) == [
+        "ст.130²: arrest term none → up to 3 months"]
+    assert part_summaries(compare_sanctions(article("130-2", new), article("130-2", old))) == [
+        "ст.130²: arrest term up to 3 months → none"]
+
+
+def test_numbered_parts_given_to_a_one_part_article_are_the_same_part() -> None:
+    old = "Отрицание геноцида белорусского народа –\nнаказывается арестом, или лишением свободы на срок до пяти лет."
+    new = ("1. Отрицание геноцида белорусского народа –\nнаказывается арестом, или лишением свободы на срок до семи "
+           "лет.\nПримечание. Публичным признается отрицание, содержащееся в выступлении перед неопределенным кругом "
+           "лиц.")
+    changes = compare_sanctions(article("130-2", old), article("130-2", new))
+    assert part_summaries(changes) == ["ч.1 ст.130²: imprisonment max term 5 → 7 years"]
+    assert (changes[0]["part"], changes[0]["old_part"]) == ("1", None)
+
+
+def test_the_numbered_points_of_a_note_are_not_parts_of_the_article() -> None:
+    # 2022 has parts 1 and 2 and a note with points 1–3: the note's "3." does not make the article keep
+    # its numbering (part 3 is part 2 now, part 2 is folded into part 1)
+    notes = ("\nПримечания.\n1. Под компьютерной информацией понимаются сведения в форме электронных сигналов.\n"
+             "2. Под существенным вредом понимается ущерб в сумме, в двести пятьдесят и более раз превышающей "
+             "размер базовой величины.\n3. Крупным размером признается размер в тысячу и более базовых величин.")
+    changes = compare_sanctions(article("349", COMPUTER_ACCESS_2020), article("349", COMPUTER_ACCESS_2022 + notes))
+    assert part_summaries(changes)[:2] == [
+        "ч.1 ст.349: restriction of liberty up to 2 years added",
+        "ч.2 ст.349 (formerly ч.3): imprisonment max term 7 → 10 years"]
+
+
+def test_a_first_part_repealed_and_the_rest_renumbered_is_told_under_its_former_number() -> None:
+    # Art. 349: part 1 dropped, parts 2 and 3 are parts 1 and 2 now with the same sanctions
+    lines = COMPUTER_ACCESS_2020.split("\n")
+    new = "\n".join(["1." + lines[2][2:], lines[3], "2." + lines[4][2:], lines[5]])
+    changes = compare_sanctions(article("349", COMPUTER_ACCESS_2020), article("349", new))
+    assert part_summaries(changes) == ["former ч.1 ст.349: arrest removed; fine removed"]
+
+
+def test_a_minimum_term_dropped_is_told_as_none() -> None:
+    old = "Отрицание геноцида белорусского народа –\nнаказывается лишением свободы на срок от трех до десяти лет."
+    new = old.replace("от трех до десяти", "до десяти")
+    [summary] = part_summaries(compare_sanctions(article("130-2", old), article("130-2", new)))
+    assert summary.startswith("ст.130²: imprisonment min term 3 → none")

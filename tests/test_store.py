@@ -324,3 +324,35 @@ def test_a_disk_too_full_to_open_the_store_for_writing_still_lets_it_be_read(wor
         assert store.resolve("HK9900275@2022-05-13").articles == 2
         with pytest.raises(StoreError):
             store.add(b"edition 2023", source="uk.html", filename="uk.html", document=criminal_code(ART_59))
+
+
+def test_the_label_of_an_undated_version_names_it_by_act_and_prefix(store):
+    # Two undated texts of two acts whose sha256 share their first 4 hex digits: the label lexwatch
+    # prints for each ("HK9900275:1a2b", "H12200165:1a2b") names that one, never the other act's.
+    seen: dict[str, bytes] = {}
+    for i in range(100_000):
+        data = f"текст закона {i}".encode()
+        prefix = hashlib.sha256(data).hexdigest()[:4]
+        if prefix in seen:
+            code_bytes, law_bytes = seen[prefix], data
+            break
+        seen[prefix] = data
+    code = store.add(code_bytes, source="uk.txt", filename="uk.txt", document=criminal_code(ART_59)).version
+    law = store.add(law_bytes, source="165-З.txt", filename="165-З.txt", act="H12200165",
+                    document=criminal_code(ART_130_2)).version
+    assert code.label == f"HK9900275:{code.short_id}" and law.label == f"H12200165:{law.short_id}"
+    assert store.resolve(f"HK9900275:{prefix}").id == code.id
+    assert store.resolve(f"H12200165:{prefix}").id == law.id
+    with pytest.raises(VersionNotFoundError):
+        store.resolve(f"H12200165:{code.id[:12]}")
+
+
+def test_a_search_narrowed_to_an_act_finds_only_that_acts_articles(store):
+    # the code and the 2022 amending law both speak of the death penalty
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59))
+    law = Article(ArticleNumber(1), "Изменение Уголовного кодекса",
+                  "Статью 59 изложить в новой редакции: смертная казнь применяется и за покушение на акт терроризма.")
+    store.add(b"law", source="165-З.txt", filename="165-З.txt", act="H12200165", document=criminal_code(law))
+    assert sorted(h.version.act for h in store.search("смертная казнь")) == ["H12200165", "HK9900275"]
+    assert [(h.version.act, h.number.canonical) for h in store.search("смертная казнь", act="H12200165")] == [
+        ("H12200165", "1")]
