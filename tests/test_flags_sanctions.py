@@ -291,4 +291,15 @@ def test_a_minimum_term_dropped_is_told_as_none() -> None:
     old = "Отрицание геноцида белорусского народа –\nнаказывается лишением свободы на срок от трех до десяти лет."
     new = old.replace("от трех до десяти", "до десяти")
     [summary] = part_summaries(compare_sanctions(article("130-2", old), article("130-2", new)))
-    assert summary.startswith("ст.130²: imprisonment min term 3 → none")
+    assert summary == "ст.130²: imprisonment min term 3 years → none"
+
+
+def test_a_term_shortened_or_dropped_is_told_with_its_own_units() -> None:
+    # "max term 2 → 1 years" and "min term 3 → none years" read as nobody writes
+    old = ("1. Кража, совершенная из одежды, сумки или другой ручной клади, находившихся при потерпевшем, –\n"
+           "наказывается исправительными работами на срок от восьми месяцев до двух лет, или лишением свободы на срок "
+           "от трех до пяти лет.")
+    new = old.replace("от восьми месяцев до двух лет", "до одного года").replace("от трех до пяти", "до пяти")
+    assert part_summaries(compare_sanctions(article("205", old), article("205", new))) == [
+        "ч.1 ст.205: imprisonment min term 3 years → none; "
+        "correctional labour min term 8 months → none, max term 2 → 1 year"]

@@ -269,15 +269,23 @@ def _term_text(term: Term | None) -> str:
 
 
 def _term_change(a: Term | None, b: Term | None) -> str:
+    """"min term 2 → 4, max term 5 → 12 years": the unit once, at the end, where the last term is
+    in years; else each term with its own ("min term 3 years → none", "max term 2 → 1 year")."""
     if a is None or b is None:
         return f"term{_term_text(a) or ' none'} →{_term_text(b) or ' none'}"
-    bits = []
-    if a.min != b.min:
-        bits.append(f"min term {_fmt(a.min) if a.min is not None else 'none'} → "
-                    f"{_fmt(b.min) if b.min is not None else 'none'}")
-    if a.max != b.max:
-        bits.append(f"max term {_fmt(a.max)} → {_fmt(b.max)}")
-    return ", ".join(bits) + " years"
+    changed = [(name, x, y) for name, x, y in (("min", a.min, b.min), ("max", a.max, b.max)) if x != y]
+    last = changed[-1][2] if changed else None
+    if last is not None and last >= 1:
+        bits = [f"{name} term {_fmt(x) if x is not None else 'none'} → {_fmt(y) if y is not None else 'none'}"
+                for name, x, y in changed]
+        return ", ".join(bits) + (" year" if last == 1 else " years")
+    return ", ".join(f"{name} term {_with_unit(x)} → {_with_unit(y)}" for name, x, y in changed)
+
+
+def _with_unit(value: float | None) -> str:
+    if value is None:
+        return "none"
+    return _fmt(value) if value < 1 else f"{value:g} year" if value == 1 else f"{value:g} years"
 
 
 def _change(article: str, part: str, old_part: str, where: str, change: str, penalty: str, old: Term | None,
