@@ -87,20 +87,25 @@ def stdout_is_unicode() -> bool:
 _RUSSIAN_PROBE = "Статья Уголовного кодекса Республики Беларусь"
 
 
-def fit_stdout() -> None:
+def fit_stdout(escape: bool = False) -> None:
     """Standard output in an 8-bit encoding (a cp1251 or KOI8-R terminal, a Windows redirection):
     a Russian text is shown, the few signs the code page lacks (→, ², ⚑) become "?", instead of
     the whole command failing on the first of them. An encoding without Cyrillic (ascii under
-    LANG=C with coercion off) is left strict: run() says in one line what to set."""
+    LANG=C with coercion off) is left strict, so that run() says in one line what to set; with
+    `escape` (fetch and check: a cron job in an odd locale must still tell its changes) it writes
+    what it cannot as backslash escapes, as Python's standard error always does."""
     if stdout_is_unicode():
         return
     try:
         _RUSSIAN_PROBE.encode(stdout_encoding())
+        errors = "replace"
     except (UnicodeEncodeError, LookupError):
-        return
+        if not escape:
+            return
+        errors = "backslashreplace"
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
-        reconfigure(errors="replace")
+        reconfigure(errors=errors)
 
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")

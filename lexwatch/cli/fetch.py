@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lexwatch.cli.context import STATE, console, emit_json, open_workspace, say
+from lexwatch.cli.context import STATE, console, emit_json, fit_stdout, open_workspace, say
 from lexwatch.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -43,19 +43,6 @@ def _since(value: str | None) -> date | None:
 
 
 _MAX_SINCE_DAYS = 366
-
-
-def _ascii_safe_streams() -> None:
-    """A stream whose encoding cannot write Cyrillic (PYTHONIOENCODING=ascii, a Latin-1 locale, a
-    cron job's odd environment) escapes what it cannot write instead of failing: a check that
-    crashed on printing would never tell its changes."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            "Ё№«»–²".encode(stream.encoding or "ascii")
-        except (UnicodeEncodeError, LookupError):
-            reconfigure = getattr(stream, "reconfigure", None)
-            if reconfigure is not None:
-                reconfigure(errors="backslashreplace")
 
 
 def _writable(store: VersionStore, dry_run: bool = False) -> None:
@@ -165,7 +152,7 @@ def fetch(
     holds the workspace; 2: a usage or configuration error, or no source enabled."""
     from lexwatch.sources.runner import enabled_sources
 
-    _ascii_safe_streams()
+    fit_stdout(escape=True)  # a cron job in an odd locale must still tell its changes
     start = _since(since)
     STATE.verbose = verbose
     ws = open_workspace()
@@ -201,7 +188,7 @@ def check(
     from lexwatch.flags import load_packs
     from lexwatch.sources.runner import enabled_sources
 
-    _ascii_safe_streams()
+    fit_stdout(escape=True)  # a cron job in an odd locale must still tell its changes
     start = _since(since)
     STATE.verbose = verbose
     ws = open_workspace()
