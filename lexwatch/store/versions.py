@@ -112,6 +112,19 @@ def _row_to_info(row: sqlite3.Row) -> VersionInfo:
     )
 
 
+def _immutable(db_path: Path) -> sqlite3.Connection:
+    """The database opened for reading only, with nothing written beside it (no WAL or lock files):
+    a workspace on a read-only mount, or on a disk too full to open it for writing."""
+    db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    db.row_factory = sqlite3.Row
+    return db
+
+
+def _blocks_readers(db: sqlite3.Connection) -> bool:
+    """Whether a migration this lexwatch's readers need is still to run (it cannot, read-only)."""
+    return any(name not in READ_COMPATIBLE for name, _ in pending(db))
+
+
 class VersionStore:
     def __init__(self, db_path: Path, drafts_dir: Path) -> None:
         self.drafts_dir = drafts_dir
@@ -122,14 +135,13 @@ class VersionStore:
         self.unwritable = f"{db_path.parent} is read-only" if self.read_only else ""  # why, when it is
         try:
             if self.read_only:
-                self.db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                          isolation_level=None)
+                self.db = _immutable(db_path)
             else:
                 self.db = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
+                self.db.row_factory = sqlite3.Row
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the state database {db_path}: {exc}") from None
-        self.db.row_factory = sqlite3.Row
-        if self.read_only and [name for name, _ in pending(self.db) if name not in READ_COMPATIBLE]:
+        if self.read_only and _blocks_readers(self.db):
             self.db.close()
             raise StoreError(f"the state database {db_path} is read-only and older than this lexwatch: "
                              "open it once where it can be written")
@@ -154,12 +166,10 @@ class VersionStore:
 
     def _open_unwritable(self, db_path: Path, cause: sqlite3.Error) -> None:
         try:
-            self.db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                      isolation_level=None)
-            self.db.row_factory = sqlite3.Row
-            blocked = [name for name, _ in pending(self.db) if name not in READ_COMPATIBLE]
+            self.db = _immutable(db_path)
+            blocked = _blocks_readers(self.db)
         except sqlite3.Error:
-            blocked = ["?"]
+            blocked = True
         if blocked:
             self.db.close()
             raise StoreError(f"cannot open the state database {db_path}: {cause} "
