@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from lexwatch.diff import align as align_module
 from lexwatch.diff.align import RENUMBER_THRESHOLD, Pair, align, shingles, word_ratio
 from lexwatch.diff.engine import diff_documents
+from lexwatch.diff.model import Op
 from lexwatch.diff.normalize import normalize
 from lexwatch.diff.render import to_json
-from lexwatch.diff.words import diff_words
+from lexwatch.diff.words import diff_words, mirror
 from lexwatch.ids import ArticleNumber
 from lexwatch.text.model import Article, Document
 
@@ -169,9 +170,22 @@ def test_ops_rebuild_both_texts_and_swapping_sides_swaps_insert_and_delete(a: st
     assert all(x[0] != y[0] for x, y in pairwise(ops))  # neighbours merged
     back = diff_words(b, a)
     assert ops_text(back, {"equal", "delete"}) == b and ops_text(back, {"equal", "insert"}) == a
-    mirrored = [("insert" if k == "delete" else "delete" if k == "insert" else k, t) for k, t in ops]
-    assert ops_text(mirrored, {"equal", "delete"}) == b and ops_text(mirrored, {"equal", "insert"}) == a
+    swapped = {"insert": "delete", "delete": "insert", "equal": "equal"}
+    # the same redline read the other way round: each insertion a deletion of the same words and
+    # back, in the same places (a lone replacement still reads deletion first)
+    assert [(swapped[k], t) for k, t in back] == _swap_pairs(ops)
+    assert mirror(back) == ops and mirror(ops) == back
     assert any(k != "equal" for k, _ in back) == any(k != "equal" for k, _ in ops) == (a != b)
+
+
+def _swap_pairs(ops: list[Op]) -> list[Op]:
+    """`ops` with each delete+insert pair standing alone between equal texts given as insert+delete."""
+    out = list(ops)
+    for i in range(len(out) - 1):
+        if (out[i][0], out[i + 1][0]) == ("delete", "insert") and (i == 0 or out[i - 1][0] == "equal") \
+                and (i + 2 == len(out) or out[i + 2][0] == "equal"):
+            out[i], out[i + 1] = out[i + 1], out[i]
+    return out
 
 
 ARTICLE_NUMBERS = st.lists(st.integers(1, 60), min_size=1, max_size=8, unique=True)
@@ -360,3 +374,24 @@ def test_aligning_near_copies_both_ways_round_gives_the_same_pairs_and_no_false_
         if p.old and p.new and p.old.number != p.new.number:
             assert p.old.number not in new_numbers and p.new.number not in old_numbers
             assert word_ratio(p.old.text, p.new.text) >= RENUMBER_THRESHOLD
+
+
+def test_the_real_diff_read_backwards_is_the_same_redline_with_insertions_and_deletions_swapped(
+        corpus_dir: object) -> None:
+    from pathlib import Path
+
+    from lexwatch.text.load import read_document
+
+    assert isinstance(corpus_dir, Path)
+    old, new = (read_document(corpus_dir / f"uk_{edition}.txt") for edition in ("2020-09", "2022-09"))
+    forward, backward = diff_documents(old, new), diff_documents(new, old)
+    swapped = {"added": "removed", "removed": "added"}
+    by_pair = {(id(item.new), id(item.old)): item for item in backward.articles}
+    changed = [item for item in forward.articles if item.status == "changed"]
+    assert len(changed) > 150  # superscripts lost in 2020 and real amendments: most articles differ
+    for item in forward.articles:
+        back = by_pair[id(item.old), id(item.new)]
+        assert back.status == swapped.get(item.status, item.status)
+        # 10 of the 211 changed articles read otherwise backwards when each way was diffed afresh
+        assert back.ops == (mirror(item.ops) if item.ops is not None else None), item.old and item.old.number
+        assert back.title_ops == (mirror(item.title_ops) if item.title_ops else item.title_ops)
