@@ -356,3 +356,59 @@ def test_a_search_narrowed_to_an_act_finds_only_that_acts_articles(store):
     assert sorted(h.version.act for h in store.search("смертная казнь")) == ["H12200165", "HK9900275"]
     assert [(h.version.act, h.number.canonical) for h in store.search("смертная казнь", act="H12200165")] == [
         ("H12200165", "1")]
+
+
+@pytest.mark.parametrize("why", ["a disk too full to write", "a read-only mount"])
+def test_what_a_crashed_run_left_in_the_wal_is_read_when_the_store_cannot_be_written(tmp_path, monkeypatch, why):
+    # A run killed (or out of disk) after storing a version leaves its transaction in the WAL, not
+    # yet copied into the database file. Opened immutable, the store ignored the WAL: `drafts list`
+    # showed the state before that run, as if its version had never been stored.
+    import os
+    import sqlite3
+    import subprocess
+    import textwrap
+
+    from lexwatch.store import versions
+
+    db, drafts = tmp_path / "state.db", tmp_path / "drafts"
+    with VersionStore(db, drafts) as store:
+        first = store.add(b"edition 2020", source="s", filename="s.txt", edition_date=date(2020, 9, 1),
+                          document=criminal_code(ART_59)).version
+    crash = textwrap.dedent(f"""
+        import os
+        from datetime import date
+        from pathlib import Path
+        from lexwatch.ids import ArticleNumber
+        from lexwatch.store.versions import VersionStore
+        from lexwatch.text.model import Article, Document
+        store = VersionStore(Path({str(db)!r}), Path({str(drafts)!r}))
+        code = Document("Уголовный кодекс Республики Беларусь", [Article(ArticleNumber(59), "Смертная казнь",
+                        "1. Смертная казнь – расстрел – до ее отмены может устанавливаться.")])
+        print(store.add(b"edition 2022", source="s", filename="s.txt", act="HK9900275",
+                        edition_date=date(2022, 9, 26), document=code).version.id, flush=True)
+        os._exit(0)  # killed: no close, no checkpoint
+    """)
+    run = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True, check=True)
+    second = run.stdout.strip()
+    assert (tmp_path / "state.db-wal").stat().st_size > 0
+    if why == "a read-only mount":
+        real_access = os.access
+        monkeypatch.setattr(versions.os, "access",
+                            lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    else:
+        def full(_db: object) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(versions, "migrate", full)
+    # On a full disk the writable connection's close cannot fold the WAL into the database; here
+    # the disk has room, and a reader holding the store open keeps that close from doing so.
+    reader = sqlite3.connect(db)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with VersionStore(db, drafts) as store:
+        assert store.read_only
+        assert sorted(v.id for v in store.list()) == sorted([first.id, second])
+        assert store.resolve("HK9900275@2022-09-26").id == second
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    reader.close()

@@ -112,10 +112,24 @@ def _row_to_info(row: sqlite3.Row) -> VersionInfo:
     )
 
 
-def _immutable(db_path: Path) -> sqlite3.Connection:
-    """The database opened for reading only, with nothing written beside it (no WAL or lock files):
-    a workspace on a read-only mount, or on a disk too full to open it for writing."""
-    db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+def _for_reading(db_path: Path) -> sqlite3.Connection:
+    """The database opened for reading only: a workspace on a read-only mount, or on a disk too
+    full to open it for writing. Immutable (nothing written beside it: no WAL or lock files),
+    unless a run that crashed left transactions in the WAL that were never copied into the
+    database: then read-only with the WAL read too, if SQLite can (it needs the WAL's index
+    file), so what that run stored is seen, not an older state."""
+    uri = db_path.resolve().as_uri()
+    wal = db_path.with_name(db_path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            db.close()
+        else:
+            db.row_factory = sqlite3.Row
+            return db
+    db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
     db.row_factory = sqlite3.Row
     return db
 
@@ -130,12 +144,12 @@ class VersionStore:
         self.drafts_dir = drafts_dir
         self.root = drafts_dir.parent
         # A workspace on a read-only mount (a copy on a CD, a backup) can still be read: listed,
-        # searched, diffed. SQLite opens it immutable then (no WAL or lock files to write).
+        # searched, diffed. SQLite opens it read-only then, immutable unless a WAL is left to read.
         self.read_only = db_path.is_file() and not os.access(db_path.parent, os.W_OK)
         self.unwritable = f"{db_path.parent} is read-only" if self.read_only else ""  # why, when it is
         try:
             if self.read_only:
-                self.db = _immutable(db_path)
+                self.db = _for_reading(db_path)
             else:
                 self.db = sqlite3.connect(str(db_path), isolation_level=None, timeout=30)
                 self.db.row_factory = sqlite3.Row
@@ -155,7 +169,7 @@ class VersionStore:
             self.db.close()
             if not self.read_only and db_path.is_file() and db_path.stat().st_size and "locked" not in str(exc):
                 # What is stored stays readable when nothing can be written (a disk too full for
-                # the WAL's files): opened immutable, as on a read-only mount; a write says why.
+                # the WAL's files): opened read-only, as on a read-only mount; a write says why.
                 self._open_unwritable(db_path, exc)
                 return
             raise StoreError(f"cannot open the state database {db_path}: {exc} "
@@ -166,7 +180,7 @@ class VersionStore:
 
     def _open_unwritable(self, db_path: Path, cause: sqlite3.Error) -> None:
         try:
-            self.db = _immutable(db_path)
+            self.db = _for_reading(db_path)
             blocked = _blocks_readers(self.db)
         except sqlite3.Error:
             blocked = True
