@@ -113,15 +113,9 @@ _SWAPPED: dict[OpKind, OpKind] = {"equal": "equal", "delete": "insert", "insert"
 
 
 def mirror(ops: list[Op]) -> list[Op]:
-    """The same change read the other way round: deletions become insertions and back, and a
-    replacement standing alone between unchanged texts reads deletion first again. Applied twice
-    it gives the ops back."""
-    out = [(_SWAPPED[kind], text) for kind, text in ops]
-    for i in range(len(out) - 1):
-        if (out[i][0], out[i + 1][0]) == ("insert", "delete") and \
-                (i == 0 or out[i - 1][0] == "equal") and (i + 2 == len(out) or out[i + 2][0] == "equal"):
-            out[i], out[i + 1] = out[i + 1], out[i]
-    return out
+    """The same change read the other way round: deletions become insertions and back, each
+    replacement reading deletion first again. Applied twice it gives the ops back."""
+    return merge_ops(_order_delete_first([(_SWAPPED[kind], text) for kind, text in ops]))
 
 
 def diff_words(old: str, new: str, *, native: bool = True) -> list[Op]:
@@ -166,7 +160,8 @@ def _diff_words(old: str, new: str, native: bool) -> list[Op]:
                 ops += _diff_run(deleted, inserted, native)
                 deleted, inserted = [], []
             ops.append(("equal", "".join(map(parts.__getitem__, chars))))
-    return _slide_edits(merge_ops(_order_delete_first(ops)))
+    # sliding may bring a change next to another: each spot reads deletion first again
+    return merge_ops(_order_delete_first(_slide_edits(merge_ops(_order_delete_first(ops)))))
 
 
 # Segments of a changed run are paired when at least this share of their words is the same.
@@ -548,11 +543,21 @@ def _space_out_of_replacements(ops: list[Op]) -> list[Op]:
 
 
 def _order_delete_first(ops: list[Op]) -> list[Op]:
-    # dmp may emit insert before delete at one spot; a redline reads "~~old~~ new".
-    out = list(ops)
-    for i in range(len(out) - 1):
-        if out[i][0] == "insert" and out[i + 1][0] == "delete":
-            out[i], out[i + 1] = out[i + 1], out[i]
+    """One change at each spot between unchanged texts, reading "~~old~~ new": what the spot
+    deletes, then what it inserts (dmp may emit an insertion first, or several of each in turn)."""
+    out: list[Op] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for kind, text in [*ops, ("equal", "")]:
+        if kind == "delete":
+            deleted.append(text)
+        elif kind == "insert":
+            inserted.append(text)
+        else:
+            if deleted or inserted:
+                out += [("delete", "".join(deleted)), ("insert", "".join(inserted))]
+                deleted, inserted = [], []
+            out.append((kind, text))
     return out
 
 
