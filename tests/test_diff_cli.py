@@ -150,6 +150,31 @@ def test_stored_versions_diff_and_the_history_of_article_59(lexwatch_cli: Cli, w
     assert nothing.code == 2 and "no stored version" in nothing.err
 
 
+def test_a_stored_version_without_articles_is_refused_not_told_as_every_article_removed(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    from datetime import date
+
+    from portal.site import Publication, card_page
+
+    from lexwatch.text.model import Document
+    from lexwatch.workspace import Workspace
+
+    old, _ = editions
+    assert lexwatch_cli("-w", str(workspace), "add", str(old), "--act", "HK9900275",
+                        "--edition-date", "2020-09-01").code == 0
+    # A publication's card, as `fetch` keeps it: a version of the act with no articles.
+    card = card_page(Publication("HK9900275", "2/2950", date(2021, 7, 1), "Кодекс Республики Беларусь от 9 июля "
+                                 "1999 г. № 275-З", "Уголовный кодекс Республики Беларусь", Document(title="")))
+    with Workspace.find(workspace).open_store() as store:
+        store.add(card, source="https://pravo.by/document/?guid=12551&p0=HK9900275", filename="HK9900275.card.html",
+                  act="HK9900275", edition_date=date(2021, 7, 1), allow_unparsed=True, meta={"kind": "card"})
+    for pair in (("HK9900275@2020-09-01", "HK9900275@2021-07-01"), ("HK9900275@2021-07-01", "HK9900275@2020-09-01")):
+        refused = lexwatch_cli("-w", str(workspace), "diff", *pair, "-f", "json")
+        assert refused.code == 2 and refused.out == "", refused
+        assert refused.err == ("lexwatch: error: HK9900275@2021-07-01 holds no articles (a publication card or a "
+                               "scan kept as evidence): nothing to compare article by article\n")
+
+
 def test_corpus_2020_to_2022_finds_the_genocide_articles_and_the_death_penalty_change(
         lexwatch_cli: Cli, corpus_dir: Path) -> None:
     result = lexwatch_cli("diff", str(corpus_dir / "uk_2020-09.txt"), str(corpus_dir / "uk_2022-09.txt"), "-f", "json")

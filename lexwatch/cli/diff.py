@@ -198,6 +198,10 @@ def diff_command(
         new_doc, new_side = sides.load(new)
     finally:
         sides.close()
+    for doc, side in ((old_doc, old_side), (new_doc, new_side)):
+        if not doc.articles:  # a file without articles is refused when read; a stored version is not
+            raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as evidence): "
+                             "nothing to compare article by article")
     if old_doc.act and new_doc.act and old_doc.act != new_doc.act:
         say(f"warning: {old_side.label} is act {old_doc.act} and {new_side.label} is act {new_doc.act}: "
             "two different acts are compared")
@@ -222,7 +226,7 @@ def history_command(
 ) -> None:
     """Every stored version in which ARTICLE changed against the previous version of the act."""
     from lexwatch.cli.context import console, open_workspace
-    from lexwatch.diff.history import article_history
+    from lexwatch.diff.history import article_history, order_notes
     from lexwatch.diff.render import RenderOptions, to_json
     from lexwatch.diff.render_text import render_terminal
     from lexwatch.ids import ArticleNumber, normalize_act
@@ -239,10 +243,15 @@ def history_command(
             chosen = normalize_act(act)
         elif len(acts) == 1 and acts[0]:
             chosen = acts[0]
+        elif not acts:
+            raise UsageError("the store holds no versions yet: `lexwatch add FILE --act REGNUM --edition-date "
+                             "YYYY-MM-DD` stores one")
         else:
-            raise UsageError("give --act REGNUM: the store holds " +
-                             (", ".join(a or "unknown" for a in acts) if acts else "no versions"))
+            raise UsageError("give --act REGNUM: the store holds " + ", ".join(a or "unknown" for a in acts))
         entries = article_history(store, chosen, number)
+        notes = order_notes(store, chosen, entries)
+    for note in notes:
+        say(f"note: {note}")
     if as_json or show:  # the flags stage, as `diff` runs it: flags and sanction changes per entry
         from lexwatch.cli.flags import annotate
 

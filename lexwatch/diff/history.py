@@ -7,21 +7,29 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lexwatch.diff.engine import diff_documents
-from lexwatch.diff.model import DocumentDiff, DocumentSide
+from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide
 from lexwatch.diff.render import one_line
 from lexwatch.errors import UsageError
-from lexwatch.ids import ArticleNumber
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from lexwatch.ids import ArticleNumber
     from lexwatch.store.versions import VersionInfo, VersionStore
-    from lexwatch.text.model import Document
 
 
 @dataclass
 class HistoryEntry:
     version: VersionInfo
-    summary: str          # "added", "removed", "changed: +12 −3 words", "renumbered from 130"
+    summary: str          # "added", "repealed", "changed: +12 −3 words", "renumbered from 130"
     diff: DocumentDiff    # holds only this article's entry
+
+
+def compared_versions(store: VersionStore, act: str) -> list[VersionInfo]:
+    """The versions of `act` a history walks, in edition order: those with articles. A publication's
+    card or a scan kept as evidence has none; walked, it would read as the removal of every article
+    and the next text as their return, hiding what that text changed."""
+    return [v for v in store.list(act) if v.articles]
 
 
 def article_history(store: VersionStore, act: str, number: ArticleNumber) -> list[HistoryEntry]:
@@ -31,19 +39,23 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
     reads "renumbered from X" rather than "added". An act with no stored version, or an article
     number that no stored version holds, is refused (a mistyped number is not "no change").
     """
-    versions = store.list(act)
+    versions = compared_versions(store, act)
+    if not versions and store.list(act):
+        raise UsageError(f"no stored version of {act} has articles (a card or a scan has none): "
+                         f"add its text with `lexwatch add FILE --act {act}`")
     if not versions:
         raise UsageError(f"no stored versions of {act} (see `lexwatch drafts list`)")
     entries: list[HistoryEntry] = []
     previous = store.document(versions[0].id)
-    previous_holds = held = _holds(previous, number)
+    previous_numbers = {a.number for a in previous.articles}
+    held = set(previous_numbers)  # every number a version holds: a mistyped one is refused
     for before, after in pairwise(versions):
         old, new = previous, store.document(after.id)
-        old_holds, new_holds = previous_holds, _holds(new, number)
-        previous, previous_holds = new, new_holds
-        if not (old_holds or new_holds):
+        old_numbers, new_numbers = previous_numbers, {a.number for a in new.articles}
+        previous, previous_numbers = new, new_numbers
+        held |= new_numbers
+        if number not in old_numbers and number not in new_numbers:
             continue  # neither side has it: nothing to say of it here
-        held = True
         # Aligned whole (renumbering is seen), word-diffed only where this number is on a side.
         diff = diff_documents(old, new, articles=[number],
                               old_side=DocumentSide(before.id, before.label, len(old.articles)),
@@ -53,13 +65,43 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         mine = mine or [a for a in diff.articles if a.status != "unchanged" and a.old_number == number.canonical]
         if mine:
             diff.articles = mine[:1]
-            entries.append(HistoryEntry(after, one_line(mine[0], from_old=mine[0].new_number != number.canonical),
+            entries.append(HistoryEntry(after, _summary(mine[0], from_old=mine[0].new_number != number.canonical),
                                         diff))
-    if not held:
+    if number not in held:
         count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
-        raise UsageError(f"no article {number.display} in {count} of {act}")
+        raise UsageError(f"no article {number.display} in {count} of {act}{_lost_superscript(number, held)}")
     return entries
 
 
-def _holds(document: Document, number: ArticleNumber) -> bool:
-    return any(article.number == number for article in document.articles)
+def order_notes(store: VersionStore, act: str, entries: list[HistoryEntry]) -> list[str]:
+    """What the order of `entries` rests on where the edition dates do not settle it: versions of
+    one date, and undated ones (put last), are taken in the order they were added. Said only where
+    an entry stands at such a version (elsewhere the article reads the same either way round)."""
+    groups: dict[date | None, list[VersionInfo]] = {}
+    for version in compared_versions(store, act):
+        groups.setdefault(version.edition_date, []).append(version)
+    shown = {e.version.id for e in entries}
+    notes = []
+    for when, group in groups.items():
+        if (when is None or len(group) > 1) and shown & {v.id for v in group}:
+            ids = ", ".join(v.short_id for v in group)
+            notes.append(f"undated versions come last, in the order they were added: {ids} "
+                         "(`lexwatch add FILE --edition-date YYYY-MM-DD` dates one)" if when is None else
+                         f"versions of one date are taken in the order they were added: {when.isoformat()} ({ids})")
+    return notes
+
+
+def _summary(item: ArticleDiff, from_old: bool) -> str:
+    """one_line's words, except for an edition that repeals the article ("Статья 361⁴. Исключена")
+    or gives a repealed one a text again: "repealed", "re-inserted", not a rewrite of its words."""
+    if item.status == "changed" and item.old and item.new and item.old.excluded != item.new.excluded:
+        return "repealed" if item.new.excluded else "re-inserted"
+    return one_line(item, from_old=from_old)
+
+
+def _lost_superscript(number: ArticleNumber, held: set[ArticleNumber]) -> str:
+    """A hint when `number` reads as exactly one article held with its superscript lost ("1301"
+    copied from a PDF for 130¹). Not read as that article: a bare 1301 may be a real one (ADR-1)."""
+    readings = [n for n in held if n.sub and n.collapsed == number.canonical] if not number.sub else []
+    return (f" (is it {readings[0].display} with its superscript lost? write {readings[0].canonical})"
+            if len(readings) == 1 else "")

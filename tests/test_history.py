@@ -1,0 +1,165 @@
+"""A commentator asks how one article evolved: `lexwatch history ARTICLE` over the stored versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+HEAD = "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\nГЛАВА 9. Наказание и его виды\n\n"
+ART_59_2020 = (
+    "Статья 59. Смертная казнь\n"
+    "1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела за некоторые "
+    "особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при отягчающих обстоятельствах "
+    "(до отмены смертной казни).\n"
+    "2. Смертная казнь не может быть назначена:\n"
+    "1) лицам, совершившим преступления в возрасте до восемнадцати лет;\n"
+    "2) женщинам;\n"
+    "3) мужчинам, достигшим ко дню постановления приговора шестидесяти пяти лет.\n"
+    "3. Смертная казнь в порядке помилования может быть заменена пожизненным заключением.\n")
+# The 2022 edition's wording (Закон от 13 мая 2022 г. № 165-З): +34 −9 words against 2020's.
+ART_59_2022 = ART_59_2020.replace(
+    "расстрела за некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при "
+    "отягчающих обстоятельствах (до отмены смертной казни).",
+    "расстрела (до отмены смертной казни) за преступления, предусмотренные частью 2 статьи 124, частью 3 статьи "
+    "126, частью 3 статьи 289 и частью 2 статьи 359 настоящего Кодекса, либо за сопряженные с умышленным лишением "
+    "жизни человека при отягчающих обстоятельствах некоторые иные особо тяжкие преступления.").replace(
+    "пожизненным заключением.", "пожизненным лишением свободы.")
+ART_130_1 = (
+    "Статья 130¹. Реабилитация нацизма\n"
+    "1. Умышленные действия по реабилитации нацизма –\n"
+    "наказываются штрафом, или арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же "
+    "срок.\n")
+ART_361_4 = (
+    "Статья 361⁴. Содействие экстремистской деятельности\n"
+    "1. Вербовка, иное вовлечение лица в экстремистскую деятельность, обучение, а равно иное содействие "
+    "экстремистской деятельности –\n"
+    "наказываются ограничением свободы на срок до четырех лет или лишением свободы на срок от двух до шести лет.\n")
+REPEALED_361_4 = "Статья 361⁴. Исключена\n"
+
+
+def code(*articles: str) -> str:
+    return HEAD + "\n".join(articles)
+
+
+def add(cli: Cli, workspace: Path, folder: Path, name: str, text: str, when: str | None) -> None:
+    """Store `text` as an edition of the Criminal Code, dated `when` (undated: None), as a user adds it."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    dating = ("--edition-date", when) if when else ()
+    added = cli("-w", str(workspace), "add", str(path), "--act", "HK9900275", *dating)
+    assert added.code == 0, added
+
+
+def test_a_repeal_and_a_re_insertion_are_told_in_date_order_whatever_the_order_added(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # Added newest first: the history still runs by edition date.
+    add(lexwatch_cli, workspace, tmp_path, "uk_2023.txt", code(ART_59_2022, ART_130_1, ART_361_4), "2023-03-01")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022, ART_130_1, REPEALED_361_4), "2022-09-26")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_130_1, ART_361_4), "2020-09-07")
+    history = lexwatch_cli("-w", str(workspace), "history", "361-4")
+    assert history.code == 0, history
+    assert [line.split("  ", 2)[::2] for line in history.out.splitlines()] == [
+        ["2022-09-26", "Статья 361⁴: repealed"], ["2023-03-01", "Статья 361⁴: re-inserted"]]
+    entries = lexwatch_cli("-w", str(workspace), "history", "361⁴", "--json").json()
+    assert [(e["edition_date"], e["summary"], e["article"]["status"]) for e in entries] == [
+        ("2022-09-26", "repealed", "changed"), ("2023-03-01", "re-inserted", "changed")]
+    shown = lexwatch_cli("-w", str(workspace), "history", "361⁴", "--show").out
+    assert "[-Содействие экстремистской деятельности-]{+Исключена+}" in shown
+    assert "[-1. Вербовка, иное вовлечение лица" in shown and "{+1. Вербовка, иное вовлечение лица" in shown
+    died = lexwatch_cli("-w", str(workspace), "history", "59", "--json").json()
+    assert [(e["edition_date"], e["summary"]) for e in died] == [("2022-09-26", "changed: +34 −9 words")]
+
+
+def test_a_card_stored_between_two_texts_is_no_removal_of_every_article(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    from portal.site import Publication, card_page
+
+    from lexwatch.text.model import Document
+    from lexwatch.workspace import Workspace
+
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_130_1), "2020-09-07")
+    # What `fetch` keeps of a publication: its card page, a version without articles.
+    card = card_page(Publication("HK9900275", "2/2950", date(2021, 7, 1), "Кодекс Республики Беларусь от 9 июля "
+                                 "1999 г. № 275-З", "Уголовный кодекс Республики Беларусь", Document(title="")))
+    with Workspace.find(workspace).open_store() as store:
+        kept = store.add(card, source="https://pravo.by/document/?guid=12551&p0=HK9900275",
+                         filename="HK9900275.card.html", act="HK9900275", edition_date=date(2021, 7, 1),
+                         allow_unparsed=True, meta={"kind": "card"})
+        assert kept.created and kept.version.articles == 0
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022, ART_130_1), "2022-09-26")
+    history = lexwatch_cli("-w", str(workspace), "history", "59", "--json")
+    assert history.code == 0, history
+    assert [(e["edition_date"], e["summary"]) for e in history.json()] == [("2022-09-26", "changed: +34 −9 words")]
+    same = lexwatch_cli("-w", str(workspace), "history", "130¹")
+    assert same.code == 0 and same.out == "Статья 130¹: no change in the stored versions of HK9900275\n", same
+    # An act of which only the card is stored has no text to follow an article through.
+    law = card_page(Publication("H12200165", "2/2912", date(2022, 5, 17), "Закон Республики Беларусь от 13 мая "
+                                "2022 г. № 165-З", "Об изменении кодексов по вопросам уголовной ответственности",
+                                Document(title="")))
+    with Workspace.find(workspace).open_store() as store:
+        store.add(law, source="https://pravo.by/document/?guid=12551&p0=H12200165", filename="H12200165.card.html",
+                  act="H12200165", edition_date=date(2022, 5, 17), allow_unparsed=True, meta={"kind": "card"})
+    bare = lexwatch_cli("-w", str(workspace), "history", "1", "--act", "H12200165")
+    assert bare.code == 2 and bare.err == ("lexwatch: error: no stored version of H12200165 has articles (a card "
+                                           "or a scan has none): add its text with `lexwatch add FILE --act "
+                                           "H12200165`\n"), bare
+
+
+def test_versions_of_one_date_or_undated_are_said_to_be_taken_in_the_order_added(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_130_1), "2020-09-07")
+    add(lexwatch_cli, workspace, tmp_path, "uk_a.txt", code(ART_59_2022, ART_130_1), "2022-09-26")
+    # A correction published under the same date: which came first the store cannot know.
+    add(lexwatch_cli, workspace, tmp_path, "uk_b.txt", code(ART_59_2022.replace(
+        "2) женщинам;", "2) женщинам, а также лицам, страдающим психическим расстройством;"), ART_130_1), "2022-09-26")
+    listed = lexwatch_cli("-w", str(workspace), "drafts", "list", "--json").json()
+    first, second = (v["id"][:12] for v in listed if v["edition_date"] == "2022-09-26")
+    history = lexwatch_cli("-w", str(workspace), "history", "59")
+    assert [line.split("  ")[:2] for line in history.out.splitlines()] == [
+        ["2022-09-26", first], ["2022-09-26", second]]
+    assert history.err == ("note: versions of one date are taken in the order they were added: "
+                           f"2022-09-26 ({first}, {second})\n")
+    # An article those versions do not tell apart needs no such word.
+    assert lexwatch_cli("-w", str(workspace), "history", "130¹").err == ""
+    add(lexwatch_cli, workspace, tmp_path, "uk_undated.txt", code(ART_59_2020, ART_130_1, ART_361_4), None)
+    undated = lexwatch_cli("-w", str(workspace), "history", "59", "--json")
+    assert undated.json()[-1]["edition_date"] is None and undated.json()[-1]["summary"] == "changed: +9 −40 words"
+    assert "note: undated versions come last, in the order they were added: " in undated.err
+    assert len(undated.err.splitlines()) == 2
+
+
+def test_a_number_whose_superscript_was_lost_is_refused_with_the_article_it_may_be(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020), "2020-09-07")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022, ART_130_1), "2022-09-26")
+    outputs = {lexwatch_cli("-w", str(workspace), "history", spelling).out
+               for spelling in ("130¹", "130-1", "130/1", "130.1")}
+    assert outputs == {f"2022-09-26  {_short_id(lexwatch_cli, workspace)}  Статья 130¹: added\n"}
+    # "Статья 1301" as a PDF copies it: 1301 is no article here, and might be one elsewhere (ADR-1).
+    lost = lexwatch_cli("-w", str(workspace), "history", "1301")
+    assert lost.code == 2 and lost.out == ""
+    assert lost.err == ("lexwatch: error: no article 1301 in the 2 stored versions of HK9900275 "
+                        "(is it 130¹ with its superscript lost? write 130-1)\n")
+    other = lexwatch_cli("-w", str(workspace), "history", "1302")
+    assert other.err == "lexwatch: error: no article 1302 in the 2 stored versions of HK9900275\n"
+
+
+def _short_id(cli: Cli, workspace: Path) -> str:
+    listed = cli("-w", str(workspace), "drafts", "list", "--json").json()
+    return str(next(v["id"][:12] for v in listed if v["edition_date"] == "2022-09-26"))
+
+
+def test_an_empty_store_is_told_to_add_a_version_not_to_name_an_act(lexwatch_cli: Cli, workspace: Path) -> None:
+    for args in (("history", "59"), ("history", "59", "--json")):
+        result = lexwatch_cli("-w", str(workspace), *args)
+        assert result.code == 2 and result.out == ""
+        assert result.err == ("lexwatch: error: the store holds no versions yet: "
+                              "`lexwatch add FILE --act REGNUM --edition-date YYYY-MM-DD` stores one\n")
+    named = lexwatch_cli("-w", str(workspace), "history", "59", "--act", "HK9900275")
+    assert named.code == 2 and named.err == ("lexwatch: error: no stored versions of HK9900275 "
+                                             "(see `lexwatch drafts list`)\n")
