@@ -167,5 +167,5 @@ class VersionRef:
 
     def __str__(self) -> str:
         if self.prefix:
-            return self.prefix
+            return f"{self.act}:{self.prefix}" if self.act else self.prefix
         return f"{self.act}@{self.edition_date.isoformat() if self.edition_date else ''}"

@@ -410,3 +410,30 @@ def test_an_article_renumbered_and_reworded_says_both(lexwatch_cli: Cli, tmp_pat
     markdown = lexwatch_cli("diff", str(old), str(moved), "-f", "markdown")
     assert markdown.code == 1, markdown
     assert "*renumbered from 60, +1 −0 words*" in markdown.out
+
+
+def test_two_sides_of_one_label_are_told_apart(lexwatch_cli: Cli, workspace: Path, tmp_path: Path,
+                                              editions: tuple[Path, Path]) -> None:
+    # Two editions stored under one date both read "HK9900275@2022-09-01": the header said
+    # "HK9900275@2022-09-01 → HK9900275@2022-09-01", the same version to the reader's eye.
+    old, new = editions
+    for path in (old, new):
+        added = lexwatch_cli("-w", str(workspace), "add", str(path), "--act", "HK9900275", "--edition-date", "2022-09-01")
+        assert added.code == 0, added
+    ids = [v["id"] for v in lexwatch_cli("-w", str(workspace), "drafts", "list", "--json").json()]
+    first, second = sorted(ids)
+    shown = lexwatch_cli("-w", str(workspace), "diff", first[:8], second[:8])
+    assert shown.code == 1, shown
+    header = shown.out.splitlines()[0]
+    assert header.startswith(f"HK9900275@2022-09-01 ({first[:12]}) → HK9900275@2022-09-01 ({second[:12]}):")
+    # two files of one name in two folders: named by their paths
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    same_name = [tmp_path / folder / "uk.txt" for folder in ("a", "b")]
+    for path, source in zip(same_name, editions, strict=True):
+        path.write_bytes(source.read_bytes())
+    files = lexwatch_cli("diff", *map(str, same_name), "--format", "json").json()
+    assert (files["old"]["label"], files["new"]["label"]) == tuple(map(str, same_name))
+    # a version named by act and prefix that matches nothing is named so in the error
+    unknown = lexwatch_cli("-w", str(workspace), "diff", "H10700203:bab4", first[:8])
+    assert unknown.code == 2 and "no stored version matches H10700203:bab4" in unknown.err, unknown

@@ -46,6 +46,16 @@ def output_format(fmt: str | None, output: Path | None) -> str:
     return fmt
 
 
+def _told_apart(side: DocumentSide) -> DocumentSide:
+    """A side whose label the other side shares (two versions of one date, two files of one name)
+    labelled so a reader can tell them apart: by the version's short id, or the file's path."""
+    import re
+    from dataclasses import replace
+
+    stored = re.fullmatch(r"[0-9a-f]{64}", side.id) is not None  # a file's side is its path
+    return replace(side, label=f"{side.label} ({side.id[:12]})" if stored else side.id)
+
+
 class Sides:
     """Loads a file or a stored version (diff's OLD and NEW, flags' target); opens the store only
     when a side names a stored version (or --store asks for it)."""
@@ -198,6 +208,8 @@ def diff_command(
         new_doc, new_side = sides.load(new)
     finally:
         sides.close()
+    if old_side.label == new_side.label and old_side.id != new_side.id:
+        old_side, new_side = _told_apart(old_side), _told_apart(new_side)
     for doc, side in ((old_doc, old_side), (new_doc, new_side)):
         if not doc.articles:  # a file without articles is refused when read; a stored version is not
             raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as evidence): "
