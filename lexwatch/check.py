@@ -25,7 +25,8 @@ class Finding:
     previous: VersionInfo | None = None
     # {"added", "removed", "changed", "renumbered", "unchanged"} against `previous`; None without one
     summary: dict[str, int] | None = None
-    # one entry per pack, rule and direction: {"pack", "rule", "severity", "direction", "articles"}
+    # one entry per pack, rule and direction: {"pack", "rule", "severity", "direction", "articles",
+    # "targets"}; in an amending law `targets` are the Code articles its instructions change there
     flags: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None  # why it could not be compared or flagged (it is still reported)
     # the articles behind `summary`, canonical numbers in document order ("130-2"): {"changed",
@@ -75,20 +76,22 @@ def previous_version(store: VersionStore, info: VersionInfo, url: str | None = N
     return None
 
 
-def _group(entries: list[tuple[str, str, str, str, str]]) -> list[dict[str, Any]]:
-    """(pack, rule, severity, direction, article) -> one entry per pack, rule and direction, its
-    articles in document order, most severe first."""
-    grouped: dict[tuple[str, str, str, str], list[str]] = {}
-    for pack, rule, severity, direction, article in entries:
-        articles = grouped.setdefault((pack, rule, severity, direction), [])
+def _group(entries: list[tuple[str, str, str, str, str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """(pack, rule, severity, direction, article, targets) -> one entry per pack, rule and direction, its
+    articles and targets in document order, most severe first."""
+    grouped: dict[tuple[str, str, str, str], tuple[list[str], list[dict[str, Any]]]] = {}
+    for pack, rule, severity, direction, article, targets in entries:
+        articles, aimed = grouped.setdefault((pack, rule, severity, direction), ([], []))
         if article and article not in articles:
             articles.append(article)
-    return [{"pack": p, "rule": r, "severity": s, "direction": d, "articles": a}
-            for (p, r, s, d), a in sorted(grouped.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0][2], 3))]
+        aimed += [t for t in targets if t not in aimed]
+    return [{"pack": p, "rule": r, "severity": s, "direction": d, "articles": a, "targets": t}
+            for (p, r, s, d), (a, t) in sorted(grouped.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0][2], 3))]
 
 
 def _document_flags(hits: list[Hit]) -> list[dict[str, Any]]:
-    return _group([(h.pack, h.rule, h.severity, h.direction, h.article or "") for h in hits])
+    return _group([(h.pack, h.rule, h.severity, h.direction, h.article or "", [t.to_dict() for t in h.targets])
+                   for h in hits])
 
 
 def explain(store: VersionStore, outcomes: list[Outcome], packs: list[Pack]) -> list[Finding]:
@@ -132,8 +135,8 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
             elif item.status != "unchanged":
                 number = item.old_number if item.status == "removed" else item.new_number
                 finding.articles[item.status].append(number or "")
-        finding.flags = _group([(f["pack"], f["rule"], f["severity"], f["direction"], f.get("article") or "")
-                                for item in diff.articles for f in item.flags])
+        finding.flags = _group([(f["pack"], f["rule"], f["severity"], f["direction"], f.get("article") or "",
+                                 f["targets"]) for item in diff.articles for f in item.flags])
     else:
         if doc.articles:  # no earlier version with articles; one without (a card, a scan) is still named
             finding.previous = None

@@ -207,3 +207,36 @@ def test_a_file_that_went_back_after_a_killed_run_is_told_against_what_it_gave_b
     found = explain(store, [carried, first], load_packs(workspace, None))
     assert [f.previous.id if f.previous else None for f in found] == [first.version, carried.version]
     assert [f.articles["changed"] if f.articles else None for f in found] == [["67"], ["67"]]
+
+
+LAW_165 = Document(
+    title="ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ Об изменении кодексов по вопросам уголовной ответственности", act="H12200165",
+    articles=[
+        Article(ArticleNumber(1), "Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З "
+                "следующие изменения:",
+                "1. часть 1 статьи 59 изложить в следующей редакции:\n"
+                "«1. Смертная казнь – расстрел – может назначаться за особо тяжкие преступления, сопряженные с "
+                "умышленным лишением жизни человека при отягчающих обстоятельствах, а также за покушение на такие "
+                "преступления.»;\n"
+                "2. В статье 67:\n"
+                "в части 2 слова «за приготовление к преступлению и покушение на преступление» заменить словами "
+                "«за приготовление к преступлению»;\n"
+                "дополнить статью частью 3 следующего содержания:\n"
+                "«3. Смертная казнь может быть назначена за покушение на акт терроризма.»."),
+        Article(ArticleNumber(2), "Настоящий Закон вступает в силу через десять дней после его официального "
+                "опубликования.", "")])
+
+
+def test_a_new_amending_law_names_the_code_articles_behind_its_flags(store, workspace):
+    law = _fetched(store, b"law 165-Z", LAW_165, date(2022, 5, 13), kind="publication",
+                   url="https://pravo.by/upload/docs/op/H12200165_1652389200.pdf")
+    [finding] = explain(store, [law], load_packs(workspace, ["death-penalty"]))
+    assert finding.previous is None
+    flags = {(f["rule"], f["direction"]): f for f in finding.to_dict()["flags"]}
+    # the law's own Art. 1 holds every hit; what a commentator needs is the Code's articles it changes
+    assert flags[("death-penalty", "added")]["articles"] == ["1"]
+    assert flags[("death-penalty", "added")]["targets"] == [{"code": "УК", "article": "67", "part": "3", "point": None}]
+    assert flags[("death-penalty", "changed")]["targets"] == [{"code": "УК", "article": "59", "part": "1", "point": None}]
+    cited = [t for (rule, _), f in flags.items() if rule == "death-penalty-articles" for t in f["targets"]]
+    assert cited == [{"code": "УК", "article": "59", "part": "1", "point": None},
+                     {"code": "УК", "article": "67", "part": None, "point": None}]   # "В статье 67:" leads its items

@@ -155,3 +155,33 @@ def test_unknown_pack_is_a_usage_error(lexwatch_cli: Cli, editions: tuple[Path, 
     result = lexwatch_cli("diff", *map(str, editions), "--pack", "piracy")
     assert result.code == 2
     assert result.err.startswith("lexwatch: error: no rule pack 'piracy' (known: death-penalty, extremism")
+
+
+AMENDING_LAW = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+13 мая 2022 г. № 165-З
+Об изменении кодексов по вопросам уголовной ответственности
+
+Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:
+1. В статье 289:
+в части 3 слова «от восьми до двадцати лет» заменить словами «от двенадцати до двадцати пяти лет»;
+в части 3 слова «или пожизненным лишением свободы» заменить словами «, или пожизненным лишением свободы, или смертной казнью»;
+2. в части 2 статьи 124 слова «пожизненным лишением свободы» заменить словами «пожизненным лишением свободы или смертной казнью».
+Статья 2. Настоящий Закон вступает в силу через десять дней после его официального опубликования.
+"""
+
+
+def test_a_hit_in_an_amending_law_names_the_code_article_it_changes(lexwatch_cli: Cli, tmp_path: Path) -> None:
+    law = tmp_path / "zakon_165-z.txt"
+    law.write_text(AMENDING_LAW, encoding="utf-8")
+    result = lexwatch_cli("flags", str(law), "--json", "--pack", "death-penalty")
+    assert result.code == 0, result
+    added = [h for h in result.json()["hits"] if h["rule"] == "death-penalty"]
+    # one entry per instruction: both are in the law's Art. 1, but they change two articles of the Code
+    assert [(h["article"], h["direction"], h["targets"], h["instruction"], h["count"]) for h in added] == [
+        ("1", "added", [{"code": "УК", "article": "289", "part": "3", "point": None}], "1", 1),
+        ("1", "added", [{"code": "УК", "article": "124", "part": "2", "point": None}], "2", 1)]
+    lines = lexwatch_cli("flags", str(law), "--pack", "death-penalty").out.splitlines()
+    assert lines[0] == "zakon_165-z.txt: 2 flags"
+    assert lines[1].startswith("     Статья 1  high   death-penalty/death-penalty (added) → ст. 289 ч. 3 УК "
+                               "(Статья 1 п. 1 закона): … ")
+    assert "(added) → ст. 124 ч. 2 УК (Статья 1 п. 2 закона): …" in lines[2]

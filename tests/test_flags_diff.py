@@ -73,7 +73,8 @@ def test_a_flag_quotes_its_evidence_and_names_the_article(editions_diff: Documen
     death = next(f for f in item.flags if f["pack"] == "death-penalty")
     assert death == {"pack": "death-penalty", "rule": "death-penalty", "severity": "high", "direction": "added",
                      "article": "289",
-                     "evidence": "… лет, или пожизненным лишением свободы, или смертной казнью."}
+                     "evidence": "… лет, или пожизненным лишением свободы, или смертной казнью.",
+                     "targets": [], "instruction": None}   # the Code's own text instructs nothing
 
 
 def test_sanction_changes_are_filled_for_changed_articles(editions_diff: DocumentDiff) -> None:

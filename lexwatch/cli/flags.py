@@ -41,15 +41,29 @@ def annotate(diff: DocumentDiff, packs: list[str] | None, root: Path | None) -> 
 
 
 def _grouped(hits: list[Hit]) -> list[dict[str, Any]]:
-    """One entry per article, rule and direction: the first evidence and how many hits."""
-    out: dict[tuple[str | None, str, str, str], dict[str, Any]] = {}
+    """One entry per article, rule, direction and amendment instruction: the first evidence and how many hits
+    (in an amending law, each instruction's Code article is its own entry)."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
     for hit in hits:
-        key = (hit.article, hit.pack, hit.rule, hit.direction)
+        key = (hit.article, hit.pack, hit.rule, hit.direction, hit.targets, hit.instruction)
         if key in out:
             out[key]["count"] += 1
         else:
             out[key] = {**hit.to_dict(), "part": hit.part, "kind": hit.kind, "match": hit.key, "count": 1}
     return list(out.values())
+
+
+def _aimed(item: dict[str, Any]) -> str:
+    """" → ст. 289 ч. 1 УК (Статья 1 п. 1 закона)" for a hit in an amendment instruction, else ""."""
+    from lexwatch.flags.targets import Target
+    from lexwatch.ids import ArticleNumber
+
+    if not item["targets"]:
+        return ""
+    where = [f"Статья {ArticleNumber.parse(item['article']).display}" if item["article"] else "",
+             f"п. {item['instruction']}" if item["instruction"] else ""]
+    via = " ".join(w for w in where if w)
+    return " → " + ", ".join(Target(**t).display for t in item["targets"]) + (f" ({via} закона)" if via else "")
 
 
 def flags_command(
@@ -86,8 +100,8 @@ def flags_command(
     for item in items:
         where = f"Статья {ArticleNumber.parse(item['article']).display}" if item["article"] else "преамбула"
         times = f" ×{item['count']}" if item["count"] > 1 else ""
-        out.print(f"{where:>13}  {item['severity']:<6} {item['pack']}/{item['rule']} ({item['direction']}){times}: "
-                  f"{item['evidence']}", markup=False)
+        out.print(f"{where:>13}  {item['severity']:<6} {item['pack']}/{item['rule']} ({item['direction']}){times}"
+                  f"{_aimed(item)}: {item['evidence']}", markup=False)
 
 
 @packs_app.command("list")

@@ -1,10 +1,12 @@
 """The flags stage: rule packs over one document or over a diff, and sanction changes per part.
 
-`ArticleDiff.flags` items: {"pack", "rule", "severity", "direction", "article", "evidence"}, where
-direction is added | removed | changed (| present, only for one document) and evidence the quoted
-words around the hit. `ArticleDiff.sanctions` items: {"article", "part", "old_part", "change", "penalty",
-"old", "new", "summary"}, change added | removed | term | role (main <-> additional
-penalty), old/new {"min", "max", "unit": "years"} or null.
+`ArticleDiff.flags` items: {"pack", "rule", "severity", "direction", "article", "evidence", "targets",
+"instruction"}, where direction is added | removed | changed (| present, only for one document),
+evidence the quoted words around the hit, and in an amending law targets the Code articles the
+instruction around the hit changes ({"code", "article", "part", "point"}, flags/targets.py) and
+instruction its point in the law's article ("1", "1.2"). `ArticleDiff.sanctions` items: {"article",
+"part", "old_part", "change", "penalty", "old", "new", "summary"}, change added | removed | term | role
+(main <-> additional penalty), old/new {"min", "max", "unit": "years"} or null.
 """
 
 from __future__ import annotations
@@ -38,19 +40,21 @@ def flag_document(doc: Document, packs: list[Pack]) -> list[Hit]:
     """Every hit in one document, in document order; amendment instructions give the direction."""
     from lexwatch.diff.normalize import normalize
     from lexwatch.flags.direction import document_directions
+    from lexwatch.flags.targets import document_targets
 
     known = frozenset(a.number for a in doc.articles)
     # Article rules name articles of the Criminal Code: another act's article 59 is not watched.
     own = doc.act in (None, CRIMINAL_CODE)
     hits: list[Hit] = []
     if doc.preamble:
-        hits += document_directions(doc.preamble, find_hits(doc.preamble, packs, known=known))
+        found = find_hits(doc.preamble, packs, known=known)
+        hits += document_targets(doc.preamble, document_directions(doc.preamble, found))
     for article in doc.articles:
         if own and not article.excluded:
             hits += _own_article_hits(article, packs, "present")
         text = f"{article.title}\n{article.text}"
         found = find_hits(text, packs, article=article.number.canonical, known=known)
-        hits += document_directions(text, found)
+        hits += document_targets(text, document_directions(text, found))
     # quoted as a diff quotes them: "статьями 361/1 –361/3" from a text layer reads "статьями 361¹–361³"
     return [replace(h, evidence=normalize(h.evidence, known)) for h in hits]
 
@@ -72,6 +76,7 @@ def _side_ops(item: ArticleDiff) -> list[Op]:
 def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[ArticleNumber],
                    known_new: frozenset[ArticleNumber]) -> list[dict[str, Any]]:
     from lexwatch.flags.direction import diff_directions, split_sides, untwinned_spans
+    from lexwatch.flags.targets import document_targets
 
     old_text, new_text, deleted, inserted = split_sides(_side_ops(item))
     shown = item.new or item.old
@@ -79,8 +84,9 @@ def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[Ar
 
     def hits_in(text: str, other: str, known: frozenset[ArticleNumber]) -> list[Hit]:
         # parts with the same wording on both sides hold the same hits: they cancel, so are not read
-        return [replace(h, start=h.start + a, end=h.end + a) for a, b in untwinned_spans(text, other)
+        hits = [replace(h, start=h.start + a, end=h.end + a) for a, b in untwinned_spans(text, other)
                 for h in find_hits(text[a:b], packs, article=number, known=known)]
+        return document_targets(text, hits)   # two versions of an amending law: what each instruction changes
 
     old_hits = hits_in(old_text, new_text, known_old) if item.old else []
     new_hits = hits_in(new_text, old_text, known_new) if item.new else []

@@ -105,7 +105,7 @@ _MODAL_RE = re.compile(r"(?i)(?:мож[а-яё]*|вправе|долж[а-яё]*
                        r"(?:\s+\S+){0,2}\s+$")
 
 
-def _verb(verb: re.Pattern[str], clause: str) -> re.Match[str] | None:
+def verb_in(verb: re.Pattern[str], clause: str) -> re.Match[str] | None:
     """An instruction verb, unless the code is describing a power ("суд может заменить")."""
     for m in verb.finditer(clause):
         if not _MODAL_RE.search(clause, max(0, m.start() - 40), m.start()):
@@ -138,11 +138,11 @@ def _lead_in(layout: Layout, start: int) -> str:
 
 def _repealed(layout: Layout, clause: str, start: int) -> bool:
     """The clause, or the line leading the list it is an item of, repeals what it names."""
-    if _verb(_REPEAL_RE, clause):
+    if verb_in(_REPEAL_RE, clause):
         return True
-    if _verb(_ADD_RE, clause) or _verb(_CHANGE_RE, clause):
+    if verb_in(_ADD_RE, clause) or verb_in(_CHANGE_RE, clause):
         return False
-    return bool(_verb(_LEAD_REPEAL_RE, _lead_in(layout, start)))
+    return bool(verb_in(_LEAD_REPEAL_RE, _lead_in(layout, start)))
 
 
 def _negated(text: str, hit: Hit, lo: int, hi: int) -> bool:
@@ -198,23 +198,23 @@ def instruction_direction(layout: Layout, hit: Hit, hits: list[Hit]) -> str:
     start, end = layout.clause(hit.start)
     clause = layout.unquoted(start, end)
     if hit.kind == "article":
-        if _verb(_ADD_RE, clause) and _INSTRUMENTAL_REF_RE.match(text[hit.start:hit.end]):
+        if verb_in(_ADD_RE, clause) and _INSTRUMENTAL_REF_RE.match(text[hit.start:hit.end]):
             return "added"        # "дополнить Кодекс статьей 130²"
         if any(start <= a < end for a, _ in quotes):
             return "changed"      # "в части 3 статьи 289 слова «…» исключить": words of it go
         if _repealed(layout, clause, start):
             return "removed"      # "статью 361⁴ исключить"; "Признать утратившими силу:\nстатью 361⁴;"
-        if _verb(_ADD_RE, clause) or _verb(_CHANGE_RE, clause):
+        if verb_in(_ADD_RE, clause) or verb_in(_CHANGE_RE, clause):
             return "changed"      # "статью 289 дополнить частью четвертой"
         return "present"
     if _repealed(layout, clause, start):
         return "removed"
-    if _verb(_ADD_RE, clause):
+    if verb_in(_ADD_RE, clause):
         return "added"
-    replace_verb = _verb(_REPLACE_RE, clause)
+    replace_verb = verb_in(_REPLACE_RE, clause)
     if replace_verb:  # "смертную казнь заменить пожизненным…" / "… заменить смертной казнью"
         return "removed" if hit.start < start + replace_verb.start() else "added"
-    if _verb(_CHANGE_RE, clause):
+    if verb_in(_CHANGE_RE, clause):
         return "changed"
     return "present"
 
@@ -295,7 +295,7 @@ def _context_direction(text: str, hit: Hit) -> str | None:
     layout = Layout(text)
     start, end = layout.clause(hit.start)
     clause = layout.unquoted(start, end)
-    if _verb(_REPEAL_RE, clause):
+    if verb_in(_REPEAL_RE, clause):
         return "removed"
     # "не назначается" restricts a penalty it names; a reference next to it is still a new one
     if hit.kind == "term" and _NEGATION_RE.search(clause):

@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from lexwatch.flags.packs import Pack, Rule
 from lexwatch.ids import ARTICLE_NUMBER_PATTERN, FROM_SUPERSCRIPT, ArticleNumber
+
+if TYPE_CHECKING:
+    from lexwatch.flags.targets import Target
 
 _WORD_AT_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 _WORD_BEFORE_RE = re.compile(r"(?<![а-яё-])([а-яё]+(?:-[а-яё]+)?)[ \t\n\u00a0]+$")
@@ -22,11 +26,12 @@ _SENTENCE_END_RE = re.compile(r"[.;!?\n]")
 # "частью 3 статьи 289", "ч. 3 ст. 289", "части первой статьи 59", "частями 1 или 2 статьи 130"
 _ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
              "восьм": 8, "девят": 9, "десят": 10}
+# The part numbers after "частью", "частями": "3", "2¹", "1/1", "1 или 2", "первой" (lower-cased text).
+PART_NUMBERS = (r"\d{1,2}(?:/\d|[¹²³⁴⁵⁶⁷⁸⁹])?(?:\s*(?:,|и|или|либо)\s*\d{1,2}(?:/\d|[¹²³⁴⁵⁶⁷⁸⁹])?)*"
+                r"|(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)[а-я]{1,3}")
 # These run over the lower-cased text ("ё" folded) and start with a literal, so scanning is fast.
 _PART_BEFORE_RE = re.compile(
-    r"(?<![а-яё])(?:част(?:ь|и|ью|ей|ям|ями|ях)|ч\.)\s*"
-    r"(?P<part>\d{1,2}(?:/\d)?(?:\s*(?:,|и|или|либо)\s*\d{1,2})*|(?:перв|втор|трет|четверт|пят|шест|седьм|"
-    r"восьм|девят|десят)[а-я]{1,3})\s+$")
+    r"(?<![а-яё])(?:част(?:ь|и|ью|ей|ям|ями|ях)|ч\.)\s*(?P<part>" + PART_NUMBERS + r")\s+$")
 # "статей" (genitive plural) too: "санкции частей 2 и 3 статей 289 и 290"
 _REF_RE = re.compile(r"ст(?:ать(?:ями|ях|ям|ей|я|и|ю|е)(?![а-яё])|атей(?![а-яё])|\.)\s*(?=\d)")
 _NUMBER_RE = re.compile(ARTICLE_NUMBER_PATTERN)
@@ -53,10 +58,15 @@ class Hit:
     article: str | None = None   # the article the hit is in (canonical number)
     part: str | None = None      # for references: the part named ("3"), if any
     direction: str = "present"
+    # in an amending law: the Code articles the instruction around the hit changes, and that
+    # instruction's point in the law's article ("1", "1.2"); see lexwatch.flags.targets
+    targets: tuple[Target, ...] = ()
+    instruction: str | None = None
 
-    def to_dict(self) -> dict[str, str | None]:
+    def to_dict(self) -> dict[str, Any]:
         return {"pack": self.pack, "rule": self.rule, "severity": self.severity,
-                "direction": self.direction, "article": self.article, "evidence": self.evidence}
+                "direction": self.direction, "article": self.article, "evidence": self.evidence,
+                "targets": [t.to_dict() for t in self.targets], "instruction": self.instruction}
 
 
 @dataclass(frozen=True)
@@ -261,7 +271,8 @@ def _range(first: ArticleNumber, last: ArticleNumber, known: frozenset[ArticleNu
                 yield number
 
 
-def _part_number(text: str | None) -> str | None:
+def part_number(text: str | None) -> str | None:
+    """"3", "1 или 2" as written (spaces folded); an ordinal ("первой") as its digit."""
     if not text:
         return None
     low = text.lower()
@@ -271,24 +282,32 @@ def _part_number(text: str | None) -> str | None:
     return re.sub(r"\s+", " ", text)
 
 
+def references(text: str, known: frozenset[ArticleNumber] | None
+               ) -> Iterator[tuple[ArticleNumber, int, int, str | None, bool]]:
+    """Every article cited after "статья"/"ст." in a lower-cased text, ranges expanded: its number,
+    its span (the first of a list from the part named before it: "частью 3 статьи 289"), that part
+    ("3", "1 или 2"; it is the part of every article of the list) and whether it is the list's first."""
+    for ref in _REF_RE.finditer(text):
+        if ref.start() and text[ref.start() - 1].isalpha():
+            continue
+        before = _PART_BEFORE_RE.search(text, max(0, ref.start() - 40), ref.start())
+        part = part_number(before.group("part")) if before else None
+        ref_start = before.start() if before else ref.start()
+        first = True
+        for number, start, end in _ref_numbers(text, ref.end(), known):
+            yield number, ref_start if first else start, end, part, first
+            first = False
+
+
 def _reference_hits(matcher: Matcher, text: str, known: frozenset[ArticleNumber] | None
                     ) -> Iterator[tuple[str, Rule, str, str, int, int, str | None]]:
     if not matcher.articles:
         return
     taken: list[tuple[int, int]] = []
-    for ref in _REF_RE.finditer(text):
-        if ref.start() and text[ref.start() - 1].isalpha():
-            continue
-        before = _PART_BEFORE_RE.search(text, max(0, ref.start() - 40), ref.start())
-        part = _part_number(before.group("part")) if before else None
-        ref_start = before.start() if before else ref.start()
-        first = True
-        for number, start, end in _ref_numbers(text, ref.end(), known):
-            start = ref_start if first else start
-            taken.append((start, end))
-            for pack, rule in matcher.articles.get(number, ()):
-                yield pack, rule, "article", number.canonical, start, end, part if first else None
-            first = False
+    for number, start, end, part, first in references(text, known):
+        taken.append((start, end))
+        for pack, rule in matcher.articles.get(number, ()):
+            yield pack, rule, "article", number.canonical, start, end, part if first else None
     for m in _BARE_SUB_RE.finditer(text):
         if _inside(taken, m.start()) or (m.start() and text[m.start() - 1] in "0123456789.,/-"):
             continue

@@ -1,0 +1,278 @@
+"""Which Code article an amendment instruction changes, read as Belarusian amending laws are written.
+
+"Статья 1. Внести в Уголовный кодекс … следующие изменения:" names the code of the instructions
+under it; "1. В статье 289:" leads a list whose items ("часть 1 изложить …", "в части 2 слова «…»
+заменить …") change parts of Art. 289; "2. статью 361⁴ исключить", "дополнить Кодекс статьей 130¹
+следующего содержания:" and "в части 2 статьи 124 слова …" name their article themselves; the new
+wording in «…» goes with the instruction before it. Instructions are the clauses of `Layout` (the
+reading `direction` gives the same text), so a quote never splits one. Where the code or the article
+cannot be read (another act, a chapter, an unknown code, the Code's own text), a hit has no target.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from typing import Any
+
+from lexwatch.flags.direction import Layout, verb_in
+from lexwatch.flags.match import PART_NUMBERS, Hit, lower_same_length, part_number, references
+from lexwatch.ids import ArticleNumber
+
+# The codes an instruction may amend, by the adjective or words that name them (lower-cased, any case).
+_CODE_RE = re.compile(
+    r"(?<![а-яё-])(?:(?:(?P<upk>уголовно-процессуальн)|(?P<uik>уголовно-исполнительн)"
+    r"|(?P<pikoap>процессуально-исполнительн)|(?P<uk>уголовн))[а-яё]*\s+кодекс"
+    r"|(?P<koap>кодекс)[а-яё]*\s+(?:республики\s+беларусь\s+)?об\s+административных\s+правонарушениях)")
+CODES = {"uk": "УК", "upk": "УПК", "uik": "УИК", "koap": "КоАП", "pikoap": "ПИКоАП"}
+# Codes whose articles are numbered within their chapter: "статья 19.11" is article 11 of chapter 19
+_CHAPTER_NUMBERED = frozenset({"КоАП", "ПИКоАП"})
+# Another act named in the instruction ("статью 2 Закона … № 165-З", "Трудового кодекса"): its
+# articles are not a watched code's.
+_OTHER_ACT_RE = re.compile(r"(?<![а-яё])(?:(?:закон|указ|декрет)(?:а|у|ом|е)?(?![а-яё])|постановлени[еяюм]"
+                           r"|[а-яё]+(?:ый|ий|ой|ого|ому|ым|ом)\s+кодекс|кодекс[а-яё]*\s+республики\s+беларусь)")
+# An instruction verb in the imperative ("исключается" in the Code's own text is not one).
+_INSTRUCTION_RE = re.compile(r"(?<![а-яё])(?:внести|изложить|исключить|дополнить|заменить"
+                             r"|признать\s+утративш(?:ей|ими|им)\s+силу)(?![а-яё])")
+# "Внести в Уголовный кодекс … изменения:", a law article's title "Изменения в Уголовный кодекс …": with
+# the act they name, these set the code of what follows
+_ROOT_RE = re.compile(r"(?<![а-яё])(?:внести|изменени[еийюя]|изменениях|дополнени[еийюя])(?![а-яё])")
+# "после части 2", "перед статьей 130": where new wording goes, not what is changed
+_ANCHOR_RE = re.compile(r"(?:после|перед)\s+$")
+_PART_RE = re.compile(r"(?<![а-яё])(?:част(?:ь|и|ью|ей|ям|ями|ях))\s+(?P<part>" + PART_NUMBERS + r")(?![\d/])")
+_POINT_RE = re.compile(r"(?<![а-яё])пункт(?:а|е|ом|ы|ов|ами|ах)?\s+(?P<point>\d{1,2}[¹²³⁴⁵⁶⁷⁸⁹]?)(?![\d.)])")
+_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:и|или|либо)\s+")
+# "1" (of "1. В статье 289:", cut at ". В"), "1.2. в части 1 …", "2) часть 3 …"
+_POINT_ONLY_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
+_POINT_AT_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.\s|(\d{1,2}\))\s")
+_SUBPOINT_END_RE = re.compile(r"\s*(\d{1,2})(?:/\d)?\)\s")
+# "Статья 4" of "Статья 4. Признать утратившими силу:" (cut at ". П") when a law is read as one text
+_LAW_ARTICLE_RE = re.compile(r"Статья\s+\d{1,3}")
+# the heading of an article inside new wording: «Статья 361⁶. Участие …
+_HEADING_RE = re.compile(r"(?<![^\n«])Статья\s+(?P<number>\d{1,4}(?:[¹²³⁴⁵⁶⁷⁸⁹]{1,3}|/\d{1,2}|\.\d{1,3})?)\.")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A provision of a code an instruction changes: ст. 289 ч. 1 УК."""
+
+    code: str                  # "УК", "УПК", "УИК", "КоАП", "ПИКоАП"
+    article: str               # canonical ("289", "361-4"); in КоАП and ПИКоАП as numbered there ("19.11")
+    part: str | None = None    # canonical, like an article number: "1", "2-1" (part 2¹)
+    point: str | None = None   # "3", "3-1"
+
+    @classmethod
+    def of(cls, code: str, number: ArticleNumber, part: str | None = None, point: str | None = None) -> Target:
+        if code in _CHAPTER_NUMBERED:
+            return cls(code, f"{number.base}.{number.sub}" if number.sub else str(number.base), part, point)
+        return cls(code, number.canonical, part, point)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "article": self.article, "part": self.part, "point": self.point}
+
+    @property
+    def display(self) -> str:
+        article = self.article if self.code in _CHAPTER_NUMBERED else ArticleNumber.parse(self.article).display
+        part = f" ч. {ArticleNumber.parse(self.part).display}" if self.part else ""
+        point = f" п. {ArticleNumber.parse(self.point).display}" if self.point else ""
+        return f"ст. {article}{part}{point} {self.code}"
+
+
+_Named = tuple[tuple[ArticleNumber | None, str | None, str | None], ...]   # (article, part, point) each
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one clause changes: its targets, its code, and its point in the law's article."""
+
+    targets: _Named = ()
+    code: str | None = None
+    via: tuple[str, ...] = ()
+    instructs: bool = False
+    depth: float = 0.0
+
+    def resolved(self) -> tuple[tuple[Target, ...], str | None]:
+        if not self.instructs or self.code is None:
+            return (), None
+        targets = tuple(dict.fromkeys(Target.of(self.code, a, p, q) for a, p, q in self.targets if a is not None))
+        return targets, (_via(self.via) if targets else None)
+
+
+def _via(points: tuple[str, ...]) -> str | None:
+    """"1" then "1.2" is "1.2"; "1" then "2)" is "1 2)"."""
+    kept = [p for i, p in enumerate(points) if i + 1 == len(points) or not points[i + 1].startswith(p + ".")]
+    return " ".join(kept) or None
+
+
+def _parts(raw: str) -> list[str | None]:
+    """"2 и 3" -> ["2", "3"]; "2¹" -> ["2-1"]; "первую" -> ["1"]."""
+    return [ArticleNumber.parse(p).canonical for p in _LIST_SPLIT_RE.split(part_number(raw) or "") if p] or [None]
+
+
+def _own(clause: str) -> _Named:
+    """The articles, parts and point a lower-cased, unquoted clause names itself, anchors left out."""
+    lists: list[tuple[list[ArticleNumber], str | None, int, int]] = []
+    for number, start, end, part, first in references(clause, frozenset()):
+        if first:
+            lists.append(([number], part, start, end))
+        else:
+            lists[-1][0].append(number)
+    # "после статьи 130": where the new article goes
+    lists = [item for item in lists if not _ANCHOR_RE.search(clause, max(0, item[2] - 10), item[2])]
+    parts = [m.group("part") for m in _PART_RE.finditer(clause)
+             if not any(s <= m.start() < e for _, _, s, e in lists)
+             and not _ANCHOR_RE.search(clause, max(0, m.start() - 10), m.start())]
+    points = [m.group("point") for m in _POINT_RE.finditer(clause)
+              if not _ANCHOR_RE.search(clause, max(0, m.start() - 10), m.start())]
+    point = ArticleNumber.parse(points[0]).canonical if points else None
+    if len(lists) == 1:
+        # "статью 289 дополнить частью 4": the part named after the one article
+        numbers, part, _, _ = lists[0]
+        named = _parts(part) if part else _parts(parts[0]) if parts else [None]
+        return tuple((n, p, point) for n in numbers for p in named)
+    if lists:
+        return tuple((n, p, None) for numbers, part, _, _ in lists for n in numbers
+                     for p in (_parts(part) if part else [None]))
+    if parts:
+        return tuple((None, p, point) for p in _parts(parts[0]))
+    return ((None, None, point),) if point else ()
+
+
+def _inherit(own: _Named, lead: _Named) -> _Named:
+    """An item of a list ("часть 1 изложить …" under "В статье 289:") completes what it names from its lead."""
+    if not own:
+        return lead
+    if any(a is not None for a, _, _ in own):
+        return own
+    return tuple((a, p if p is not None or q is None else lp, q) for a, lp, _ in lead for _, p, q in own)
+
+
+class Instructions:
+    """The reading of every clause of one text, made once in text order (a lead's scope is what follows it)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        text = layout.text
+        # the text with quoted wording blanked and lower-cased, made once: each clause is a slice of it
+        self.unquoted = lower_same_length(layout.unquoted(0, len(text)))
+        self.headings = [(m.start(), m.group("number")) for m in _HEADING_RE.finditer(text)]
+        self.starts = [0, *(b for _, b in layout.ends)]
+        self.readings: list[_Reading] = []
+        leads: list[_Reading] = []
+        last = _Reading()
+        pending: tuple[str, float] | None = None
+        for i, start in enumerate(self.starts):
+            end = layout.ends[i][0] if i < len(layout.ends) else len(text)
+            raw = text[start:end].strip()
+            if raw.startswith("«"):            # the new wording of the instruction before it
+                self.readings.append(last)
+            elif not raw:
+                self.readings.append(_Reading())
+            elif (bare := _POINT_ONLY_RE.fullmatch(raw)) is not None:
+                pending = (bare.group(1), bare.group(1).count(".") + 1.0)
+                self.readings.append(_Reading())
+            elif _LAW_ARTICLE_RE.fullmatch(raw):  # "Статья 4" of a law read as one text: a new context
+                leads.clear()
+                last = _Reading()
+                self.readings.append(last)
+            else:
+                at = _POINT_AT_RE.match(raw)
+                point = pending or ((at.group(1), at.group(1).count(".") + 1.0) if at and at.group(1)
+                                    else (at.group(2), 10.0) if at else None)
+                last = self._read(start, end, point, leads)
+                self.readings.append(last)
+                pending = None
+            # "1) " at the start of a line is cut out as a clause end: the next clause's point
+            if i < len(layout.ends) and text[layout.ends[i][0] - 1] == "\n":
+                sub = _SUBPOINT_END_RE.fullmatch(text, *layout.ends[i])
+                if sub:
+                    pending = (sub.group(1) + ")", 10.0)
+
+    def _read(self, start: int, end: int, point: tuple[str, float] | None, leads: list[_Reading]) -> _Reading:
+        clause = self.unquoted[start:end]
+        code_match = _CODE_RE.search(clause) if "кодекс" in clause else None
+        other = code_match is None and _OTHER_ACT_RE.search(clause) is not None
+        # "в статье 289 внести следующие изменения:" names no act: an ordinary lead
+        root = (code_match is not None or other) and _ROOT_RE.search(clause) is not None
+        if root:
+            leads.clear()
+        elif point is not None:
+            while leads and leads[-1].depth >= point[1]:
+                leads.pop()
+        lead = leads[-1] if leads else _Reading()
+        if code_match:
+            code: str | None = CODES[next(k for k, v in code_match.groupdict().items() if v)]
+        else:
+            code = None if other else lead.code
+        # without a code nothing it names can be a target (the Code's own articles): not read
+        reading = _Reading(_inherit(_own(clause), lead.targets) if code else lead.targets, code,
+                           (*lead.via, point[0]) if point else lead.via,
+                           lead.instructs or verb_in(_INSTRUCTION_RE, clause) is not None)
+        listed = self._leads_a_list(clause, end)
+        if root or listed:
+            depth = 0.0 if root else point[1] if point else int(lead.depth) + 0.5
+            while leads and leads[-1].depth >= depth:
+                leads.pop()
+            # the items of "Внести в статью 289 … изменения:" change Art. 289; after "…, изложив статью
+            # 289 в следующей редакции: «…»" nothing is left to inherit
+            leads.append(replace(reading, depth=depth, targets=reading.targets if listed else ()))
+        return reading
+
+    def _leads_a_list(self, clause: str, end: int) -> bool:
+        """"В статье 289:" leads the items after it; "в следующей редакции:" leads a quote."""
+        if not clause.rstrip().endswith(":"):
+            return False
+        rest = self.layout.text[end:end + 200].lstrip()
+        return not rest.startswith("«")
+
+    def at(self, hit: Hit) -> tuple[tuple[Target, ...], str | None]:
+        """The targets of the instruction around the hit, and its point in the law's article."""
+        reading = self.readings[bisect_right(self.starts, hit.start) - 1]
+        if not reading.instructs or reading.code is None:
+            return (), None
+        targets, via = reading.resolved()
+        quote = self.layout.quote_at(hit.start)
+        if quote is not None:
+            # new wording of whole articles ("дополнить Кодекс статьями 361⁶ и 361⁷ …", "главой 17¹"):
+            # the heading before the hit names the article it is in
+            i = bisect_right(self.headings, (hit.start,)) - 1
+            if i >= 0 and self.headings[i][0] > quote[0]:
+                heading = Target.of(reading.code, ArticleNumber.parse(self.headings[i][1]))
+                if not targets or any(t.article == heading.article for t in targets):
+                    return (heading,), _via(reading.via)
+        elif hit.kind == "article" and targets:
+            return _cited(targets, reading.code, ArticleNumber.parse(hit.key)), via
+        return targets, via
+
+
+def _cited(targets: tuple[Target, ...], code: str, cited: ArticleNumber) -> tuple[Target, ...]:
+    """A reference in the instruction itself targets the article it cites: one of a list ("части 2 статей
+    361¹ и 361⁴"), or one inside a range ("статьи 361¹–361⁴"); never an anchor ("после статьи 130¹")."""
+    article = Target.of(code, cited).article
+    named = tuple(t for t in targets if t.article == article)
+    if named:
+        return named
+    numbers = [ArticleNumber.parse(t.article) for t in targets]
+    if not min(numbers) < cited < max(numbers):
+        return ()
+    parts = {(t.part, t.point) for t in targets}
+    part, point = parts.pop() if len(parts) == 1 else (None, None)
+    return (Target(code, article, part, point),)
+
+
+def document_targets(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits of one text with the Code articles the amendment instructions around them change.
+
+    Only a text that names a code and instructs is read: most of the Code's own articles do neither."""
+    if not hits:
+        return hits
+    low = lower_same_length(text)
+    if "кодекс" not in low or _CODE_RE.search(low) is None or verb_in(_INSTRUCTION_RE, low) is None:
+        return hits
+    instructions = Instructions(Layout(text))
+    out = []
+    for hit in hits:
+        targets, via = instructions.at(hit)
+        out.append(replace(hit, targets=targets, instruction=via) if targets else hit)
+    return out

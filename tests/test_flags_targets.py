@@ -1,0 +1,257 @@
+"""In an amending law a hit names the Code article the instruction around it changes, as a commentator cites it.
+
+The laws are written as Belarusian amending laws are: "Статья 1. Внести в Уголовный кодекс … следующие
+изменения:", points "1.", "1.1." or "1)", a lead "В статье 289:" over items "часть 1 изложить …", the
+new wording in «…» on the lines after the instruction, several codes amended in separate articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from builders import make_pdf, render_portal_html
+
+from lexwatch.diff.engine import diff_documents
+from lexwatch.flags import Pack, annotate_diff, flag_document, load_packs
+from lexwatch.flags.direction import document_directions
+from lexwatch.flags.match import find_hits
+from lexwatch.flags.targets import document_targets
+from lexwatch.text.load import read_document
+from lexwatch.text.model import Document
+
+LAW = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+26 мая 2021 г. № 112-З
+Об изменении кодексов по вопросам уголовной ответственности
+
+Принят Палатой представителей 2 апреля 2021 года
+Одобрен Советом Республики 21 апреля 2021 года
+
+Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:
+1. В статье 289:
+часть 1 изложить в следующей редакции:
+«1. Совершение взрыва, поджога или иных действий, создающих опасность гибели людей, в целях устрашения населения (акт терроризма) –
+наказывается лишением свободы на срок от восьми до пятнадцати лет, или пожизненным лишением свободы, или смертной казнью.»;
+в части 3 слова «или пожизненным лишением свободы» заменить словами «, или пожизненным лишением свободы, или смертной казнью»;
+2. статью 361⁴ исключить;
+3. дополнить Кодекс статьей 130¹ следующего содержания:
+«Статья 130¹. Реабилитация нацизма
+Реабилитация нацизма, совершенная публично, –
+наказывается лишением свободы на срок до пяти лет.»;
+4. в части 2 статьи 124 слова «пожизненным лишением свободы» заменить словами «пожизненным лишением свободы или смертной казнью»;
+5. в статье 67:
+в части 2 слова «частью 3 статьи 289» заменить словами «частями 1 и 3 статьи 289»;
+часть 3 исключить;
+6. главу 17 после статьи 130¹ дополнить статьей 130² следующего содержания:
+«Статья 130². Отрицание геноцида белорусского народа
+Отрицание геноцида белорусского народа, содержащееся в публичном выступлении, –
+наказывается лишением свободы на срок до пяти лет.».
+Статья 2. Внести в Уголовно-процессуальный кодекс Республики Беларусь от 16 июля 1999 г. № 295-З (Ведамасці Нацыянальнага сходу Рэспублікі Беларусь, 1999 г., № 28–29, ст. 433) следующие изменения:
+1. часть 1 статьи 182 дополнить словами «, а также по уголовным делам о преступлениях, предусмотренных статьями 289, 290 Уголовного кодекса Республики Беларусь»;
+2. в статье 36¹:
+пункт 3 части 1 изложить в следующей редакции:
+«3) о террористических организациях;».
+Статья 3. Внести в Кодекс Республики Беларусь об административных правонарушениях от 6 января 2021 г. № 91-З изменение, изложив часть 2 статьи 19.11 в следующей редакции:
+«2. Распространение информационной продукции, включенной в республиканский список экстремистских материалов, –
+влечет наложение штрафа в размере до тридцати базовых величин.».
+Статья 4. Признать утратившими силу:
+статью 2 Закона Республики Беларусь от 5 января 2022 г. № 146-З «О геноциде белорусского народа»;
+часть 3 статьи 361⁵ Уголовного кодекса Республики Беларусь.
+Статья 5. Настоящий Закон вступает в силу через десять дней после его официального опубликования.
+"""
+
+
+@pytest.fixture(scope="module")
+def packs() -> list[Pack]:
+    return load_packs(None)
+
+
+@pytest.fixture(scope="module")
+def law(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    path = tmp_path_factory.mktemp("law") / "zakon_112-z.txt"
+    path.write_text(LAW, encoding="utf-8")
+    return read_document(path)
+
+
+Aimed = tuple[str | None, str, str, tuple[str, ...], str | None]
+
+
+def aimed(doc: Document, packs: list[Pack]) -> list[Aimed]:
+    """(the law's article, rule, direction, the targets as cited, the instruction's point) of every hit."""
+    return [(h.article, h.rule, h.direction, tuple(t.display for t in h.targets), h.instruction)
+            for h in flag_document(doc, packs)]
+
+
+def in_text(text: str, packs: list[Pack]) -> list[tuple[str, str, tuple[str, ...], str | None]]:
+    """(matched words, rule, targets, point) of every hit of one law article's text."""
+    hits = document_targets(text, document_directions(text, find_hits(text, packs)))
+    return [(text[h.start:h.end], h.rule, tuple(t.display for t in h.targets), h.instruction) for h in hits]
+
+
+def test_each_instruction_names_the_code_article_it_changes(law: Document, packs: list[Pack]) -> None:
+    got = aimed(law, packs)
+    # "В статье 289:" leads items: "часть 1 изложить …" changes part 1, "в части 3 слова …" part 3
+    assert ("1", "death-penalty", "changed", ("ст. 289 ч. 1 УК",), "1") in got
+    assert ("1", "death-penalty", "added", ("ст. 289 ч. 3 УК",), "1") in got
+    assert ("1", "extremism-articles", "removed", ("ст. 361⁴ УК",), "2") in got
+    # "дополнить Кодекс статьей 130¹": the new article, in the instruction and in its new wording
+    assert {g for g in got if g[1] == "nazism-rehabilitation" and g[4] == "3"} == {
+        ("1", "nazism-rehabilitation", "added", ("ст. 130¹ УК",), "3")}
+    assert ("1", "death-penalty", "added", ("ст. 124 ч. 2 УК",), "4") in got
+    # Art. 289 cited inside the words replaced in Art. 67: the change is to Art. 67
+    assert ("1", "terrorism-articles", "changed", ("ст. 67 ч. 2 УК",), "5") in got
+    assert ("1", "genocide-denial", "added", ("ст. 130² УК",), "6") in got
+    # another code in another article of the law; a point of a part; КоАП numbers articles in chapters
+    assert ("2", "terrorism-articles", "added", ("ст. 182 ч. 1 УПК",), "1") in got
+    assert ("2", "terrorism", "changed", ("ст. 36¹ ч. 1 п. 3 УПК",), "2") in got
+    assert ("3", "extremism", "changed", ("ст. 19.11 ч. 2 КоАП",), None) in got
+    assert ("4", "extremism-articles", "removed", ("ст. 361⁵ ч. 3 УК",), None) in got
+
+
+def test_what_cannot_be_read_is_not_guessed(law: Document, packs: list[Pack]) -> None:
+    got = aimed(law, packs)
+    # "после статьи 130¹" only says where Art. 130² goes: Art. 130¹ is not changed there
+    assert ("1", "nazism-rehabilitation", "changed", (), None) in got
+    # the repealed article of another law is no article of a code
+    assert {g[3] for g in got if g[1] in ("genocide-law", "genocide")} == {()}
+    # the law's own title and its entry into force instruct nothing
+    assert all(g[3] for g in got if g[0] in ("1", "2", "3") and g[1] != "nazism-rehabilitation")
+
+
+def test_a_law_read_as_one_text_gives_the_targets_of_its_articles(law: Document, packs: list[Pack]) -> None:
+    # a draft whose article headings the parser did not find is one text: each "Статья N." starts anew
+    whole = in_text(LAW, packs)
+    assert {targets for _, _, targets, _ in whole} == {g[3] for g in aimed(law, packs)}
+    text = ("Статья 1. Внести в Уголовный кодекс Республики Беларусь следующие изменения:\nстатью 361⁴ исключить.\n"
+            "Статья 2. Признать утратившими силу:\nчасть 3 статьи 361⁵;\nстатью 2 Закона Республики Беларусь "
+            "от 5 января 2022 г. № 146-З «О геноциде белорусского народа».")
+    # neither the part of an article no act is named for, nor another law's article, is the Criminal Code's
+    assert [(words, targets) for words, _, targets, _ in in_text(text, packs)] == [
+        ("статью 361⁴", ("ст. 361⁴ УК",)), ("часть 3 статьи 361⁵", ()), ("146-З", ()), ("геноциде", ())]
+    # nor is it among the Criminal Code's own instructions
+    within = text.replace(".\nСтатья 2. Признать утратившими силу:\nчасть 3 статьи 361⁵;\nстатью",
+                          ";\nпризнать утратившей силу статью")
+    assert [(words, targets) for words, _, targets, _ in in_text(within, packs)] == [
+        ("статью 361⁴", ("ст. 361⁴ УК",)), ("146-З", ()), ("геноциде", ())]
+
+
+def test_the_criminal_code_itself_has_no_targets(corpus_dir: Path, packs: list[Pack]) -> None:
+    # its articles cite other codes ("Уголовно-процессуальным кодексом") and say "может заменить":
+    # neither is an amendment instruction
+    doc = read_document(corpus_dir / "uk_2022-09.txt")
+    hits = flag_document(doc, packs)
+    assert len(hits) > 250 and not [h for h in hits if h.targets or h.instruction]
+
+
+def test_a_lead_in_a_lead_and_numbered_subpoints(packs: list[Pack]) -> None:
+    text = ("Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+            "1. В статье 67:\n"
+            "1.1. в части 2:\n"
+            "слова «частью 3 статьи 289» заменить словами «частями 1 и 3 статьи 289»;\n"
+            "слова «частью 2 статьи 359» исключить;\n"
+            "1.2. часть 3 изложить в следующей редакции:\n"
+            "«3. Смертная казнь за покушение на преступление может быть назначена по решению суда.»;\n"
+            "2. в статье 289:\n"
+            "1) часть 2 дополнить словами «, или смертной казнью»;\n"
+            "2) в части 3 слова «экстремистского формирования» заменить словами «террористической организации».")
+    got = in_text(text, packs)
+    assert ("частью 3 статьи 289", "terrorism-articles", ("ст. 67 ч. 2 УК",), "1.1") in got
+    assert ("частью 2 статьи 359", "terrorism-articles", ("ст. 67 ч. 2 УК",), "1.1") in got
+    assert ("Смертная казнь", "death-penalty", ("ст. 67 ч. 3 УК",), "1.2") in got
+    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 2 УК",), "2 1)") in got
+    assert ("террористической", "terrorism", ("ст. 289 ч. 3 УК",), "2 2)") in got
+
+
+def test_an_article_added_after_a_part_and_a_part_named_in_words(packs: list[Pack]) -> None:
+    got = in_text("Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+                  "статью 59 после части 2 дополнить частью 2¹ следующего содержания:\n"
+                  "«2¹. Смертная казнь не может быть назначена лицам, страдающим психическим расстройством.»;\n"
+                  "часть первую статьи 289 дополнить словами «или смертной казнью».", packs)
+    assert ("Смертная казнь", "death-penalty", ("ст. 59 ч. 2¹ УК",), None) in got
+    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 1 УК",), None) in got
+
+
+def test_several_articles_in_one_instruction(packs: list[Pack]) -> None:
+    repeal = in_text("Признать утратившими силу части 2 статей 361¹ и 361⁴ Уголовного кодекса Республики Беларусь.",
+                     packs)
+    assert repeal == [("части 2 статей 361¹", "extremism-articles", ("ст. 361¹ ч. 2 УК",), None),
+                      ("361⁴", "extremism-articles", ("ст. 361⁴ ч. 2 УК",), None)]
+    sanctions = in_text("Внести в Уголовный кодекс Республики Беларусь изменение, заменив в санкциях частей 2 и 3 "
+                        "статей 289 и 290 слова «или пожизненным лишением свободы» словами «, или пожизненным "
+                        "лишением свободы, или смертной казнью».", packs)
+    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 2 УК", "ст. 289 ч. 3 УК", "ст. 290 ч. 2 УК",
+                                                 "ст. 290 ч. 3 УК"), None) in sanctions
+    assert ("290", "terrorism-articles", ("ст. 290 ч. 2 УК", "ст. 290 ч. 3 УК"), None) in sanctions
+    ranged = in_text("Внести в Уголовный кодекс Республики Беларусь изменение, признав утратившими силу "
+                     "статьи 361¹–361⁴.", packs)
+    assert [t for _, _, t, _ in ranged] == [("ст. 361¹ УК",), ("ст. 361² УК",), ("ст. 361³ УК",), ("ст. 361⁴ УК",)]
+
+
+def test_new_articles_are_told_apart_by_their_headings(packs: list[Pack]) -> None:
+    text = ("Внести в Уголовно-исполнительный кодекс Республики Беларусь от 11 января 2000 г. № 365-З "
+            "(Ведамасці Нацыянальнага сходу Рэспублікі Беларусь, 2000 г., № 4, ст. 158) следующие изменения:\n"
+            "1. дополнить Кодекс главой 17¹ следующего содержания:\n"
+            "«ГЛАВА 17¹\nИСПОЛНЕНИЕ НАКАЗАНИЯ ЛИЦАМИ, ОСУЖДЕННЫМИ ЗА ПРЕСТУПЛЕНИЯ ЭКСТРЕМИСТСКОЙ НАПРАВЛЕННОСТИ\n"
+            "Статья 69¹. Содержание лиц, осужденных за преступления террористической направленности\n"
+            "Осужденные за акт терроризма содержатся отдельно.\n"
+            "Статья 69². Содержание лиц, осужденных за экстремистские преступления\n"
+            "Осужденные за экстремистские преступления содержатся отдельно.»;\n")
+    got = {(words, targets) for words, _, targets, _ in in_text(text, packs)}
+    # the chapter's title comes before any article: no article is named for it (nor "ст. 158" of the bracket)
+    assert ("ЭКСТРЕМИСТСКОЙ", ()) in got
+    assert ("террористической", ("ст. 69¹ УИК",)) in got and ("терроризма", ("ст. 69¹ УИК",)) in got
+    assert ("экстремистские", ("ст. 69² УИК",)) in got
+
+
+def test_the_source_in_brackets_is_neither_a_point_nor_an_article(packs: list[Pack]) -> None:
+    got = in_text("Внести в Уголовно-исполнительный кодекс Республики Беларусь от 11 января 2000 г. № 365-З "
+                  "(Ведамасці Нацыянальнага сходу Рэспублікі Беларусь, 2000 г., № 4, ст. 58) изменение, изложив "
+                  "часть 1 статьи 69¹ в следующей редакции:\n"
+                  "«1. Осужденные за акт терроризма содержатся отдельно от других осужденных.»", packs)
+    assert got == [("терроризма", "terrorism", ("ст. 69¹ ч. 1 УИК",), None)]
+
+
+@pytest.mark.parametrize("root", [
+    "Внести в Трудовой кодекс Республики Беларусь от 26 июля 1999 г. № 296-З следующие изменения:",
+    "Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» "
+    "следующие изменения:",
+    "Внести в Процессуально-исполнительный кодекс Республики Беларусь об административных правонарушениях "
+    "от 6 января 2021 г. № 92-З следующие изменения:",
+])
+def test_only_the_four_codes_and_each_by_its_own_name(root: str, packs: list[Pack]) -> None:
+    got = in_text(root + "\n1. в части 1 статьи 1 слова «экстремистских материалов» исключить.", packs)
+    targets = {t for _, _, t, _ in got}
+    assert targets == ({("ст. 1 ч. 1 ПИКоАП",)} if root.startswith("Внести в Процессуально") else {()})
+
+
+def test_an_article_of_a_law_titled_by_the_code_it_amends(packs: list[Pack]) -> None:
+    # a draft's article titled "Изменения в Уголовный кодекс …", without "Внести"
+    text = ("Изменения в Уголовный кодекс Республики Беларусь\n"
+            "Часть 1 статьи 361¹ изложить в следующей редакции:\n"
+            "«1. Создание экстремистского формирования – наказывается лишением свободы на срок от шести до "
+            "десяти лет.»")
+    assert {t for _, _, t, _ in in_text(text, packs)} == {("ст. 361¹ ч. 1 УК",)}
+
+
+def test_the_portal_page_and_the_pdf_of_the_law_give_the_same_targets(tmp_path: Path, law: Document,
+                                                                     packs: list[Pack]) -> None:
+    page = tmp_path / "H12100112.html"
+    page.write_text(render_portal_html(law, regnum=None, toc=False, date_line=""), encoding="utf-8")
+    pdf = tmp_path / "H12100112.pdf"
+    pdf.write_bytes(make_pdf(law, running_head="Закон Республики Беларусь от 26 мая 2021 г. № 112-З"))
+    expected = aimed(law, packs)
+    assert sum(1 for g in expected if g[3]) >= 20
+    assert aimed(read_document(page), packs) == expected
+    assert aimed(read_document(pdf), packs) == expected
+
+
+def test_two_versions_of_a_draft_flag_with_targets(tmp_path: Path, packs: list[Pack]) -> None:
+    new = tmp_path / "draft_2.txt"
+    new.write_text(LAW, encoding="utf-8")
+    old = tmp_path / "draft_1.txt"
+    old.write_text(LAW.replace(", или пожизненным лишением свободы, или смертной казнью.»;", ".»;"), encoding="utf-8")
+    diff = diff_documents(read_document(old), read_document(new))
+    annotate_diff(diff, packs)
+    death = [f for item in diff.articles for f in item.flags if f["rule"] == "death-penalty"]
+    assert [(f["direction"], f["targets"], f["instruction"]) for f in death] == [
+        ("added", [{"code": "УК", "article": "289", "part": "1", "point": None}], "1")]
