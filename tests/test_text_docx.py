@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from functools import cache
 from io import BytesIO
+from typing import Any
 
 import pytest
 from builders import within
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lexwatch.errors import InputError
+from lexwatch.text.blocks import BlockKind
 from lexwatch.text.load import parse_bytes
 
 docx = pytest.importorskip("docx")
 
 
+@cache
 def _word_file() -> bytes:
     word = docx.Document()
     word.add_paragraph("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ")
@@ -155,8 +161,8 @@ def test_text_inside_a_hyperlink_or_a_tracked_insertion_is_read_and_a_tracked_de
 
 
 def test_a_docx_of_more_runs_than_a_legal_text_holds_is_refused_before_they_are_read(monkeypatch) -> None:
-    # each run costs python-docx ~20 µs: a small file of tiny runs would hold `add` for minutes (the
-    # cap is 500 000; lowered here so that the test builds a small file)
+    # each run costs ~2.4 µs and ~0.7 KB of parsed tree: a small file of tiny runs would hold `add`
+    # and its memory (the cap is 500 000; lowered here so that the test builds a small file)
     from docx.oxml import parse_xml
 
     from lexwatch.text import extract_docx
@@ -174,3 +180,151 @@ def test_a_docx_of_more_runs_than_a_legal_text_holds_is_refused_before_they_are_
         parse_bytes(buf.getvalue(), "runs.docx")
     monkeypatch.setattr(extract_docx, "_MAX_RUNS", 500_000)
     assert [a.number.display for a in parse_bytes(buf.getvalue(), "runs.docx").articles] == ["1"]  # under it: read
+
+
+def _with_document_xml(document_xml: str) -> bytes:
+    """The word file above with its main part replaced (a damaged or hand-edited document.xml)."""
+    import zipfile
+
+    buf = BytesIO()
+    with zipfile.ZipFile(BytesIO(_word_file())) as real, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in real.infolist():
+            out.writestr(info, document_xml if info.filename == "word/document.xml" else real.read(info))
+    return buf.getvalue()
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize("document_xml", [
+    f"<w:document {_W_NS}></w:document>",                                  # the body cut away
+    f"<w:hdr {_W_NS}><w:p><w:r><w:t>Проект</w:t></w:r></w:p></w:hdr>",    # a header saved as the main part
+])
+def test_a_word_file_whose_main_part_has_no_body_is_one_clear_line(document_xml: str) -> None:
+    # python-docx opens both; reading word.element.body then raised AttributeError (a traceback)
+    with pytest.raises(InputError, match=r"not a readable DOCX document \(no <w:body>"):
+        parse_bytes(_with_document_xml(document_xml), "broken.docx")
+
+
+def test_a_schedule_cell_reads_its_sub_numbers_links_and_tracked_insertions_as_a_paragraph_does() -> None:
+    # A cell was read by python-docx's Paragraph.text: no tracked insertion nor field, and "361¹" as
+    # "3611"; a cell's paragraphs now read as the body's do.
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    word = docx.Document(BytesIO(_word_file()))
+    table = parse_xml(
+        f"<w:tbl {nsdecls('w', 'r')}><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">Приложение к </w:t></w:r>"
+        "<w:hyperlink r:id=\"rId99\"><w:r><w:t xml:space=\"preserve\">статье 361</w:t></w:r>"
+        "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>1</w:t></w:r></w:hyperlink>"
+        "<w:ins w:id=\"1\" w:author=\"Редактор\"><w:r><w:t xml:space=\"preserve\"> Уголовного</w:t></w:r></w:ins>"
+        "<w:fldSimple w:instr=\" DOCPROPERTY Kodeks \"><w:r><w:t xml:space=\"preserve\"> кодекса</w:t></w:r></w:fldSimple>"
+        "<w:del w:id=\"2\" w:author=\"Редактор\"><w:r><w:delText> Республики</w:delText></w:r></w:del>"
+        "</w:p></w:tc></w:tr></w:tbl>")
+    word.element.body[-1].addprevious(table)
+    buf = BytesIO()
+    word.save(buf)
+    doc = parse_bytes(buf.getvalue(), "uk.docx")
+    assert ("", "Приложение к статье 361¹ Уголовного кодекса") in doc.notes
+    assert [a.id for a in doc.articles] == ["361-1", "361-4"]
+
+
+# --- the lxml reader against python-docx's own reading of every run ---------------------------------
+
+# What a run holds: words, sub-numbers, spaces, and what python-docx's Run.text reads as "\t", "\n",
+# "-" or nothing (a page break, a field's code, a deleted word, a symbol, a comment node).
+_PIECES = [f'<w:t xml:space="preserve">{w}</w:t>' for w in
+           ["Статья 361", "1", "4", "1. ", "наказываются", " лишением свободы", " – ", " ", "", "  2 ", "а"]] + [
+    "<w:t>130</w:t>", "<w:tab/>", '<w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/>', "<w:br/>",
+    '<w:br w:type="textWrapping"/>', '<w:br w:type="page"/>', '<w:br w:type="column"/>', "<w:cr/>",
+    "<w:noBreakHyphen/>", "<w:softHyphen/>", "<w:lastRenderedPageBreak/>", '<w:fldChar w:fldCharType="begin"/>',
+    '<w:instrText> HYPERLINK \\l "st130" </w:instrText>', "<w:delText>повторно</w:delText>",
+    '<w:sym w:font="Symbol" w:char="F0B7"/>', "<!-- правка -->"]
+_PROPERTIES = ["", "<w:rPr><w:b/></w:rPr>", '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>',
+               '<w:rPr><w:b/><w:vertAlign w:val="superscript"/></w:rPr>', '<w:rPr><w:vertAlign w:val="subscript"/></w:rPr>',
+               '<w:rPr><w:vertAlign w:val="baseline"/></w:rPr>']
+
+
+def _run_xml(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.sampled_from(_PIECES), max_size=3))
+    return f"<w:r>{draw(st.sampled_from(_PROPERTIES))}{''.join(pieces)}</w:r>"
+
+
+@st.composite
+def _inline(draw: st.DrawFn, depth: int = 0) -> str:
+    """A run, or runs inside what a paragraph wraps them in: a link, tracked changes, a field, a
+    content control, a text box (read or not as python-docx's run-by-run reading decides)."""
+    if depth >= 2 or draw(st.booleans()):
+        return _run_xml(draw)
+    inner = "".join(draw(st.lists(_inline(depth + 1), min_size=1, max_size=2)))
+    wrapper = draw(st.sampled_from(["hyperlink", "ins", "del", "moveFrom", "moveTo", "fldSimple", "sdt", "txbx"]))
+    if wrapper == "hyperlink":
+        return f'<w:hyperlink r:id="rId99">{inner}</w:hyperlink>'
+    if wrapper == "fldSimple":
+        return f'<w:fldSimple w:instr=" PAGE ">{inner}</w:fldSimple>'
+    if wrapper == "sdt":
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+    if wrapper == "txbx":
+        return ("<w:r><w:pict><v:shape><v:textbox><w:txbxContent>"
+                f"<w:p>{inner}</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>")
+    return f'<w:{wrapper} w:id="1" w:author="Редактор" w:date="2022-05-13T00:00:00Z">{inner}</w:{wrapper}>'
+
+
+@st.composite
+def _paragraph(draw: st.DrawFn) -> str:
+    return f"<w:p>{''.join(draw(st.lists(_inline(), max_size=4)))}</w:p>"
+
+
+@st.composite
+def _table(draw: st.DrawFn) -> str:
+    spans = st.sampled_from(["", '<w:gridSpan w:val="2"/>', '<w:vMerge w:val="restart"/>', "<w:vMerge/>"])
+    cells = st.tuples(spans, st.lists(_paragraph(), min_size=1, max_size=2)).map(
+        lambda c: f"<w:tc><w:tcPr>{c[0]}</w:tcPr>{''.join(c[1])}</w:tc>")
+    rows = draw(st.lists(st.lists(cells, min_size=1, max_size=2), min_size=1, max_size=3))
+    return ("<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+            + "".join(f"<w:tr>{''.join(row)}</w:tr>" for row in rows) + "</w:tbl>")
+
+
+def _python_docx_blocks(data: bytes) -> list[tuple[str, BlockKind]]:
+    """python-docx's own reading, a Run object made for each of a paragraph's current runs: the reader
+    before lxml (whose table cells, though, read only a paragraph's own runs and links)."""
+    from docx.text.run import Run
+
+    from lexwatch.ids import TO_SUPERSCRIPT
+
+    current = ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+
+    def text(p: Any) -> str:
+        out = []
+        for element in p.xpath(current):
+            run = Run(element, None)
+            piece = run.text
+            out.append(piece.strip().translate(TO_SUPERSCRIPT)
+                       if run.font.superscript and piece.strip().isdigit() else piece)
+        return "".join(out)
+
+    blocks: list[tuple[str, BlockKind]] = []
+    for item in docx.Document(BytesIO(data)).element.body.xpath("./w:p | ./w:tbl"):
+        if item.tag.endswith("}p"):
+            blocks.extend((line, BlockKind.UNKNOWN) for line in text(item).split("\n") if line.strip())
+            continue
+        for tr in item.tr_lst:
+            cells = " ".join(t for t in ("\n".join(text(p) for p in tc.p_lst) for tc in tr.tc_lst) if t.strip())
+            if cells.strip():
+                blocks.append((cells, BlockKind.ASIDE))
+    return blocks
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_paragraph(), _table()), min_size=1, max_size=5))
+def test_the_lxml_reader_reads_what_python_docx_reads_run_by_run(items: list[str]) -> None:
+    from docx.oxml.ns import nsdecls
+
+    from lexwatch.text.load import extract
+
+    data = _with_document_xml(
+        f"<w:document {nsdecls('w', 'r')} xmlns:v=\"urn:schemas-microsoft-com:vml\"><w:body>"
+        "<w:p><w:r><w:t>Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды"
+        f"</w:t></w:r></w:p>{''.join(items)}<w:sectPr/></w:body></w:document>")
+    assert [(b.text, b.kind) for b in extract(data, "draft.docx").blocks] == _python_docx_blocks(data)
