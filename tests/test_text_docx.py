@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from io import BytesIO
 from typing import Any
@@ -328,3 +329,26 @@ def test_the_lxml_reader_reads_what_python_docx_reads_run_by_run(items: list[str
         "<w:p><w:r><w:t>Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды"
         f"</w:t></w:r></w:p>{''.join(items)}<w:sectPr/></w:body></w:document>")
     assert [(b.text, b.kind) for b in extract(data, "draft.docx").blocks] == _python_docx_blocks(data)
+
+
+def test_a_word_file_with_one_xml_part_too_large_to_parse_is_refused_unparsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # python-docx parses every XML part whole, at 6-12 times its size in memory: a document.xml of
+    # 200 MB (under the unpacked cap, well compressed) would take gigabytes. The cap is per part.
+    import zipfile
+
+    from lexwatch.text import extract_docx
+
+    data = _word_file()
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        size, largest = max((i.file_size, i.filename) for i in archive.infolist() if i.filename.endswith(".xml"))
+    monkeypatch.setattr(extract_docx, "_MAX_PART", size - 1)
+
+    def parse_must_not_run(*_args: object) -> None:
+        raise AssertionError("the file was parsed")
+
+    monkeypatch.setattr(docx, "Document", parse_must_not_run)
+    with pytest.raises(InputError, match=rf"its part {re.escape(largest)} is \d+ MB of XML.*refused"):
+        parse_bytes(data, "uk.docx")
+    monkeypatch.undo()
+    monkeypatch.setattr(extract_docx, "_MAX_PART", size)
+    assert parse_bytes(data, "uk.docx").articles

@@ -65,6 +65,10 @@ def _paragraph_text(paragraph: Any) -> str:
 # (a zip bomb). A real code is a few MB unpacked, at most ~20 times its packed size.
 _MAX_UNPACKED = 200 * 2**20
 _MAX_RATIO = 100
+# python-docx parses every XML part whole, at 6-12 times its size in memory (64 MB of Word's run
+# markup: ~2.5 s, +380 MB): no part may be larger. The 2022 code, a run a word in Word's markup, is
+# ~13 MB; 200 MB in one part would be 1-2.5 GB of tree.
+_MAX_PART = 64 * 2**20
 # A run costs ~2.4 µs, loading included, and ~0.7 KB of parsed tree (python-docx's, built before
 # the runs are counted): the cap is ~1.2 s and ~370 MB. The 2022 code made into a DOCX has ~3 100
 # runs, ~66 000 with a run a word; 500 000 is 7 such codes.
@@ -76,12 +80,18 @@ def _check_unpacked_size(data: bytes, name: str) -> None:
 
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            sizes = [(info.file_size, info.filename) for info in archive.infolist()]
     except (zipfile.BadZipFile, OSError, ValueError):
         return  # not a zip at all: python-docx says so below
+    unpacked = sum(size for size, _ in sizes)
     if unpacked > _MAX_UNPACKED or unpacked > _MAX_RATIO * max(len(data), 2**16):
         raise InputError(f"{name}: the DOCX unpacks to {unpacked / 2**20:.0f} MB from {len(data) / 2**20:.2f} MB;"
                          " refused as a possible zip bomb")
+    xml = [(size, part) for size, part in sizes if part.lower().endswith((".xml", ".rels"))]
+    largest, part = max(xml, default=(0, ""))
+    if largest > _MAX_PART:
+        raise InputError(f"{name}: its part {part} is {largest / 2**20:.0f} MB of XML, more than a legal text "
+                         f"holds (at most {_MAX_PART // 2**20} MB are read); refused")
 
 
 def _blocks(body: Any) -> list[Block]:
