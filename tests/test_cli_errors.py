@@ -35,6 +35,40 @@ def test_output_closed_early_by_head_is_not_a_failure(tmp_path: Path) -> None:
     assert out.stdout.strip() == "0", out.stderr
 
 
+def _closed_pipe(args: list[str], cwd: Path) -> int:
+    """Run lexwatch with its standard output a pipe nobody reads: closed before it writes a byte,
+    as `| head -n 1` closes it after the first line."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
+    proc = subprocess.Popen([sys.executable, "-m", "lexwatch", *args], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    proc.stdout.close()
+    return proc.wait(timeout=120)
+
+
+def test_a_pipe_closed_early_keeps_the_answer_a_script_tests(lexwatch_cli: Cli, tmp_path: Path) -> None:
+    # `lexwatch diff A B | head` exited 0, "no differences", and `lexwatch check | head -1` 0,
+    # "nothing new", though both had found something: a closed pipe changes what is shown, not that.
+    old, new = tmp_path / "uk_2020.txt", tmp_path / "uk_2022.txt"
+    old.write_text(OLD_59, encoding="utf-8")
+    new.write_text(NEW_59, encoding="utf-8")
+    assert _closed_pipe(["diff", str(old), str(new)], tmp_path) == 1
+    assert _closed_pipe(["diff", str(old), str(old)], tmp_path) == 0
+    workspace = tmp_path / "ws"
+    assert lexwatch_cli("init", str(workspace)).code == 0
+    (workspace / "inbox").mkdir()
+    (workspace / "inbox" / "uk.txt").write_text(OLD_59, encoding="utf-8")
+    with (workspace / "lexwatch.toml").open("a", encoding="utf-8") as config:
+        config.write('\n[sources.folder]\npath = "inbox"\n')
+    portal_off = (workspace / "lexwatch.toml").read_text("utf-8").replace("# enabled = true", "enabled = false", 1)
+    (workspace / "lexwatch.toml").write_text(portal_off, encoding="utf-8")
+    assert _closed_pipe(["check"], workspace) == 1
+    # the report never reached a reader: the next run tells the new document again, then it is told
+    again = lexwatch_cli("check", cwd=workspace)
+    assert again.code == 1 and "stopped before reporting it" in again.out, again
+    assert lexwatch_cli("check", cwd=workspace).code == 0
+
+
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
 def test_a_job_stopped_with_sigterm_says_so_and_exits_143(tmp_path: Path) -> None:
     # Stopped while it parses a large generated code (tens of seconds of work), as systemd stops a job.

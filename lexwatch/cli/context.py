@@ -23,6 +23,9 @@ class Globals:
     quiet: bool = False
     debug: bool = False
     verbose: bool = False
+    # The exit code a command has settled on before it writes its result (diff: 1, differences;
+    # check: 1, something new): a reader that closes the pipe early (`| head`) still gets it.
+    settled: int = 0
 
 
 STATE = Globals()

@@ -226,8 +226,9 @@ def diff_command(
     docx = fmt == "table" and output is not None and output.suffix.lower() == ".docx"
     color = fmt == "terminal" and output is None and _colour()
     options = RenderOptions(context=context, changed_only=changed_only, color=color, docx=docx)
+    STATE.settled = int(ExitCode.DIFFERENCES if diff.has_changes else ExitCode.OK)
     _write_output(output, renderer(fmt)(diff, options), fmt)
-    raise typer.Exit(int(ExitCode.DIFFERENCES if diff.has_changes else ExitCode.OK))
+    raise typer.Exit(STATE.settled)
 
 
 def history_command(

@@ -162,6 +162,7 @@ def fetch(
         _writable(store, dry_run)
         run = _fetch_run(ws, store, sources, start, dry_run=dry_run, verbose=verbose)
         report = run.report
+        STATE.settled = int(ExitCode.SOURCE_FAILED if report.failed else ExitCode.OK)
         _report(report, as_json)
         # Only now, with the report out, is a new or changed document told: a run killed before
         # this line leaves it pending and the next run reports it (never lost, never told twice).
@@ -200,6 +201,8 @@ def check(
         run = _fetch_run(ws, store, sources, start, dry_run=False, verbose=verbose)
         report = run.report
         findings = explain(store, report.outcomes, packs)
+        STATE.settled = int(ExitCode.SOURCE_FAILED if report.failed else
+                            ExitCode.DIFFERENCES if findings else ExitCode.OK)
         if as_json:
             emit_json({"documents": [f.to_dict() for f in findings],
                        "failed": [o.to_dict() for o in report.with_status("failed")],
@@ -208,9 +211,7 @@ def check(
             _print_findings(findings, ws.root if STATE.workspace is not None else None)
             _report(report, as_json=False, results=False)  # summary, notes and failures on stderr
         run.acknowledge()
-    if report.failed:
-        raise typer.Exit(int(ExitCode.SOURCE_FAILED))
-    raise typer.Exit(int(ExitCode.DIFFERENCES if findings else ExitCode.OK))
+    raise typer.Exit(STATE.settled)
 
 
 def _listed(items: list[str], cap: int = 12) -> str:

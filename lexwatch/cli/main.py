@@ -135,7 +135,7 @@ def run() -> None:
         sys.exit(130)
     except SystemExit as exc:
         if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
-            sys.exit(0)  # typer's answer to a closed pipe (`| head`): not "differences found"
+            sys.exit(STATE.settled)  # typer's answer to a closed pipe (`| head`): not "differences found"
         raise
     except LexwatchError as exc:
         if debug:
@@ -146,10 +146,11 @@ def run() -> None:
         sys.stderr.write(f"lexwatch: {'stopped' if terminated else 'interrupted'}; nothing half-stored was kept\n")
         sys.exit(143 if terminated else 130)
     except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error for the user.
+        # Output piped into `head` and closed early: not an error for the user, and what the command
+        # found stays its answer (`lexwatch diff A B | head` still exits 1 on differences).
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        sys.exit(STATE.settled)
     except OSError as exc:
         if debug:
             traceback.print_exc()
