@@ -44,6 +44,24 @@ def forms(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+# Latin letters that look like Cyrillic ones: a word copied from a PDF, an OCR or a web page often
+# carries one ("cмертная" with a Latin "c", "Рэспублiкi" with a Latin "i").
+_LOOKALIKES = str.maketrans("AaBCcEeHKkMOoPpTXxYyIi", "АаВСсЕеНКкМОоРрТХхУуІі")
+_CYRILLIC_RE = re.compile("[А-Яа-яЁёІіЎў]")
+_LATIN_RE = re.compile("[A-Za-z]")
+
+
+def cyrillic(word: str) -> str:
+    """The word with its Latin look-alike letters read as Cyrillic, in each hyphen-joined part that
+    is Cyrillic but for them ("cмертная" -> "смертная"); a Latin word or part ("SIM-карта") stays."""
+    def part(text: str) -> str:
+        if not _CYRILLIC_RE.search(text) or not _LATIN_RE.search(text):
+            return text
+        folded = text.translate(_LOOKALIKES)
+        return text if _LATIN_RE.search(folded) else folded  # another Latin letter: not a look-alike slip
+    return "-".join(part(p) for p in word.split("-"))
+
+
 @lru_cache(maxsize=10_000)
 def known_word(word: str) -> bool:
     """Whether the dictionary holds the word (in any of its forms)."""

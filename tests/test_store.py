@@ -13,7 +13,7 @@ from builders import ART_130_2, criminal_code
 from lexwatch.errors import AmbiguousVersionError, DiskFullError, StoreError, VersionNotFoundError
 from lexwatch.ids import ArticleNumber
 from lexwatch.store.versions import VersionStore
-from lexwatch.text.model import Article
+from lexwatch.text.model import Article, Document
 
 ART_59 = Article(
     ArticleNumber(59), "Смертная казнь",
@@ -412,3 +412,150 @@ def test_what_a_crashed_run_left_in_the_wal_is_read_when_the_store_cannot_be_wri
         assert store.resolve("HK9900275@2022-09-26").id == second
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     reader.close()
+
+
+# -- search: what a commentator types ---------------------------------------------------------------
+
+# Art. 67 as Law No. 165-З would have it read, written with "ё" as some official texts are.
+ART_67 = Article(
+    ArticleNumber(67), "Назначение наказания за неоконченное преступление",
+    "4. Смертная казнь за покушение на преступление может быть назначена лицу, совершившему покушение "
+    "при отягчённых обстоятельствах, предусмотренных частью 2 статьи 124 настоящего Кодекса.")
+# Art. 58 and Art. 69¹ of the 2022 edition: the penalty is "пожизненное лишение свободы" there, and
+# "заключение" is another word of 69¹ (an agreement "заключено").
+ART_58_2022 = Article(
+    ArticleNumber(58), "Пожизненное лишение свободы",
+    "1. В качестве исключительной меры наказания как альтернатива смертной казни допускается применение "
+    "пожизненного лишения свободы.")
+ART_69_1_2022 = Article(
+    ArticleNumber(69, 1), "Назначение наказания в случае заключения досудебного соглашения о сотрудничестве",
+    "3. Положения части 1 настоящей статьи не применяются, если соответствующей статьей Особенной части "
+    "настоящего Кодекса предусмотрены пожизненное лишение свободы или смертная казнь.")
+ART_58_2020 = Article(
+    ArticleNumber(58), "Пожизненное заключение",
+    "1. В качестве исключительной меры наказания как альтернатива смертной казни допускается применение "
+    "пожизненного заключения.\n3. Пожизненное заключение не может быть назначено женщинам.")
+
+
+def test_a_snippet_and_title_quote_the_text_as_written_with_its_yo(store):
+    # The index folds "ё" to "е"; its snippets quoted that folded text: "при [отягченных]" for a law
+    # that reads "отягчённых", a misquote a commentator would copy.
+    yo_title = Article(ArticleNumber(1), "Изменения, внесённые в Уголовный кодекс", "Статью 59 исключить.")
+    store.add(b"law", source="165-З.txt", filename="165-З.txt", act="H12200165", document=criminal_code(ART_67, yo_title))
+    for query in ("отягченных", "отягчённых", "ОТЯГЧЁННЫЕ"):
+        [hit] = store.search(query)
+        assert "при [отягчённых] обстоятельствах" in hit.snippet, hit.snippet
+    [titled] = store.search("внесенные изменения")
+    assert titled.title == "Изменения, внесённые в Уголовный кодекс"
+
+
+def test_latin_look_alike_letters_in_a_cyrillic_word_are_read_as_cyrillic(store):
+    # "cмертная" copied with a Latin "c" (U+0063), "Рэспублiкi" with Latin "i": found nothing before.
+    by = Article(ArticleNumber(1), "Асноўныя паняцці",
+                 "Генацыд беларускага народа – дзеянні, учыненыя ў мэтах знішчэння беларускага народа Рэспублікі.")
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59))
+    store.add(b"by", source="by.txt", filename="by.txt", act="H12200146", document=criminal_code(by))
+    assert [h.number for h in store.search("cмертная кaзнь")] == [ART_59.number]  # "c" and "a" Latin
+    assert [h.version.act for h in store.search("Рэспублiкi")] == ["H12200146"]
+    assert [h.version.act for h in store.search("ў мэтах")] == ["H12200146"]     # Belarusian letters as such
+    assert store.search("SMS") == []  # a Latin word stays Latin
+
+
+def test_words_in_quotes_are_a_phrase_and_loose_words_are_found_anywhere(store):
+    # The 2022 edition renamed "пожизненное заключение"; its Art. 69¹ still holds both words apart
+    # ("пожизненное лишение свободы", "заключения досудебного соглашения"), so a search for the term
+    # listed it as if the old penalty were still there.
+    store.add(b"2020", source="uk2020.txt", filename="uk.txt", edition_date=date(2020, 9, 7),
+              document=criminal_code(ART_58_2020))
+    store.add(b"2022", source="uk2022.txt", filename="uk.txt", edition_date=date(2022, 9, 26),
+              document=criminal_code(ART_58_2022, ART_69_1_2022))
+    loose = store.search("пожизненное заключение")
+    assert sorted((h.version.edition_date.year, h.number.canonical) for h in loose) == [(2020, "58"), (2022, "69-1")]
+    for query in ('"пожизненное заключение"', "«пожизненного заключения»", '"пожизненное заключение'):
+        [phrase] = store.search(query)
+        assert (phrase.version.edition_date.year, phrase.number.canonical) == (2020, "58"), query
+        assert "[пожизненного заключения]" in phrase.snippet and "[Пожизненное заключение]" in phrase.snippet
+    assert store.search('"заключение пожизненное"') == []  # in that order
+    [renamed] = store.search('"пожизненное лишение свободы" досудебного')
+    assert renamed.number == ArticleNumber(69, 1)
+
+
+def test_an_article_about_the_subject_comes_before_those_that_name_or_cite_it(store):
+    # FTS5's rank put "Коммерческий шпионаж" and an article citing espionage before Art. 358 itself,
+    # whose text never repeats its title's word.
+    spying = Article(ArticleNumber(358), "Шпионаж",
+                     "Передача, а равно собирание, похищение или хранение в целях передачи иностранному "
+                     "государству сведений, составляющих государственные секреты Республики Беларусь, умышленно "
+                     "совершенные иностранным гражданином или лицом без гражданства, –\nнаказываются лишением "
+                     "свободы на срок от семи до пятнадцати лет.")
+    commercial = Article(ArticleNumber(254), "Коммерческий шпионаж",
+                         "1. Похищение либо собирание незаконным способом сведений, составляющих коммерческую или "
+                         "банковскую тайну (коммерческий шпионаж), –\nнаказываются штрафом.\n2. Коммерческий "
+                         "шпионаж, повлекший причинение ущерба в особо крупном размере, –\nнаказывается штрафом.")
+    citing = Article(ArticleNumber(373), "Умышленное разглашение государственной тайны",
+                     "1. Умышленное разглашение сведений, составляющих государственную тайну, при отсутствии "
+                     "признаков измены государству или шпионажа –\nнаказывается штрафом.")
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(commercial, citing, spying))
+    assert [h.number.base for h in store.search("шпионаж")] == [358, 254, 373]
+    assert [h.number.base for h in store.search("шпионажа", limit=2)] == [358, 254]
+
+
+def test_an_article_number_is_searched_in_every_way_texts_write_it(store):
+    # "290/1" was "nothing to search for"; "130²" found only that spelling, and "124," nothing.
+    cites = [Article(ArticleNumber(n), "Акт терроризма", f"{n}. Деяния, предусмотренные статьями 124, {form} "
+                     "настоящего Кодекса, –\nнаказываются лишением свободы.")
+             for n, form in ((1, "290/1"), (2, "2901"), (3, "290¹"), (4, "290-1"))]
+    other = Article(ArticleNumber(5), "Угроза", "Угроза, предусмотренная статьей 290. 1. Деяние наказывается.")
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(*cites, other))
+    for query in ("290/1", "290¹", "290-1", "статьями 290.1"):
+        assert sorted(h.number.base for h in store.search(query)) == [1, 2, 3, 4], query
+    snippets = {h.number.base: h.snippet for h in store.search("290/1")}
+    assert "статьями 124, [290/1] настоящего" in snippets[1] and "статьями 124, [2901] настоящего" in snippets[2]
+    assert len(store.search("статьями 124,")) == 4
+    assert {h.number.base for h in store.search("290")} & {1, 2, 3, 5} == {5}  # 290 is not 290¹
+
+
+@pytest.mark.parametrize("query", ["", "   ", "*", '"', "( ) : ^ -", "«»"])
+def test_a_query_with_nothing_to_find_is_refused_in_one_line(store, query):
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59))
+    with pytest.raises(StoreError, match="nothing to search for"):
+        store.search(query)
+
+
+def test_fts5_syntax_in_a_query_is_searched_as_words_never_read(store):
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59, ART_130_2))
+    for query in ("казнь AND геноцид", "NEAR(казнь геноцид)", "казнь OR казна", "title:казнь", "казнь*",
+                  "(смертная", "смертная -казнь", "^смертная", "NOT"):
+        assert all(h.number == ART_59.number for h in store.search(query)), query
+    assert [h.number for h in store.search("казнь* (смертная)")] == [ART_59.number]
+
+
+def test_a_huge_limit_is_all_hits(store):
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59, ART_130_2))
+    assert [h.number for h in store.search("казнь", limit=10**20)] == [ART_59.number]  # was an OverflowError
+
+
+def test_versions_of_every_act_are_listed_oldest_edition_first(store):
+    # Listed by act first, a version stored without an act (NULL) came before every other.
+    law = store.add(b"law", source="165-З.txt", filename="165-З.txt", edition_date=date(2022, 5, 13),
+                    document=Document(title="ЗАКОН", articles=[ART_67])).version
+    code_2022 = store.add(b"2022", source="uk2022.txt", filename="uk.txt", edition_date=date(2022, 9, 26),
+                          document=criminal_code(ART_59)).version
+    code_2020 = store.add(b"2020", source="uk2020.txt", filename="uk.txt", edition_date=date(2020, 9, 7),
+                          document=criminal_code(ART_59)).version
+    genocide = store.add(b"146", source="146-З.txt", filename="146-З.txt", act="H12200146",
+                         edition_date=date(2022, 1, 5), document=criminal_code(ART_130_2)).version
+    undated = store.add(b"undated", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59)).version
+    assert law.act is None
+    assert [v.id for v in store.list()] == [code_2020.id, genocide.id, law.id, code_2022.id, undated.id]
+    assert [v.id for v in store.list("HK9900275")] == [code_2020.id, code_2022.id, undated.id]
+
+
+def test_a_damaged_version_row_is_a_store_error_not_a_crash(store):
+    store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59))
+    store.db.execute("UPDATE versions SET edition_date = '2022-13-45'")
+    with pytest.raises(StoreError, match="is damaged"):
+        store.list()
+    store.db.execute("UPDATE versions SET edition_date = NULL, meta = '{'")
+    with pytest.raises(StoreError, match="is damaged"):
+        store.search("казнь")

@@ -10,7 +10,9 @@ import builtins
 import hashlib
 import json
 import os
+import re
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -24,7 +26,7 @@ from lexwatch.errors import (
     VersionNotFoundError,
 )
 from lexwatch.fsutil import atomic_write, safe_name
-from lexwatch.ids import ArticleNumber, VersionRef
+from lexwatch.ids import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT, ArticleNumber, VersionRef
 from lexwatch.store.migrations import READ_COMPATIBLE, migrate, pending
 from lexwatch.text.model import Article, Document
 
@@ -93,22 +95,28 @@ class SearchHit:
     snippet: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": self.version.id, "label": self.version.label,
+        return {"version": self.version.id, "label": self.version.label, "act": self.version.act,
+                "edition_date": self.version.edition_date.isoformat() if self.version.edition_date else None,
                 "number": self.number.canonical, "display": self.number.display,
                 "title": self.title, "snippet": self.snippet}
 
 
 def _fold(text: str) -> str:
+    """The text as the search index holds it: "ё" read as "е". One letter for one, so a position in
+    the folded text is the same position in the text."""
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
 def _row_to_info(row: sqlite3.Row) -> VersionInfo:
+    try:
+        edition_date = date.fromisoformat(row["edition_date"]) if row["edition_date"] else None
+        meta = json.loads(row["meta"] or "{}")
+    except (ValueError, TypeError) as exc:  # a row edited by hand or by another tool: one line, not a traceback
+        raise StoreError(f"the state database's row of version {str(row['id'])[:12]} is damaged: {exc}") from None
     return VersionInfo(
-        id=row["id"], act=row["act"], title=row["title"],
-        edition_date=date.fromisoformat(row["edition_date"]) if row["edition_date"] else None,
+        id=row["id"], act=row["act"], title=row["title"], edition_date=edition_date,
         source=row["source"], format=row["format"], articles=row["article_count"],
-        added_at=row["added_at"], raw_path=row["raw_path"], text_path=row["text_path"],
-        meta=json.loads(row["meta"] or "{}"),
+        added_at=row["added_at"], raw_path=row["raw_path"], text_path=row["text_path"], meta=meta,
     )
 
 
@@ -343,13 +351,14 @@ class VersionStore:
         return _row_to_info(row) if row else None
 
     def list(self, act: str | None = None) -> list[VersionInfo]:
-        """Versions in edition order (undated last), then in the order they were added."""
+        """Versions in edition order (undated last), then in the order they were added; of every act
+        at once, too (a version without an act is not put first)."""
         query = "SELECT * FROM versions"
         args: tuple[str, ...] = ()
         if act:
             query += " WHERE act = ?"
             args = (act,)
-        query += " ORDER BY act, edition_date IS NULL, edition_date, added_at, rowid"
+        query += " ORDER BY edition_date IS NULL, edition_date, added_at, rowid"
         return [_row_to_info(r) for r in self.db.execute(query, args)]
 
     def list_from(self, source: str) -> builtins.list[VersionInfo]:
@@ -390,34 +399,175 @@ class VersionStore:
                         format=info.format)
 
     def search(self, query: str, *, act: str | None = None, limit: int = 50) -> builtins.list[SearchHit]:
-        """Full-text search over article text; each word matches any of its inflected forms."""
-        from lexwatch.morph import WORD_RE, forms
-
-        words = WORD_RE.findall(query) + [t for t in query.split() if t.isdigit()]
-        if not words:
-            raise StoreError(f"nothing to search for in {query!r}")
-        clauses = []
-        for word in words:
-            variants = forms(word) if not word.isdigit() else (word,)
-            clauses.append("(" + " OR ".join('"' + _fold(v).replace('"', '""') + '"' for v in variants) + ")")
-        match = " AND ".join(clauses)
-        sql = ("SELECT f.version_id, f.number, f.title, snippet(articles_fts, 3, '[', ']', '…', 14) AS snip"
-               " FROM articles_fts f JOIN versions v ON v.id = f.version_id WHERE articles_fts MATCH ?")
-        args: list[Any] = [match]
+        """Articles holding every word of `query` in any of its inflected forms, and each quoted
+        phrase as a run of such words (`_read_query`). Articles whose title holds it all come first,
+        those with fewer other title words sooner ("Шпионаж" before "Коммерческий шпионаж"), then
+        by FTS5's rank. Snippets quote the stored text as it is written ("ё" included)."""
+        terms = _read_query(query)
+        if not terms:
+            raise StoreError(f"nothing to search for in {query!r}: give a word or an article number")
+        sql = ("SELECT f.version_id, f.number, f.title, f.text, f.rank FROM articles_fts f"
+               " JOIN versions v ON v.id = f.version_id WHERE articles_fts MATCH ?")
+        args: builtins.list[Any] = [" AND ".join(t.fts for t in terms)]
         if act:
             sql += " AND v.act = ?"
             args.append(act)
-        sql += " ORDER BY rank LIMIT ?"
-        args.append(limit)
+        checked = [t for t in terms if t.checked]  # a phrase, a sub-number: FTS5 found its words only
+        rows = [r for r in self.db.execute(sql, args)
+                if all(t.pattern.search(r["title"]) or t.pattern.search(r["text"]) for t in checked)]
+        rows.sort(key=lambda r: (_title_order(terms, r["title"]), r["rank"]))
         infos: dict[str, VersionInfo] = {}
         hits = []
-        for row in self.db.execute(sql, args):
+        for row in rows[:limit]:
             vid = row["version_id"]
             if vid not in infos:
                 found = self._get(vid)
                 if found is None:
                     continue
                 infos[vid] = found
-            snippet = " ".join(row["snip"].split())  # one line: an article's parts are lines of it
-            hits.append(SearchHit(infos[vid], ArticleNumber.parse(row["number"]), row["title"], snippet))
+            title, text = self._as_written(vid, row)
+            hits.append(SearchHit(infos[vid], ArticleNumber.parse(row["number"]), title, _snippet(terms, text)))
         return hits
+
+    def _as_written(self, version_id: str, row: sqlite3.Row) -> tuple[str, str]:
+        """The title and text of an index row as stored, before "ё" was folded for the index."""
+        for stored in self.db.execute("SELECT title, text FROM articles WHERE version_id = ? AND number = ?",
+                                      (version_id, row["number"])):
+            if _fold(stored["text"]) == row["text"] and _fold(stored["title"]) == row["title"]:
+                return stored["title"], stored["text"]
+        return row["title"], row["text"]
+
+
+# -- reading a search query --------------------------------------------------------------------------
+
+# A query's words (letters, joined by a hyphen or an apostrophe: "каких-либо", "з'яўляюцца") and
+# numbers, with an article's sub-number in every way it is written ("130²", "130-2", "290/1", "130.2").
+_QUERY_TOKEN = re.compile(
+    r"(?P<base>\d+)(?:(?P<sup>[" + SUPERSCRIPT_DIGITS + r"]+)|\s?(?P<sep>[-/])\s?(?P<sub>\d+)|\.(?P<dot>\d+))?"
+    r"|(?P<word>[А-Яа-яЁёІіЎўA-Za-z]+(?:['’-][А-Яа-яЁёІіЎўA-Za-z]+)*)")
+_JOINER = re.compile(r"['’-]")
+_QUOTES = str.maketrans("«»“”„", '"""""')  # a phrase may be typed in Russian quotes too
+_WORD = re.compile(r"\w+")  # a word as the index counts it (unicode61: letters and digits)
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One word of a query in every form it may take: as FTS5 phrases, and as a regular expression."""
+
+    phrases: tuple[str, ...]
+    regex: str
+    checked: bool = False  # the phrases find more than the regex: "130 2" finds "130. 2.", "290" "290/1"
+
+
+@dataclass(frozen=True)
+class _Term:
+    """What a hit must hold: a word, a number, or a quoted phrase of them."""
+
+    fts: str                   # the FTS5 expression that finds the articles holding it
+    pattern: re.Pattern[str]   # where it stands in a text folded as the index is (case ignored)
+    checked: bool              # FTS5 finds its words anywhere: `pattern` decides
+
+
+def _read_query(query: str) -> builtins.list[_Term]:
+    """Each word or number is a term, found in any of its forms anywhere in the article (title or
+    text); words in double quotes (or «») are one term, found only as a run of those words in that
+    order, each in any form. FTS5's own syntax (AND, OR, NOT, NEAR, *, ^, column:) is not read: every
+    word is searched as a word. A quote left open runs to the end."""
+    terms = []
+    for index, part in enumerate(query.translate(_QUOTES).split('"')):
+        slots = [slot for m in _QUERY_TOKEN.finditer(part) for slot in _slots(m)]
+        if index % 2 and slots:
+            terms.append(_term(slots))
+        else:
+            terms.extend(_term([slot]) for slot in slots)
+    return terms
+
+
+def _slots(m: re.Match[str]) -> builtins.list[_Slot]:
+    if m["word"]:
+        from lexwatch.morph import cyrillic, forms
+
+        # every form of the word read with Cyrillic letters, and the word as typed (a text can
+        # carry the same Latin look-alike the query does)
+        variants = sorted({_fold(v) for v in forms(cyrillic(m["word"]))} | {_fold(m["word"].lower())})
+        return [_Slot(tuple(variants), "|".join(r"\W+".join(map(re.escape, _JOINER.split(v))) for v in variants))]
+    base = m["base"]
+    sub = m["sup"].translate(FROM_SUPERSCRIPT) if m["sup"] else m["sub"] or m["dot"]
+    if sub is None:
+        return [_plain(base)]
+    if m["sep"] == "-" and int(sub) >= int(base):  # a range ("124-126", "частями 1-2"): two numbers
+        return [_plain(base), _plain(sub)]
+    # 130² as texts write it: "130²", "130/2", "130-2", "130.2", and "1302" with the superscript lost
+    sup = sub.translate(TO_SUPERSCRIPT)
+    return [_Slot((base + sup, f"{base} {sub}", base + sub),
+                  rf"{base}(?:{sup}|\s?[-/]\s?{sub}|\.{sub}|{sub})", checked=True)]
+
+
+def _plain(number: str) -> _Slot:
+    """A number without a sub-number: "290" is not the "290" of "290/1" or "18.14" (FTS5's tokens)."""
+    return _Slot((number,), rf"{number}(?!\s?/\s?\d|\.\d)", checked=True)
+
+
+def _term(slots: builtins.list[_Slot]) -> _Term:
+    groups = ["(" + " OR ".join('"' + p.replace('"', '""') + '"' for p in slot.phrases) + ")" for slot in slots]
+    regex = r"\W+".join(f"(?:{slot.regex})" for slot in slots)
+    first = re.escape("".join(sorted({p[0] for p in slots[0].phrases})))  # most places fail on a letter: ~2x faster
+    return _Term(" AND ".join(groups), re.compile(rf"(?<!\w)(?=[{first}]){regex}(?!\w)", re.IGNORECASE),
+                 checked=len(slots) > 1 or slots[0].checked)
+
+
+def _title_order(terms: builtins.list[_Term], title: str) -> tuple[int, int]:
+    """(0, other words) when the title holds every term, else (1, 0): the article about the subject
+    ("Статья 358. Шпионаж") before those that name it among other things, and both before articles
+    that only cite it in their text."""
+    found = [t.pattern.search(title) for t in terms]
+    if not all(found):
+        return 1, 0
+    return 0, len(_WORD.findall(title)) - sum(len(_WORD.findall(m.group())) for m in found if m)
+
+
+_SNIPPET_WORDS = 14
+
+
+def _snippet(terms: builtins.list[_Term], text: str) -> str:
+    """About 14 words of `text` where the most terms stand, each match in [brackets], on one line
+    (an article's parts are lines of it); "…" where the text goes on."""
+    folded = _fold(text)
+    words = [m.span() for m in _WORD.finditer(folded)]
+    if not words:
+        return " ".join(text.split())
+    starts = [start for start, _ in words]
+    matches = sorted((m.start(), m.end(), n) for n, t in enumerate(terms) for m in t.pattern.finditer(folded))
+
+    def window(first: int) -> tuple[int, int]:
+        last = first + _SNIPPET_WORDS
+        inside = [(s, e, n) for s, e, n in matches if starts[first] <= s and bisect_right(starts, s) <= last]
+        return len({n for _, _, n in inside}), len(inside)
+
+    first = 0
+    if matches:
+        candidates = [max(0, min(bisect_right(starts, s) - 3, len(words) - _SNIPPET_WORDS)) for s, _, _ in matches]
+        first = max(candidates, key=window)  # the earliest of the best
+    last = min(first + _SNIPPET_WORDS, len(words)) - 1
+    begin = 0 if first == 0 else words[first][0]
+    shown = [(s, e) for s, e, _ in matches if begin <= s and bisect_right(starts, s) - 1 <= last]
+    if shown:
+        last = max(last, bisect_right(starts, max(e for _, e in shown) - 1) - 1)  # a phrase is not cut
+    end = len(text) if last == len(words) - 1 else words[last][1]
+    pieces, at = [], begin
+    for s, e in _merged(shown):
+        pieces += [text[at:s], "[", text[s:e], "]"]
+        at = e
+    pieces.append(text[at:end])
+    return ("…" if first else "") + " ".join("".join(pieces).split()) + ("…" if end < len(text) else "")
+
+
+def _merged(spans: builtins.list[tuple[int, int]]) -> builtins.list[tuple[int, int]]:
+    """Overlapping spans as one (a word of the query also inside a quoted phrase of it)."""
+    out: builtins.list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
