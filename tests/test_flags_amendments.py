@@ -176,3 +176,35 @@ def test_evidence_in_one_document_is_quoted_as_the_official_text_prints_it(packs
         Article(ArticleNumber(361, 3), "Участие в вооруженном формировании", "Текст.")])
     hits = [h for h in flag_document(doc, packs) if h.rule == "extremism-articles" and h.article == "290-1"]
     assert hits and all("361¹–361³" in h.evidence and "/" not in h.evidence for h in hits)
+
+
+def test_a_lead_takes_the_change_its_items_make(packs: list[Pack]) -> None:
+    # "1. В статье 289:" has no verb: its items change Art. 289, which stays in the Code
+    text = ("Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+            "1. В статье 289:\n"
+            "часть 1 изложить в следующей редакции:\n"
+            "«1. Совершение взрыва, поджога или иных действий в целях устрашения населения (акт терроризма) –\n"
+            "наказывается лишением свободы на срок от десяти до пятнадцати лет.»;\n"
+            "часть 3 исключить;\n"
+            "2. В Законе Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму»:\n"
+            "1) статью 1 дополнить абзацем следующего содержания:\n"
+            "«экстремистские материалы – информационная продукция, включенная в республиканский список;»;\n"
+            "2) статью 14 исключить.")
+    got = directions(text, packs)
+    assert ("terrorism-articles", "статье 289", "changed") in got
+    # the title of the law amended, in quotes: the items change that law
+    assert ("extremism", "экстремизму", "changed") in got
+    # each item keeps the direction of its own instruction
+    assert ("terrorism", "терроризма", "changed") in got and ("extremism", "экстремистские", "added") in got
+
+
+def test_a_list_in_one_line_is_read_as_on_many(packs: list[Pack]) -> None:
+    # a draft whose paragraphs the text layer ran together: every item of the list is repealed, as on lines
+    text = "Признать утратившими силу: статью 361⁴; статью 361⁵ Уголовного кодекса Республики Беларусь."
+    assert directions(text, packs) == [("extremism-articles", "статью 361⁴", "removed"),
+                                       ("extremism-articles", "статью 361⁵", "removed")]
+    lead = ("Внести в Уголовный кодекс Республики Беларусь следующие изменения: 1. В статье 289: часть 3 исключить; "
+            "в части 2 слова «пожизненным лишением свободы» заменить словами «пожизненным лишением свободы или "
+            "смертной казнью».")
+    assert directions(lead, packs) == [("terrorism-articles", "статье 289", "changed"),
+                                       ("death-penalty", "смертной казнью", "added")]

@@ -16,7 +16,7 @@ from lexwatch.diff.engine import diff_documents
 from lexwatch.flags import Pack, annotate_diff, flag_document, load_packs
 from lexwatch.flags.direction import document_directions
 from lexwatch.flags.match import find_hits
-from lexwatch.flags.targets import document_targets
+from lexwatch.flags.targets import Target, document_targets
 from lexwatch.text.load import read_document
 from lexwatch.text.model import Document
 
@@ -255,3 +255,114 @@ def test_two_versions_of_a_draft_flag_with_targets(tmp_path: Path, packs: list[P
     death = [f for item in diff.articles for f in item.flags if f["rule"] == "death-penalty"]
     assert [(f["direction"], f["targets"], f["instruction"]) for f in death] == [
         ("added", [{"code": "УК", "article": "289", "part": "1", "point": None}], "1")]
+
+
+def draft_flags(tmp_path: Path, packs: list[Pack], first: str, second: str) -> list[tuple[str, str, tuple[str, ...],
+                                                                                         str | None]]:
+    """(rule, direction, targets as cited, instruction) of every flag of a draft diffed against its earlier text."""
+    (tmp_path / "draft_1.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "draft_2.txt").write_text(second, encoding="utf-8")
+    diff = diff_documents(read_document(tmp_path / "draft_1.txt"), read_document(tmp_path / "draft_2.txt"))
+    annotate_diff(diff, packs)
+    return sorted((f["rule"], f["direction"], tuple(Target(**t).display for t in f["targets"]), f["instruction"])
+                  for item in diff.articles for f in item.flags)
+
+
+POINT_4 = ("4. в части 2 статьи 124 слова «пожизненным лишением свободы» заменить словами «пожизненным лишением "
+           "свободы или смертной казнью»;")
+
+
+def test_a_draft_revised_in_one_point_flags_that_point_only(tmp_path: Path, packs: list[Pack]) -> None:
+    # the second reading gives point 4 another sanction; points 1-3, 5 and 6 (death penalty in Art. 289,
+    # 361⁴ repealed, 130¹ and 130² added) are word for word what the first reading said
+    second = LAW.replace(POINT_4, "4. в части 2 статьи 124 слова «на срок от семи до пятнадцати лет» заменить словами "
+                                  "«на срок от десяти до двадцати лет, или пожизненным лишением свободы, или смертной "
+                                  "казнью»;")
+    assert draft_flags(tmp_path, packs, LAW, second) == [
+        ("death-penalty", "changed", ("ст. 124 ч. 2 УК",), "4"),
+        ("terrorism-articles", "changed", ("ст. 124 ч. 2 УК",), "4")]
+
+
+def test_an_item_revised_under_a_lead_names_its_part_and_the_lead_its_article(tmp_path: Path,
+                                                                              packs: list[Pack]) -> None:
+    # "1. В статье 289:" leads "часть 1 изложить …" (unchanged, with the death penalty in its new wording) and
+    # "в части 3 слова …", whose new wording now adds confiscation to the death penalty
+    second = LAW.replace("«, или пожизненным лишением свободы, или смертной казнью»;",
+                         "«, или пожизненным лишением свободы, или смертной казнью, с конфискацией имущества»;")
+    assert draft_flags(tmp_path, packs, LAW, second) == [
+        ("death-penalty", "changed", ("ст. 289 ч. 3 УК",), "1"),
+        ("terrorism-articles", "changed", ("ст. 289 УК",), "1")]
+
+
+def test_an_instruction_dropped_and_one_added_between_readings(tmp_path: Path, packs: list[Pack]) -> None:
+    # point 2 is dropped, so points 3-6 become 2-5 (renumbered, not changed), and a new point 6 adds the death
+    # penalty to Art. 290
+    second = LAW.replace("2. статью 361⁴ исключить;\n", "")
+    for n in range(3, 7):
+        second = second.replace(f"\n{n}. ", f"\n{n - 1}. ", 1)
+    second = second.replace("наказывается лишением свободы на срок до пяти лет.».\nСтатья 2.",
+                            "наказывается лишением свободы на срок до пяти лет.»;\n6. часть 1 статьи 290 после слов "
+                            "«на срок от восьми до пятнадцати лет» дополнить словами «, или пожизненным лишением "
+                            "свободы, или смертной казнью».\nСтатья 2.")
+    assert draft_flags(tmp_path, packs, LAW, second) == [
+        ("death-penalty", "added", ("ст. 290 ч. 1 УК",), "6"),
+        ("extremism-articles", "removed", ("ст. 361⁴ УК",), "2"),
+        ("terrorism-articles", "added", ("ст. 290 ч. 1 УК",), "6")]
+
+
+def test_the_same_draft_renumbered_flags_nothing(tmp_path: Path, packs: list[Pack]) -> None:
+    # a point inserted in front (no watched subject in it) renumbers every point after it
+    second = LAW
+    for n in range(6, 0, -1):
+        second = second.replace(f"\n{n}. ", f"\n{n + 1}. ", 1)
+    second = second.replace("\n2. В статье 289:", "\n1. в части 1 статьи 16 слова «умышленное» заменить словами "
+                                                "«умышленное или неосторожное»;\n2. В статье 289:")
+    assert "\n7. главу 17" in second
+    assert draft_flags(tmp_path, packs, LAW, second) == []
+
+
+def test_abbreviated_references_in_instructions(packs: list[Pack]) -> None:
+    # "ч. 3 ст. 289", "п. 2 ч. 1 ст. 67": a clause does not end at the abbreviation's full stop
+    text = ("Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+            "1. в ч. 3 ст. 289 слова «пожизненным лишением свободы» заменить словами «пожизненным лишением свободы "
+            "или смертной казнью»;\n"
+            "2. в п. 2 ч. 1 ст. 67 слова «статьей 289» заменить словами «статьями 289 и 290»;\n"
+            "3. В ст. 361⁴:\n"
+            "абз. 2 ч. 1 исключить;\n"
+            "подп. 1.2 п. 1 примечания к статье исключить.")
+    got = in_text(text, packs)
+    assert ("ч. 3 ст. 289", "terrorism-articles", ("ст. 289 ч. 3 УК",), "1") in got
+    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 3 УК",), "1") in got
+    assert ("ч. 1 ст. 67", "death-penalty-articles", ("ст. 67 ч. 1 п. 2 УК",), "2") in got
+    assert ("ст. 361⁴", "extremism-articles", ("ст. 361⁴ УК",), "3") in got
+    directions = {text[h.start:h.end]: h.direction for h in document_directions(text, find_hits(text, packs))}
+    assert directions["смертной казнью"] == "added" and directions["ст. 361⁴"] == "changed"
+
+
+NESTED = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+Об изменении Уголовного кодекса Республики Беларусь
+
+Статья 1. Внести в Уголовный кодекс Республики Беларусь следующие изменения:
+1. В статье 67:
+1.1. в части 2:
+слова «частью 3 статьи 289» заменить словами «частями 1 и 3 статьи 289»;
+слова «частью 2 статьи 359» исключить;
+1.2. часть 3 изложить в следующей редакции:
+«3. Смертная казнь за покушение на преступление может быть назначена по решению суда.»;
+2. в статье 289:
+1) часть 2 дополнить словами «, или смертной казнью»;
+2) в части 3 слова «экстремистского формирования» заменить словами «террористической организации».
+Статья 2. Настоящий Закон вступает в силу после его официального опубликования.
+"""
+
+
+def test_a_revised_sub_point_is_told_by_its_own_point(tmp_path: Path, packs: list[Pack]) -> None:
+    # a diff compares the law's articles on one line each ("1. В статье 67: 1.1. в части 2: слова …"): the
+    # points, sub-points and leads are read there as on lines
+    assert draft_flags(tmp_path, packs, NESTED, NESTED.replace("по решению суда", "по приговору суда")) == [
+        ("death-penalty", "changed", ("ст. 67 ч. 3 УК",), "1.2"),
+        ("death-penalty-articles", "changed", ("ст. 67 УК",), "1")]
+    assert draft_flags(tmp_path, packs, NESTED, NESTED.replace("организации».", "организации или ее части».")) == [
+        ("extremism", "changed", ("ст. 289 ч. 3 УК",), "2 2)"),
+        ("terrorism", "changed", ("ст. 289 ч. 3 УК",), "2 2)"),
+        ("terrorism-articles", "changed", ("ст. 289 УК",), "2")]

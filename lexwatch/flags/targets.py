@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lexwatch.flags.direction import Layout, verb_in
+from lexwatch.flags.direction import INSTRUCTION_RE, Layout, verb_in
 from lexwatch.flags.match import PART_NUMBERS, Hit, lower_same_length, part_number, references
 from lexwatch.ids import ArticleNumber
 
@@ -32,16 +32,17 @@ _CHAPTER_NUMBERED = frozenset({"КоАП", "ПИКоАП"})
 # articles are not a watched code's.
 _OTHER_ACT_RE = re.compile(r"(?<![а-яё])(?:(?:закон|указ|декрет)(?:а|у|ом|е)?(?![а-яё])|постановлени[еяюм]"
                            r"|[а-яё]+(?:ый|ий|ой|ого|ому|ым|ом)\s+кодекс|кодекс[а-яё]*\s+республики\s+беларусь)")
-# An instruction verb in the imperative ("исключается" in the Code's own text is not one).
-_INSTRUCTION_RE = re.compile(r"(?<![а-яё])(?:внести|изложить|исключить|дополнить|заменить"
-                             r"|признать\s+утративш(?:ей|ими|им)\s+силу)(?![а-яё])")
 # "Внести в Уголовный кодекс … изменения:", a law article's title "Изменения в Уголовный кодекс …": with
 # the act they name, these set the code of what follows
 _ROOT_RE = re.compile(r"(?<![а-яё])(?:внести|изменени[еийюя]|изменениях|дополнени[еийюя])(?![а-яё])")
+# The official source of the act amended, "(Ведамасці …, 1999 г., № 28–29, ст. 433)": a page, not an article
+_SOURCE_RE = re.compile(r"\([^()]*№[^()]*\)")
 # "после части 2", "перед статьей 130": where new wording goes, not what is changed
 _ANCHOR_RE = re.compile(r"(?:после|перед)\s+$")
-_PART_RE = re.compile(r"(?<![а-яё])(?:част(?:ь|и|ью|ей|ям|ями|ях))\s+(?P<part>" + PART_NUMBERS + r")(?![\d/])")
-_POINT_RE = re.compile(r"(?<![а-яё])пункт(?:а|е|ом|ы|ов|ами|ах)?\s+(?P<point>\d{1,2}[¹²³⁴⁵⁶⁷⁸⁹]?)(?![\d.)])")
+# "части 2", "ч. 2"; "пункте 3", "п. 3" (the abbreviations of "п. 2 ч. 1 ст. 67")
+_PART_RE = re.compile(r"(?<![а-яё])(?:част(?:ь|и|ью|ей|ям|ями|ях)\s+|ч\.\s*)(?P<part>" + PART_NUMBERS + r")(?![\d/])")
+_POINT_RE = re.compile(r"(?<![а-яё])(?:пункт(?:а|е|ом|ы|ов|ами|ах)?\s+|п\.\s*)(?P<point>\d{1,2}[¹²³⁴⁵⁶⁷⁸⁹]?)"
+                       r"(?![\d.)])")
 _LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:и|или|либо)\s+")
 # "1" (of "1. В статье 289:", cut at ". В"), "1.2. в части 1 …", "2) часть 3 …"
 _POINT_ONLY_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
@@ -112,6 +113,7 @@ def _parts(raw: str) -> list[str | None]:
 
 def _own(clause: str) -> _Named:
     """The articles, parts and point a lower-cased, unquoted clause names itself, anchors left out."""
+    clause = _SOURCE_RE.sub(lambda m: " " * len(m.group()), clause)
     lists: list[tuple[list[ArticleNumber], str | None, int, int]] = []
     for number, start, end, part, first in references(clause, frozenset()):
         if first:
@@ -183,8 +185,9 @@ class Instructions:
                 last = self._read(start, end, point, leads)
                 self.readings.append(last)
                 pending = None
-            # "1) " at the start of a line is cut out as a clause end: the next clause's point
-            if i < len(layout.ends) and text[layout.ends[i][0] - 1] == "\n":
+            # "1) " starting a clause ("…:\n1) часть", "…; 2) в части") is cut out as a clause end: the next
+            # clause's point
+            if i < len(layout.ends) and not raw:
                 sub = _SUBPOINT_END_RE.fullmatch(text, *layout.ends[i])
                 if sub:
                     pending = (sub.group(1) + ")", 10.0)
@@ -208,7 +211,7 @@ class Instructions:
         # without a code nothing it names can be a target (the Code's own articles): not read
         reading = _Reading(_inherit(_own(clause), lead.targets) if code else lead.targets, code,
                            (*lead.via, point[0]) if point else lead.via,
-                           lead.instructs or verb_in(_INSTRUCTION_RE, clause) is not None)
+                           lead.instructs or verb_in(INSTRUCTION_RE, clause) is not None)
         listed = self._leads_a_list(clause, end)
         if root or listed:
             depth = 0.0 if root else point[1] if point else int(lead.depth) + 0.5
@@ -268,7 +271,7 @@ def document_targets(text: str, hits: list[Hit]) -> list[Hit]:
     if not hits:
         return hits
     low = lower_same_length(text)
-    if "кодекс" not in low or _CODE_RE.search(low) is None or verb_in(_INSTRUCTION_RE, low) is None:
+    if "кодекс" not in low or _CODE_RE.search(low) is None or verb_in(INSTRUCTION_RE, low) is None:
         return hits
     instructions = Instructions(Layout(text))
     out = []
