@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from lexwatch.flags.direction import INSTRUCTION_RE, Layout, verb_in
@@ -35,8 +36,9 @@ _OTHER_ACT_RE = re.compile(r"(?<![а-яё])(?:(?:закон|указ|декре�
 # "Внести в Уголовный кодекс … изменения:", a law article's title "Изменения в Уголовный кодекс …": with
 # the act they name, these set the code of what follows
 _ROOT_RE = re.compile(r"(?<![а-яё])(?:внести|изменени[еийюя]|изменениях|дополнени[еийюя])(?![а-яё])")
-# The official source of the act amended, "(Ведамасці …, 1999 г., № 28–29, ст. 433)": a page, not an article
-_SOURCE_RE = re.compile(r"\([^()]*№[^()]*\)")
+# The official source of the act amended, "(Ведамасці …, 1999 г., № 28–29, ст. 433)": a page, not an article.
+# Up to its first "№" (the same span): "[^()]*№" backtracked over every "№" of an unclosed "(" (100 000: 30 s).
+_SOURCE_RE = re.compile(r"\([^()№]*№[^()]*\)")
 # "после части 2", "перед статьей 130": where new wording goes, not what is changed
 _ANCHOR_RE = re.compile(r"(?:после|перед)\s+$")
 # "части 2", "ч. 2"; "пункте 3", "п. 3" (the abbreviations of "п. 2 ч. 1 ст. 67")
@@ -161,6 +163,7 @@ class Instructions:
         self.headings = [(m.start(), m.group("number")) for m in _HEADING_RE.finditer(text)]
         self.starts = [0, *(b for _, b in layout.ends)]
         self.readings: list[_Reading] = []
+        self._cites: dict[int, _Cites] = {}
         leads: list[_Reading] = []
         last = _Reading()
         pending: tuple[str, float] | None = None
@@ -231,10 +234,14 @@ class Instructions:
 
     def at(self, hit: Hit) -> tuple[tuple[Target, ...], str | None]:
         """The targets of the instruction around the hit, and its point in the law's article."""
-        reading = self.readings[bisect_right(self.starts, hit.start) - 1]
+        i = bisect_right(self.starts, hit.start) - 1
+        reading = self.readings[i]
         if not reading.instructs or reading.code is None:
             return (), None
-        targets, via = reading.resolved()
+        if i not in self._cites:
+            self._cites[i] = _Cites(*reading.resolved(), reading.code)
+        cites = self._cites[i]
+        targets, via = cites.targets, cites.via
         quote = self.layout.quote_at(hit.start)
         if quote is not None:
             # new wording of whole articles ("дополнить Кодекс статьями 361⁶ и 361⁷ …", "главой 17¹"):
@@ -245,23 +252,37 @@ class Instructions:
                 if not targets or any(t.article == heading.article for t in targets):
                     return (heading,), _via(reading.via)
         elif hit.kind == "article" and targets:
-            return _cited(targets, reading.code, ArticleNumber.parse(hit.key)), via
+            return cites.cited(ArticleNumber.parse(hit.key)), via
         return targets, via
 
 
-def _cited(targets: tuple[Target, ...], code: str, cited: ArticleNumber) -> tuple[Target, ...]:
-    """A reference in the instruction itself targets the article it cites: one of a list ("части 2 статей
-    361¹ и 361⁴"), or one inside a range ("статьи 361¹–361⁴"); never an anchor ("после статьи 130¹")."""
-    article = Target.of(code, cited).article
-    named = tuple(t for t in targets if t.article == article)
-    if named:
-        return named
-    numbers = [ArticleNumber.parse(t.article) for t in targets]
-    if not min(numbers) < cited < max(numbers):
-        return ()
-    parts = {(t.part, t.point) for t in targets}
-    part, point = parts.pop() if len(parts) == 1 else (None, None)
-    return (Target(code, article, part, point),)
+class _Cites:
+    """The targets of one instruction, made once for all its hits and indexed by article: each of 20 000
+    references in one instruction made and searched them all again (minutes)."""
+
+    def __init__(self, targets: tuple[Target, ...], via: str | None, code: str) -> None:
+        self.targets, self.via, self.code = targets, via, code
+        named: dict[str, list[Target]] = {}
+        for t in targets:
+            named.setdefault(t.article, []).append(t)
+        self.named = {article: tuple(ts) for article, ts in named.items()}
+
+    @cached_property
+    def _range(self) -> tuple[ArticleNumber, ArticleNumber, tuple[str | None, str | None]]:
+        numbers = [ArticleNumber.parse(t.article) for t in self.targets]
+        parts = {(t.part, t.point) for t in self.targets}
+        return min(numbers), max(numbers), parts.pop() if len(parts) == 1 else (None, None)
+
+    def cited(self, cited: ArticleNumber) -> tuple[Target, ...]:
+        """A reference in the instruction itself targets the article it cites: one of a list ("части 2 статей
+        361¹ и 361⁴"), or one inside a range ("статьи 361¹–361⁴"); never an anchor ("после статьи 130¹")."""
+        article = Target.of(self.code, cited).article
+        if article in self.named:
+            return self.named[article]
+        low, high, (part, point) = self._range
+        if not low < cited < high:
+            return ()
+        return (Target(self.code, article, part, point),)
 
 
 def document_targets(text: str, hits: list[Hit]) -> list[Hit]:
