@@ -117,6 +117,24 @@ def test_belarusian_sentences_between_hits_are_skipped_by_bisection(packs: list[
     assert len(hits) == 16_000
 
 
+def test_thousands_of_leads_nested_in_each_other_are_read_in_linear_time_and_space() -> None:
+    # "внести изменения в статью 289:" opens a list under the one before it: each part's key spelled out
+    # every lead above it and a lead's every item, so 3 800 nested leads (200 kB) took 1.7 s and made
+    # 460 MB of keys (a 10 MB page: out of memory). Lists deeper than a law nests are read as items.
+    from lexwatch.flags.direction import Layout, _instruction_parts
+
+    line = "внести изменения в статью 289:\n"
+    text = LEAD + line * 6_600
+    with within(2):
+        parts = _instruction_parts(Layout(text))
+    assert len(parts.keys) == 6_601 and sum(map(len, parts.keys)) < 50 * len(text)  # was ~2 300x
+    # a law as written, three lists deep, is read as before: each item under its own leads
+    law = (LEAD + "1. В статье 289:\n1) в части 1:\nслова «до пяти» заменить словами «до семи»;\n"
+           "2) часть 3 исключить;\n2. В статье 67:\nчасть 3 исключить.")
+    keys = _instruction_parts(Layout(law)).keys
+    assert len(set(keys)) == len(keys)  # "часть 3 исключить" under ст. 289 is not the one under ст. 67
+
+
 def test_evidence_in_a_two_megabyte_line_looks_only_around_the_hit() -> None:
     # each hit's line was found by scanning to its start and end: 20 000 hits in a 2 MB line took seconds
     text = "лишение свободы " * 131_072
@@ -128,10 +146,9 @@ def test_evidence_in_a_two_megabyte_line_looks_only_around_the_hit() -> None:
     assert quotes[0].startswith("… лишение свободы") and quotes[0].endswith("…")
 
 
-# (not "внести изменения в статью 289:\n": thousands of leads nested in each other are still read in
-# quadratic time by `_instruction_parts`, whose keys spell out every lead above and item under a part)
 RUNS = [" ", "\n", "№", "(", "«", "»", ":", "ч. ", "ст. ", "дополнить ", "словами ", "1.", "смертной казнью ",
-        "в следующей редакции ", "слова «а», ", "статью 289 исключить;\n", "В статье 289:\n"]
+        "в следующей редакции ", "слова «а», ", "статью 289 исключить;\n", "В статье 289:\n",
+        "внести изменения в статью 289:\n"]
 PIECES = [LEAD, "1. В статье 289:\n", "часть 1 изложить в следующей редакции:\n", SANCTION,
           "в части 3 слова «или пожизненным лишением свободы» заменить словами «, или смертной казнью»;\n",
           "2. статью 361⁴ исключить;\n", "Признать утратившими силу:\nстатью 130²;\n", "(Ведамасці, 1999 г., № 28–29)"]

@@ -407,6 +407,13 @@ def _parts(text: str) -> _Parts:
     return _Parts(tuple(bounds), keys, tuple(ends), (-1,) * len(bounds))
 
 
+# A law nests its lists three or four deep ("Статья 1. Внести в Кодекс …:" > "1. В статье 289:" > "1)
+# часть 3 …:"). A lead below this many open lists is read as an item of the last one: each part's key
+# spells out every lead above it and a lead's every item, so 3 800 nested leads (200 kB) made 460 MB
+# of keys.
+_MAX_LEAD_DEPTH = 16
+
+
 def _instruction_parts(layout: Layout) -> _Parts:
     """An amending law's instructions as parts, read as laws are written.
 
@@ -450,7 +457,7 @@ def _instruction_parts(layout: Layout) -> _Parts:
         while level is not None and open_ and open_[-1][0] >= level:
             scopes[open_.pop()[1]] = a
         chains.append(tuple(j for _, j, _ in open_))
-        if lead:
+        if lead and len(open_) < _MAX_LEAD_DEPTH:
             sibling = point is None and verb_in(INSTRUCTION_RE, wording) is None
             open_.append((level or 0.0, i, sibling))
         instruction = -1 if lead else i
