@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from timing import best_of
 
+from lexwatch.ids import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS
 from lexwatch.text import extract_docx
 from lexwatch.text.load import extract
 
@@ -29,8 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # python-docx's `docx` package (imported lazily, below and by the extractor): the folder goes.
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != ROOT / "bench"]
 _NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-_SUPERSCRIPT = re.compile("([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
-_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT = re.compile(f"([{SUPERSCRIPT_DIGITS}]+)")
 
 
 def _run(text: str, superscript: bool = False) -> str:
@@ -43,8 +43,8 @@ def _runs(line: str, per_word: bool) -> list[str]:
     (what Word leaves after edits and spell-checks split a paragraph)."""
     runs = []
     for piece in _SUPERSCRIPT.split(line):
-        if piece and piece[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
-            runs.append(_run(piece.translate(_DIGITS), superscript=True))
+        if piece and piece[0] in SUPERSCRIPT_DIGITS:
+            runs.append(_run(piece.translate(FROM_SUPERSCRIPT), superscript=True))
         elif piece and per_word:
             runs.extend(_run(word) for word in re.findall(r"\S+\s*|\s+", piece))
         elif piece:

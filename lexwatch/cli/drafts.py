@@ -28,8 +28,11 @@ def list_versions(
         stored = store.list()
         if act is not None and act.strip().lower() == "unknown":  # as their labels say: unknown:2735ab3d
             versions = [v for v in stored if v.act is None]
+        elif act:
+            regnum = normalize_act(act)
+            versions = [v for v in stored if v.act == regnum]
         else:
-            versions = store.list(normalize_act(act)) if act else stored
+            versions = stored
     if as_json:
         emit_json([v.to_dict() for v in versions])
         return
@@ -70,10 +73,10 @@ def show(
     if number is not None:
         found = doc.article(number)
         if found is None:
-            from lexwatch.diff.history import _lost_superscript  # "1302" copied for 130²: history's hint
+            from lexwatch.diff.history import lost_superscript  # "1302" copied for 130²: history's hint
 
             raise UsageError(f"article {number.display} is not in {info.label} ({info.short_id})"
-                             + (_lost_superscript(number, {a.number for a in doc.articles}) if doc.articles else
+                             + (lost_superscript(number, {a.number for a in doc.articles}) if doc.articles else
                                 ": it has no articles (a publication's card, a scan kept as evidence)"))
         if as_json:
             emit_json({**found.to_dict(), "version": info.id})

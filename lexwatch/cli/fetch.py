@@ -167,8 +167,7 @@ def fetch(
         # Only now, with the report out, is a new or changed document told: a run killed before
         # this line leaves it pending and the next run reports it (never lost, never told twice).
         run.acknowledge()
-    if report.failed:
-        raise typer.Exit(int(ExitCode.SOURCE_FAILED))
+    raise typer.Exit(STATE.settled)
 
 
 def check(

@@ -69,7 +69,7 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
                                         diff))
     if number not in held:
         count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
-        raise UsageError(f"no article {number.display} in {count} of {act}{_lost_superscript(number, held)}")
+        raise UsageError(f"no article {number.display} in {count} of {act}{lost_superscript(number, held)}")
     return entries
 
 
@@ -99,7 +99,7 @@ def _summary(item: ArticleDiff, from_old: bool) -> str:
     return one_line(item, from_old=from_old)
 
 
-def _lost_superscript(number: ArticleNumber, held: set[ArticleNumber]) -> str:
+def lost_superscript(number: ArticleNumber, held: set[ArticleNumber]) -> str:
     """A hint when `number` reads as exactly one article held with its superscript lost ("1301"
     copied from a PDF for 130¹). Not read as that article: a bare 1301 may be a real one (ADR-1)."""
     readings = [n for n in held if n.sub and n.collapsed == number.canonical] if not number.sub else []
