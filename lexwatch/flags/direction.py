@@ -372,8 +372,14 @@ def _touches(hit: Hit, spans: list[tuple[int, int]]) -> bool:
 # Where a law's instruction starts: after "; " or a new line, after the lead of a list ("В статье 289: часть
 # 1 …", not "в следующей редакции: «…»", whose new wording goes with it), at a point after a sentence.
 _INSTRUCTION_START_RE = re.compile(r"[;\n]\s*|:\s+|\.\s+(?=(?:\d{1,3}(?:\.\d{1,3})*\.|\d{1,2}\))\s)")
-_POINT_LEVEL_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.\s|\d{1,2}\)\s")
+# a point of an amending law starting a part: "1.2. " (its number, group 1) or "3) " (group 2)
+LAW_POINT_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.\s|(\d{1,2}\))\s")
 _LAW_ARTICLE_START_RE = re.compile(r"Статья\s+\d")
+
+
+def point_level(point: str) -> float:
+    """How deep a point nests: "1" 1, "1.2" 2, "3)" 10 (a sub-point, under a point of any depth)."""
+    return 10.0 if point.endswith(")") else point.count(".") + 1.0
 
 
 @dataclass(frozen=True)
@@ -445,8 +451,8 @@ def _instruction_parts(layout: Layout) -> _Parts:
             scopes[instruction] = a             # an instruction speaks for its new wording
         wording = layout.unquoted(a, b).rstrip()
         lead = wording.endswith(":") and b < len(text)
-        point = _POINT_LEVEL_RE.match(text, a)
-        level = (point.group(1).count(".") + 1.0 if point.group(1) else 10.0) if point else None
+        point = LAW_POINT_RE.match(text, a)
+        level = point_level(point.group(1) or point.group(2)) if point else None
         if _LAW_ARTICLE_START_RE.match(text, a) or (closed and level is None):
             level = 0.0                         # "Статья 2" of a law read as one text, or what follows its end
         elif level is None and lead:

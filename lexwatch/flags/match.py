@@ -171,7 +171,7 @@ def _belarusian_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-class _Spans:
+class Spans:
     """Spans to ask whether a position is inside one of, by bisection: a pass over every span for each hit
     grew with the square (10 000 references and sub-numbers in 100 kB: 3.5 s)."""
 
@@ -331,7 +331,7 @@ def _reference_hits(matcher: Matcher, text: str, known: frozenset[ArticleNumber]
         taken.append((start, end))
         for pack, rule in matcher.articles.get(number, ()):
             yield pack, rule, "article", number.canonical, start, end, part if first else None
-    cited = _Spans(taken)
+    cited = Spans(taken)
     for m in _BARE_SUB_RE.finditer(text):
         if m.start() in cited or (m.start() and text[m.start() - 1] in "0123456789.,/-"):
             continue
@@ -360,7 +360,7 @@ def find_hits(text: str, packs: Iterable[Pack], *, article: str | None = None,
         raw += [(pack, rule, "pattern", pattern.pattern, m.start(), m.end(), None) for m in pattern.finditer(text)
                 if m.end() > m.start()]
     if skip:
-        belarusian = _Spans(skip)
+        belarusian = Spans(skip)
         raw = [r for r in raw if r[4] not in belarusian]
     # A term inside a longer term of its pack is dropped: sorted by start and longest first, the
     # longer one is always seen before the terms it covers.

@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
 
-from lexwatch.flags.direction import INSTRUCTION_RE, Layout, verb_in
-from lexwatch.flags.match import PART_NUMBERS, Hit, lower_same_length, part_number, references
+from lexwatch.flags.direction import INSTRUCTION_RE, LAW_POINT_RE, Layout, point_level, verb_in
+from lexwatch.flags.match import PART_NUMBERS, Hit, Spans, lower_same_length, part_number, references
 from lexwatch.ids import ArticleNumber
 
 # The codes an instruction may amend, by the adjective or words that name them (lower-cased, any case).
@@ -46,9 +46,8 @@ _PART_RE = re.compile(r"(?<![а-яё])(?:част(?:ь|и|ью|ей|ям|ями|
 _POINT_RE = re.compile(r"(?<![а-яё])(?:пункт(?:а|е|ом|ы|ов|ами|ах)?\s+|п\.\s*)(?P<point>\d{1,2}[¹²³⁴⁵⁶⁷⁸⁹]?)"
                        r"(?![\d.)])")
 _LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+(?:и|или|либо)\s+")
-# "1" (of "1. В статье 289:", cut at ". В"), "1.2. в части 1 …", "2) часть 3 …"
+# "1" of "1. В статье 289:" cut at ". В" (a clause that starts "1.2. в части 1 …", "2) часть 3 …": LAW_POINT_RE)
 _POINT_ONLY_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
-_POINT_AT_RE = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.\s|(\d{1,2}\))\s")
 _SUBPOINT_END_RE = re.compile(r"\s*(\d{1,2})(?:/\d)?\)\s")
 # "Статья 4" of "Статья 4. Признать утратившими силу:" (cut at ". П") when a law is read as one text
 _LAW_ARTICLE_RE = re.compile(r"Статья\s+\d{1,3}")
@@ -95,10 +94,9 @@ class _Reading:
     instructs: bool = False
     depth: float = 0.0
 
-    def resolved(self) -> tuple[tuple[Target, ...], str | None]:
-        if not self.instructs or self.code is None:
-            return (), None
-        targets = tuple(dict.fromkeys(Target.of(self.code, a, p, q) for a, p, q in self.targets if a is not None))
+    def resolved(self, code: str) -> tuple[tuple[Target, ...], str | None]:
+        """Its targets in `code` and its point, for an instruction (`Instructions.at` asks only those)."""
+        targets = tuple(dict.fromkeys(Target.of(code, a, p, q) for a, p, q in self.targets if a is not None))
         return targets, (_via(self.via) if targets else None)
 
 
@@ -124,9 +122,9 @@ def _own(clause: str) -> _Named:
             lists[-1][0].append(number)
     # "после статьи 130": where the new article goes
     lists = [item for item in lists if not _ANCHOR_RE.search(clause, max(0, item[2] - 10), item[2])]
+    cited = Spans((s, e) for _, _, s, e in lists)
     parts = [m.group("part") for m in _PART_RE.finditer(clause)
-             if not any(s <= m.start() < e for _, _, s, e in lists)
-             and not _ANCHOR_RE.search(clause, max(0, m.start() - 10), m.start())]
+             if m.start() not in cited and not _ANCHOR_RE.search(clause, max(0, m.start() - 10), m.start())]
     points = [m.group("point") for m in _POINT_RE.finditer(clause)
               if not _ANCHOR_RE.search(clause, max(0, m.start() - 10), m.start())]
     point = ArticleNumber.parse(points[0]).canonical if points else None
@@ -166,7 +164,7 @@ class Instructions:
         self._cites: dict[int, _Cites] = {}
         leads: list[_Reading] = []
         last = _Reading()
-        pending: tuple[str, float] | None = None
+        pending: str | None = None
         for i, start in enumerate(self.starts):
             end = layout.ends[i][0] if i < len(layout.ends) else len(text)
             raw = text[start:end].strip()
@@ -175,17 +173,15 @@ class Instructions:
             elif not raw:
                 self.readings.append(_Reading())
             elif (bare := _POINT_ONLY_RE.fullmatch(raw)) is not None:
-                pending = (bare.group(1), bare.group(1).count(".") + 1.0)
+                pending = bare.group(1)
                 self.readings.append(_Reading())
             elif _LAW_ARTICLE_RE.fullmatch(raw):  # "Статья 4" of a law read as one text: a new context
                 leads.clear()
                 last = _Reading()
                 self.readings.append(last)
             else:
-                at = _POINT_AT_RE.match(raw)
-                point = pending or ((at.group(1), at.group(1).count(".") + 1.0) if at and at.group(1)
-                                    else (at.group(2), 10.0) if at else None)
-                last = self._read(start, end, point, leads)
+                at = LAW_POINT_RE.match(raw)
+                last = self._read(start, end, pending or (at.group(1) or at.group(2) if at else None), leads)
                 self.readings.append(last)
                 pending = None
             # "1) " starting a clause ("…:\n1) часть", "…; 2) в части") is cut out as a clause end: the next
@@ -193,9 +189,9 @@ class Instructions:
             if i < len(layout.ends) and not raw:
                 sub = _SUBPOINT_END_RE.fullmatch(text, *layout.ends[i])
                 if sub:
-                    pending = (sub.group(1) + ")", 10.0)
+                    pending = sub.group(1) + ")"
 
-    def _read(self, start: int, end: int, point: tuple[str, float] | None, leads: list[_Reading]) -> _Reading:
+    def _read(self, start: int, end: int, point: str | None, leads: list[_Reading]) -> _Reading:
         clause = self.unquoted[start:end]
         code_match = _CODE_RE.search(clause) if "кодекс" in clause else None
         other = code_match is None and _OTHER_ACT_RE.search(clause) is not None
@@ -204,7 +200,7 @@ class Instructions:
         if root:
             leads.clear()
         elif point is not None:
-            while leads and leads[-1].depth >= point[1]:
+            while leads and leads[-1].depth >= point_level(point):
                 leads.pop()
         lead = leads[-1] if leads else _Reading()
         if code_match:
@@ -213,11 +209,11 @@ class Instructions:
             code = None if other else lead.code
         # without a code nothing it names can be a target (the Code's own articles): not read
         reading = _Reading(_inherit(_own(clause), lead.targets) if code else lead.targets, code,
-                           (*lead.via, point[0]) if point else lead.via,
+                           (*lead.via, point) if point else lead.via,
                            lead.instructs or verb_in(INSTRUCTION_RE, clause) is not None)
         listed = self._leads_a_list(clause, end)
         if root or listed:
-            depth = 0.0 if root else point[1] if point else int(lead.depth) + 0.5
+            depth = 0.0 if root else point_level(point) if point else int(lead.depth) + 0.5
             while leads and leads[-1].depth >= depth:
                 leads.pop()
             # the items of "Внести в статью 289 … изменения:" change Art. 289; after "…, изложив статью
@@ -239,7 +235,7 @@ class Instructions:
         if not reading.instructs or reading.code is None:
             return (), None
         if i not in self._cites:
-            self._cites[i] = _Cites(*reading.resolved(), reading.code)
+            self._cites[i] = _Cites(*reading.resolved(reading.code), reading.code)
         cites = self._cites[i]
         targets, via = cites.targets, cites.via
         quote = self.layout.quote_at(hit.start)
