@@ -232,7 +232,7 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
     mail is read in another folder, where a bare `lexwatch diff A B` finds no workspace)."""
     import shlex
 
-    from lexwatch.flags.targets import Target
+    from lexwatch.flags.targets import pointing_to
     from lexwatch.ids import ArticleNumber
 
     out = console()
@@ -274,9 +274,8 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
         for flag in finding.flags:
             where = f" in {_articles(flag['articles'])}" if flag["articles"] else ""
             # in an amending law: the Code articles its instructions change there
-            aimed = f" → {', '.join(Target(**t).display for t in flag['targets'])}" if flag.get("targets") else ""
             out.print(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}"
-                      f"{aimed}", markup=False)
+                      f"{pointing_to(flag.get('targets') or [])}", markup=False)
         if prev is not None and finding.changed_articles:
             out.print(f"          lexwatch {named}diff {prev.short_id} {info.short_id}", markup=False)
         out.print(f"          {o.url}", markup=False)

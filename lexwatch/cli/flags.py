@@ -55,7 +55,7 @@ def _grouped(hits: list[Hit]) -> list[dict[str, Any]]:
 
 def _aimed(item: dict[str, Any]) -> str:
     """" → ст. 289 ч. 1 УК (Статья 1 п. 1 закона)" for a hit in an amendment instruction, else ""."""
-    from lexwatch.flags.targets import Target
+    from lexwatch.flags.targets import pointing_to
     from lexwatch.ids import ArticleNumber
 
     if not item["targets"]:
@@ -63,7 +63,7 @@ def _aimed(item: dict[str, Any]) -> str:
     where = [f"Статья {ArticleNumber.parse(item['article']).display}" if item["article"] else "",
              f"п. {item['instruction']}" if item["instruction"] else ""]
     via = " ".join(w for w in where if w)
-    return " → " + ", ".join(Target(**t).display for t in item["targets"]) + (f" ({via} закона)" if via else "")
+    return pointing_to(item["targets"]) + (f" ({via} закона)" if via else "")
 
 
 def flags_command(

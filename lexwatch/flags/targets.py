@@ -81,6 +81,11 @@ class Target:
         return f"ст. {article}{part}{point} {self.code}"
 
 
+def pointing_to(targets: list[dict[str, Any]]) -> str:
+    """" → ст. 289 ч. 1 УК, ст. 67 УК" for the targets of a hit or a flag as their JSON gives them, else ""."""
+    return " → " + ", ".join(Target(**t).display for t in targets) if targets else ""
+
+
 _Named = tuple[tuple[ArticleNumber | None, str | None, str | None], ...]   # (article, part, point) each
 
 
