@@ -15,7 +15,7 @@ from lexwatch.errors import ExitCode, InputError, UsageError
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import DocumentSide
-    from lexwatch.store.versions import VersionStore
+    from lexwatch.store.versions import VersionInfo, VersionStore
     from lexwatch.text.model import Document
 
 FORMATS = ("terminal", "markdown", "html", "json", "table")
@@ -64,6 +64,7 @@ class Sides:
         self.keep = keep
         self.store: VersionStore | None = None
         self.root: Path | None = None
+        self.versions: dict[str, VersionInfo] = {}  # a stored side's version, by its id
 
     def _store(self) -> VersionStore:
         if self.store is None:
@@ -86,6 +87,7 @@ class Sides:
                     dating = ("" if info.edition_date else
                               f"; undated: `lexwatch add {shlex.quote(ref)} --edition-date YYYY-MM-DD` dates it")
                     say(f"{ref}: stored as {info.short_id} ({info.label}){dating}")
+                self.versions[info.id] = info
                 return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
             from lexwatch.text.load import read_document
 
@@ -97,12 +99,31 @@ class Sides:
             parsed = VersionRef.parse(ref)
         except UsageError as exc:  # why it is no version: too short a prefix, an impossible date…
             raise InputError(f"{ref}: {not_a_file(path)}, and {exc}") from None
-        info = self._store().resolve(parsed)
+        info = self.versions[info.id] = self._store().resolve(parsed)
         return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
 
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
+
+    def pair(self, old: str, new: str) -> tuple[tuple[Document, DocumentSide], tuple[Document, DocumentSide]]:
+        """OLD and NEW of a comparison (diff, commentary): each with articles, told apart when
+        they share a label, a warning when they are versions of two different acts."""
+        try:
+            old_doc, old_side = self.load(old)
+            new_doc, new_side = self.load(new)
+        finally:
+            self.close()
+        if old_side.label == new_side.label and old_side.id != new_side.id:
+            old_side, new_side = _told_apart(old_side), _told_apart(new_side)
+        for doc, side in ((old_doc, old_side), (new_doc, new_side)):
+            if not doc.articles:  # a file without articles is refused when read; a stored version is not
+                raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as "
+                                 "evidence): nothing to compare article by article")
+        if old_doc.act and new_doc.act and old_doc.act != new_doc.act:
+            say(f"warning: {old_side.label} is act {old_doc.act} and {new_side.label} is act {new_doc.act}: "
+                "two different acts are compared")
+        return (old_doc, old_side), (new_doc, new_side)
 
 
 def _colour() -> bool:
@@ -145,7 +166,7 @@ def _write_output(target: Path | None, rendered: str | bytes, fmt: str = "termin
         raise UsageError(f"cannot write --output {target}: {exc.strerror or exc}") from None
 
 
-def _check_output(target: Path | None, inputs: tuple[str, ...] = ()) -> None:
+def check_output(target: Path | None, inputs: tuple[str, ...] = ()) -> None:
     """Refused before any work: a folder, a file in a folder that does not exist (no folder is
     made for a mistyped path, as a shell redirection would not make one), or one of the inputs
     (the redline would replace the text it was made from)."""
@@ -201,22 +222,9 @@ def diff_command(
         output = None
     fmt = output_format(fmt, output)
     numbers = [ArticleNumber.parse(a) for a in article or []]
-    _check_output(output, (old, new))
+    check_output(output, (old, new))
     sides = Sides(store)
-    try:
-        old_doc, old_side = sides.load(old)
-        new_doc, new_side = sides.load(new)
-    finally:
-        sides.close()
-    if old_side.label == new_side.label and old_side.id != new_side.id:
-        old_side, new_side = _told_apart(old_side), _told_apart(new_side)
-    for doc, side in ((old_doc, old_side), (new_doc, new_side)):
-        if not doc.articles:  # a file without articles is refused when read; a stored version is not
-            raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as evidence): "
-                             "nothing to compare article by article")
-    if old_doc.act and new_doc.act and old_doc.act != new_doc.act:
-        say(f"warning: {old_side.label} is act {old_doc.act} and {new_side.label} is act {new_doc.act}: "
-            "two different acts are compared")
+    (old_doc, old_side), (new_doc, new_side) = sides.pair(old, new)
     diff = diff_documents(old_doc, new_doc, old_side=old_side, new_side=new_side,
                           articles=numbers or None, show_technical=show_technical)
     if not no_flags:  # the flags stage: flags and sanction changes on every changed article

@@ -13,6 +13,7 @@ from lexwatch.errors import WorkspaceError
 if TYPE_CHECKING:
     from lexwatch.diff.model import DocumentDiff
     from lexwatch.flags import Hit
+    from lexwatch.flags.packs import Pack
 
 packs_app = typer.Typer(help="The rule packs flags come from.", no_args_is_help=True)
 
@@ -33,11 +34,14 @@ def workspace_root() -> Path | None:
         return None
 
 
-def annotate(diff: DocumentDiff, packs: list[str] | None, root: Path | None) -> None:
-    """The flags stage of `lexwatch diff`: flags and sanction changes on every changed article."""
+def annotate(diff: DocumentDiff, packs: list[str] | None, root: Path | None) -> list[Pack]:
+    """The flags stage of `lexwatch diff`: flags and sanction changes on every changed article;
+    returns the packs applied."""
     from lexwatch.flags import annotate_diff, load_packs
 
-    annotate_diff(diff, load_packs(root if root is not None else workspace_root(), packs))
+    loaded = load_packs(root if root is not None else workspace_root(), packs)
+    annotate_diff(diff, loaded)
+    return loaded
 
 
 def _grouped(hits: list[Hit]) -> list[dict[str, Any]]:

@@ -37,7 +37,7 @@ h2,.meta,.flags{break-after:avoid}p{orphans:3;widows:3}
 ins{color:#000;font-weight:bold}section,tr{break-inside:auto}}"""
 
 
-def _ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
+def ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
               keep: tuple[str, ...] = ("delete", "insert")) -> str:
     out = []
     for op in with_context(ops, options.context, spacing):
@@ -77,8 +77,8 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
         body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{escape(label(item))}. "
                     f"{escape(shown_title(item))}</h2><p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
         if item.title_ops:
-            body.append(f"<p>Заголовок: {_ops_html(item.title_ops, options, item.technical)}</p>")
-        body.append(f"<p>{_ops_html(item.ops, options, item.technical)}</p></section>")
+            body.append(f"<p>Заголовок: {ops_html(item.title_ops, options, item.technical)}</p>")
+        body.append(f"<p>{ops_html(item.ops, options, item.technical)}</p></section>")
     return _page(title, body)
 
 
@@ -93,11 +93,11 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
             "<th>Предлагаемая редакция</th></tr></thead><tbody>"]
     full = RenderOptions(context=None)
     for item in items:
-        old = _ops_html(item.ops, full, item.technical, ("delete",)) if item.old else ABSENT
-        new = _ops_html(item.ops, full, item.technical, ("insert",)) if item.new else ABSENT
+        old = ops_html(item.ops, full, item.technical, ("delete",)) if item.old else ABSENT
+        new = ops_html(item.ops, full, item.technical, ("insert",)) if item.new else ABSENT
         if item.title_ops:  # a changed title is part of the wording each column quotes
-            old = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
-            new = f"Заголовок: {_ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
+            old = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
+            new = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
         body.append(f"<tr><td>{escape(label(item))}. {escape(shown_title(item))}{_notes(item)}</td>"
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")

@@ -99,7 +99,7 @@ def _terminal_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> objec
 _MD_LIST_RE = re.compile(r"(^|\n)((?:\*\*|~~|<strong>|<del>)?\d+)([.)])")
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     # "&" too: "&sect;" in a text would otherwise show as "§"
     for char in "\\`*_~[]<>#|&":
         text = text.replace(char, "\\" + char)
@@ -128,21 +128,21 @@ def _md_can_wrap(before: str, core: str, after: str) -> bool:
 _MD_MARKS = {"delete": ("~~", "~~", "<del>", "</del>"), "insert": ("**", "**", "<strong>", "</strong>")}
 
 
-def _md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
+def md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
     shown = with_context(ops, options.context, spacing)
     out: list[str] = []
     marks = _split_marks(shown)
     for i, (kind, chunk) in enumerate(shown):
         if kind == "equal":
-            out.append(_md_escape(chunk))
+            out.append(md_escape(chunk))
             continue
         lead, core, trail = marks[i]
-        core = _md_escape(core)
+        core = md_escape(core)
         before = lead[-1:] or next((piece[-1] for piece in reversed(out) if piece), "")
         if trail:
             after = trail[0]
         elif i + 1 < len(shown):  # a change next: its mark is punctuation
-            after = _md_escape(shown[i + 1][1])[:1] if shown[i + 1][0] == "equal" else "*"
+            after = md_escape(shown[i + 1][1])[:1] if shown[i + 1][0] == "equal" else "*"
         else:
             after = ""
         mark_open, mark_close, tag_open, tag_close = _MD_MARKS[kind]
@@ -154,16 +154,16 @@ def _md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
 
 
 def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
-    lines = [f"# Редлайн: {_md_escape(diff.old.label)} → {_md_escape(diff.new.label)}", "",
-             _md_escape(summary_line(diff)), "",
+    lines = [f"# Редлайн: {md_escape(diff.old.label)} → {md_escape(diff.new.label)}", "",
+             md_escape(summary_line(diff)), "",
              "~~зачёркнуто~~ — исключено, **полужирным** — добавлено.", ""]
     for item in shown_articles(diff, options):
-        lines += [f"## {_md_escape(label(item))}. {_md_escape(shown_title(item))}", "",
-                  f"*{_md_escape(one_line(item))}*", ""]
-        lines += [f"- {_md_escape(a)}" for a in notes_for(item)]
+        lines += [f"## {md_escape(label(item))}. {md_escape(shown_title(item))}", "",
+                  f"*{md_escape(one_line(item))}*", ""]
+        lines += [f"- {md_escape(a)}" for a in notes_for(item)]
         if item.flags or item.sanctions:
             lines.append("")
         if item.title_ops:
-            lines += ["Заголовок: " + _md_ops(item.title_ops, options, item.technical), ""]
-        lines += [_md_ops(item.ops, options, item.technical), ""]
+            lines += ["Заголовок: " + md_ops(item.title_ops, options, item.technical), ""]
+        lines += [md_ops(item.ops, options, item.technical), ""]
     return "\n".join(lines)
