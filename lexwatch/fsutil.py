@@ -40,8 +40,10 @@ def _create_beside(path: Path) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, rename: readers see the old or the new file."""
+def atomic_write(path: Path, data: bytes, *, replace: bool = True) -> None:
+    """Write to a temp file beside `path`, fsync, rename: readers see the old or the new file.
+    With `replace=False` a file already at `path` is kept and FileExistsError raised (a commentary
+    a user may have edited): the temp file is linked to its name, which fails if the name is taken."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _create_beside(path)
     try:
@@ -49,10 +51,29 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError(f"disk full while writing {path}; nothing was half-stored") from None
         raise
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """`tmp` renamed to `path` only if `path` does not exist (FileExistsError if it does)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:  # a file system without hard links (FAT, some network shares)
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)

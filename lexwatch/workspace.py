@@ -23,8 +23,10 @@ STATE_DIR = ".lexwatch"
 TEMPLATES_README = """\
 # Commentary templates
 
-Your commentary templates go here. lexwatch does not scaffold commentary documents yet; when it
-does, it will read its templates from this folder, and it never overwrites a file in it.
+Your commentary templates go here: NAME.md.j2 or NAME.html.j2 (Jinja2). One named like a built-in
+template replaces it in `lexwatch commentary new`; `lexwatch commentary copy commentary` puts the
+built-in one here to edit, and `lexwatch commentary templates` lists what there is. lexwatch never
+writes over a file in this folder.
 """
 
 

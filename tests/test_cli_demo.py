@@ -57,3 +57,20 @@ def test_the_demo_is_not_made_inside_the_users_workspace(workspace: Path, lexwat
     assert result.code == 2 and "inside the workspace" in result.err and "Traceback" not in result.err
     assert not (workspace / "lexwatch-demo").exists()
     assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []
+
+
+def test_every_command_the_demo_suggests_works_as_printed(tmp_path: Path, lexwatch_cli) -> None:
+    import shlex
+
+    result = lexwatch_cli("demo", cwd=tmp_path)
+    assert result.code == 0, result
+    shown = result.out + result.err
+    suggested = shown[shown.index("Try next"):].splitlines()[1:]
+    assert len(suggested) >= 5 and any(" commentary new " in line for line in suggested)
+    for line in suggested:
+        args = shlex.split(line.strip())
+        assert args[0] == "lexwatch"
+        ran = lexwatch_cli(*args[1:], cwd=tmp_path)
+        assert ran.code in (0, 1) and ran.err.count("error") == 0, (line, ran)
+    drafts = list((tmp_path / "lexwatch-demo" / "commentary").glob("*-smertnaya-kazn-za-pokushenie.md"))
+    assert len(drafts) == 1 and "### Статья 67. Назначение наказания" in drafts[0].read_text(encoding="utf-8")

@@ -95,6 +95,7 @@ def demo(
         f"lexwatch -w {ws.root} history 59 --show",
         f"lexwatch -w {ws.root} diff {old} {new} --format html --output redline.html",
         f"lexwatch -w {ws.root} diff {old} {new} --format table --output table.docx",
+        f'lexwatch -w {ws.root} commentary new {old} {new} -a 59 -a 67 --title "Смертная казнь за покушение"',
     ):
         say(f"  {line}")
 

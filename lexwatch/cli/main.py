@@ -48,6 +48,7 @@ COMMAND_MODULES = [
     "lexwatch.cli.diff",
     "lexwatch.cli.flags",
     "lexwatch.cli.fetch",
+    "lexwatch.cli.commentary",
     "lexwatch.cli.demo",
 ]
 

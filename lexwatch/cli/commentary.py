@@ -1,0 +1,168 @@
+"""`lexwatch commentary new|templates|copy`: commentary drafts that already hold the facts of a diff."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lexwatch.cli.context import STATE, emit_json, say
+from lexwatch.errors import UsageError, WorkspaceError
+
+if TYPE_CHECKING:
+    from lexwatch.workspace import Workspace
+
+commentary_app = typer.Typer(help="Commentary drafts from a diff, and the templates they are made from.",
+                             no_args_is_help=True)
+
+
+def _workspace() -> Workspace | None:
+    from lexwatch.cli.context import open_workspace
+
+    try:
+        return open_workspace()
+    except WorkspaceError:
+        if STATE.workspace is not None:
+            raise
+        return None
+
+
+def _templates_folder(ws: Workspace | None) -> Path | None:
+    return ws.commentary_dir / "templates" if ws is not None else None
+
+
+def _target(output: Path | None, ws: Workspace | None, name: str) -> Path | None:
+    """Where the draft goes (None: standard output), refused before any work if a file is there:
+    a draft is never written over a file, which its author may have edited."""
+    from lexwatch.cli.diff import check_output
+
+    if output is not None and str(output) == "-":
+        return None
+    if output is None:
+        if ws is None:
+            raise UsageError("not inside a lexwatch workspace: give --output FILE (or -o - for standard output), "
+                             "or run `lexwatch init`")
+        output = ws.commentary_dir / name
+        output.parent.mkdir(parents=True, exist_ok=True)
+    check_output(output)
+    if output.exists() or output.is_symlink():
+        raise UsageError(f"{output} exists, and lexwatch never writes over a commentary: "
+                         "give --title or --output another name, or move that file away")
+    return output
+
+
+@commentary_app.command("new")
+def new(
+    old: Annotated[str, typer.Argument(
+        metavar="OLD", help="Old version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    new: Annotated[str, typer.Argument(
+        metavar="NEW", help="New version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    title: Annotated[str | None, typer.Option("--title", "-t", help="The document's title (and file name).")] = None,
+    template: Annotated[str, typer.Option("--template", "-T", help=(
+        "A template's name (`lexwatch commentary templates`: commentary, commentary.html, review) "
+        "or its file."))] = "commentary",
+    article: Annotated[list[str] | None, typer.Option(
+        "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")] = None,
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p",
+                                                   help="Flag with this rule pack only; repeatable.")] = None,
+    flagged_only: Annotated[bool, typer.Option("--flagged-only", help="Only articles a rule pack flags.")] = False,
+    context: Annotated[int | None, typer.Option("--context", "-C", min=0, help=(
+        "Words of unchanged text around a change in each redline (default: the whole article)."))] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=(
+        "Write here (never over an existing file); - for standard output. Default: "
+        "commentary/DATE-TITLE.md in the workspace."))] = None,
+) -> None:
+    """Draft a commentary on the changes from OLD to NEW: sources, summary, each article's old and
+    new wording, its redline, flags and sanction changes, with places for the analysis."""
+    from datetime import date
+
+    from lexwatch.cli.diff import Sides
+    from lexwatch.cli.flags import annotate
+    from lexwatch.commentary import scaffold
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.fsutil import atomic_write
+    from lexwatch.ids import ArticleNumber
+
+    numbers = [ArticleNumber.parse(a) for a in article or []]
+    ws = _workspace()
+    chosen = scaffold.find(template, _templates_folder(ws))
+    today = date.today()
+    sides = Sides(keep=False)
+    if title is not None and not title.strip():
+        raise UsageError("--title is empty")
+    (old_doc, old_side), (new_doc, new_side) = sides.pair(old, new)
+    title = " ".join((title or f"Изменения: {old_side.label} → {new_side.label}").split())
+    target = _target(output, ws, scaffold.draft_name(title, today, chosen.suffix))
+    diff = diff_documents(old_doc, new_doc, old_side=old_side, new_side=new_side, articles=numbers or None)
+    packs = annotate(diff, pack, ws.root if ws is not None else None)
+    data = scaffold.facts(diff, title=title, kind=chosen.kind, docs=(old_doc, new_doc),
+                          versions=(sides.versions.get(old_side.id), sides.versions.get(new_side.id)),
+                          packs=packs, flagged_only=flagged_only, context=context, today=today)
+    if not data["articles"]:
+        asked = "no article a rule pack flags" if flagged_only and diff.has_changes else "no differences"
+        say(f"{old_side.label} → {new_side.label}: {asked}; no draft written")
+        return
+    text = scaffold.render(chosen, data, _templates_folder(ws))
+    if target is None:
+        sys.stdout.write(text)
+        return
+    try:
+        atomic_write(target, text.encode("utf-8"), replace=False)
+    except FileExistsError:
+        raise UsageError(f"{target} appeared while the draft was made; nothing was written over it") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
+    flagged = sum(1 for a in data["articles"] if a["flags"])
+    say(f"drafted from {chosen.name}: {len(data['articles'])} articles ({flagged} flagged)")
+    typer.echo(str(target))
+
+
+@commentary_app.command("templates")
+def templates(as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The templates drafts are made from: the workspace's commentary/templates/, then built-in ones."""
+    from lexwatch.cli.context import console
+    from lexwatch.commentary import scaffold
+
+    found = scaffold.available(_templates_folder(_workspace()))
+    if as_json:
+        emit_json([{"name": t.name, "format": t.kind, "builtin": t.builtin, "path": str(t.path),
+                    "description": t.description} for t in found])
+        return
+    out = console()
+    for t in found:
+        where = "built-in" if t.builtin else str(t.path)
+        out.print(f"{t.name:<14} {t.kind:<9} {where}", markup=False)
+        if t.description:
+            out.print(f"{'':<14} {t.description}", markup=False)
+
+
+@commentary_app.command("copy")
+def copy(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="A built-in template: commentary, review…")],
+) -> None:
+    """Copy a built-in template into the workspace's commentary/templates/ to edit it; the copy is
+    used from then on in its place."""
+    from lexwatch.cli.context import open_workspace
+    from lexwatch.commentary import scaffold
+    from lexwatch.fsutil import atomic_write
+
+    ws = open_workspace()
+    folder = _templates_folder(ws)
+    assert folder is not None
+    builtin = scaffold.find(name, None)
+    if not builtin.builtin:
+        raise UsageError(f"{name}: copy takes a built-in template's name (`lexwatch commentary templates`)")
+    target = folder / builtin.path.name
+    if target.exists():
+        raise UsageError(f"{target} exists: it is the workspace's own {builtin.name} template already")
+    try:
+        atomic_write(target, builtin.path.read_bytes(), replace=False)
+    except FileExistsError:
+        raise UsageError(f"{target} exists: it is the workspace's own {builtin.name} template already") from None
+    typer.echo(str(target))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(commentary_app, name="commentary")

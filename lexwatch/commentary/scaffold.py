@@ -1,0 +1,330 @@
+"""A commentary draft: the facts of a diff (sources, summary, each shown article's wordings, redline,
+flags and sanction changes) rendered by a template: the workspace's own, else a built-in one.
+
+Templates are Jinja2 run in its sandbox (a template may come from a colleague's workspace) with
+undefined names refused. A `.md.j2` template escapes every value for Markdown, an `.html.j2` one
+for HTML; the redlines and wordings are ready-made markup in the template's format."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
+
+from lexwatch.diff.render import RenderOptions, label, one_line, shown_articles, shown_title
+from lexwatch.diff.words import word_counts
+from lexwatch.errors import UsageError
+
+if TYPE_CHECKING:
+    from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
+    from lexwatch.flags.packs import Pack
+    from lexwatch.store.versions import VersionInfo
+    from lexwatch.text.model import Document
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data" / "templates"
+# What a template's name says about the document it makes: its escaping and the draft's suffix.
+KINDS = {".md": "markdown", ".html": "html"}
+_DESCRIPTION_RE = re.compile(r"\A\s*\{#-?\s*(.*?)\s*-?#\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str       # "commentary.md": the file name without ".j2"
+    path: Path
+    builtin: bool
+
+    @property
+    def stem(self) -> str:
+        """"commentary" for commentary.md.j2 and commentary.html.j2 alike."""
+        return Path(self.name).stem
+
+    @property
+    def suffix(self) -> str:
+        """The draft's suffix: ".md" for commentary.md.j2."""
+        return Path(self.path.name.removesuffix(".j2")).suffix.lower()
+
+    @property
+    def kind(self) -> str:
+        return KINDS[self.suffix]
+
+    @property
+    def description(self) -> str:
+        """The template's opening {# comment #}, on one line."""
+        try:
+            head = self.path.read_text(encoding="utf-8", errors="replace")[:2000]
+        except OSError:
+            return ""
+        found = _DESCRIPTION_RE.match(head)
+        return " ".join(found.group(1).split()) if found else ""
+
+
+def _template(path: Path, builtin: bool) -> Template | None:
+    name = path.name
+    if not name.endswith(".j2") or Path(name.removesuffix(".j2")).suffix.lower() not in KINDS:
+        return None
+    return Template(name.removesuffix(".j2"), path, builtin)
+
+
+def available(folder: Path | None) -> list[Template]:
+    """The templates a draft may use, by name: the workspace's (`folder`), then the built-in ones
+    it does not replace by a template of the same name."""
+    found: dict[str, Template] = {}
+    for where, builtin in ((folder, False), (BUILTIN_DIR, True)):
+        if where is None or not where.is_dir():
+            continue
+        for path in sorted(where.iterdir()):
+            template = _template(path, builtin)
+            if template is not None and path.is_file():
+                found.setdefault(template.name, template)
+    return sorted(found.values(), key=lambda t: (t.builtin, t.name))
+
+
+def find(name: str, folder: Path | None) -> Template:
+    """A template by name ("commentary", "review.md.j2") or by the path of its file."""
+    path = Path(name)
+    if path.name.endswith(".j2") and path.is_file():
+        template = _template(path.resolve(), builtin=False)
+        if template is None:
+            raise UsageError(f"{name}: a template is NAME.md.j2 or NAME.html.j2")
+        return template
+    wanted = path.name.removesuffix(".j2")
+    templates = available(folder)
+    # "commentary" is commentary.md where there is one (Markdown first), else commentary.html
+    for template in sorted(templates, key=lambda t: t.kind != "markdown"):
+        if wanted in (template.name, template.stem):
+            return template
+    names = ", ".join(t.name for t in templates)
+    raise UsageError(f"no template {name!r} (there are: {names}; `lexwatch commentary templates` lists them)")
+
+
+# ---- facts -------------------------------------------------------------------------------------
+
+_LATIN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіў",
+                  ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r",
+                   "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "u"],
+                  strict=True))
+
+
+def draft_name(title: str, today: date, suffix: str) -> str:
+    """"2026-12-01-smertnaya-kazn-za-pokushenie.md": the date, then the title in Latin letters
+    (a name every file system, archive and mail attachment keeps)."""
+    latin = "".join(_LATIN.get(char, char) for char in title.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.encode("ascii", "ignore").decode()).strip("-")
+    if len(slug) > 60:
+        slug = slug[:61].rsplit("-", 1)[0]
+    return f"{today.isoformat()}-{slug or 'commentary'}{suffix}"
+
+
+def _web_address(source: str) -> str | None:
+    """The portal page a version came from; a local file's path is not told (it may name a user)."""
+    try:
+        parts = urlsplit(source)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(source, safe=":/?#[]@!$&'()*+,;=%~-._")  # no space, <, > or quote left to end a link
+
+
+def _side(side: DocumentSide, doc: Document, info: VersionInfo | None, markup: _Markup) -> dict[str, Any]:
+    url = _web_address(info.source) if info is not None else None
+    return {
+        "label": side.label, "act": doc.act, "title": doc.title or (info.title if info else ""),
+        "edition_date": info.edition_date.isoformat() if info and info.edition_date else None,
+        "id": info.id if info else None, "short_id": info.short_id if info else None,
+        "url": url, "link": markup.link(url) if url else None, "articles": side.articles,
+    }
+
+
+class _Markup:
+    """Ready-made markup of a template's kind: redlines, wordings, links."""
+
+    def __init__(self, kind: str, context: int | None) -> None:
+        self.kind = kind
+        self.options = RenderOptions(context=context)
+        self.whole = RenderOptions()
+
+    def ops(self, ops: list[Op], spacing: bool, whole: bool = False) -> Any:
+        from markupsafe import Markup
+
+        options = self.whole if whole else self.options
+        if self.kind == "html":
+            from lexwatch.diff.render_html import ops_html
+
+            return Markup(ops_html(ops, options, spacing))
+        from lexwatch.diff.render_text import md_ops
+
+        return Markup(md_ops(ops, options, spacing))
+
+    def link(self, url: str) -> Any:
+        from markupsafe import Markup
+
+        if self.kind == "html":
+            return Markup('<a href="{0}">{0}</a>').format(url)
+        # an autolink, whose text is read as it is (no escape or entity works in it): the address
+        # was quoted so that no space, "<" or ">" is left to end it
+        return Markup(f"<{url}>")
+
+    def wording(self, item: ArticleDiff, side: str) -> Any:
+        """The old (or new) wording whole, its deleted (or inserted) words marked; None where the
+        side has no such article, and nothing marked in an article the other side lacks."""
+        if (item.old if side == "delete" else item.new) is None:
+            return None
+        other = "insert" if side == "delete" else "delete"
+        if item.old is None or item.new is None:
+            return self.ops([("equal", "".join(text for kind, text in item.ops if kind != other))],
+                            item.technical, whole=True)
+        return self.ops([op for op in item.ops if op[0] != other], item.technical, whole=True)
+
+
+def _plain(item: ArticleDiff, side: str) -> str | None:
+    """An article's text on one side, a line a part or point, as the redline breaks it."""
+    from lexwatch.diff.render import display_ops
+
+    if (item.old if side == "delete" else item.new) is None:
+        return None
+    other = "insert" if side == "delete" else "delete"
+    return "".join(text for kind, text in display_ops(item.ops, item.technical) if kind != other)
+
+
+def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Document],
+          versions: tuple[VersionInfo | None, VersionInfo | None], packs: list[Pack],
+          flagged_only: bool = False, context: int | None = None, today: date | None = None) -> dict[str, Any]:
+    """What a template is given (README, "Commentary drafts", lists every name)."""
+    from lexwatch import __version__
+    from lexwatch.flags.targets import pointing_to
+
+    markup = _Markup(kind, context)
+    subjects = {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
+    shown = [a for a in shown_articles(diff, RenderOptions(context=context)) if a.flags or not flagged_only]
+    articles: list[dict[str, Any]] = []
+    for item in shown:
+        inserted, deleted = word_counts(item.ops + item.title_ops)
+        articles.append({
+            "label": label(item), "title": shown_title(item), "status": item.status, "summary": one_line(item),
+            "inserted": inserted, "deleted": deleted,
+            "old_number": item.old.number.display if item.old else None,
+            "new_number": item.new.number.display if item.new else None,
+            "old_title": item.old.title if item.old else None, "new_title": item.new.title if item.new else None,
+            "old_text": _plain(item, "delete"), "new_text": _plain(item, "insert"),
+            "redline": markup.ops(item.ops, item.technical),
+            "title_redline": markup.ops(item.title_ops, item.technical) if item.title_ops else None,
+            "old_wording": markup.wording(item, "delete"), "new_wording": markup.wording(item, "insert"),
+            "flags": [{"pack": f.get("pack"), "rule": f.get("rule"), "severity": f.get("severity"),
+                       "direction": f.get("direction"), "evidence": f.get("evidence"),
+                       "subject": subjects.get((f.get("pack", ""), f.get("rule", "")), f.get("rule")),
+                       "targets": pointing_to(f.get("targets") or []).removeprefix(" → ")}
+                      for f in item.flags],
+            "sanctions": [s.get("summary") or s.get("change", "") for s in item.sanctions],
+            "technical": item.technical, "matched_by": item.matched_by,
+        })
+    by_pack: dict[str, list[dict[str, Any]]] = {}
+    for data in articles:
+        for flag in data["flags"]:
+            chosen = by_pack.setdefault(flag["pack"], [])
+            if not chosen or chosen[-1] is not data:
+                chosen.append(data)
+    return {
+        "title": title,
+        "made": {"date": (today or date.today()).isoformat(), "lexwatch": __version__},
+        "act": {"regnum": docs[1].act or docs[0].act, "title": docs[1].title or docs[0].title},
+        "old": _side(diff.old, docs[0], versions[0], markup),
+        "new": _side(diff.new, docs[1], versions[1], markup),
+        "summary": diff.summary(),
+        "articles": articles,
+        "subjects": [{"name": pack.name, "description": pack.description, "articles": by_pack[pack.name]}
+                     for pack in packs if pack.name in by_pack],
+        "unflagged": [a for a in articles if not a["flags"]],
+        "selection": {"articles": diff.settings.get("articles") or [], "packs": [p.name for p in packs],
+                      "flagged_only": flagged_only, "context": context},
+    }
+
+
+# ---- rendering ---------------------------------------------------------------------------------
+
+def _md_value(value: Any) -> Any:
+    """Every value a Markdown template prints, escaped ("*", "_", "<", "#"… are the law's text,
+    not formatting); ready-made markup as it is; None as nothing."""
+    from lexwatch.diff.render_text import md_escape
+
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value
+    return md_escape(str(value))
+
+
+def _quote(kind: str) -> Any:
+    """The `quote` filter: a wording or any text as a block quotation, a line a part or point."""
+    from markupsafe import Markup
+
+    def quote_md(value: Any) -> Any:
+        if value is None:
+            return Markup("> —")
+        if not hasattr(value, "__html__"):
+            from lexwatch.diff.render_text import md_ops
+
+            value = md_ops([("equal", str(value))], RenderOptions(), False)
+        return Markup("\n".join(f"> {line}" if line.strip() else ">" for line in str(value).split("\n")))
+
+    def quote_html(value: Any) -> Any:
+        if value is None:
+            return Markup("<blockquote>—</blockquote>")
+        if not hasattr(value, "__html__"):
+            from lexwatch.diff.render_html import ops_html
+
+            value = Markup(ops_html([("equal", str(value))], RenderOptions(), False))
+        return Markup("<blockquote>") + value + Markup("</blockquote>")
+
+    return quote_html if kind == "html" else quote_md
+
+
+def _date_ru(value: Any) -> str:
+    """The `date_ru` filter: "2022-09-26" as a Belarusian text writes a date, "26.09.2022"."""
+    if value is None:
+        return ""
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", str(value))
+    return f"{found[3]}.{found[2]}.{found[1]}" if found else str(value)
+
+
+# What a template's mistakes raise while it renders: a wrong filter argument, a missing key.
+_RENDER_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError,
+                  OverflowError, RecursionError)
+
+
+def render(template: Template, data: dict[str, Any], folder: Path | None) -> str:
+    """The draft's text. A template may include or extend one beside it, in the workspace's
+    `folder` or among the built-in ones. Its mistakes are one line naming its file and line."""
+    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    search = list(dict.fromkeys(p for p in (template.path.parent, folder, BUILTIN_DIR) if p is not None))
+    html = template.kind == "html"
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(search), autoescape=html, undefined=StrictUndefined,
+        finalize=None if html else _md_value, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["quote"] = _quote(template.kind)
+    env.filters["date_ru"] = _date_ru
+    try:
+        text = env.get_template(template.path.name).render(data)
+        return text if text.endswith("\n") or not text else text + "\n"
+    except TemplateSyntaxError as exc:
+        where = f"{exc.filename or template.path}:{exc.lineno}"
+        raise UsageError(f"{where}: template error: {exc.message}") from None
+    except (TemplateError, *_RENDER_ERRORS) as exc:
+        raise UsageError(f"{_where(exc, template)}: template error: {exc}") from None
+
+
+def _where(exc: BaseException, template: Template) -> str:
+    """The template file and line a rendering error came from (Jinja's frames carry both)."""
+    place = str(template.path)
+    tb = exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.endswith(".j2"):
+            place = f"{name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return place

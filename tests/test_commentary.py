@@ -1,0 +1,247 @@
+"""A commentator drafts a commentary from two editions: `lexwatch commentary new|templates|copy`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from builders import write_editions
+from conftest import CliResult
+
+from lexwatch.commentary.scaffold import draft_name
+from lexwatch.fsutil import atomic_write
+from lexwatch.workspace import Workspace
+
+Cli = Callable[..., CliResult]
+
+ART_59_2020 = [
+    "Статья 59. Смертная казнь",
+    "1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела "
+    "за некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при "
+    "отягчающих обстоятельствах (до отмены смертной казни).",
+    "2. Смертная казнь не может быть назначена:",
+    "1) лицам, совершившим преступления в возрасте до восемнадцати лет;",
+    "2) женщинам.", ""]
+ART_67_2020 = [
+    "Статья 67. Назначение наказания за неоконченное преступление",
+    "1. При назначении наказания за неоконченное преступление учитываются характер и степень "
+    "общественной опасности действий, совершенных виновным.",
+    "2. Смертная казнь за приготовление к преступлению и покушение на преступление не назначается.", ""]
+ART_60 = [
+    "Статья 60. Иные меры уголовной ответственности",
+    "Иные меры уголовной ответственности применяются судом в случаях, предусмотренных настоящим Кодексом.", ""]
+
+CODE_2020 = "\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *ART_59_2020, *ART_60, *ART_67_2020])
+# Law No. 165-З of 13.05.2022: Art. 59 part 1 rewritten, the attempt punishable by death (Art. 67),
+# and Art. 130² of the genocide law; Art. 60 gains a technical-looking but real word.
+CODE_2022 = CODE_2020.replace(
+    "за некоторые особо тяжкие преступления, сопряженные",
+    "(до отмены смертной казни) за преступления, предусмотренные частью 2 статьи 124 и частью 3 статьи "
+    "289 настоящего Кодекса, либо за сопряженные").replace(
+    "при отягчающих обстоятельствах (до отмены смертной казни).",
+    "при отягчающих обстоятельствах некоторые иные особо тяжкие преступления.").replace(
+    "покушение на преступление не назначается.",
+    "покушение на преступление не назначается, за исключением покушения на совершение преступлений, "
+    "предусмотренных частью 3 статьи 289 настоящего Кодекса.").replace(
+    "применяются судом", "применяются только судом") + "\n".join([
+        "", "Статья 130². Отрицание геноцида белорусского народа",
+        "1. Отрицание геноцида белорусского народа, содержащееся в публичном выступлении, – наказывается "
+        "арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же срок.", ""])
+
+
+@pytest.fixture
+def editions(tmp_path: Path) -> tuple[Path, Path]:
+    return write_editions(tmp_path, CODE_2020, CODE_2022)
+
+
+def _draft(workspace: Path) -> Path:
+    drafts = sorted((workspace / "commentary").glob("*.md"))
+    assert len(drafts) == 1, drafts
+    return drafts[0]
+
+
+def test_a_commentator_drafts_a_commentary_that_already_holds_the_facts(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    made = lexwatch_cli("commentary", "new", *map(str, editions), "--article", "59", "--article", "67",
+                        "--title", "Смертная казнь за покушение", cwd=workspace)
+    assert made.code == 0, made
+    path = _draft(workspace)
+    assert path.name == f"{date.today().isoformat()}-smertnaya-kazn-za-pokushenie.md"
+    assert made.out.strip() == str(path) and "2 articles (2 flagged)" in made.err
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Смертная казнь за покушение\n")
+    assert "Изменено статей: 2, добавлено: 0" in text  # of the articles asked
+    # each article: its old wording with the deleted words struck, the new with the inserted bold
+    art59 = text[text.index("### Статья 59. Смертная казнь"):text.index("### Статья 67")]
+    old = art59[art59.index("**Прежняя редакция**"):art59.index("**Новая редакция**")]
+    new = art59[art59.index("**Новая редакция**"):]
+    assert "~~за некоторые особо тяжкие~~" in old and "**предусмотренные" not in old
+    assert "**(до отмены смертной казни) за**" in new and "~~" not in new
+    assert "> 2\\. Смертная казнь не может быть назначена:  \n> 1\\) лицам" in old  # a line a part, no list
+    assert "Тема: Смертная казнь" in art59 and "значимость высокая" in art59
+    assert "Статья 60" not in text and "Статья 130²" not in text  # only the articles asked
+    assert "- Прежняя редакция: uk\\_2020.txt" in text and text.endswith("\n")
+    assert str(editions[0].parent) not in text  # a local file's folder is not told (it may name a user)
+
+
+def test_a_draft_is_never_written_over_a_file_its_author_edited(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    assert lexwatch_cli("commentary", "new", *map(str, editions), cwd=workspace).code == 0
+    path = _draft(workspace)
+    path.write_text("# Мой комментарий\n\nТекст, над которым я работал неделю.\n", encoding="utf-8")
+    again = lexwatch_cli("commentary", "new", *map(str, editions), cwd=workspace)
+    assert again.code == 2 and len(again.err.strip().splitlines()) == 1, again
+    assert "never writes over a commentary" in again.err and again.out == ""
+    assert path.read_text(encoding="utf-8").startswith("# Мой комментарий")
+    other = workspace / "commentary" / "other.md"
+    other.write_text("мои заметки", encoding="utf-8")
+    refused = lexwatch_cli("commentary", "new", *map(str, editions), "-o", str(other), cwd=workspace)
+    assert refused.code == 2 and other.read_text(encoding="utf-8") == "мои заметки"
+    assert not list((workspace / "commentary").glob(".*.tmp"))
+
+
+def test_atomic_write_without_replace_keeps_the_file_there() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "draft.md"
+        atomic_write(target, b"first", replace=False)
+        with pytest.raises(FileExistsError):
+            atomic_write(target, b"second", replace=False)
+        assert target.read_bytes() == b"first" and sorted(p.name for p in Path(folder).iterdir()) == ["draft.md"]
+
+
+def test_the_review_template_groups_flagged_articles_by_subject(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    made = lexwatch_cli("commentary", "new", *map(str, editions), "--template", "review", "-o", "-",
+                        cwd=workspace)
+    assert made.code == 0, made
+    text = made.out
+    genocide = text.index("## Геноцид")
+    death = text.index("## Смертная казнь")
+    assert "### Статья 130². Отрицание геноцида белорусского народа — новая статья" in text[genocide:]
+    assert "### Статья 59. Смертная казнь — изменена" in text[death:]
+    # the unflagged change is listed once, briefly, under "other changes"
+    assert re.search(r"## Прочие изменения\n\n- Статья 60\. Иные меры уголовной ответственности — changed", text)
+    assert "| Прочие изменения | 1 |" in text
+
+
+def test_flagged_only_and_a_pack_keep_only_what_that_subject_touches(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    made = lexwatch_cli("commentary", "new", *map(str, editions), "--pack", "genocide", "--flagged-only",
+                        "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "### Статья 130²" in made.out and "### Статья 59" not in made.out and "### Статья 60" not in made.out
+    assert "Изменено статей: 3, добавлено: 1" in made.out and "; в этом документе: 1." in made.out
+    nothing = lexwatch_cli("commentary", "new", str(editions[0]), str(editions[0]), cwd=workspace)
+    assert nothing.code == 0 and "no differences; no draft written" in nothing.err
+    assert not list((workspace / "commentary").glob("*.md"))
+
+
+def test_the_law_text_is_escaped_for_markdown_and_for_html(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    hostile = CODE_2020.replace("применяются судом", "применяются <script>alert(1)</script> *судом* [x](y)")
+    (tmp_path / "h").mkdir()
+    old, new = write_editions(tmp_path / "h", CODE_2020, hostile)
+    md = lexwatch_cli("commentary", "new", str(old), str(new), "-a", "60", "-t", "<b>Заголовок</b>", "-o", "-",
+                      cwd=workspace)
+    assert md.code == 0, md
+    assert "<script>" not in md.out and "\\<script\\>alert(1)\\</script\\>" in md.out
+    assert "\\[x\\](y)" in md.out and " \\*</strong>судом<strong>\\* " in md.out
+    assert md.out.startswith("# \\<b\\>Заголовок\\</b\\>")
+    html = lexwatch_cli("commentary", "new", str(old), str(new), "-a", "60", "-t", "<b>Заголовок</b>",
+                        "-T", "commentary.html", "-o", "-", cwd=workspace)
+    assert html.code == 0, html
+    assert "<script>" not in html.out and "&lt;script&gt;" in html.out
+    assert "<title>&lt;b&gt;Заголовок&lt;/b&gt;</title>" in html.out and "<ins>" in html.out
+
+
+def test_a_workspace_template_replaces_the_built_in_one(lexwatch_cli: Cli, workspace: Path,
+                                                        editions: tuple[Path, Path]) -> None:
+    copied = lexwatch_cli("commentary", "copy", "commentary", cwd=workspace)
+    assert copied.code == 0, copied
+    mine = workspace / "commentary" / "templates" / "commentary.md.j2"
+    assert copied.out.strip() == str(mine)
+    mine.write_text("{# Наш формат #}\n## {{ title }}\n{% for a in articles %}* {{ a.label }}: {{ a.inserted }}"
+                    "\n{% endfor %}{{ old.label }}\n", encoding="utf-8")
+    listed = lexwatch_cli("commentary", "templates", "--json", cwd=workspace).json()
+    assert {"name": "commentary.md", "format": "markdown", "builtin": False, "path": str(mine),
+            "description": "Наш формат"} in listed
+    assert [t["name"] for t in listed if t["builtin"]] == ["commentary.html", "review.md"]
+    made = lexwatch_cli("commentary", "new", *map(str, editions), "-a", "59", "-o", "-", cwd=workspace)
+    assert made.code == 0 and made.out == "## Изменения: uk\\_2020.txt → uk\\_2022.txt\n* Статья 59: 24\nuk\\_2020.txt\n"
+    again = lexwatch_cli("commentary", "copy", "commentary", cwd=workspace)
+    assert again.code == 2 and "exists" in again.err
+    assert mine.read_text(encoding="utf-8").startswith("{# Наш формат #}")
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ("{% for a in articles %}{{ a.labl }}{% endfor %}", r"bad\.md\.j2:1: template error: .*labl"),
+    ("line one\n{{ title }\n", r"bad\.md\.j2:2: template error: "),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", r"bad\.md\.j2:1: template error: .*unsafe"),
+    ("{{ articles | join(1, 2, 3) }}", r"bad\.md\.j2:1: template error: "),
+])
+def test_a_broken_or_unsafe_template_is_one_line_naming_its_file_and_line(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path], body: str, says: str) -> None:
+    template = workspace / "commentary" / "templates" / "bad.md.j2"
+    template.write_text(body, encoding="utf-8")
+    result = lexwatch_cli("commentary", "new", *map(str, editions), "-T", "bad", cwd=workspace)
+    assert result.code == 2, result
+    assert len(result.err.strip().splitlines()) == 1 and re.search(says, result.err), result.err
+    assert "Traceback" not in result.err and not list((workspace / "commentary").glob("*.md"))
+
+
+def test_an_unknown_template_or_no_workspace_is_one_line(lexwatch_cli: Cli, tmp_path: Path,
+                                                         editions: tuple[Path, Path]) -> None:
+    unknown = lexwatch_cli("commentary", "new", *map(str, editions), "-T", "nosuch", "-o", "-")
+    assert unknown.code == 2 and "no template 'nosuch' (there are: commentary.html, commentary.md, review.md" \
+        in unknown.err
+    outside = lexwatch_cli("commentary", "new", *map(str, editions))
+    assert outside.code == 2 and "not inside a lexwatch workspace: give --output FILE" in outside.err
+    assert lexwatch_cli("commentary", "new", *map(str, editions), "-o", "-").code == 0
+
+
+def test_stored_versions_give_their_dates_and_portal_address(lexwatch_cli: Cli, workspace: Path,
+                                                             editions: tuple[Path, Path]) -> None:
+    url = "https://pravo.by/document/?guid=3871&p0=HK9900275"
+    with Workspace.find(workspace).open_store() as store:
+        for path, when in zip(editions, (date(2021, 1, 1), date(2022, 6, 1)), strict=True):
+            store.add(path.read_bytes(), source=url, filename=path.name, act="HK9900275", edition_date=when)
+    made = lexwatch_cli("commentary", "new", "HK9900275@2021-01-01", "HK9900275@2022-06-01", "-T", "review",
+                        "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "Период: 01.01.2021 — 01.06.2022. УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ (HK9900275)." in made.out
+    assert f"- HK9900275@2021-01-01: <{url}>" in made.out  # an autolink, its address not escaped
+
+
+def test_the_draft_name_is_the_date_and_the_title_in_latin_letters() -> None:
+    day = date(2026, 12, 1)
+    assert draft_name("Закон о геноциде белорусского народа", day, ".md") == \
+        "2026-12-01-zakon-o-genotside-belorusskogo-naroda.md"
+    assert draft_name("Обзор: антиэкстремистское законодательство, I квартал 2024 г.", day, ".html") == \
+        "2026-12-01-obzor-antiekstremistskoe-zakonodatelstvo-i-kvartal-2024-g.html"
+    long = draft_name("Изменения " * 20, day, ".md")
+    assert len(long) <= len("2026-12-01-") + 60 + 3 and not long.removesuffix(".md").endswith("-")
+    assert draft_name("../../etc/passwd «»", day, ".md") == "2026-12-01-etc-passwd.md"
+    assert draft_name("«»", day, ".md") == "2026-12-01-commentary.md"
+
+
+def test_every_name_a_template_is_given_is_in_the_readme(lexwatch_cli: Cli, workspace: Path,
+                                                         editions: tuple[Path, Path]) -> None:
+    dump = workspace / "commentary" / "templates" / "keys.md.j2"
+    dump.write_text("{{ articles[0].keys() | join(' ') }}\n{{ old.keys() | join(' ') }}\n"
+                    "{{ summary.keys() | join(' ') }}\n{{ selection.keys() | join(' ') }}\n"
+                    "{{ articles[0].flags[0].keys() | join(' ') }}\n{{ subjects[0].keys() | join(' ') }}\n"
+                    "{% for k in made %}made.{{ k }} {% endfor %}{% for k in act %}act.{{ k }} {% endfor %}\n",
+                    encoding="utf-8")
+    made = lexwatch_cli("commentary", "new", *map(str, editions), "-a", "59", "-T", "keys", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Commentary drafts"):readme.index("## Fetching from the portal")]
+    names = made.out.replace("\\_", "_").split()
+    assert len(names) > 40
+    missing = [name for name in names if f"`{name}`" not in section]
+    assert not missing, f"README's 'Commentary drafts' does not name {missing}"
