@@ -245,3 +245,40 @@ def test_every_name_a_template_is_given_is_in_the_readme(lexwatch_cli: Cli, work
     assert len(names) > 40
     missing = [name for name in names if f"`{name}`" not in section]
     assert not missing, f"README's 'Commentary drafts' does not name {missing}"
+
+
+def test_a_word_draft_holds_the_same_text_and_marks(lexwatch_cli: Cli, workspace: Path,
+                                                    editions: tuple[Path, Path], tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "Смертная казнь.docx"
+    made = lexwatch_cli("commentary", "new", *map(str, editions), "-a", "59", "-a", "67", "-o", str(target),
+                        cwd=workspace)
+    assert made.code == 0, made
+    document = docx.Document(str(target))
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Heading 1" and paragraphs[0].text == "Изменения: uk_2020.txt → uk_2022.txt"
+    assert any(p.style.name == "Heading 3" and p.text == "Статья 59. Смертная казнь" for p in paragraphs)
+    text = "\n".join(p.text for p in paragraphs)
+    assert "**" not in text and "~~" not in text and "\\" not in text and "<strong>" not in text
+    quoted = [p for p in paragraphs if p.style.name == "Quote"]
+    old59 = next(p for p in quoted if "за некоторые особо тяжкие" in p.text)
+    assert old59.text.startswith("1. В качестве исключительной меры")  # a part's number, not a Word list
+    struck = [r.text for r in old59.runs if r.font.strike]
+    assert "за некоторые особо тяжкие" in struck and not any(r.bold for r in old59.runs)
+    new67 = next(p for p in quoted if "за исключением покушения" in p.text)
+    bold = "".join(r.text for r in new67.runs if r.bold)
+    assert "за исключением покушения на совершение преступлений" in bold  # <strong>…</strong> in the Markdown
+    assert not any(r.font.strike for r in new67.runs)
+    bullets = [p.text for p in paragraphs if p.style.name == "List Bullet"]
+    assert any(b.startswith("Тема: Смертная казнь") for b in bullets)
+
+
+def test_a_draft_file_must_be_of_its_templates_kind(lexwatch_cli: Cli, workspace: Path, tmp_path: Path,
+                                                     editions: tuple[Path, Path]) -> None:
+    pdf = lexwatch_cli("commentary", "new", *map(str, editions), "-o", str(tmp_path / "x.pdf"), cwd=workspace)
+    assert pdf.code == 2 and "a draft from a Markdown template is a .md or .markdown or .txt or .docx file" in pdf.err
+    html_docx = lexwatch_cli("commentary", "new", *map(str, editions), "-T", "commentary.html",
+                             "-o", str(tmp_path / "x.docx"), cwd=workspace)
+    assert html_docx.code == 2 and "from an HTML template is a .html or .htm file" in html_docx.err
+    assert not list(tmp_path.glob("x.*"))

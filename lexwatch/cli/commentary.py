@@ -33,13 +33,22 @@ def _templates_folder(ws: Workspace | None) -> Path | None:
     return ws.commentary_dir / "templates" if ws is not None else None
 
 
-def _target(output: Path | None, ws: Workspace | None, name: str) -> Path | None:
+# The files a draft may be written as, by its template's kind: a Markdown draft may also be a Word
+# document (converted), never a .pdf or an .odt holding Markdown.
+_SUFFIXES = {"markdown": (".md", ".markdown", ".txt", ".docx"), "html": (".html", ".htm")}
+
+
+def _target(output: Path | None, ws: Workspace | None, name: str, kind: str) -> Path | None:
     """Where the draft goes (None: standard output), refused before any work if a file is there:
     a draft is never written over a file, which its author may have edited."""
     from lexwatch.cli.diff import check_output
 
     if output is not None and str(output) == "-":
         return None
+    if output is not None and output.suffix.lower() not in _SUFFIXES[kind]:
+        article = "an HTML" if kind == "html" else "a Markdown"
+        raise UsageError(f"--output {output.name}: a draft from {article} template is a "
+                         f"{' or '.join(_SUFFIXES[kind])} file")
     if output is None:
         if ws is None:
             raise UsageError("not inside a lexwatch workspace: give --output FILE (or -o - for standard output), "
@@ -71,8 +80,8 @@ def new(
     context: Annotated[int | None, typer.Option("--context", "-C", min=0, help=(
         "Words of unchanged text around a change in each redline (default: the whole article)."))] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=(
-        "Write here (never over an existing file); - for standard output. Default: "
-        "commentary/DATE-TITLE.md in the workspace."))] = None,
+        "Write here (never over an existing file): .md, .docx (Word), or .html for an HTML template; "
+        "- for standard output. Default: commentary/DATE-TITLE.md in the workspace."))] = None,
 ) -> None:
     """Draft a commentary on the changes from OLD to NEW: sources, summary, each article's old and
     new wording, its redline, flags and sanction changes, with places for the analysis."""
@@ -94,7 +103,7 @@ def new(
         raise UsageError("--title is empty")
     (old_doc, old_side), (new_doc, new_side) = sides.pair(old, new)
     title = " ".join((title or f"Изменения: {old_side.label} → {new_side.label}").split())
-    target = _target(output, ws, scaffold.draft_name(title, today, chosen.suffix))
+    target = _target(output, ws, scaffold.draft_name(title, today, chosen.suffix), chosen.kind)
     diff = diff_documents(old_doc, new_doc, old_side=old_side, new_side=new_side, articles=numbers or None)
     packs = annotate(diff, pack, ws.root if ws is not None else None)
     data = scaffold.facts(diff, title=title, kind=chosen.kind, docs=(old_doc, new_doc),
@@ -108,8 +117,14 @@ def new(
     if target is None:
         sys.stdout.write(text)
         return
+    if target.suffix.lower() == ".docx":
+        from lexwatch.commentary.word import markdown_docx
+
+        payload = markdown_docx(text)
+    else:
+        payload = text.encode("utf-8")
     try:
-        atomic_write(target, text.encode("utf-8"), replace=False)
+        atomic_write(target, payload, replace=False)
     except FileExistsError:
         raise UsageError(f"{target} appeared while the draft was made; nothing was written over it") from None
     except OSError as exc:

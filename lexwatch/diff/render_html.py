@@ -113,8 +113,20 @@ ABSENT = "— (нет в этой редакции)"
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _xml_safe(text: str) -> str:
+def xml_safe(text: str) -> str:
     return _NOT_XML_RE.sub("\ufffd", text)
+
+
+def a4_docx() -> Any:
+    """A new Word document on A4, as Belarusian documents are (python-docx's template is Letter)."""
+    import docx
+    from docx.shared import Mm
+
+    document = docx.Document()
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(20)
+    return document
 
 
 def _docx_runs(para: Any, ops: list[Op], keep: str, spacing: bool) -> None:
@@ -122,9 +134,9 @@ def _docx_runs(para: Any, ops: list[Op], keep: str, spacing: bool) -> None:
     bold (new)."""
     for kind, chunk in display_ops(ops, spacing):
         if kind == "equal":
-            para.add_run(_xml_safe(chunk))
+            para.add_run(xml_safe(chunk))
         elif kind == keep:
-            run = para.add_run(_xml_safe(chunk))
+            run = para.add_run(xml_safe(chunk))
             run.font.strike = kind == "delete"
             run.bold = kind == "insert"
 
@@ -133,17 +145,13 @@ _DOCX_WIDTHS_MM = (34, 68, 68)  # article | old wording | new wording
 
 
 def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
-    import docx
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
 
-    document = docx.Document()
-    for section in document.sections:  # A4, as Belarusian documents are (python-docx's template is Letter)
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(20)
-    document.add_heading(_xml_safe(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"), level=1)
-    document.add_paragraph(_xml_safe(summary_line(diff)))
+    document = a4_docx()
+    document.add_heading(xml_safe(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"), level=1)
+    document.add_paragraph(xml_safe(summary_line(diff)))
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     headers = ("Статья", "Действующая редакция", "Предлагаемая редакция")
@@ -165,9 +173,9 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         row = table.add_row().cells
         for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):
             cell.width = Mm(width)
-        row[0].text = _xml_safe(f"{label(item)}. {shown_title(item)}")
+        row[0].text = xml_safe(f"{label(item)}. {shown_title(item)}")
         for line in notes_for(item):
-            row[0].add_paragraph(_xml_safe(line))
+            row[0].add_paragraph(xml_safe(line))
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]
             if present is None:

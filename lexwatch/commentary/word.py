@@ -1,0 +1,131 @@
+"""A Markdown draft as a Word document: the commentator's own tool, the same text and marks.
+
+The draft is made from a Markdown template as always, then read with markdown-it (the CommonMark
+parser rich already brings) and written with python-docx: headings, paragraphs, block quotations,
+lists, tables, bold, italics, struck-out text, and the <strong>/<del> a redline falls back to."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from lexwatch.diff.render_html import a4_docx, xml_safe
+
+# The inline HTML a Markdown redline writes where "**" or "~~" cannot be read as a mark.
+_TAGS = {"<strong>": ("bold", 1), "</strong>": ("bold", -1), "<b>": ("bold", 1), "</b>": ("bold", -1),
+         "<del>": ("strike", 1), "</del>": ("strike", -1), "<s>": ("strike", 1), "</s>": ("strike", -1),
+         "<em>": ("italic", 1), "</em>": ("italic", -1), "<i>": ("italic", 1), "</i>": ("italic", -1)}
+_MARKS = {"strong": "bold", "em": "italic", "s": "strike"}
+
+
+@dataclass
+class _Marks:
+    bold: int = 0
+    italic: int = 0
+    strike: int = 0
+    links: list[tuple[str, int]] = field(default_factory=list)  # (address, where its text starts)
+
+
+def _runs(para: Any, children: list[Any], bold: bool = False) -> None:
+    """A paragraph's inline tokens as runs (all bold in a table's header)."""
+    marks = _Marks(bold=int(bold))
+    text_so_far: list[str] = []
+
+    def add(text: str, mono: bool = False) -> None:
+        run = para.add_run(xml_safe(text))
+        run.bold = marks.bold > 0 or None
+        run.italic = marks.italic > 0 or None
+        run.font.strike = marks.strike > 0 or None
+        if mono:
+            run.font.name = "Courier New"
+        text_so_far.append(text)
+
+    for token in children:
+        kind = token.type
+        if kind == "text":
+            add(token.content)
+        elif kind == "softbreak":
+            add(" ")
+        elif kind == "hardbreak":
+            para.add_run().add_break()
+            text_so_far.append("\n")
+        elif kind == "code_inline":
+            add(token.content, mono=True)
+        elif kind.endswith(("_open", "_close")) and kind.rsplit("_", 1)[0] in _MARKS:
+            name = _MARKS[kind.rsplit("_", 1)[0]]
+            setattr(marks, name, getattr(marks, name) + (1 if kind.endswith("_open") else -1))
+        elif kind == "html_inline" and token.content.lower() in _TAGS:
+            name, step = _TAGS[token.content.lower()]
+            setattr(marks, name, getattr(marks, name) + step)
+        elif kind == "link_open":
+            marks.links.append((str(token.attrs.get("href", "")), len("".join(text_so_far))))
+        elif kind == "link_close" and marks.links:
+            address, start = marks.links.pop()
+            if "".join(text_so_far)[start:] != address:  # an autolink's text is its address already
+                add(f" ({address})")
+        elif kind == "image":
+            add(token.content)
+        else:  # other inline HTML: its text, as written
+            add(token.content)
+
+
+def markdown_docx(text: str) -> bytes:
+    """The Markdown `text` as a .docx file."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable(["strikethrough", "table"]).parse(text)
+    document = a4_docx()
+    quote = 0
+    lists: list[str] = []
+    heading: int | None = None
+    rows: list[list[tuple[Any, bool]]] | None = None  # a table's cells (inline token, header?), while read
+    header = False
+    for token in tokens:
+        kind = token.type
+        if kind == "heading_open":
+            heading = int(token.tag[1])
+        elif kind == "heading_close":
+            heading = None
+        elif kind in ("blockquote_open", "blockquote_close"):
+            quote += 1 if kind.endswith("open") else -1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append("List Bullet" if kind.startswith("bullet") else "List Number")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "table_open":
+            rows = []
+        elif kind == "tr_open" and rows is not None:
+            rows.append([])
+        elif kind == "th_open":
+            header = True
+        elif kind == "td_open":
+            header = False
+        elif kind == "table_close" and rows:
+            _table(document, rows)
+            rows = None
+        elif kind == "inline":
+            if rows is not None:
+                rows[-1].append((token, header))
+                continue
+            if heading is not None:
+                para = document.add_heading(level=min(heading, 9))
+            else:
+                para = document.add_paragraph(style=lists[-1] if lists else "Quote" if quote else None)
+            _runs(para, token.children or [])
+        elif kind in ("fence", "code_block", "html_block"):
+            para = document.add_paragraph(style="Quote" if quote else None)
+            para.add_run(xml_safe(token.content.rstrip("\n")))
+        elif kind == "hr":
+            document.add_paragraph("—")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _table(document: Any, rows: list[list[tuple[Any, bool]]]) -> None:
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    table.style = "Table Grid"
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, (token, header) in zip(row.cells, cells, strict=False):
+            _runs(cell.paragraphs[0], token.children or [], bold=header)
