@@ -79,14 +79,14 @@ def _summary(report: FetchReport) -> list[str]:
                      f" {c['failed']} failed{since}")
     # a source none of whose requests got through (the portal down, the folder gone): said by name,
     # not folded into "nothing new in what could be fetched" because another source was read
-    unreached = [name for name in report.sources if report.counts(name)["failed"]
-                 and not any(report.counts(name)[s] for s in ("new", "changed", "unchanged"))]
+    unreached = [name for name in report.sources if report.counts(name)["failed"] and not report.reached(name)]
     if len(report.sources) > 1:
         lines.extend(f"{name}: could not check anything: every request failed (see below)" for name in unreached)
     if not report.sources:
         lines.append("no source is enabled (see `lexwatch sources list`)")
-    elif report.failed and not report.counts()["unchanged"] and report.nothing_new:
-        # Not "nothing new": nothing could be looked at. Cron must not read this as all clear.
+    elif report.failed and not report.reached():
+        # Not "nothing new": nothing could be looked at (what a killed run stored may still be told
+        # above). Cron must not read this as all clear.
         lines.append("could not check anything: every request failed (see below)")
     elif report.failed and report.nothing_new:
         lines.append(f"nothing new in what could be fetched; {report.counts()['failed']} failed and"

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 
 STATUSES = ("new", "changed", "unchanged", "failed")
 FIRST_RUN_DAYS = 7
+# Kinds a source fetches on every run, whatever its date window (a watched act's consolidated text, a
+# page of links to drafts): one that fails is looked at again next run anyway, so it does not hold the
+# window back. Held back by it, the window grew a day a run for as long as it failed (a watched act
+# repealed, an index page moved) and every run fetched every publication since, without end.
+EVERY_RUN_KINDS = frozenset({"consolidated", "draft-index"})
 
 
 @dataclass
@@ -38,6 +43,7 @@ class Outcome:
     version: str | None = None
     error: str | None = None
     note: str | None = None           # stored, but worth a word: e.g. a scanned PDF without text
+    carried: bool = False             # stored by an earlier run that never reported it: not fetched now
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "act": self.act, "title": self.title, "version": self.version,
@@ -59,6 +65,12 @@ class FetchReport:
     @property
     def failed(self) -> bool:
         return any(o.status == "failed" for o in self.outcomes)
+
+    def reached(self, source: str | None = None) -> bool:
+        """Whether a request of this run (to `source`) was answered. A change an earlier run stored
+        and this one reports is no sign of it: with the portal down it is still "could not check"."""
+        return any(o.status != "failed" and not o.carried for o in self.outcomes
+                   if source is None or o.source == source)
 
     @property
     def nothing_new(self) -> bool:
@@ -162,7 +174,7 @@ class FetchRun:
         disk filled, between storing and printing): stored is not the same as told."""
         for alert in self.state.pending_alerts(source):
             self._record(Outcome(source, alert.status, alert.url, alert.kind, act=alert.act, title=alert.title,
-                                 version=alert.version_id,
+                                 version=alert.version_id, carried=True,
                                  note=f"stored by the run of {alert.run_at}, which stopped before reporting it"))
             self._carried.add((alert.url, alert.version_id))
 
@@ -176,6 +188,7 @@ class FetchRun:
                            validators=self.state.validators(), client_factory=self.client_factory,
                            status=self.status)
         ok = True
+        held = False  # a failure only the same date window brings back: the window must not move on
         try:
             items = iter(source.fetch(ctx))
             while True:
@@ -188,15 +201,16 @@ class FetchRun:
                     self.report.timings["download"] += time.perf_counter() - began
                 outcome = self.handle(source.name, item, ctx)
                 ok = ok and outcome.status != "failed"
+                held = held or (outcome.status == "failed" and outcome.kind not in EVERY_RUN_KINDS)
         except ConfigError:  # the settings, not the source: the whole run stops with exit 2
             raise
         except LexwatchError as exc:
-            ok = False
+            ok, held = False, True
             self._record(Outcome(source.name, "failed", source.where(), "source", error=str(exc)))
         finally:
             ctx.close()
         if not self.dry_run:
-            self.state.record_run(source.name, ok=ok, reached=ctx.reached)
+            self.state.record_run(source.name, ok=ok, reached=None if held else ctx.reached)
 
     def handle(self, source: str, item: Fetched, ctx: FetchContext) -> Outcome:
         outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error)
@@ -207,11 +221,11 @@ class FetchRun:
         if latest is not None:
             outcome.version, outcome.act, outcome.title = latest[0], latest[1] or item.act, latest[2] or item.title
         if item.not_modified:
-            outcome.status = "unchanged"
+            outcome.status, outcome.version = "unchanged", self._given(item.url, outcome.version)
             return self._record(outcome)
         known = ctx.validators.get(item.url)
         if known is not None and seen and item.fingerprint and known.fingerprint == item.fingerprint:
-            outcome.status = "unchanged"
+            outcome.status, outcome.version = "unchanged", self._given(item.url, outcome.version)
             self._remember(item, item.fingerprint)
             return self._record(outcome)
         if self.dry_run:
@@ -255,22 +269,23 @@ class FetchRun:
         outcome.act = info.act
         outcome.title = info.title or item.title
         outcome.status = status if result.created else "unchanged"
-        # What this address gave last: the version last stored from it, or, when it went back to an
-        # earlier version since (no new row), the fingerprint remembered then. A -> B -> A -> B is
-        # three changes, not two.
-        gave_other = (known is not None and known.fingerprint is not None and item.fingerprint is not None
-                      and known.fingerprint != item.fingerprint)
         if (result.same_bytes and latest is not None and (item.url, info.id) not in self._carried
-                and (info.id != latest[0] or gave_other)):
+                and self._given(item.url, latest[0]) != info.id):
             # The exact bytes of an earlier version, where this address last gave another: the
             # source went back (a file restored, a PDF served again). A change to tell, once: the
-            # fingerprint remembered below makes the next run's copy "unchanged".
+            # fingerprint remembered below makes the next run's copy "unchanged". A -> B -> A -> B
+            # is three changes; A, then A's text in other bytes (a byte-order mark), then A is none.
             outcome.status = "changed"
             outcome.note = f"the same bytes as {info.label}, stored {info.added_at[:10]}: the source went back to it"
             FetchState.add_alert(self.state.db, info.id, run_at=self.run_at, source=source, url=item.url,
                                  kind=item.kind, status="changed")
         self._remember(item, item.fingerprint)
         return self._record(outcome)
+
+    def _given(self, url: str, latest: str | None) -> str | None:
+        """What `url` gave at its last look: the version logged then (an earlier one it went back to,
+        or the one whose text a copy in other bytes had), else `latest`, the version last stored from it."""
+        return self.state.last_given(url) or latest
 
     def _remember(self, item: Fetched, fingerprint: str | None) -> None:
         if self.dry_run:

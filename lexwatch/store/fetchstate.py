@@ -68,6 +68,13 @@ class FetchState:
                               " ORDER BY added_at DESC, rowid DESC LIMIT 1", (url,)).fetchone()
         return (row[0], row[1], row[2], int(row[3] or 0)) if row is not None else None
 
+    def last_given(self, url: str) -> str | None:
+        """The version what `url` gave at its last look was, or had the text of (a copy in other bytes
+        is logged as the version it matched), from the fetch log; None when it was never logged."""
+        row = self.db.execute("SELECT version_id FROM fetch_log WHERE url = ? AND outcome != 'failed'"
+                              " AND version_id IS NOT NULL ORDER BY rowid DESC LIMIT 1", (url,)).fetchone()
+        return str(row[0]) if row is not None else None
+
     def last_run(self, source: str) -> SourceRun | None:
         row = self.db.execute("SELECT source, last_success_at, last_success_date, last_attempt_at, last_outcome"
                               " FROM source_runs WHERE source = ?", (source,)).fetchone()
@@ -76,7 +83,9 @@ class FetchState:
         return SourceRun(row[0], row[1], date.fromisoformat(row[2]) if row[2] else None, row[3], row[4])
 
     def record_run(self, source: str, *, ok: bool, reached: date | None) -> None:
-        """A run that failed anywhere keeps the old window start, so the next run looks again."""
+        """`ok`: nothing failed, the source's last good run. `reached`: where its date window got to
+        with nothing in it left to look at again; a failed run without it keeps the old window start,
+        so the next run looks again."""
         now = _now()
         if ok:
             self.db.execute(
@@ -86,8 +95,10 @@ class FetchState:
                 (source, now, reached.isoformat() if reached else None, now))
         else:
             self.db.execute(
-                "INSERT INTO source_runs VALUES (?, NULL, NULL, ?, 'failed') ON CONFLICT(source) DO UPDATE SET"
-                " last_attempt_at=excluded.last_attempt_at, last_outcome='failed'", (source, now))
+                "INSERT INTO source_runs VALUES (?, NULL, ?, ?, 'failed') ON CONFLICT(source) DO UPDATE SET"
+                " last_success_date=coalesce(excluded.last_success_date, last_success_date),"
+                " last_attempt_at=excluded.last_attempt_at, last_outcome='failed'",
+                (source, reached.isoformat() if reached else None, now))
 
     def log(self, run_at: str, source: str, url: str, outcome: str, version_id: str | None,
             error: str | None) -> None:
