@@ -281,7 +281,8 @@ def test_a_read_only_copy_made_before_the_fetch_alerts_table_can_still_be_read(t
         stored = writable.add(b"v", source="s", filename="s.txt", act="HK9900275", document=criminal_code(ART_59)).version
     old = sqlite3.connect(db)  # as a lexwatch of before 0003_fetch_alerts left it
     old.execute("DROP TABLE fetch_alerts")
-    old.execute("DELETE FROM schema_migrations WHERE name = '0003_fetch_alerts'")
+    old.execute("DROP INDEX fetch_log_by_url")
+    old.execute("DELETE FROM schema_migrations WHERE name IN ('0003_fetch_alerts', '0004_fetch_log_by_url')")
     old.commit()
     old.close()
     real_access = os.access

@@ -107,18 +107,25 @@ def _0003_fetch_alerts(db: sqlite3.Connection) -> None:
     """)
 
 
+def _0004_fetch_log_by_url(db: sqlite3.Connection) -> None:
+    # What an address gave at its last look (FetchState.last_given, asked for each document of a
+    # run): without it an address never logged read the whole log, ~9 ms a year of 500 files.
+    run_script(db, "CREATE INDEX fetch_log_by_url ON fetch_log(url);")
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
     ("0001_versions", _0001_versions),
     ("0002_fetch_state", _0002_fetch_state),
     ("0003_fetch_alerts", _0003_fetch_alerts),
+    ("0004_fetch_log_by_url", _0004_fetch_log_by_url),
 ]
 
 
-# Migrations a read-only copy of the workspace (a backup, a CD) can do without: they add tables only
-# a writer uses, so an older database is still listed, searched and diffed read-only.
-READ_COMPATIBLE = frozenset({"0003_fetch_alerts"})
+# Migrations a read-only copy of the workspace (a backup, a CD) can do without: they add tables or
+# indexes only a writer uses, so an older database is still listed, searched and diffed read-only.
+READ_COMPATIBLE = frozenset({"0003_fetch_alerts", "0004_fetch_log_by_url"})
 
 
 def pending(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[Migration]:
