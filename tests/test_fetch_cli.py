@@ -603,6 +603,8 @@ def test_a_code_page_left_without_any_article_is_a_failure_not_a_new_version(lex
     run = lexwatch_cli("check", cwd=portal_workspace)
     assert run.code == 4, run
     assert run.out == "" and "no article could be read where the last version had 12" in run.err
+    # a watched act repealed for good would fail so every run: the line says what to do then
+    assert "if the act was repealed, take it out of [watch] acts in lexwatch.toml" in run.err
     assert len(lexwatch_cli("drafts", "list", "--act", "HK9900275", "--json", cwd=portal_workspace).json()) == 1
     portal_site.install()
     assert lexwatch_cli("check", cwd=portal_workspace).code == 0

@@ -243,8 +243,10 @@ class FetchRun:
                 # The page of a text that had articles, now without one: a page cut short or broken on
                 # the way (an error page in the text's frame, the wrong charset), not a repeal of the
                 # whole act. Stored, it would be told as a change, and the real text again as another.
+                repealed = (" (if the act was repealed, take it out of [watch] acts in lexwatch.toml)"
+                            if item.kind == "consolidated" else "")
                 outcome.error = (f"{item.url}: no article could be read where the last version had {had};"
-                                 " a broken or cut page, not stored (looked at again next run)")
+                                 f" a broken or cut page, not stored (looked at again next run){repealed}")
                 return self._record(outcome)
             status = "changed" if seen else "new"
 
