@@ -98,6 +98,7 @@ def test_with_the_portal_down_a_change_a_killed_run_stored_is_told_and_the_run_s
     assert "could not check anything" in run.err, run.err
     as_json = lexwatch_cli("check", "--json", cwd=portal_workspace, env=down)
     assert as_json.code == 4 and as_json.json()["documents"] == []  # told once
+    assert as_json.json()["sources"]["pravo_by"]["reached"] is False  # empty, but not "no changes"
     assert {i["kind"] for i in as_json.json()["failed"]} == {"consolidated", "listing", "draft-index"}
     assert lexwatch_cli("check", cwd=portal_workspace).code == 0  # the portal back: nothing new, nothing twice
 

@@ -64,6 +64,7 @@ def test_first_fetch_stores_code_laws_and_drafts_and_a_rerun_finds_nothing_new(l
     assert {i["act"] for i in _by_kind(report["new"], "draft")} == {"2025021015", "2025021102"}
     assert all(len(i["version"]) == 64 and i["error"] is None for i in report["new"])
     assert "pravo_by: 9 new, 0 changed, 0 unchanged, 0 failed" in first.err
+    assert report["sources"] == {"pravo_by": {"new": 9, "changed": 0, "unchanged": 0, "failed": 0, "reached": True}}
 
     listed = lexwatch_cli("drafts", "list", "--act", "H12200165", "--json", cwd=portal_workspace).json()
     pdf = next(v for v in listed if v["format"] == "pdf")
@@ -307,6 +308,7 @@ def test_a_portal_refusing_connections_is_not_nothing_new_and_names_every_addres
     failed = run.json()["failed"]
     assert {i["kind"] for i in failed} == {"consolidated", "listing", "draft-index"}
     assert all(i["url"].startswith(closed + "/") for i in failed), failed  # the draft index too, not a bare path
+    assert run.json()["sources"]["pravo_by"]["reached"] is False  # a script's "could not check anything"
 
 
 def test_a_quiet_cron_run_prints_each_new_document_once_and_nothing_when_nothing_changed(lexwatch_cli,

@@ -205,7 +205,7 @@ def check(
         if as_json:
             emit_json({"documents": [f.to_dict() for f in findings],
                        "failed": [o.to_dict() for o in report.with_status("failed")],
-                       "sources": {name: report.counts(name) for name in report.sources}})
+                       "sources": report.sources_json()})
         else:
             _print_findings(findings, ws.root if STATE.workspace is not None else None)
             _report(report, as_json=False, results=False)  # summary, notes and failures on stderr

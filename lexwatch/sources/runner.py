@@ -80,10 +80,15 @@ class FetchReport:
         chosen = [o for o in self.outcomes if source is None or o.source == source]
         return {s: sum(1 for o in chosen if o.status == s) for s in STATUSES}
 
+    def sources_json(self) -> dict[str, dict[str, Any]]:
+        """Each source's counts and whether any of its requests was answered (`reached`: false is
+        "could not check anything", never "no changes")."""
+        return {name: {**self.counts(name), "reached": self.reached(name)} for name in self.sources}
+
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {s: [o.to_dict() for o in self.with_status(s)] for s in STATUSES}
         data["dry_run"] = self.dry_run
-        data["sources"] = {name: self.counts(name) for name in self.sources}
+        data["sources"] = self.sources_json()
         return data
 
 
