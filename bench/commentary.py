@@ -1,0 +1,81 @@
+"""Commentary draft speed on the two real editions (2020 -> 2022, every changed article, flags on),
+each figure next to a baseline of the same run: the facts and the Jinja2 rendering against the
+markdown redline of the same diff, the Word draft against the comparative table as .docx, and the
+whole `lexwatch commentary new` call against `lexwatch diff --format markdown`. Best of --repeat.
+
+Run: python bench/commentary.py [--corpus ../shared/corpus] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from timing import best_of
+
+from lexwatch.commentary import scaffold
+from lexwatch.commentary.word import markdown_docx
+from lexwatch.diff.engine import diff_documents
+from lexwatch.diff.model import DocumentSide
+from lexwatch.diff.render import RenderOptions, renderer
+from lexwatch.flags import annotate_diff, load_packs
+from lexwatch.text.load import read_document
+
+ROOT = Path(__file__).resolve().parents[1]
+# bench/docx.py would hide python-docx's `docx` package (imported lazily by both Word writers).
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != ROOT / "bench"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    old_path, new_path = args.corpus / "uk_2020-09.txt", args.corpus / "uk_2022-09.txt"
+    if not new_path.is_file():
+        sys.exit(f"no corpus at {args.corpus}")
+    old, new = read_document(old_path), read_document(new_path)
+    diff = diff_documents(old, new, old_side=DocumentSide(str(old_path), old_path.name, len(old.articles)),
+                          new_side=DocumentSide(str(new_path), new_path.name, len(new.articles)))
+    packs = load_packs(None)
+    annotate_diff(diff, packs)
+    template = scaffold.find("commentary", None)
+    options = RenderOptions()
+
+    def facts() -> dict[str, object]:
+        return scaffold.facts(diff, title="Изменения", kind="markdown", docs=(old, new), versions=(None, None),
+                              packs=packs)
+
+    data = facts()
+    text = scaffold.render(template, data, None)
+    print(f"{len(data['articles'])} articles in the draft, {len(text) / 1e6:.2f} MB of Markdown")  # type: ignore[arg-type]
+    redline = best_of(args.repeat, lambda: renderer("markdown")(diff, options))
+    made = best_of(args.repeat, facts)
+    rendered = best_of(args.repeat, lambda: scaffold.render(template, data, None))
+    print(f"markdown redline (baseline)      {redline * 1e3:8.1f} ms")
+    print(f"facts (wordings, redlines)       {made * 1e3:8.1f} ms  ({made / redline:.2f}x the redline)")
+    print(f"template rendered                {rendered * 1e3:8.1f} ms  ({rendered / redline:.2f}x)")
+    table = best_of(args.repeat, lambda: renderer("table")(diff, RenderOptions(docx=True)))
+    word = best_of(args.repeat, lambda: markdown_docx(text))
+    print(f"comparative table .docx (baseline) {table * 1e3:6.1f} ms")
+    print(f"Word draft from the Markdown     {word * 1e3:8.1f} ms  ({word / table:.2f}x the table)")
+
+    def call(*command: str) -> None:
+        subprocess.run([sys.executable, "-m", "lexwatch", *command], check=False, capture_output=True)
+
+    with tempfile.TemporaryDirectory() as folder:
+        diffed = best_of(args.repeat, lambda: call("diff", str(old_path), str(new_path), "--format", "markdown"))
+        drafted = best_of(args.repeat, lambda: call("commentary", "new", str(old_path), str(new_path), "-o", "-"))
+        target = Path(folder) / "draft.docx"
+        worded = best_of(args.repeat, lambda: call("commentary", "new", str(old_path), str(new_path), "-o",
+                                                   str(target)), before=lambda: target.unlink(missing_ok=True))
+    print(f"`lexwatch diff --format markdown` (baseline) {diffed * 1e3:6.0f} ms")
+    print(f"`lexwatch commentary new -o -`             {drafted * 1e3:6.0f} ms  ({drafted / diffed:.2f}x)")
+    print(f"`lexwatch commentary new -o draft.docx`    {worded * 1e3:6.0f} ms  ({worded / diffed:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
