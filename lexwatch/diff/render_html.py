@@ -117,6 +117,26 @@ def xml_safe(text: str) -> str:
     return _NOT_XML_RE.sub("\ufffd", text)
 
 
+def docx_run(para: Any, text: str, *, bold: bool = False, italic: bool = False, strike: bool = False) -> Any:
+    """A run of `text` added to a Word paragraph, a line break for each "\n", marked as asked.
+    python-docx's `add_run(text)` reads the text a character at a time and writes a property
+    element even for a mark left off: ~70% of a whole code's table (0.42 s); its <w:t> is made here
+    whole, and only the marks asked for are written."""
+    run = para.add_run()
+    for i, line in enumerate(xml_safe(text).split("\n")):
+        if i:
+            run.add_break()
+        if line:
+            run._r.add_t(line)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    if strike:
+        run.font.strike = True
+    return run
+
+
 def a4_docx() -> Any:
     """A new Word document on A4, as Belarusian documents are (python-docx's template is Letter)."""
     import docx
@@ -134,11 +154,9 @@ def _docx_runs(para: Any, ops: list[Op], keep: str, spacing: bool) -> None:
     bold (new)."""
     for kind, chunk in display_ops(ops, spacing):
         if kind == "equal":
-            para.add_run(xml_safe(chunk))
+            docx_run(para, chunk)
         elif kind == keep:
-            run = para.add_run(xml_safe(chunk))
-            run.font.strike = kind == "delete"
-            run.bold = kind == "insert"
+            docx_run(para, chunk, bold=kind == "insert", strike=kind == "delete")
 
 
 _DOCX_WIDTHS_MM = (34, 68, 68)  # article | old wording | new wording
