@@ -82,6 +82,7 @@ def test_a_commentator_drafts_a_commentary_that_already_holds_the_facts(
     assert "**(до отмены смертной казни) за**" in new and "~~" not in new
     assert "> 2\\. Смертная казнь не может быть назначена:  \n> 1\\) лицам" in old  # a line a part, no list
     assert "Тема: Смертная казнь" in art59 and "значимость высокая" in art59
+    assert re.search(r"\n\*статья изменена \(добавлено слов: \d+, исключено: \d+\)\*\n", art59)  # not "−9 слов"
     assert "Статья 60" not in text and "Статья 130²" not in text  # only the articles asked
     assert "- Прежняя редакция: uk\\_2020.txt" in text and text.endswith("\n")
     assert str(editions[0].parent) not in text  # a local file's folder is not told (it may name a user)
@@ -124,8 +125,10 @@ def test_the_review_template_groups_flagged_articles_by_subject(
     death = text.index("## Смертная казнь")
     assert "### Статья 130². Отрицание геноцида белорусского народа — новая статья" in text[genocide:]
     assert "### Статья 59. Смертная казнь — изменена" in text[death:]
-    # the unflagged change is listed once, briefly, under "other changes"
-    assert re.search(r"## Прочие изменения\n\n- Статья 60\. Иные меры уголовной ответственности — changed", text)
+    # the unflagged change is listed once, briefly, under "other changes", in the draft's Russian
+    assert re.search(r"## Прочие изменения\n\n- Статья 60\. Иные меры уголовной ответственности — изменена "
+                     r"\(добавлено слов: 1, исключено: 0\)\n", text)
+    assert "changed" not in text and "words" not in text
     assert "| Прочие изменения | 1 |" in text
 
 
@@ -282,3 +285,64 @@ def test_a_draft_file_must_be_of_its_templates_kind(lexwatch_cli: Cli, workspace
                              "-o", str(tmp_path / "x.docx"), cwd=workspace)
     assert html_docx.code == 2 and "from an HTML template is a .html or .htm file" in html_docx.err
     assert not list(tmp_path.glob("x.*"))
+
+
+ART_369_1_2020 = [
+    "Статья 369¹. Дискредитация Республики Беларусь",
+    "Предоставление иностранному государству, иностранной или международной организации заведомо ложных "
+    "сведений о политическом, экономическом, социальном, военном или международном положении Республики "
+    "Беларусь, дискредитирующих Республику Беларусь или ее органы власти (дискредитация Республики Беларусь), –",
+    "наказывается арестом или лишением свободы на срок до двух лет.", ""]
+ART_369_1_2022 = [
+    ART_369_1_2020[0],
+    "Распространение заведомо ложных сведений о политическом, экономическом, социальном, военном или "
+    "международном положении Республики Беларусь, дискредитирующих Республику Беларусь, совершенное в "
+    "публичном выступлении, –",
+    "наказывается арестом, или ограничением свободы на срок до четырех лет, или лишением свободы на тот же "
+    "срок со штрафом или без штрафа.", ""]
+
+
+def test_sanction_changes_are_told_in_the_drafts_russian(lexwatch_cli: Cli, workspace: Path,
+                                                         tmp_path: Path) -> None:
+    head = "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\n"
+    old, new = write_editions(tmp_path, head + "\n".join(ART_369_1_2020), head + "\n".join(ART_369_1_2022))
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    lines = [line for line in made.out.splitlines() if line.startswith("- Санкция: ")]
+    assert lines == ["- Санкция: ст. 369¹: лишение свободы: срок до 2 лет → до 4 лет",
+                     "- Санкция: ст. 369¹: введено: ограничение свободы на срок до 4 лет",
+                     "- Санкция: ст. 369¹: введено: штраф"], made.out
+
+
+def test_a_sanction_line_says_terms_as_the_code_does() -> None:
+    from lexwatch.flags.sanctions import compare_sanctions
+    from lexwatch.ids import ArticleNumber
+    from lexwatch.text.model import Article
+
+    def article(text: str) -> Article:
+        return Article(ArticleNumber.parse("424"), "Бездействие должностного лица", text)
+
+    old = article("1. Умышленное вопреки интересам службы неисполнение должностным лицом действий, – наказывается "
+                  "исправительными работами на срок до шести месяцев, или штрафом, или лишением свободы на срок "
+                  "от одного года до трех лет.\n2. То же действие, совершенное из корыстной заинтересованности, – "
+                  "наказывается лишением свободы на срок до двадцати одного года.")
+    new = article("1. Умышленное вопреки интересам службы неисполнение должностным лицом действий, – наказывается "
+                  "исправительными работами на срок до одного года, или штрафом, или лишением свободы на срок "
+                  "от шести месяцев до трех лет.\n2. То же действие, совершенное из корыстной заинтересованности, – "
+                  "наказывается лишением свободы на срок до одного года.")
+    assert [change["summary_ru"] for change in compare_sanctions(old, new)] == [
+        "ч. 1 ст. 424: лишение свободы: срок от 1 до 3 лет → от 6 месяцев до 3 лет",
+        "ч. 1 ст. 424: исправительные работы: срок до 6 месяцев → до 1 года",
+        "ч. 2 ст. 424: лишение свободы: срок до 21 года → до 1 года"]
+
+
+def test_a_word_draft_tells_a_percent_encoded_address_once() -> None:
+    import io
+
+    import docx
+
+    from lexwatch.commentary.word import markdown_docx
+
+    line = "- Новая редакция: <https://pravo.by/document/?guid=12551&p0=HK9900275&q=%D1%81%D1%82> (sha256 ab)\n"
+    text = docx.Document(io.BytesIO(markdown_docx(line))).paragraphs[0].text
+    assert text == "Новая редакция: https://pravo.by/document/?guid=12551&p0=HK9900275&q=ст (sha256 ab)"

@@ -45,7 +45,8 @@ def test_death_penalty_added_and_term_raised_in_part_3_of_article_289() -> None:
     assert part_summaries(changes) == ["ч.3 ст.289: death penalty added; imprisonment max term 15 → 20 years"]
     death = next(c for c in changes if c["penalty"] == "death_penalty")
     assert death == {"article": "289", "part": "3", "old_part": "3", "change": "added", "penalty": "death_penalty", "old": None,
-                     "new": None, "summary": "ч.3 ст.289: death penalty added"}
+                     "new": None, "summary": "ч.3 ст.289: death penalty added",
+                     "summary_ru": "ч. 3 ст. 289: введено: смертная казнь"}
     term = next(c for c in changes if c["change"] == "term")
     assert term["old"] == {"min": 10, "max": 15, "unit": "years"} and term["new"]["max"] == 20
 
@@ -151,6 +152,11 @@ def test_a_part_gone_is_not_named_by_the_number_another_part_now_has() -> None:
     assert {(c["part"], c["old_part"]) for c in gone} == {("2", "2")}
     added = next(c for c in changes if c["change"] == "added")
     assert (added["part"], added["old_part"]) == ("1", "1")
+    # the Russian line a draft quotes says the same places
+    assert [c["summary_ru"] for c in changes][:3] == [
+        "ч. 1 ст. 349: введено: ограничение свободы на срок до 2 лет",
+        "ч. 2 ст. 349 (прежде ч. 3): лишение свободы: срок до 7 лет → до 10 лет",
+        "прежняя ч. 2 ст. 349: исключено: лишение свободы на срок до 2 лет"]
 
 
 def test_a_part_gone_whose_number_is_free_keeps_its_plain_name() -> None:
@@ -198,6 +204,8 @@ def test_a_penalty_that_can_no_longer_be_imposed_alone_is_reported() -> None:
     assert changes[0]["change"] == "role" and changes[0]["penalty"] == "disqualification"
     back = compare_sanctions(article("279", new), article("279", old))
     assert part_summaries(back) == ["ч.1 ст.279: disqualification: additional → main penalty"]
+    assert changes[0]["summary_ru"].endswith("деятельностью: основное наказание → дополнительное")
+    assert back[0]["summary_ru"].endswith("деятельностью: дополнительное наказание → основное")
 
 
 def test_an_additional_fine_made_optional_is_no_change_of_role() -> None:

@@ -218,7 +218,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
                        "subject": subjects.get((f.get("pack", ""), f.get("rule", "")), f.get("rule")),
                        "targets": pointing_to(f.get("targets") or []).removeprefix(" → ")}
                       for f in item.flags],
-            "sanctions": [s.get("summary") or s.get("change", "") for s in item.sanctions],
+            "sanctions": [s.get("summary_ru") or s.get("summary", "") for s in item.sanctions],
             "technical": item.technical, "matched_by": item.matched_by,
         })
     by_pack: dict[str, list[dict[str, Any]]] = {}

@@ -26,6 +26,21 @@ PENALTIES = {
     "disciplinary_unit": "disciplinary military unit",
 }
 
+# The same penalties as the Code names them, for `summary_ru` (a Russian draft quotes no English).
+PENALTIES_RU = {
+    "death_penalty": "смертная казнь",
+    "life_imprisonment": "пожизненное лишение свободы",
+    "imprisonment": "лишение свободы",
+    "restriction_of_liberty": "ограничение свободы",
+    "arrest": "арест",
+    "fine": "штраф",
+    "correctional_labour": "исправительные работы",
+    "community_service": "общественные работы",
+    "disqualification": "лишение права занимать определенные должности или заниматься определенной деятельностью",
+    "military_restriction": "ограничение по военной службе",
+    "disciplinary_unit": "направление в дисциплинарную воинскую часть",
+}
+
 # Longer names first at one position: "пожизненным лишением свободы" is not "лишением свободы".
 # These run over lower-cased text. Names start a word: the lookbehind also halves the scan.
 _PENALTY_RE = re.compile(
@@ -288,13 +303,73 @@ def _with_unit(value: float | None) -> str:
     return _fmt(value) if value < 1 else f"{value:g} year" if value == 1 else f"{value:g} years"
 
 
-def _change(article: str, part: str, old_part: str, where: str, change: str, penalty: str, old: Term | None,
-            new: Term | None, summary: str) -> dict[str, Any]:
-    """`part`: the part's number in the new version (in the old one for a part that is gone);
-    `old_part`: its number in the old version (None for a new part); `where` starts the summary."""
-    return {"article": article, "part": part or None, "old_part": old_part or None, "change": change,
-            "penalty": penalty, "old": old.to_dict() if old else None, "new": new.to_dict() if new else None,
-            "summary": f"{where}: {summary}"}
+def _after_do(value: float) -> str:
+    """A term after "от"/"до" as the Code says it: "1 года", "5 лет", "21 года", "6 месяцев"."""
+    if value < 1:
+        months = round(value * 12)
+        return f"{months} {'месяца' if months % 10 == 1 and months % 100 != 11 else 'месяцев'}"
+    whole = value == int(value)
+    shown = f"{value:g}".replace(".", ",")
+    return f"{shown} {'года' if not whole or (value % 10 == 1 and value % 100 != 11) else 'лет'}"
+
+
+def _term_ru(term: Term | None) -> str:
+    """"от 2 до 5 лет", "до 6 месяцев", "от 6 месяцев до 3 лет"; "" for a penalty without a term."""
+    low, high = (term.min, term.max) if term else (None, None)
+    if high is None:
+        return f"от {_after_do(low)}" if low is not None else ""
+    if low is None:
+        return f"до {_after_do(high)}"
+    same_unit = (low < 1) == (high < 1)
+    return f"от {_after_do(low).split()[0] if same_unit else _after_do(low)} до {_after_do(high)}"
+
+
+def _summary_ru(change: str, penalty: str, old: Term | None, new: Term | None, additional_before: bool) -> str:
+    name = PENALTIES_RU[penalty]
+    if change in ("added", "removed"):
+        term = _term_ru(new if change == "added" else old)
+        return f"{'введено' if change == 'added' else 'исключено'}: {name}{' на срок ' + term if term else ''}"
+    if change == "role":
+        roles = ("дополнительное", "основное") if additional_before else ("основное", "дополнительное")
+        return f"{name}: {roles[0]} наказание → {roles[1]}"
+    return f"{name}: срок {_term_ru(old) or 'не указан'} → {_term_ru(new) or 'не указан'}"
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a change is, for both summaries: "ч.2 ст.289", "former ч.2 ст.289", "… (formerly ч.1)"."""
+
+    article: str
+    part: str
+    old_part: str
+    gone: bool   # a part gone whose number another part now has
+
+    def english(self) -> str:
+        where = _where(self.article, self.part)
+        if self.gone:
+            return f"former {where}"
+        return f"{where} (formerly ч.{self.old_part})" if self.moved else where
+
+    def russian(self) -> str:
+        shown = _display(self.article)
+        where = f"ч. {self.part} ст. {shown}" if self.part else f"ст. {shown}"
+        if self.gone:
+            return f"прежняя {where}"
+        return f"{where} (прежде ч. {self.old_part})" if self.moved else where
+
+    @property
+    def moved(self) -> bool:
+        return bool(self.old_part and self.part and self.old_part != self.part)
+
+
+def _change(where: _Where, change: str, penalty: str, old: Term | None, new: Term | None, summary: str,
+            additional_before: bool = False) -> dict[str, Any]:
+    """`where.part`: the part's number in the new version (in the old one for a part that is gone);
+    `where.old_part`: its number in the old version (None for a new part)."""
+    return {"article": where.article, "part": where.part or None, "old_part": where.old_part or None,
+            "change": change, "penalty": penalty, "old": old.to_dict() if old else None,
+            "new": new.to_dict() if new else None, "summary": f"{where.english()}: {summary}",
+            "summary_ru": f"{where.russian()}: {_summary_ru(change, penalty, old, new, additional_before)}"}
 
 
 def _sanction_lines(article: Article) -> list[str]:
@@ -326,27 +401,24 @@ def compare_sanctions(old: Article | None, new: Article | None) -> list[dict[str
         now = now_part.penalties if now_part else {}
         part = now_part.part if now_part else was_part.part if was_part else ""
         old_part = was_part.part if was_part else ""
-        where = _where(article, part)
-        if now_part is None and old_part in taken:
-            # the part is gone and its number now names another part: "ч.2" alone would be read as that one
-            where = f"former {where}"
-        elif now_part is not None and old_part and part and old_part != part:
-            where = f"{where} (formerly ч.{old_part})"
+        # a part gone whose number now names another part: "ч.2" alone would be read as that one
+        where = _Where(article, part, old_part, gone=now_part is None and old_part in taken)
         for penalty, name in PENALTIES.items():
             if penalty in now and penalty not in was:
-                out.append(_change(article, part, old_part, where, "added", penalty, None, now[penalty],
+                out.append(_change(where, "added", penalty, None, now[penalty],
                                    f"{name}{_term_text(now[penalty])} added"))
             elif penalty in was and penalty not in now:
-                out.append(_change(article, part, old_part, where, "removed", penalty, was[penalty], None,
+                out.append(_change(where, "removed", penalty, was[penalty], None,
                                    f"{name}{_term_text(was[penalty])} removed"))
             elif penalty in was and was[penalty] != now[penalty]:
-                out.append(_change(article, part, old_part, where, "term", penalty, was[penalty], now[penalty],
+                out.append(_change(where, "term", penalty, was[penalty], now[penalty],
                                    f"{name} {_term_change(was[penalty], now[penalty])}"))
             if penalty in was and penalty in now and was_part and now_part and \
                     (penalty in was_part.additional) != (penalty in now_part.additional):
-                roles = ("additional", "main") if penalty in was_part.additional else ("main", "additional")
-                out.append(_change(article, part, old_part, where, "role", penalty, was[penalty], now[penalty],
-                                   f"{name}: {roles[0]} → {roles[1]} penalty"))
+                before = penalty in was_part.additional
+                roles = ("additional", "main") if before else ("main", "additional")
+                out.append(_change(where, "role", penalty, was[penalty], now[penalty],
+                                   f"{name}: {roles[0]} → {roles[1]} penalty", additional_before=before))
     return out
 
 
