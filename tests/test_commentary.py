@@ -217,7 +217,9 @@ def test_stored_versions_give_their_dates_and_portal_address(lexwatch_cli: Cli, 
                         "-o", "-", cwd=workspace)
     assert made.code == 0, made
     assert "Период: 01.01.2021 — 01.06.2022. УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ (HK9900275)." in made.out
-    assert f"- HK9900275@2021-01-01: <{url}>" in made.out  # an autolink, its address not escaped
+    # an autolink, its address not escaped; the edition and the stored bytes named
+    assert re.search(rf"- HK9900275@2021-01-01, редакция от 01\.01\.2021, <{re.escape(url)}> \(sha256 [0-9a-f]{{64}}\)\n",
+                     made.out), made.out
 
 
 def test_the_draft_name_is_the_date_and_the_title_in_latin_letters() -> None:
@@ -346,3 +348,16 @@ def test_a_word_draft_tells_a_percent_encoded_address_once() -> None:
     line = "- Новая редакция: <https://pravo.by/document/?guid=12551&p0=HK9900275&q=%D1%81%D1%82> (sha256 ab)\n"
     text = docx.Document(io.BytesIO(markdown_docx(line))).paragraphs[0].text
     assert text == "Новая редакция: https://pravo.by/document/?guid=12551&p0=HK9900275&q=ст (sha256 ab)"
+
+
+def test_an_article_the_edition_repeals_is_told_as_repealed_not_as_changed_words(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    repealed = CODE_2020.replace("\n".join(ART_60), "Статья 60. Исключена\n")
+    old, new = write_editions(tmp_path, CODE_2020, repealed)
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-a", "60", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "### Статья 60. Иные меры уголовной ответственности (исключена)\n\n*статья исключена*\n" in made.out
+    assert "слов" not in made.out  # no word count for a repeal
+    back = lexwatch_cli("commentary", "new", str(new), str(old), "-a", "60", "-T", "review", "-o", "-",
+                        cwd=workspace)
+    assert back.code == 0 and "- Статья 60. Иные меры уголовной ответственности — восстановлена\n" in back.out
