@@ -123,3 +123,20 @@ def test_a_file_saved_in_another_encoding_and_back_is_never_told_as_a_change(lex
         assert run.code == told, (number, run)
         if number:
             assert run.json()["documents"] == [] and len(run.json()["sources"]) == 1, (number, run.out)
+
+
+def test_a_draft_the_index_links_failing_day_after_day_does_not_hold_the_window_back(
+        lexwatch_cli, portal_workspace, portal_site):
+    # A draft linked from the draft-law index is looked at every run, whatever the window: its page
+    # answering 503 for weeks must not make every run fetch every publication since it began.
+    entry = portal_site.drafts[0]
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 1
+    _last_good_run_was(portal_workspace, 3)
+    portal_site.portal.set(f"/document/?guid=3941&p0={entry}", Reply(503, b"<html><body>Service Unavailable</body></html>",
+                                                                      headers={"Retry-After": "0"}))
+    portal_site.portal.reset_log()
+    first = lexwatch_cli("check", cwd=portal_workspace)
+    assert first.code == 4 and entry in first.err, first
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 4
+    today = date.today()
+    assert _listing_windows(portal_site.portal) == [f"{today - timedelta(days=3):%d.%m.%Y}", f"{today:%d.%m.%Y}"]

@@ -43,6 +43,10 @@ class Fetched:
     validators: Validators | None = None      # remembered once the document is safely stored
     meta: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    # Looked at on every run whatever the date window (a watched act's text, a draft the index links):
+    # its failure does not hold the window back, which would make every later run fetch every
+    # publication since it began failing.
+    every_run: bool = False
 
     @property
     def failed(self) -> bool:
@@ -54,8 +58,8 @@ class Fetched:
 
 
 def failure(url: str, kind: str, error: LexwatchError | str, *, act: str | None = None,
-            title: str = "") -> Fetched:
-    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error))
+            title: str = "", every_run: bool = False) -> Fetched:
+    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error), every_run=every_run)
 
 
 class FetchContext:

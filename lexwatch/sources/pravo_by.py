@@ -267,7 +267,7 @@ class PravoBySource:
         try:
             result = client.get(url)
             if result.not_modified:
-                return Fetched(url=url, kind="consolidated", act=regnum)
+                return Fetched(url=url, kind="consolidated", act=regnum, every_run=True)
             html = result.text or ""
             if not is_legal_text_page(html):
                 raise UnexpectedPageError(f"{url}: no legal text (div.Section1) on the page; the portal may"
@@ -276,17 +276,18 @@ class PravoBySource:
                 raise TruncatedResponseError(f"{url}: the page breaks off before its end (no </html>);"
                                              " not stored, looked at again next run")
             return self._page(result, "consolidated", regnum, page_title(html), edition_date(html),
-                              f"{regnum}.html")
+                              f"{regnum}.html", every_run=True)
         except LexwatchError as exc:
-            return failure(url, "consolidated", exc, act=regnum)
+            return failure(url, "consolidated", exc, act=regnum, every_run=True)
 
     @staticmethod
     def _page(result: HttpResult, kind: str, act: str | None, title: str, when: date | None,
-              filename: str) -> Fetched:
+              filename: str, *, every_run: bool = False) -> Fetched:
         html = result.text or ""
         return Fetched(url=result.url, kind=kind, act=act, title=title, edition_date=when, data=result.content,
                        filename=safe_name(filename, "page.html"), content_type="text/html", text=html,
-                       fingerprint=fingerprint(html), validators=result.validators, meta=result.evidence())
+                       fingerprint=fingerprint(html), validators=result.validators, meta=result.evidence(),
+                       every_run=every_run)
 
     # -- new publications --
 
@@ -350,7 +351,7 @@ class PravoBySource:
                 page = client.get(url, conditional=False)
                 found = draft_entries(page.text or "")
             except LexwatchError as exc:
-                yield failure(url, "draft-index", exc)
+                yield failure(url, "draft-index", exc, every_run=True)
                 continue
             for entry in found:
                 entries.setdefault(entry, None)
@@ -384,11 +385,14 @@ class PravoBySource:
     def _draft(self, client: PortalClient, entry: str, probing: bool) -> Fetched | None: ...
 
     def _draft(self, client: PortalClient, entry: str, probing: bool = False) -> Fetched | None:
+        """A draft's page: one the index links is looked at every run, one probed for only while its
+        day is in the window."""
         url = client.url(DRAFT_PATH.format(entry=entry))
+        linked = not probing
         try:
             result = client.get(url, missing_ok=True)
             if result.not_modified:
-                return Fetched(url=url, kind="draft", act=entry)
+                return Fetched(url=url, kind="draft", act=entry, every_run=linked)
             html = result.text or ""
             if result.status != 200 or not (is_legal_text_page(html) or DRAFT_HEADING in html):
                 if probing:
@@ -397,9 +401,10 @@ class PravoBySource:
             if cut_short(html):
                 raise TruncatedResponseError(f"{url}: the page breaks off before its end (no </html>);"
                                              " not stored, looked at again next run")
-            return self._page(result, "draft", entry, page_title(html), draft_date(entry), f"draft-{entry}.html")
+            return self._page(result, "draft", entry, page_title(html), draft_date(entry), f"draft-{entry}.html",
+                              every_run=linked)
         except LexwatchError as exc:
-            return failure(url, "draft", exc, act=entry)
+            return failure(url, "draft", exc, act=entry, every_run=linked)
 
 
 def make_source(settings: Settings, root: Path) -> PravoBySource:

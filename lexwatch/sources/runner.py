@@ -23,11 +23,6 @@ if TYPE_CHECKING:
 
 STATUSES = ("new", "changed", "unchanged", "failed")
 FIRST_RUN_DAYS = 7
-# Kinds a source fetches on every run, whatever its date window (a watched act's consolidated text, a
-# page of links to drafts): one that fails is looked at again next run anyway, so it does not hold the
-# window back. Held back by it, the window grew a day a run for as long as it failed (a watched act
-# repealed, an index page moved) and every run fetched every publication since, without end.
-EVERY_RUN_KINDS = frozenset({"consolidated", "draft-index"})
 
 
 @dataclass
@@ -206,7 +201,8 @@ class FetchRun:
                     self.report.timings["download"] += time.perf_counter() - began
                 outcome = self.handle(source.name, item, ctx)
                 ok = ok and outcome.status != "failed"
-                held = held or (outcome.status == "failed" and outcome.kind not in EVERY_RUN_KINDS)
+                # what the source looks at every run (Fetched.every_run) is looked at again anyway
+                held = held or (outcome.status == "failed" and not item.every_run)
         except ConfigError:  # the settings, not the source: the whole run stops with exit 2
             raise
         except LexwatchError as exc:
