@@ -82,14 +82,9 @@ def test_a_failing_card_still_holds_the_window_so_its_publication_is_looked_at_a
 
 def test_with_the_portal_down_a_change_a_killed_run_stored_is_told_and_the_run_says_it_could_not_check(
         lexwatch_cli, portal_workspace, portal_site):
-    from lexwatch.sources.runner import FetchRun, enabled_sources
-    from lexwatch.workspace import Workspace
-
     assert lexwatch_cli("check", cwd=portal_workspace).code == 1
     portal_site.amend("2022")
-    ws = Workspace.find(portal_workspace)
-    with ws.open_store() as store:  # a cron run stores the 2022 edition, then is killed (-9) before its report
-        FetchRun(ws.settings, ws.root, store, defer_ack=True).run(enabled_sources(ws.settings, ws.root))
+    fixtures.killed_run(portal_workspace)  # a cron run stores the 2022 edition, then is killed before its report
     down = {"LEXWATCH_PORTAL_URL": _closed_port()}
     run = lexwatch_cli("check", cwd=portal_workspace, env=down)
     assert run.code == 4, run

@@ -409,14 +409,9 @@ def test_check_after_a_killed_run_tells_its_edition_against_the_one_before_and_t
         lexwatch_cli, portal_workspace, portal_site):
     from portal.server import Reply as PortalReply
 
-    from lexwatch.sources.runner import FetchRun, enabled_sources
-    from lexwatch.workspace import Workspace
-
     assert lexwatch_cli("check", cwd=portal_workspace).code == 1
     portal_site.amend("2022")
-    ws = Workspace.find(portal_workspace)
-    with ws.open_store() as store:  # a cron run stores the 2022 edition, then is killed (-9) before its report
-        FetchRun(ws.settings, ws.root, store, defer_ack=True).run(enabled_sources(ws.settings, ws.root))
+    fixtures.killed_run(portal_workspace)  # a cron run stores the 2022 edition, then is killed (-9) before its report
     # before the next run the portal corrects Art. 59 in the same edition
     corrected = consolidated_page("2022").decode().replace(
         "2.&nbsp;Смертная казнь не может быть назначена:",
@@ -732,17 +727,12 @@ def test_a_law_and_its_pdf_are_stored_under_the_full_title_its_card_gives(lexwat
 
 def test_a_dry_run_after_a_killed_run_leaves_its_edition_to_be_told_by_the_next_real_run(lexwatch_cli,
                                                                                         portal_workspace, portal_site):
-    from lexwatch.sources.runner import FetchRun, enabled_sources
-    from lexwatch.workspace import Workspace
-
     first = lexwatch_cli("fetch", cwd=portal_workspace)
     assert first.code == 0, first
     week_ago = (date.today() - timedelta(days=7)).isoformat()
     assert f"pravo_by: 9 new, 0 changed, 0 unchanged, 0 failed (since {week_ago})" in first.err
     portal_site.amend("2022")
-    ws = Workspace.find(portal_workspace)
-    with ws.open_store() as store:  # a cron run stores the 2022 edition, then is killed before its report
-        FetchRun(ws.settings, ws.root, store, defer_ack=True).run(enabled_sources(ws.settings, ws.root))
+    fixtures.killed_run(portal_workspace)  # a cron run stores the 2022 edition, then is killed before its report
     # the lawyer looks first: a dry run shows the pending edition but tells nobody
     dry = lexwatch_cli("fetch", "--dry-run", "--json", cwd=portal_workspace)
     assert dry.code == 0, dry

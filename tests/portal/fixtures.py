@@ -49,3 +49,14 @@ def portal_workspace(workspace: Path, portal_site: PortalSite) -> Path:
     """A fresh workspace whose lexwatch.toml points at the fixture portal."""
     (workspace / "lexwatch.toml").write_text(portal_toml(portal_site.portal.base_url), encoding="utf-8")
     return workspace
+
+
+def killed_run(workspace: Path) -> None:
+    """A cron run that fetched and stored, then was killed (-9) before it reported: what it stored
+    waits, unreported, for the next run."""
+    from lexwatch.sources.runner import FetchRun, enabled_sources
+    from lexwatch.workspace import Workspace
+
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        FetchRun(ws.settings, ws.root, store, defer_ack=True).run(enabled_sources(ws.settings, ws.root))
