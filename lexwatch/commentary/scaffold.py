@@ -220,9 +220,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
                       for f in item.flags],
             "sanctions": [s.get("summary_ru") or s.get("summary", "") for s in item.sanctions],
             "technical": item.technical, "matched_by": item.matched_by,
-            # an edition that prints "Статья 179. Исключена" (or gives such an article a text again)
-            "repealed": bool(item.old and item.new and not item.old.excluded and item.new.excluded),
-            "reinserted": bool(item.old and item.new and item.old.excluded and not item.new.excluded),
+            "repealed": item.repeal == "repealed", "reinserted": item.repeal == "re-inserted",
         })
     by_pack: dict[str, list[dict[str, Any]]] = {}
     for data in articles:

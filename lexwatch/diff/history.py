@@ -94,8 +94,8 @@ def order_notes(store: VersionStore, act: str, entries: list[HistoryEntry]) -> l
 def _summary(item: ArticleDiff, from_old: bool) -> str:
     """one_line's words, except for an edition that repeals the article ("Статья 361⁴. Исключена")
     or gives a repealed one a text again: "repealed", "re-inserted", not a rewrite of its words."""
-    if item.status == "changed" and item.old and item.new and item.old.excluded != item.new.excluded:
-        return "repealed" if item.new.excluded else "re-inserted"
+    if item.status == "changed" and item.repeal:
+        return item.repeal
     return one_line(item, from_old=from_old)
 
 

@@ -75,6 +75,14 @@ class ArticleDiff:
         article = self.new or self.old
         return article.title if article else ""
 
+    @property
+    def repeal(self) -> str | None:
+        """"repealed" where the new edition prints the article as repealed ("Статья 361⁴. Исключена")
+        and the old one did not, "re-inserted" the other way round, else None."""
+        if self.old and self.new and self.old.excluded != self.new.excluded:
+            return "repealed" if self.new.excluded else "re-inserted"
+        return None
+
 
 @dataclass
 class DocumentSide:
