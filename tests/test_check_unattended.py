@@ -135,3 +135,22 @@ def test_a_draft_the_index_links_failing_day_after_day_does_not_hold_the_window_
     assert lexwatch_cli("check", cwd=portal_workspace).code == 4
     today = date.today()
     assert _listing_windows(portal_site.portal) == [f"{today - timedelta(days=3):%d.%m.%Y}", f"{today:%d.%m.%Y}"]
+
+
+def test_a_machine_off_for_over_a_year_looks_back_a_year_and_says_what_it_did_not_look_at(
+        lexwatch_cli, portal_workspace, portal_site):
+    # every publication of a window is fetched, a second apart: a window of years would run for days
+    assert lexwatch_cli("fetch", cwd=portal_workspace).code == 0
+    _last_good_run_was(portal_workspace, 400)
+    portal_site.portal.reset_log()
+    run = lexwatch_cli("fetch", cwd=portal_workspace)
+    assert run.code == 0, run
+    today = date.today()
+    year_ago, last = today - timedelta(days=366), today - timedelta(days=400)
+    assert _listing_windows(portal_site.portal) == [f"{year_ago:%d.%m.%Y}"]
+    assert (f"pravo_by: its last good run reached {last.isoformat()}: publications from then to "
+            f"{year_ago.isoformat()} were not looked at") in run.err
+    portal_site.portal.reset_log()
+    again = lexwatch_cli("fetch", cwd=portal_workspace)  # said once: the window has moved on
+    assert again.code == 0 and "were not looked at" not in again.err
+    assert _listing_windows(portal_site.portal) == [f"{today:%d.%m.%Y}"]

@@ -32,17 +32,16 @@ def _since(value: str | None) -> date | None:
         raise UsageError(f"--since must be YYYY-MM-DD, not {value!r}") from None
     if day > date.today():
         raise UsageError(f"--since {value} is in the future")
+    from lexwatch.sources.runner import MAX_WINDOW_DAYS
+
     back = (date.today() - day).days
-    if back > _MAX_SINCE_DAYS:
+    if back > MAX_WINDOW_DAYS:
         # every publication of the window is fetched (card and PDF, a second apart), and with
         # probe_drafts every day's draft entries: decades of them would take days
         raise UsageError(f"--since {value} is {back} days back; the portal would be asked for every publication"
-                         f" since then: give a date within {_MAX_SINCE_DAYS} days (add older acts' files"
+                         f" since then: give a date within {MAX_WINDOW_DAYS} days (add older acts' files"
                          " with `lexwatch add`)")
     return day
-
-
-_MAX_SINCE_DAYS = 366
 
 
 def _writable(store: VersionStore, dry_run: bool = False) -> None:
@@ -77,6 +76,10 @@ def _summary(report: FetchReport) -> list[str]:
         since = f" (since {report.windows[name]})" if name in report.windows else ""
         lines.append(f"{name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged,"
                      f" {c['failed']} failed{since}")
+        if name in report.cut:
+            lines.append(f"{name}: its last good run reached {report.cut[name]}: publications from then to "
+                         f"{report.windows.get(name, '')} were not looked at (a window reaches back a year at "
+                         "most; add such acts' files with `lexwatch add`)")
     # a source none of whose requests got through (the portal down, the folder gone): said by name,
     # not folded into "nothing new in what could be fetched" because another source was read
     unreached = [name for name in report.sources if report.counts(name)["failed"] and not report.reached(name)]

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 STATUSES = ("new", "changed", "unchanged", "failed")
 FIRST_RUN_DAYS = 7
+# How far back a listing window reaches, asked for (--since) or left from the last good run: every
+# publication of the window is fetched (card and PDF, a second apart), so years of them would take
+# days; older acts' files go in with `lexwatch add`.
+MAX_WINDOW_DAYS = 366
 
 
 @dataclass
@@ -50,6 +54,8 @@ class FetchReport:
     outcomes: list[Outcome] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     windows: dict[str, str] = field(default_factory=dict)
+    # per source, where its last good run's window reached when that was over MAX_WINDOW_DAYS back
+    cut: dict[str, str] = field(default_factory=dict)
     dry_run: bool = False
     # Seconds spent per stage: download (inside the sources), parse, store.
     timings: dict[str, float] = field(default_factory=lambda: {"download": 0.0, "parse": 0.0, "store": 0.0})
@@ -147,11 +153,16 @@ class FetchRun:
         self._carried: set[tuple[str, str]] = set()  # (url, version) reported from an earlier run
 
     def window_start(self, source: str, since: date | None) -> date:
-        """--since, else where the last clean run's listing reached, else the last 7 days."""
+        """--since, else where the last clean run's listing reached (at most MAX_WINDOW_DAYS back),
+        else the last 7 days."""
         if since is not None:
             return since
         last = self.state.last_run(source)
         if last is not None and last.last_success_date is not None:
+            floor = self.today - timedelta(days=MAX_WINDOW_DAYS)
+            if last.last_success_date < floor:  # a machine off for over a year: said in the summary
+                self.report.cut[source] = last.last_success_date.isoformat()
+                return floor
             return last.last_success_date
         return self.today - timedelta(days=FIRST_RUN_DAYS)
 
