@@ -3,7 +3,6 @@ failed, or that was killed, leaves the next one to say."""
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,12 +27,6 @@ def _last_good_run_was(workspace: Path, days_ago: int) -> None:
         db.execute("UPDATE source_runs SET last_success_date = ?",
                    ((date.today() - timedelta(days=days_ago)).isoformat(),))
     db.close()
-
-
-def _closed_port() -> str:
-    with socket.socket() as probe:  # a port nobody listens on: connection refused
-        probe.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{probe.getsockname()[1]}"
 
 
 def test_a_watched_text_failing_day_after_day_does_not_hold_the_publications_window_back(
@@ -85,7 +78,7 @@ def test_with_the_portal_down_a_change_a_killed_run_stored_is_told_and_the_run_s
     assert lexwatch_cli("check", cwd=portal_workspace).code == 1
     portal_site.amend("2022")
     fixtures.killed_run(portal_workspace)  # a cron run stores the 2022 edition, then is killed before its report
-    down = {"LEXWATCH_PORTAL_URL": _closed_port()}
+    down = {"LEXWATCH_PORTAL_URL": fixtures.closed_port()}
     run = lexwatch_cli("check", cwd=portal_workspace, env=down)
     assert run.code == 4, run
     assert run.out.startswith("changed   HK9900275@2022-") and "stopped before reporting it" in run.out
@@ -96,7 +89,6 @@ def test_with_the_portal_down_a_change_a_killed_run_stored_is_told_and_the_run_s
     assert as_json.json()["sources"]["pravo_by"]["reached"] is False  # empty, but not "no changes"
     assert {i["kind"] for i in as_json.json()["failed"]} == {"consolidated", "listing", "draft-index"}
     assert lexwatch_cli("check", cwd=portal_workspace).code == 0  # the portal back: nothing new, nothing twice
-
 
 
 def test_a_file_saved_in_another_encoding_and_back_is_never_told_as_a_change(lexwatch_cli, portal_workspace):

@@ -297,11 +297,7 @@ def test_a_run_killed_after_storing_a_new_edition_has_it_reported_by_the_next_ru
 
 def test_a_portal_refusing_connections_is_not_nothing_new_and_names_every_address_in_full(lexwatch_cli,
                                                                                             portal_workspace):
-    import socket
-
-    with socket.socket() as probe:  # a port nobody listens on: connection refused
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    closed = fixtures.closed_port()  # a port nobody listens on: connection refused
     run = lexwatch_cli("fetch", "--json", cwd=portal_workspace, env={"LEXWATCH_PORTAL_URL": closed})
     assert run.code == 4, run
     assert "could not check anything" in run.err and "nothing new" not in run.err
@@ -363,11 +359,7 @@ def test_check_as_json_names_the_previous_version_and_counts(lexwatch_cli, porta
 
 
 def test_check_with_the_portal_unreachable_exits_4_never_0(lexwatch_cli, portal_workspace):
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    closed = fixtures.closed_port()
     run = lexwatch_cli("check", cwd=portal_workspace, env={"LEXWATCH_PORTAL_URL": closed})
     assert run.code == 4, run
     assert run.out == "" and "could not check anything" in run.err and "nothing new" not in run.err
@@ -498,14 +490,9 @@ def test_the_diff_hint_of_a_check_run_with_workspace_runs_as_printed_from_anothe
 
 
 def test_check_names_the_portal_it_could_not_reach_when_the_folder_was_read(lexwatch_cli, portal_workspace):
-    import socket
-
     inbox = _enable_folder(portal_workspace)
     (inbox / "uk-2022.html").write_bytes(consolidated_page("2022"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    down = {"LEXWATCH_PORTAL_URL": closed}
+    down = {"LEXWATCH_PORTAL_URL": fixtures.closed_port()}
     assert lexwatch_cli("check", cwd=portal_workspace, env=down).code == 4
     run = lexwatch_cli("check", cwd=portal_workspace, env=down)  # the folder: nothing new; the portal: down
     assert run.code == 4, run

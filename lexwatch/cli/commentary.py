@@ -149,8 +149,9 @@ def templates(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
     for t in found:
         where = "built-in" if t.builtin else str(t.path)
         out.print(f"{t.name:<14} {t.kind:<9} {where}", markup=False)
-        if t.description:
-            out.print(f"{'':<14} {t.description}", markup=False)
+        description = t.description  # read from the template's file
+        if description:
+            out.print(f"{'':<14} {description}", markup=False)
 
 
 @commentary_app.command("copy")
@@ -170,8 +171,6 @@ def copy(
     if not builtin.builtin:
         raise UsageError(f"{name}: copy takes a built-in template's name (`lexwatch commentary templates`)")
     target = folder / builtin.path.name
-    if target.exists():
-        raise UsageError(f"{target} exists: it is the workspace's own {builtin.name} template already")
     try:
         atomic_write(target, builtin.path.read_bytes(), replace=False)
     except FileExistsError:

@@ -44,7 +44,7 @@ class Template:
     @property
     def suffix(self) -> str:
         """The draft's suffix: ".md" for commentary.md.j2."""
-        return Path(self.path.name.removesuffix(".j2")).suffix.lower()
+        return Path(self.name).suffix.lower()
 
     @property
     def kind(self) -> str:
@@ -180,14 +180,15 @@ class _Markup:
         return self.ops([op for op in item.ops if op[0] != other], item.technical, whole=True)
 
 
-def _plain(item: ArticleDiff, side: str) -> str | None:
-    """An article's text on one side, a line a part or point, as the redline breaks it."""
+def _plain(item: ArticleDiff) -> tuple[str | None, str | None]:
+    """An article's old and new text, a line a part or point, as the redline breaks it (laid out
+    once for both sides); None for a side without the article."""
     from lexwatch.diff.render import display_ops
 
-    if (item.old if side == "delete" else item.new) is None:
-        return None
-    other = "insert" if side == "delete" else "delete"
-    return "".join(text for kind, text in display_ops(item.ops, item.technical) if kind != other)
+    shown = display_ops(item.ops, item.technical)
+    old = "".join(text for kind, text in shown if kind != "insert") if item.old is not None else None
+    new = "".join(text for kind, text in shown if kind != "delete") if item.new is not None else None
+    return old, new
 
 
 def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Document],
@@ -199,17 +200,18 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
 
     markup = _Markup(kind, context)
     subjects = {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
-    shown = [a for a in shown_articles(diff, RenderOptions(context=context)) if a.flags or not flagged_only]
+    shown = [a for a in shown_articles(diff, markup.options) if a.flags or not flagged_only]
     articles: list[dict[str, Any]] = []
     for item in shown:
         inserted, deleted = word_counts(item.ops + item.title_ops)
+        old_text, new_text = _plain(item)
         articles.append({
             "label": label(item), "title": shown_title(item), "status": item.status, "summary": one_line(item),
             "inserted": inserted, "deleted": deleted,
             "old_number": item.old.number.display if item.old else None,
             "new_number": item.new.number.display if item.new else None,
             "old_title": item.old.title if item.old else None, "new_title": item.new.title if item.new else None,
-            "old_text": _plain(item, "delete"), "new_text": _plain(item, "insert"),
+            "old_text": old_text, "new_text": new_text,
             "redline": markup.ops(item.ops, item.technical),
             "title_redline": markup.ops(item.title_ops, item.technical) if item.title_ops else None,
             "old_wording": markup.wording(item, "delete"), "new_wording": markup.wording(item, "insert"),

@@ -60,9 +60,7 @@ def _runs(para: Any, children: list[Any], bold: bool = False) -> None:
             address = marks.links.pop()
             if address:
                 add(f" ({address})")
-        elif kind == "image":
-            add(token.content)
-        else:  # other inline HTML: its text, as written
+        else:  # an image's text; other inline HTML as written
             add(token.content)
 
 

@@ -38,7 +38,7 @@ ins{color:#000;font-weight:bold}section,tr{break-inside:auto}}"""
 
 
 def ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
-              keep: tuple[str, ...] = ("delete", "insert")) -> str:
+             keep: tuple[str, ...] = ("delete", "insert")) -> str:
     out = []
     for op in with_context(ops, options.context, spacing):
         kind, chunk = op

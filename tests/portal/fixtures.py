@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,3 +61,10 @@ def killed_run(workspace: Path) -> None:
     ws = Workspace.find(workspace)
     with ws.open_store() as store:
         FetchRun(ws.settings, ws.root, store, defer_ack=True).run(enabled_sources(ws.settings, ws.root))
+
+
+def closed_port() -> str:
+    """The address of a port nobody listens on: every request to it is refused, as by a portal down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
