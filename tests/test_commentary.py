@@ -74,6 +74,8 @@ def test_a_commentator_drafts_a_commentary_that_already_holds_the_facts(
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# Смертная казнь за покушение\n")
     assert "Изменено статей: 2, добавлено: 0" in text  # of the articles asked
+    # the subjects the packs flag, each with its articles as a lawyer cites them
+    assert re.search(r"\n- Смертная казнь: [^\n]*\): ст\. 59, 67\n", text), text
     # each article: its old wording with the deleted words struck, the new with the inserted bold
     art59 = text[text.index("### Статья 59. Смертная казнь"):text.index("### Статья 67")]
     old = art59[art59.index("**Прежняя редакция**"):art59.index("**Новая редакция**")]

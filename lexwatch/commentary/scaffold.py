@@ -285,6 +285,14 @@ def _quote(kind: str) -> Any:
     return quote_html if kind == "html" else quote_md
 
 
+def _cite(articles: Any) -> str:
+    """The `cite` filter: articles as a lawyer lists them, "ст. 59, 67, 130²" (by the new number,
+    by the old one for an article the new edition lacks)."""
+    numbers = [a.get("new_number") or a.get("old_number") for a in articles]
+    numbers = [n for n in numbers if n]
+    return f"ст. {', '.join(numbers)}" if numbers else ""
+
+
 def _date_ru(value: Any) -> str:
     """The `date_ru` filter: "2022-09-26" as a Belarusian text writes a date, "26.09.2022"."""
     if value is None:
@@ -311,6 +319,7 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
         finalize=None if html else _md_value, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["quote"] = _quote(template.kind)
     env.filters["date_ru"] = _date_ru
+    env.filters["cite"] = _cite
     try:
         text = env.get_template(template.path.name).render(data)
         return text if text.endswith("\n") or not text else text + "\n"
