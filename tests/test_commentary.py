@@ -363,3 +363,23 @@ def test_an_article_the_edition_repeals_is_told_as_repealed_not_as_changed_words
     back = lexwatch_cli("commentary", "new", str(new), str(old), "-a", "60", "-T", "review", "-o", "-",
                         cwd=workspace)
     assert back.code == 0 and "- Статья 60. Иные меры уголовной ответственности — восстановлена\n" in back.out
+
+
+def test_a_subjects_articles_are_cited_in_the_codes_order_not_by_severity(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    art_128 = ["Статья 128. Преступления против безопасности человечества",
+               "Депортация, незаконное содержание в заключении, обращение в рабство, массовое или систематическое "
+               "осуществление казней без суда, – наказываются лишением свободы на срок от семи до двадцати пяти лет.",
+               ""]
+    head = "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\n"
+    old_code = head + "\n".join(art_128)
+    new_code = old_code.replace("от семи до двадцати пяти лет", "от десяти до двадцати пяти лет") + "\n".join([
+        "Статья 130². Отрицание геноцида белорусского народа",
+        "1. Отрицание геноцида белорусского народа, содержащееся в публичном выступлении, – наказывается "
+        "арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же срок.", ""])
+    old, new = write_editions(tmp_path, old_code, new_code)
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-p", "genocide", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    # Art. 130² (a high flag) comes first among the articles, but a list of them reads in order
+    assert made.out.index("### Статья 130²") < made.out.index("### Статья 128")
+    assert re.search(r"\n- Геноцид[^\n]*: ст\. 128, 130²\n", made.out), made.out

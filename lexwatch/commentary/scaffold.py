@@ -224,8 +224,10 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
             "technical": item.technical, "matched_by": item.matched_by,
             "repealed": item.repeal == "repealed", "reinserted": item.repeal == "re-inserted",
         })
+    # a subject's articles in the document's order, as a lawyer cites them ("ст. 127, 128, 130¹")
+    place = {id(item): i for i, item in enumerate(diff.articles)}
     by_pack: dict[str, list[dict[str, Any]]] = {}
-    for data in articles:
+    for _, data in sorted(zip(shown, articles, strict=True), key=lambda pair: place[id(pair[0])]):
         for flag in data["flags"]:
             chosen = by_pack.setdefault(flag["pack"], [])
             if not chosen or chosen[-1] is not data:
