@@ -175,7 +175,7 @@ def test_a_workspace_template_replaces_the_built_in_one(lexwatch_cli: Cli, works
     listed = lexwatch_cli("commentary", "templates", "--json", cwd=workspace).json()
     assert {"name": "commentary.md", "format": "markdown", "builtin": False, "path": str(mine),
             "description": "Наш формат"} in listed
-    assert [t["name"] for t in listed if t["builtin"]] == ["commentary.html", "review.md"]
+    assert [t["name"] for t in listed if t["builtin"]] == ["commentary.html", "overview.md", "review.md"]
     made = lexwatch_cli("commentary", "new", *map(str, editions), "-a", "59", "-o", "-", cwd=workspace)
     assert made.code == 0 and made.out == "## Изменения: uk\\_2020.txt → uk\\_2022.txt\n* Статья 59: 24\nuk\\_2020.txt\n"
     again = lexwatch_cli("commentary", "copy", "commentary", cwd=workspace)
@@ -202,7 +202,7 @@ def test_a_broken_or_unsafe_template_is_one_line_naming_its_file_and_line(
 def test_an_unknown_template_or_no_workspace_is_one_line(lexwatch_cli: Cli, tmp_path: Path,
                                                          editions: tuple[Path, Path]) -> None:
     unknown = lexwatch_cli("commentary", "new", *map(str, editions), "-T", "nosuch", "-o", "-")
-    assert unknown.code == 2 and "no template 'nosuch' (there are: commentary.html, commentary.md, review.md" \
+    assert unknown.code == 2 and "no template 'nosuch' (there are: commentary.html, commentary.md, overview.md, review.md" \
         in unknown.err
     outside = lexwatch_cli("commentary", "new", *map(str, editions))
     assert outside.code == 2 and "not inside a lexwatch workspace: give --output FILE" in outside.err
@@ -383,3 +383,65 @@ def test_a_subjects_articles_are_cited_in_the_codes_order_not_by_severity(
     # Art. 130² (a high flag) comes first among the articles, but a list of them reads in order
     assert made.out.index("### Статья 130²") < made.out.index("### Статья 128")
     assert re.search(r"\n- Геноцид[^\n]*: ст\. 128, 130²\n", made.out), made.out
+
+
+def test_an_overview_of_an_amending_law_names_the_code_articles_it_changes(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    from test_flags_targets import LAW
+
+    law = tmp_path / "zakon_112-z.txt"
+    law.write_text(LAW, encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(law), cwd=workspace)
+    assert made.code == 0, made
+    path = Path(made.out.strip())
+    assert path.parent == workspace / "commentary"
+    assert path.name == f"{date.today().isoformat()}-obzor-ob-izmenenii-kodeksov-po-voprosam-ugolovnoy.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Обзор: Об изменении кодексов по вопросам уголовной ответственности\n")
+    assert "> 26 мая 2021 г. № 112-З  \n> Об изменении кодексов" in text  # the law's date, number and name
+    # a subject is told by the Code articles the law's instructions change, not by the law's own numbers
+    death = next(line for line in text.splitlines() if line.startswith("- Смертная казнь"))
+    assert death.endswith(": ст. 289 ч. 1 УК, ст. 289 ч. 3 УК, ст. 124 ч. 2 УК, ст. 67 УК (статьи документа: 1)")
+    art1 = text[text.index("### Статья 1."):text.index("### Статья 2.")]
+    assert "(вводится → ст. 289 ч. 3 УК, п. 1): «… «, или пожизненным лишением свободы, или смертной казнью»;»" in art1
+    assert "> 2\\. статью 361⁴ исключить;  \n" in art1  # the law's own wording, a line a point
+    assert "## Источник\n\n- zakon\\_112-z.txt\n" in text
+
+
+def test_an_overview_of_chosen_articles_and_its_bad_inputs(lexwatch_cli: Cli, workspace: Path,
+                                                            editions: tuple[Path, Path], tmp_path: Path) -> None:
+    new = str(editions[1])
+    made = lexwatch_cli("commentary", "overview", new, "-a", "130²", "-a", "59", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert made.out.index("### Статья 59. Смертная казнь") < made.out.index("### Статья 130². Отрицание геноцида")
+    assert "### Статья 60" not in made.out and "статей в документе 4, в этом обзоре 2." in made.out
+    missing = lexwatch_cli("commentary", "overview", new, "-a", "777", "-o", "-", cwd=workspace)
+    assert missing.code == 2 and missing.err.strip() == "lexwatch: error: no article 777 in uk_2022.txt"
+    none = lexwatch_cli("commentary", "overview", new, "-p", "migration", "--flagged-only", cwd=workspace)
+    assert none.code == 0 and "no article a rule pack flags; no draft written" in none.err
+    assert not list((workspace / "commentary").glob("*.md"))
+    word = tmp_path / "obzor.docx"
+    assert lexwatch_cli("commentary", "overview", new, "-a", "59", "-o", str(word), cwd=workspace).code == 0
+    import docx
+
+    quoted = [p.text for p in docx.Document(str(word)).paragraphs if p.style.name == "Quote"]
+    assert any(t.startswith("1. В качестве исключительной меры наказания") for t in quoted)
+
+
+def test_every_name_an_overview_template_is_given_is_in_the_readme(lexwatch_cli: Cli, workspace: Path,
+                                                                   tmp_path: Path) -> None:
+    from test_flags_targets import LAW
+
+    law = tmp_path / "law.txt"
+    law.write_text(LAW, encoding="utf-8")
+    (workspace / "commentary" / "templates" / "keys.md.j2").write_text(
+        "{{ articles[0].keys() | join(' ') }}\n{{ document.keys() | join(' ') }}\n{{ preamble.keys() | join(' ') }}\n"
+        "{{ selection.keys() | join(' ') }}\n{{ articles[0].flags[0].keys() | join(' ') }}\n"
+        "{{ subjects[0].keys() | join(' ') }}\n", encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(law), "-T", "keys", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("`lexwatch commentary overview VERSION`"):readme.index("## Fetching from the portal")]
+    names = made.out.replace("\\_", "_").split()
+    missing = [name for name in names if f"`{name}`" not in section]
+    assert not missing, f"README's overview paragraph does not name {missing}"

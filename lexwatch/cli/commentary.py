@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from lexwatch.cli.context import STATE, emit_json, say
-from lexwatch.errors import UsageError, WorkspaceError
+from lexwatch.errors import InputError, UsageError, WorkspaceError
 
 if TYPE_CHECKING:
+    from lexwatch.commentary.scaffold import Template
     from lexwatch.workspace import Workspace
 
 commentary_app = typer.Typer(help="Commentary drafts from a diff, and the templates they are made from.",
@@ -91,7 +92,6 @@ def new(
     from lexwatch.cli.flags import annotate
     from lexwatch.commentary import scaffold
     from lexwatch.diff.engine import diff_documents
-    from lexwatch.fsutil import atomic_write
     from lexwatch.ids import ArticleNumber
 
     numbers = [ArticleNumber.parse(a) for a in article or []]
@@ -113,6 +113,15 @@ def new(
         asked = "no article a rule pack flags" if flagged_only and diff.has_changes else "no differences"
         say(f"{old_side.label} → {new_side.label}: {asked}; no draft written")
         return
+    _deliver(target, chosen, data, ws)
+
+
+def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Workspace | None) -> None:
+    """The draft rendered and written where `_target` said (standard output for None), as Word for
+    a .docx; its path on standard output, what it holds on standard error."""
+    from lexwatch.commentary import scaffold
+    from lexwatch.fsutil import atomic_write
+
     text = scaffold.render(chosen, data, _templates_folder(ws))
     if target is None:
         sys.stdout.write(text)
@@ -132,6 +141,62 @@ def new(
     flagged = sum(1 for a in data["articles"] if a["flags"])
     say(f"drafted from {chosen.name}: {len(data['articles'])} articles ({flagged} flagged)")
     typer.echo(str(target))
+
+
+@commentary_app.command("overview")
+def overview(
+    version: Annotated[str, typer.Argument(
+        metavar="VERSION", help="A law, a draft or a code: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
+    title: Annotated[str | None, typer.Option("--title", "-t", help="The document's title (and file name).")] = None,
+    template: Annotated[str, typer.Option("--template", "-T", help=(
+        "A template's name (`lexwatch commentary templates`) or its file."))] = "overview",
+    article: Annotated[list[str] | None, typer.Option(
+        "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")] = None,
+    pack: Annotated[list[str] | None, typer.Option("--pack", "-p",
+                                                   help="Flag with this rule pack only; repeatable.")] = None,
+    flagged_only: Annotated[bool, typer.Option("--flagged-only", help="Only articles a rule pack flags.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=(
+        "Write here (never over an existing file): .md, .docx (Word), or .html for an HTML template; "
+        "- for standard output. Default: commentary/DATE-TITLE.md in the workspace."))] = None,
+) -> None:
+    """Draft a legal overview of one document (a law, a draft): each article's text, what the rule
+    packs find in it and, in an amending law, the Code articles it changes, with places for the
+    analysis."""
+    from datetime import date
+
+    from lexwatch.cli.diff import Sides
+    from lexwatch.cli.flags import workspace_root
+    from lexwatch.commentary import scaffold
+    from lexwatch.flags import load_packs
+    from lexwatch.ids import ArticleNumber
+
+    numbers = [ArticleNumber.parse(a) for a in article or []]
+    if title is not None and not title.strip():
+        raise UsageError("--title is empty")
+    ws = _workspace()
+    chosen = scaffold.find(template, _templates_folder(ws))
+    packs = load_packs(ws.root if ws is not None else workspace_root(), pack)
+    sides = Sides(keep=False)
+    try:
+        doc, side = sides.load(version)
+    finally:
+        sides.close()
+    if not doc.articles:
+        raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as evidence): "
+                         "nothing to go through article by article")
+    held = {a.number for a in doc.articles}
+    missing = [n.display for n in numbers if n not in held]
+    if missing:
+        raise UsageError(f"no article {', '.join(missing)} in {side.label}")
+    today = date.today()
+    title = " ".join((title or f"Обзор: {scaffold.law_name(doc.preamble) or doc.title or side.label}").split())
+    target = _target(output, ws, scaffold.draft_name(title, today, chosen.suffix), chosen.kind)
+    data = scaffold.overview_facts(doc, side, sides.versions.get(side.id), title=title, kind=chosen.kind,
+                                   packs=packs, numbers=numbers or None, flagged_only=flagged_only, today=today)
+    if not data["articles"]:
+        say(f"{side.label}: no article a rule pack flags; no draft written")
+        return
+    _deliver(target, chosen, data, ws)
 
 
 @commentary_app.command("templates")

@@ -12,7 +12,6 @@ from lexwatch.errors import WorkspaceError
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import DocumentDiff
-    from lexwatch.flags import Hit
     from lexwatch.flags.packs import Pack
 
 packs_app = typer.Typer(help="The rule packs flags come from.", no_args_is_help=True)
@@ -44,19 +43,6 @@ def annotate(diff: DocumentDiff, packs: list[str] | None, root: Path | None) -> 
     return loaded
 
 
-def _grouped(hits: list[Hit]) -> list[dict[str, Any]]:
-    """One entry per article, rule, direction and amendment instruction: the first evidence and how many hits
-    (in an amending law, each instruction's Code article is its own entry)."""
-    out: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for hit in hits:
-        key = (hit.article, hit.pack, hit.rule, hit.direction, hit.targets, hit.instruction)
-        if key in out:
-            out[key]["count"] += 1
-        else:
-            out[key] = {**hit.to_dict(), "part": hit.part, "kind": hit.kind, "match": hit.key, "count": 1}
-    return list(out.values())
-
-
 def _aimed(item: dict[str, Any]) -> str:
     """" → ст. 289 ч. 1 УК (Статья 1 п. 1 закона)" for a hit in an amendment instruction, else ""."""
     from lexwatch.flags.targets import pointing_to
@@ -77,7 +63,7 @@ def flags_command(
 ) -> None:
     """What the rule packs find in one document. Exit 0 with or without hits (test --json in scripts)."""
     from lexwatch.cli.diff import Sides
-    from lexwatch.flags import flag_document, load_packs
+    from lexwatch.flags import flag_document, grouped, load_packs
 
     packs = load_packs(workspace_root(), pack)
     sides = Sides(keep=False)
@@ -86,7 +72,7 @@ def flags_command(
     finally:
         sides.close()
     label = side.label
-    items = _grouped(flag_document(doc, packs))
+    items = grouped(flag_document(doc, packs))
     if as_json:
         counts: dict[str, int] = {p.name: 0 for p in packs}
         for item in items:

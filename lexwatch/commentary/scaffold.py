@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from lexwatch.diff.render import RenderOptions, label, one_line, shown_articles, shown_title
+from lexwatch.diff.render import RenderOptions, display_ops, label, one_line, shown_articles, shown_title
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
     from lexwatch.flags.packs import Pack
+    from lexwatch.ids import ArticleNumber
     from lexwatch.store.versions import VersionInfo
     from lexwatch.text.model import Document
 
@@ -183,8 +184,6 @@ class _Markup:
 def _plain(item: ArticleDiff) -> tuple[str | None, str | None]:
     """An article's old and new text, a line a part or point, as the redline breaks it (laid out
     once for both sides); None for a side without the article."""
-    from lexwatch.diff.render import display_ops
-
     shown = display_ops(item.ops, item.technical)
     old = "".join(text for kind, text in shown if kind != "insert") if item.old is not None else None
     new = "".join(text for kind, text in shown if kind != "delete") if item.new is not None else None
@@ -199,7 +198,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
     from lexwatch.flags.targets import pointing_to
 
     markup = _Markup(kind, context)
-    subjects = {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
+    subjects = _descriptions(packs)
     shown = [a for a in shown_articles(diff, markup.options) if a.flags or not flagged_only]
     articles: list[dict[str, Any]] = []
     for item in shown:
@@ -226,12 +225,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         })
     # a subject's articles in the document's order, as a lawyer cites them ("ст. 127, 128, 130¹")
     place = {id(item): i for i, item in enumerate(diff.articles)}
-    by_pack: dict[str, list[dict[str, Any]]] = {}
-    for _, data in sorted(zip(shown, articles, strict=True), key=lambda pair: place[id(pair[0])]):
-        for flag in data["flags"]:
-            chosen = by_pack.setdefault(flag["pack"], [])
-            if not chosen or chosen[-1] is not data:
-                chosen.append(data)
+    in_order = [data for _, data in sorted(zip(shown, articles, strict=True), key=lambda pair: place[id(pair[0])])]
     return {
         "title": title,
         "made": {"date": (today or date.today()).isoformat(), "lexwatch": __version__},
@@ -240,11 +234,87 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         "new": _side(diff.new, docs[1], versions[1], markup),
         "summary": diff.summary(),
         "articles": articles,
-        "subjects": [{"name": pack.name, "description": pack.description, "articles": by_pack[pack.name]}
-                     for pack in packs if pack.name in by_pack],
+        "subjects": _subjects(packs, in_order),
         "unflagged": [a for a in articles if not a["flags"]],
         "selection": {"articles": diff.settings.get("articles") or [], "packs": [p.name for p in packs],
                       "flagged_only": flagged_only, "context": context},
+    }
+
+
+def _subjects(packs: list[Pack], articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each pack that flags something, with its articles in the order given (the code's)."""
+    by_pack: dict[str, list[dict[str, Any]]] = {}
+    for data in articles:
+        for flag in data["flags"]:
+            chosen = by_pack.setdefault(flag["pack"], [])
+            if not chosen or chosen[-1] is not data:
+                chosen.append(data)
+    return [{"name": pack.name, "description": pack.description, "articles": by_pack[pack.name]}
+            for pack in packs if pack.name in by_pack]
+
+
+def _descriptions(packs: list[Pack]) -> dict[tuple[str, str], str]:
+    """What each rule watches, by (pack, rule): a flag's `subject`."""
+    return {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
+
+
+_LAW_NAME_RE = re.compile(r"^(?:О|Об|Обо)\s.{3,300}$", re.MULTILINE)
+
+
+def law_name(preamble: str) -> str:
+    """A law's name as its preamble gives it ("Об изменении кодексов по вопросам уголовной
+    ответственности", after its date and number), or ""."""
+    found = _LAW_NAME_RE.search(preamble or "")
+    return found.group().strip() if found else ""
+
+
+def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, *, title: str, kind: str,
+                   packs: list[Pack], numbers: list[ArticleNumber] | None = None, flagged_only: bool = False,
+                   today: date | None = None) -> dict[str, Any]:
+    """What an overview template is given: one document (a law, a draft, a code) article by article,
+    with what the rule packs find in it and, in an amending law, the Code articles each instruction
+    changes (README, "Commentary drafts")."""
+    from lexwatch import __version__
+    from lexwatch.diff.normalize import normalize
+    from lexwatch.flags import flag_document, grouped
+    from lexwatch.flags.targets import pointing_to
+
+    markup = _Markup(kind, None)
+    subjects = _descriptions(packs)
+    hits: dict[str | None, list[dict[str, Any]]] = {}
+    for hit in grouped(flag_document(doc, packs)):
+        hits.setdefault(hit["article"], []).append({
+            "pack": hit["pack"], "rule": hit["rule"], "severity": hit["severity"], "direction": hit["direction"],
+            "evidence": hit["evidence"], "subject": subjects.get((hit["pack"], hit["rule"]), hit["rule"]),
+            "targets": pointing_to(hit["targets"]).removeprefix(" → "), "instruction": hit["instruction"],
+            "count": hit["count"]})
+    known = frozenset(a.number for a in doc.articles)
+    articles: list[dict[str, Any]] = []
+    for article in doc.articles:
+        flags = hits.get(article.number.canonical, [])
+        if (numbers and article.number not in numbers) or (flagged_only and not flags):
+            continue
+        text = normalize(article.text, known)  # the comparison form every redline quotes
+        articles.append({
+            "label": f"Статья {article.number.display}", "title": article.title, "number": article.number.display,
+            "text": "".join(t for _, t in display_ops([("equal", text)])),
+            "wording": markup.ops([("equal", text)], False, whole=True), "flags": flags,
+            "repealed": article.excluded})
+    preamble = hits.get(None, [])
+    return {
+        "title": title,
+        "made": {"date": (today or date.today()).isoformat(), "lexwatch": __version__},
+        "act": {"regnum": doc.act, "title": doc.title},
+        "document": _side(side, doc, info, markup),
+        "preamble": {"text": doc.preamble, "flags": preamble} if doc.preamble and not numbers else None,
+        "articles": articles,
+        # in an amending law, the Code articles each subject's instructions change ("ст. 289 ч. 1 УК")
+        "subjects": [{**subject, "targets": list(dict.fromkeys(
+            f["targets"] for a in subject["articles"] for f in a["flags"]
+            if f["pack"] == subject["name"] and f["targets"]))} for subject in _subjects(packs, articles)],
+        "unflagged": [a for a in articles if not a["flags"]],
+        "selection": {"articles": [n.canonical for n in numbers or []], "packs": [p.name for p in packs],
+                      "flagged_only": flagged_only},
     }
 
 
@@ -290,7 +360,7 @@ def _quote(kind: str) -> Any:
 def _cite(articles: Any) -> str:
     """The `cite` filter: articles as a lawyer lists them, "ст. 59, 67, 130²" (by the new number,
     by the old one for an article the new edition lacks)."""
-    numbers = [a.get("new_number") or a.get("old_number") for a in articles]
+    numbers = [a.get("new_number") or a.get("old_number") or a.get("number") for a in articles]
     numbers = [n for n in numbers if n]
     return f"ст. {', '.join(numbers)}" if numbers else ""
 

@@ -5,7 +5,7 @@
 evidence the quoted words around the hit, and in an amending law targets the Code articles the
 instruction around the hit changes ({"code", "article", "part", "point"}, flags/targets.py) and
 instruction its point in the law's article ("1", "1.2"). `ArticleDiff.sanctions` items: {"article",
-"part", "old_part", "change", "penalty", "old", "new", "summary"}, change added | removed | term | role
+"part", "old_part", "change", "penalty", "old", "new", "summary", "summary_ru"}, change added | removed | term | role
 (main <-> additional penalty), old/new {"min", "max", "unit": "years"} or null.
 """
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lexwatch.ids import ArticleNumber
     from lexwatch.text.model import Article, Document
 
-__all__ = ["Hit", "Pack", "Rule", "annotate_diff", "available_packs", "flag_document", "load_packs"]
+__all__ = ["Hit", "Pack", "Rule", "annotate_diff", "available_packs", "flag_document", "grouped", "load_packs"]
 
 CRIMINAL_CODE = "HK9900275"
 
@@ -57,6 +57,19 @@ def flag_document(doc: Document, packs: list[Pack]) -> list[Hit]:
         hits += document_targets(text, document_directions(text, found))
     # quoted as a diff quotes them: "статьями 361/1 –361/3" from a text layer reads "статьями 361¹–361³"
     return [replace(h, evidence=normalize(h.evidence, known)) for h in hits]
+
+
+def grouped(hits: list[Hit]) -> list[dict[str, Any]]:
+    """One entry per article, rule, direction and amendment instruction: the first evidence and how
+    many hits (in an amending law, each instruction's Code article is its own entry)."""
+    out: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for hit in hits:
+        key = (hit.article, hit.pack, hit.rule, hit.direction, hit.targets, hit.instruction)
+        if key in out:
+            out[key]["count"] += 1
+        else:
+            out[key] = {**hit.to_dict(), "part": hit.part, "kind": hit.kind, "match": hit.key, "count": 1}
+    return list(out.values())
 
 
 def _side_ops(item: ArticleDiff) -> list[Op]:
