@@ -63,26 +63,34 @@ def _target(output: Path | None, ws: Workspace | None, name: str, kind: str) -> 
     return output
 
 
+# The options `new` and `overview` share.
+_TitleOption = Annotated[str | None, typer.Option("--title", "-t", help="The document's title (and file name).")]
+_ArticleOption = Annotated[list[str] | None, typer.Option(
+    "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")]
+_PackOption = Annotated[list[str] | None, typer.Option(
+    "--pack", "-p", help="Flag with this rule pack only; repeatable.")]
+_FlaggedOnlyOption = Annotated[bool, typer.Option("--flagged-only", help="Only articles a rule pack flags.")]
+_OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=(
+    "Write here (never over an existing file): .md, .docx (Word), or .html for an HTML template; "
+    "- for standard output. Default: commentary/DATE-TITLE.md in the workspace."))]
+
+
 @commentary_app.command("new")
 def new(
     old: Annotated[str, typer.Argument(
         metavar="OLD", help="Old version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
     new: Annotated[str, typer.Argument(
         metavar="NEW", help="New version: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
-    title: Annotated[str | None, typer.Option("--title", "-t", help="The document's title (and file name).")] = None,
+    title: _TitleOption = None,
     template: Annotated[str, typer.Option("--template", "-T", help=(
         "A template's name (`lexwatch commentary templates`: commentary, commentary.html, review) "
         "or its file."))] = "commentary",
-    article: Annotated[list[str] | None, typer.Option(
-        "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")] = None,
-    pack: Annotated[list[str] | None, typer.Option("--pack", "-p",
-                                                   help="Flag with this rule pack only; repeatable.")] = None,
-    flagged_only: Annotated[bool, typer.Option("--flagged-only", help="Only articles a rule pack flags.")] = False,
+    article: _ArticleOption = None,
+    pack: _PackOption = None,
+    flagged_only: _FlaggedOnlyOption = False,
     context: Annotated[int | None, typer.Option("--context", "-C", min=0, help=(
         "Words of unchanged text around a change in each redline (default: the whole article)."))] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=(
-        "Write here (never over an existing file): .md, .docx (Word), or .html for an HTML template; "
-        "- for standard output. Default: commentary/DATE-TITLE.md in the workspace."))] = None,
+    output: _OutputOption = None,
 ) -> None:
     """Draft a commentary on the changes from OLD to NEW: sources, summary, each article's old and
     new wording, its redline, flags and sanction changes, with places for the analysis."""
@@ -147,17 +155,13 @@ def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Wo
 def overview(
     version: Annotated[str, typer.Argument(
         metavar="VERSION", help="A law, a draft or a code: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
-    title: Annotated[str | None, typer.Option("--title", "-t", help="The document's title (and file name).")] = None,
+    title: _TitleOption = None,
     template: Annotated[str, typer.Option("--template", "-T", help=(
         "A template's name (`lexwatch commentary templates`) or its file."))] = "overview",
-    article: Annotated[list[str] | None, typer.Option(
-        "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")] = None,
-    pack: Annotated[list[str] | None, typer.Option("--pack", "-p",
-                                                   help="Flag with this rule pack only; repeatable.")] = None,
-    flagged_only: Annotated[bool, typer.Option("--flagged-only", help="Only articles a rule pack flags.")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=(
-        "Write here (never over an existing file): .md, .docx (Word), or .html for an HTML template; "
-        "- for standard output. Default: commentary/DATE-TITLE.md in the workspace."))] = None,
+    article: _ArticleOption = None,
+    pack: _PackOption = None,
+    flagged_only: _FlaggedOnlyOption = False,
+    output: _OutputOption = None,
 ) -> None:
     """Draft a legal overview of one document (a law, a draft): each article's text, what the rule
     packs find in it and, in an amending law, the Code articles it changes, with places for the
