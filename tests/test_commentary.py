@@ -445,3 +445,51 @@ def test_every_name_an_overview_template_is_given_is_in_the_readme(lexwatch_cli:
     names = made.out.replace("\\_", "_").split()
     missing = [name for name in names if f"`{name}`" not in section]
     assert not missing, f"README's overview paragraph does not name {missing}"
+
+
+def test_an_overview_names_each_code_article_once_though_two_instructions_change_it(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    law = tmp_path / "zakon_240-z.txt"
+    law.write_text("\n".join([
+        "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", "9 января 2023 г. № 240-З", "Об изменении Уголовного кодекса Республики Беларусь",
+        "", "Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:",
+        "1. в частях 1 и 3 статьи 289 слова «пожизненным лишением свободы» заменить словами "
+        "«пожизненным лишением свободы или смертной казнью»;",
+        "2. в части 1 статьи 289 слова «от восьми» заменить словами «от десяти» и дополнить словами "
+        "«, или смертной казнью».",
+        "Статья 2. Настоящий Закон вступает в силу после его официального опубликования.", ""]), encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(law), "-p", "death-penalty", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    death = next(line for line in made.out.splitlines() if line.startswith("- Смертная казнь"))
+    assert death.endswith(": ст. 289 ч. 1 УК, ст. 289 ч. 3 УК (статьи документа: 1)"), death
+    # each flag still tells all the articles its own instruction changes
+    assert "(вводится → ст. 289 ч. 1 УК, ст. 289 ч. 3 УК, п. 1)" in made.out
+
+
+def test_an_overview_of_chosen_articles_of_a_law_still_names_the_law(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    from test_flags_targets import LAW
+
+    law = tmp_path / "zakon_112-z.txt"
+    law.write_text(LAW, encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(law), "-a", "4", "-a", "5", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "> 26 мая 2021 г. № 112-З  \n> Об изменении кодексов" in made.out  # which law, with --article too
+    assert "## Преамбула" not in made.out  # the preamble's flags are not an article asked for
+    # Art. 4 repeals Art. 2 of Law No. 146-З: no Code article, and a bare "ст. 4" would read as the Code's
+    genocide = next(line for line in made.out.splitlines() if line.startswith("- Геноцид"))
+    assert genocide.endswith("): статьи документа: 4"), genocide
+    # Art. 5's heading is all its text: nothing left to quote
+    art5 = made.out[made.out.index("### Статья 5."):made.out.index("## Источник")]
+    assert "\n>" not in art5 and "**Комментарий.**" in art5
+
+
+def test_an_overview_of_the_code_gives_a_repealed_article_its_heading_only(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    code = tmp_path / "uk.txt"
+    code.write_text(CODE_2020.replace("Статья 60. Иные меры", "Статья 59¹. Исключена\n\nСтатья 60. Иные меры"),
+                    encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(code), "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "### Статья 59¹. Исключена\n\n### Статья 60. Иные меры" in made.out
+    assert made.out.count("**Комментарий.**") == 3  # Art. 59, 60 and 67

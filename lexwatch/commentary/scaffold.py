@@ -277,17 +277,20 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
     from lexwatch import __version__
     from lexwatch.diff.normalize import normalize
     from lexwatch.flags import flag_document, grouped
-    from lexwatch.flags.targets import pointing_to
+    from lexwatch.flags.targets import Target
 
     markup = _Markup(kind, None)
     subjects = _descriptions(packs)
     hits: dict[str | None, list[dict[str, Any]]] = {}
+    cited: dict[int, list[str]] = {}  # each flag's Code articles one by one, for its subject's list
     for hit in grouped(flag_document(doc, packs)):
-        hits.setdefault(hit["article"], []).append({
+        flag = {
             "pack": hit["pack"], "rule": hit["rule"], "severity": hit["severity"], "direction": hit["direction"],
             "evidence": hit["evidence"], "subject": subjects.get((hit["pack"], hit["rule"]), hit["rule"]),
-            "targets": pointing_to(hit["targets"]).removeprefix(" → "), "instruction": hit["instruction"],
-            "count": hit["count"]})
+            "instruction": hit["instruction"], "count": hit["count"]}
+        cited[id(flag)] = [Target(**t).display for t in hit["targets"]]
+        flag["targets"] = ", ".join(cited[id(flag)])
+        hits.setdefault(hit["article"], []).append(flag)
     known = frozenset(a.number for a in doc.articles)
     articles: list[dict[str, Any]] = []
     for article in doc.articles:
@@ -306,12 +309,14 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
         "made": {"date": (today or date.today()).isoformat(), "lexwatch": __version__},
         "act": {"regnum": doc.act, "title": doc.title},
         "document": _side(side, doc, info, markup),
-        "preamble": {"text": doc.preamble, "flags": preamble} if doc.preamble and not numbers else None,
+        # the law's date, number and name stay with --article; its flags are not an article asked for
+        "preamble": {"text": doc.preamble, "flags": [] if numbers else preamble} if doc.preamble else None,
         "articles": articles,
-        # in an amending law, the Code articles each subject's instructions change ("ст. 289 ч. 1 УК")
+        # in an amending law, the Code articles each subject's instructions change ("ст. 289 ч. 1 УК"),
+        # each once though two instructions change it
         "subjects": [{**subject, "targets": list(dict.fromkeys(
-            f["targets"] for a in subject["articles"] for f in a["flags"]
-            if f["pack"] == subject["name"] and f["targets"]))} for subject in _subjects(packs, articles)],
+            target for a in subject["articles"] for f in a["flags"] if f["pack"] == subject["name"]
+            for target in cited[id(f)]))} for subject in _subjects(packs, articles)],
         "unflagged": [a for a in articles if not a["flags"]],
         "selection": {"articles": [n.canonical for n in numbers or []], "packs": [p.name for p in packs],
                       "flagged_only": flagged_only},
