@@ -1,7 +1,8 @@
 """Commentary draft speed on the two real editions (2020 -> 2022, every changed article, flags on),
 each figure next to a baseline of the same run: the facts and the Jinja2 rendering against the
 markdown redline of the same diff, the Word draft against the comparative table as .docx, and the
-whole `lexwatch commentary new` call against `lexwatch diff --format markdown`. Best of --repeat.
+whole `lexwatch commentary new` call against `lexwatch diff --format markdown`; the Word draft of
+4x the text against 1x (it must stay linear). Best of --repeat.
 
 Run: python bench/commentary.py [--corpus ../shared/corpus] [--repeat 5]
 """
@@ -62,6 +63,9 @@ def main() -> None:
     word = best_of(args.repeat, lambda: markdown_docx(text))
     print(f"comparative table .docx (baseline) {table * 1e3:6.1f} ms")
     print(f"Word draft from the Markdown     {word * 1e3:8.1f} ms  ({word / table:.2f}x the table)")
+    # scaling: a python-docx paragraph put at the body's end read the body from its start (quadratic)
+    big = best_of(max(1, args.repeat // 2), lambda: markdown_docx(text * 4))
+    print(f"Word draft of 4x the Markdown    {big * 1e3:8.1f} ms  ({big / word:.2f}x the 1x draft: near 4 is linear)")
 
     def call(*command: str) -> None:
         subprocess.run([sys.executable, "-m", "lexwatch", *command], check=False, capture_output=True)
