@@ -493,3 +493,23 @@ def test_an_overview_of_the_code_gives_a_repealed_article_its_heading_only(
     assert made.code == 0, made
     assert "### Статья 59¹. Исключена\n\n### Статья 60. Иные меры" in made.out
     assert made.out.count("**Комментарий.**") == 3  # Art. 59, 60 and 67
+
+
+def test_a_line_that_opens_with_a_markdown_mark_stays_text(lexwatch_cli: Cli, workspace: Path,
+                                                           tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    # a page number a PDF left in a law's preamble ("- 2 -"), a "+" and a "===" line: not a list,
+    # not the underline that makes the line above a heading
+    law = ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n5 января 2022 г. № 146-З\nО геноциде белорусского народа\n- 2 -\n"
+           "+ Принят Палатой представителей\n===\n\n"
+           "Статья 1. Геноцид белорусского народа\nГеноцидом белорусского народа признаются действия, "
+           "совершенные нацистскими преступниками в годы Великой Отечественной войны.\n")
+    path = tmp_path / "zakon_146-z.txt"
+    path.write_text(law, encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(path), "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    html = MarkdownIt("commonmark").render(made.out)
+    quoted = next(q for q in html.split("<blockquote>")[1:] if "№ 146-З" in q).split("</blockquote>")[0]
+    assert "<ul>" not in quoted and "<h" not in quoted and "- 2 -" in quoted and "+ Принят" in quoted
+    assert "===" in quoted

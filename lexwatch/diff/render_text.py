@@ -97,6 +97,9 @@ def _terminal_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> objec
 
 
 _MD_LIST_RE = re.compile(r"(^|\n)((?:\*\*|~~|<strong>|<del>)?\d+)([.)])")
+# "- 2 -" (a PDF's page number), "+", "===" or "---" opening a line: a list item, or the line of a
+# heading under the text before it
+_MD_LINE_MARK_RE = re.compile(r"(^|\n)((?:\*\*|~~|<strong>|<del>)?)([-+=])")
 
 
 def md_escape(text: str) -> str:
@@ -150,7 +153,8 @@ def md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
             mark_open, mark_close = tag_open, tag_close
         out.append(f"{lead}{mark_open}{core}{mark_close}{trail}")
     # "1. " / "1) " at a line start would turn the article into a markdown list
-    return _MD_LIST_RE.sub(r"\1\2\\\3", "".join(out)).replace("\n", "  \n")
+    text = _MD_LIST_RE.sub(r"\1\2\\\3", "".join(out))
+    return _MD_LINE_MARK_RE.sub(r"\1\2\\\3", text).replace("\n", "  \n")
 
 
 def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
