@@ -421,7 +421,8 @@ def test_an_overview_of_chosen_articles_and_its_bad_inputs(lexwatch_cli: Cli, wo
     assert none.code == 0 and "no article a rule pack flags; no draft written" in none.err
     assert not list((workspace / "commentary").glob("*.md"))
     word = tmp_path / "obzor.docx"
-    assert lexwatch_cli("commentary", "overview", new, "-a", "59", "-o", str(word), cwd=workspace).code == 0
+    one = lexwatch_cli("commentary", "overview", new, "-a", "59", "-o", str(word), cwd=workspace)
+    assert one.code == 0 and "drafted from overview.md: 1 article (1 flagged)" in one.err, one
     import docx
 
     quoted = [p.text for p in docx.Document(str(word)).paragraphs if p.style.name == "Quote"]

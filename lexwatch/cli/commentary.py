@@ -147,7 +147,8 @@ def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Wo
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
     flagged = sum(1 for a in data["articles"] if a["flags"])
-    say(f"drafted from {chosen.name}: {len(data['articles'])} articles ({flagged} flagged)")
+    count = len(data["articles"])
+    say(f"drafted from {chosen.name}: {count} article{'' if count == 1 else 's'} ({flagged} flagged)")
     typer.echo(str(target))
 
 
