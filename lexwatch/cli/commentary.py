@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from lexwatch.cli.context import STATE, emit_json, say
-from lexwatch.errors import InputError, UsageError, WorkspaceError
+from lexwatch.errors import UsageError, WorkspaceError
 
 if TYPE_CHECKING:
     from lexwatch.commentary.scaffold import Template
@@ -169,7 +169,7 @@ def overview(
     analysis."""
     from datetime import date
 
-    from lexwatch.cli.diff import Sides
+    from lexwatch.cli.diff import Sides, with_articles
     from lexwatch.cli.flags import workspace_root
     from lexwatch.commentary import scaffold
     from lexwatch.flags import load_packs
@@ -186,9 +186,7 @@ def overview(
         doc, side = sides.load(version)
     finally:
         sides.close()
-    if not doc.articles:
-        raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as evidence): "
-                         "nothing to go through article by article")
+    with_articles(doc, side, "go through")
     held = {a.number for a in doc.articles}
     missing = [n.display for n in numbers if n not in held]
     if missing:

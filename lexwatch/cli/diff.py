@@ -117,13 +117,19 @@ class Sides:
         if old_side.label == new_side.label and old_side.id != new_side.id:
             old_side, new_side = _told_apart(old_side), _told_apart(new_side)
         for doc, side in ((old_doc, old_side), (new_doc, new_side)):
-            if not doc.articles:  # a file without articles is refused when read; a stored version is not
-                raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as "
-                                 "evidence): nothing to compare article by article")
+            with_articles(doc, side, "compare")
         if old_doc.act and new_doc.act and old_doc.act != new_doc.act:
             say(f"warning: {old_side.label} is act {old_doc.act} and {new_side.label} is act {new_doc.act}: "
                 "two different acts are compared")
         return (old_doc, old_side), (new_doc, new_side)
+
+
+def with_articles(doc: Document, side: DocumentSide, doing: str) -> None:
+    """Refuse a side without articles: a file without them is refused when read, a stored version
+    (a publication card, a scan kept as evidence) is not."""
+    if not doc.articles:
+        raise InputError(f"{side.label} holds no articles (a publication card or a scan kept as evidence): "
+                         f"nothing to {doing} article by article")
 
 
 def _colour() -> bool:

@@ -195,7 +195,6 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
           flagged_only: bool = False, context: int | None = None, today: date | None = None) -> dict[str, Any]:
     """What a template is given (README, "Commentary drafts", lists every name)."""
     from lexwatch import __version__
-    from lexwatch.flags.targets import pointing_to
 
     markup = _Markup(kind, context)
     subjects = _descriptions(packs)
@@ -214,11 +213,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
             "redline": markup.ops(item.ops, item.technical),
             "title_redline": markup.ops(item.title_ops, item.technical) if item.title_ops else None,
             "old_wording": markup.wording(item, "delete"), "new_wording": markup.wording(item, "insert"),
-            "flags": [{"pack": f.get("pack"), "rule": f.get("rule"), "severity": f.get("severity"),
-                       "direction": f.get("direction"), "evidence": f.get("evidence"),
-                       "subject": subjects.get((f.get("pack", ""), f.get("rule", "")), f.get("rule")),
-                       "targets": pointing_to(f.get("targets") or []).removeprefix(" → ")}
-                      for f in item.flags],
+            "flags": [{**_flag(f, subjects), "targets": ", ".join(_cited(f))} for f in item.flags],
             "sanctions": [s.get("summary_ru") or s.get("summary", "") for s in item.sanctions],
             "technical": item.technical, "matched_by": item.matched_by,
             "repealed": item.repeal == "repealed", "reinserted": item.repeal == "re-inserted",
@@ -253,6 +248,21 @@ def _subjects(packs: list[Pack], articles: list[dict[str, Any]]) -> list[dict[st
             for pack in packs if pack.name in by_pack]
 
 
+def _flag(found: dict[str, Any], subjects: dict[tuple[str, str], str]) -> dict[str, Any]:
+    """A flag of a diff or a hit of one document as a template is given it (with `subject`, what
+    its rule watches)."""
+    pack, rule = found.get("pack", ""), found.get("rule", "")
+    return {"pack": pack, "rule": rule, "severity": found.get("severity"), "direction": found.get("direction"),
+            "evidence": found.get("evidence"), "subject": subjects.get((pack, rule), rule)}
+
+
+def _cited(found: dict[str, Any]) -> list[str]:
+    """The Code articles a flag's instruction changes, as cited: ["ст. 289 ч. 1 УК", …]."""
+    from lexwatch.flags.targets import Target
+
+    return [Target(**t).display for t in found.get("targets") or []]
+
+
 def _descriptions(packs: list[Pack]) -> dict[tuple[str, str], str]:
     """What each rule watches, by (pack, rule): a flag's `subject`."""
     return {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
@@ -277,18 +287,14 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
     from lexwatch import __version__
     from lexwatch.diff.normalize import normalize
     from lexwatch.flags import flag_document, grouped
-    from lexwatch.flags.targets import Target
 
     markup = _Markup(kind, None)
     subjects = _descriptions(packs)
     hits: dict[str | None, list[dict[str, Any]]] = {}
     cited: dict[int, list[str]] = {}  # each flag's Code articles one by one, for its subject's list
     for hit in grouped(flag_document(doc, packs)):
-        flag = {
-            "pack": hit["pack"], "rule": hit["rule"], "severity": hit["severity"], "direction": hit["direction"],
-            "evidence": hit["evidence"], "subject": subjects.get((hit["pack"], hit["rule"]), hit["rule"]),
-            "instruction": hit["instruction"], "count": hit["count"]}
-        cited[id(flag)] = [Target(**t).display for t in hit["targets"]]
+        flag = {**_flag(hit, subjects), "instruction": hit["instruction"], "count": hit["count"]}
+        cited[id(flag)] = _cited(hit)
         flag["targets"] = ", ".join(cited[id(flag)])
         hits.setdefault(hit["article"], []).append(flag)
     known = frozenset(a.number for a in doc.articles)
