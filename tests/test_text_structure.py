@@ -267,3 +267,37 @@ def test_a_heading_with_a_hundred_thousand_leader_dots_not_at_its_end_is_read_in
     assert doc.articles[0].title == "Смертная казнь" + "…" * 100_000 + "x"
     assert doc.articles[1].title == "Общие начала" + " ." * 100_000 + " 1 1"
     assert doc.articles[2].title == "Наказание"
+
+
+AMENDING_LAW = """\
+ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+9 января 2023 г. № 241-З
+Об изменении законов по вопросам уголовной ответственности
+Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:
+1. В статье 289:
+1.1. часть 1 изложить в следующей редакции:
+«1. Совершение взрыва, поджога или иных действий, направленных на устрашение населения, – наказывается \
+лишением свободы на срок от восьми до двенадцати лет.»;
+1.2. в части 3 слова «или смертной казнью» исключить.
+Статья 2. Совету Министров Республики Беларусь в шестимесячный срок:
+привести решения Правительства Республики Беларусь в соответствие с настоящим Законом.
+Статья 3. Признать утратившим силу Закон Республики Беларусь от 5 января 2015 г. № 241-З.
+Статья 4. Вступление в силу настоящего Закона
+Настоящий Закон вступает в силу через десять дней после его официального опубликования.
+"""
+
+
+def test_an_amending_laws_first_sentence_is_its_articles_text_not_its_title() -> None:
+    # An amending law's article has no title: "Внести в … следующие изменения:" after the number was
+    # read as the heading, so a redline or an overview showed the instruction's lead-in as a title.
+    doc = parse(AMENDING_LAW)
+    first, second, third, fourth = doc.articles
+    assert (first.title, first.heading) == ("", "Статья 1.")
+    assert first.lines[0].startswith("Внести в Уголовный кодекс Республики Беларусь")
+    assert first.lines[1:3] == ["1. В статье 289:", "1.1. часть 1 изложить в следующей редакции:"]
+    assert second.title == "" and second.lines[0] == "Совету Министров Республики Беларусь в шестимесячный срок:"
+    assert third.title == "" and third.text == "Признать утратившим силу Закон Республики Беларусь от 5 января 2015 г. № 241-З."
+    # a law's own title stays a title, as every title of the Criminal Code does
+    assert (fourth.title, fourth.lines) == ("Вступление в силу настоящего Закона",
+                                            ["Настоящий Закон вступает в силу через десять дней после его"
+                                             " официального опубликования."])

@@ -40,7 +40,7 @@ class Article:
 
     @property
     def heading(self) -> str:
-        return f"Статья {self.number.display}. {self.title}"
+        return f"Статья {self.number.display}. {self.title}".rstrip()
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -28,6 +28,10 @@ _CHAPTER_REST = re.compile(r"\s+(?P<num>\d{1,3}(?:" + _SUP + r"{1,3}|[-/]\d{1,3}
 _SECTION_REST = re.compile(r"\s+(?P<num>[IVXLC]{1,7}|\d{1,2})(?![\w])\.?\s*(?P<title>.*)$")
 _PART_ORDINALS = ("ПЕРВАЯ", "ВТОРАЯ", "ТРЕТЬЯ", "ЧЕТВЕРТАЯ", "ЧЕТВЁРТАЯ", "ПЯТАЯ", "ШЕСТАЯ", "СЕДЬМАЯ",
                   "ВОСЬМАЯ", "ДЕВЯТАЯ", "ДЕСЯТАЯ")
+# An amending law's article has no title: its first sentence follows the number ("Статья 1. Внести в
+# Уголовный кодекс … следующие изменения:", "Статья 3. Совету Министров … :"). Such a sentence opens
+# with an instruction's infinitive or leads a list; a code's or a law's own title does neither.
+_LEAD_IN = re.compile(r"^(?:(?:Внести|Признать|Дополнить|Изложить|Исключить|Поручить)(?![а-яё])|.*:$)")
 _EXCLUDED_TITLE = re.compile(r"^(исключена|утратила силу)\.?$", re.IGNORECASE)
 _TOC_WORD = re.compile(r"^(СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\.?$", re.IGNORECASE)
 # A table-of-contents entry in a PDF ends with dot leaders and a page number.
@@ -55,6 +59,7 @@ class _Item:
     number: ArticleNumber | int | None = None   # article: explicit number, or a bare int to resolve
     title: str = ""
     key: str = ""                    # heading identity used to find where a table of contents ends
+    lead: str = ""                   # article: the first sentence of its text, on the heading's line
 
 
 @dataclass
@@ -117,6 +122,8 @@ def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
         if m and number is not None:
             title = _strip_leaders(m.group("title")).rstrip("*").strip()
             key = number.canonical if isinstance(number, ArticleNumber) else str(number)
+            if _LEAD_IN.match(title):
+                return _Item(BlockKind.ARTICLE, text, typed, number, "", "a" + key, lead=m.group("title").strip())
             return _Item(BlockKind.ARTICLE, text, typed, number, title, "a" + key)
     if kind in (BlockKind.UNKNOWN, BlockKind.CHAPTER) and _starts(text, "ГЛАВА"):
         m = _CHAPTER_REST.match(text, 5)
@@ -311,6 +318,8 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
             if kind is BlockKind.ARTICLE:
                 assert it.number is not None
                 current = _Draft(it.number, it.title, part, section, chapter)
+                if it.lead:
+                    current.lines.append(it.lead)
                 drafts.append(current)
                 note_heading = None
             else:
