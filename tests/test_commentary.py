@@ -431,6 +431,26 @@ def test_an_overview_of_chosen_articles_and_its_bad_inputs(lexwatch_cli: Cli, wo
     assert any(t.startswith("1. В качестве исключительной меры наказания") for t in quoted)
 
 
+def test_a_template_for_the_other_command_is_named_so(lexwatch_cli: Cli, workspace: Path,
+                                                     editions: tuple[Path, Path]) -> None:
+    # "-T overview" with `commentary new` (or "-T review" with `overview`) stopped at the first name
+    # the other command gives, with nothing to say which command the template is for.
+    old, new = map(str, editions)
+    wrong = lexwatch_cli("commentary", "new", old, new, "-T", "overview", "-o", "-", cwd=workspace)
+    assert wrong.code == 2 and wrong.out == ""
+    assert wrong.err.strip().endswith(
+        "template error: 'document' is undefined (overview.md is a template for `lexwatch commentary overview`)")
+    back = lexwatch_cli("commentary", "overview", new, "-T", "review", "-o", "-", cwd=workspace)
+    assert back.code == 2 and back.err.strip().endswith(
+        "template error: 'old' is undefined (review.md is a template for `lexwatch commentary new`)")
+    # a template's own mistake is told as it is, with no such guess
+    folder = workspace / "commentary" / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.md.j2").write_text("# {{ title }}\n{{ verdict }}\n", encoding="utf-8")
+    own = lexwatch_cli("commentary", "new", old, new, "-T", "mine", "-o", "-", cwd=workspace)
+    assert own.code == 2 and own.err.strip().endswith("mine.md.j2:2: template error: 'verdict' is undefined")
+
+
 def test_every_name_an_overview_template_is_given_is_in_the_readme(lexwatch_cli: Cli, workspace: Path,
                                                                    tmp_path: Path) -> None:
     from test_flags_targets import LAW

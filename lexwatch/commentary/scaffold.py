@@ -410,7 +410,26 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
         where = f"{exc.filename or template.path}:{exc.lineno}"
         raise UsageError(f"{where}: template error: {exc.message}") from None
     except (TemplateError, *_RENDER_ERRORS) as exc:
-        raise UsageError(f"{_where(exc, template)}: template error: {exc}") from None
+        raise UsageError(f"{_where(exc, template)}: template error: {exc}{_other_command(exc, template, data)}") \
+            from None
+
+
+# Names only one of the two commands gives its templates: a template that reads one of them under the
+# other command was written for that one ("-T overview" with `commentary new`).
+_GIVEN_BY = {"document": "overview", "preamble": "overview", "old": "new", "new": "new", "summary": "new"}
+
+
+def _other_command(exc: BaseException, template: Template, data: dict[str, Any]) -> str:
+    """", a template for `lexwatch commentary overview`" when the undefined name is one the other
+    command gives; "" for any other mistake."""
+    from jinja2 import UndefinedError
+
+    found = re.fullmatch(r"'(\w+)' is undefined", str(exc)) if isinstance(exc, UndefinedError) else None
+    name = found.group(1) if found else ""
+    command = _GIVEN_BY.get(name, "")
+    if not command or name in data:
+        return ""
+    return f" ({template.name} is a template for `lexwatch commentary {command}`)"
 
 
 def _where(exc: BaseException, template: Template) -> str:
