@@ -151,6 +151,25 @@ def _check_type(value: Any, default: Any) -> bool:
     return isinstance(value, str)
 
 
+# tomllib's words for a key or a table given twice, which name neither
+_KEY_LINE = re.compile(r'\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'"'[^'\n]*'"r')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"))*)\s*=')
+_TABLE_TWICE = re.compile(r"Cannot declare \((.*?),?\) twice")
+
+
+def _twice(message: str, text: str, line: int | None) -> str:
+    """tomllib's "Cannot overwrite a value" / "Cannot declare ('portal',) twice" with the key or
+    the table named: "`delay` is set twice", "[portal] appears twice"."""
+    table = _TABLE_TWICE.fullmatch(message)
+    if table:
+        return f"[{'.'.join(part.strip().strip(chr(39)) for part in table.group(1).split(','))}] appears twice"
+    if message == "Cannot overwrite a value" and line is not None:
+        lines = text.splitlines()
+        key = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+        if key:
+            return f"key '{key.group(1)}' is set twice"
+    return message
+
+
 def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
     try:
         data = tomllib.loads(text)
@@ -159,8 +178,8 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
         m = re.search(r"line (\d+)", msg)
         # "(at end of document)": the last line, where the file broke off ("foo = [")
         line = int(m.group(1)) if m else (text.rstrip("\n").count("\n") + 1 if "end of document" in msg else None)
-        raise ConfigError(re.sub(r"\s*\(at (?:line|end of document).*\)$", "", msg).strip() or "invalid TOML",
-                          path=path, line=line) from None
+        message = re.sub(r"\s*\(at (?:line|end of document).*\)$", "", msg).strip() or "invalid TOML"
+        raise ConfigError(_twice(message, text, line), path=path, line=line) from None
     settings = Settings(raw=data, path=path, text=text)
     for section in data:
         if section not in SECTIONS:

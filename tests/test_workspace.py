@@ -92,6 +92,17 @@ def test_a_file_that_breaks_off_names_its_last_line():
         parse_settings('[watch]\nacts = ["HK9900275"]\nextra = [\n')
 
 
+def test_a_key_or_a_table_given_twice_is_named():
+    # tomllib says "Cannot overwrite a value" and "Cannot declare ('portal',) twice": a user pasting a
+    # setting under its default was told neither which key nor which table
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:3: key 'delay' is set twice$"):
+        parse_settings('[portal]\ndelay = 1.0\ndelay = 2.0\n')
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:4: key 'portal.timeout' is set twice$"):
+        parse_settings('portal.timeout = 5\n\n# longer\nportal.timeout = 9\n')
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:5: \[sources.pravo_by\] appears twice$"):
+        parse_settings('[sources.pravo_by]\nprobe_drafts = true\n\n# again\n[sources.pravo_by]\nenabled = true\n')
+
+
 def test_unknown_key_and_wrong_type_name_the_key_and_line():
     with pytest.raises(ConfigError, match=r"lexwatch.toml:4: unknown setting \(key 'portal.base_ulr'\)"):
         parse_settings('[portal]\ndelay = 0.5\n\nbase_ulr = "https://pravo.by"\n')
