@@ -16,6 +16,7 @@
      ├── LockedError                   another lexwatch run holds the workspace (exit 5)
      └── FetchError                    a source failed (exit 4)
           ├── PortalBlockedError       HTTP 403
+          ├── PortalDownError          skipped: the host failed several requests in a row
           ├── ResponseTooLargeError
           ├── TruncatedResponseError
           ├── UnexpectedPageError      captcha or error page served with 200
@@ -121,6 +122,10 @@ class FetchError(LexwatchError):
 
 
 class PortalBlockedError(FetchError):
+    pass
+
+
+class PortalDownError(FetchError):
     pass
 
 

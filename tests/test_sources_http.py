@@ -22,6 +22,7 @@ from lexwatch.config import PortalSettings
 from lexwatch.errors import (
     FetchError,
     PortalBlockedError,
+    PortalDownError,
     RedirectRefusedError,
     ResponseTooLargeError,
     TruncatedResponseError,
@@ -365,3 +366,91 @@ def test_a_page_naming_a_codec_that_is_no_charset_is_read_as_its_bytes_say(fixtu
     assert result.encoding == "utf-8"
     assert "Отрицание геноцида белорусского народа \\x1b[2J" in (result.text or "")
     assert "\x1b" not in (result.text or "")
+
+
+# Pages of one run, as the acts a commentator watches: the Criminal Code, the Code of Administrative
+# Offences, the laws on extremism, terrorism and foreigners.
+RUN_PAGES = [f"/document/?guid=3871&p0={act}" for act in
+             ("HK9900275", "HK2100091", "H10700203", "H10200077", "H11000105")]
+
+
+def test_a_portal_down_costs_three_requests_and_300_s_of_waiting_then_the_run_skips_it(fixture_portal):
+    fixture_portal.outage = Reply(503, b"<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>",
+                                  headers={"Retry-After": "120"})
+    sleeps = Sleeps()
+    errors = []
+    with client(fixture_portal, sleeps, retries=4, backoff=1.0) as portal:  # the default settings
+        for page in RUN_PAGES:
+            with pytest.raises(FetchError) as caught:
+                portal.get(page)
+            errors.append(caught.value)
+    # two waits of 120 s: a third would take the run's waiting past 300 s (before: 4 waits a request)
+    assert sleeps.calls == [120.0, 120.0]
+    assert [len(fixture_portal.hits(page)) for page in RUN_PAGES] == [3, 1, 1, 0, 0]
+    assert "HTTP 503" in str(errors[0]) and "this run has already waited 240 s for the portal" in str(errors[0])
+    assert "not tried again: the portal failed the last request too" in str(errors[1])
+    assert all(isinstance(error, PortalDownError) for error in errors[3:])
+    assert str(errors[3]).startswith("127.0.0.1: skipped, the portal failed 3 requests in a row (last: "
+                                     f"{fixture_portal.base_url}{RUN_PAGES[2]}: HTTP 503")
+
+
+def test_a_success_closes_the_breaker_and_a_403_or_404_never_opens_it(fixture_portal):
+    down, blocked, missing, code = RUN_PAGES[:4]
+    fixture_portal.set(down, Reply(503, b"Service Unavailable"))
+    fixture_portal.set(blocked, Reply(403, b"<html><body>Forbidden</body></html>"))
+    fixture_portal.set(code, Reply(body=consolidated_page("2022")))  # `missing` has no route: a 404
+    with client(fixture_portal) as portal:
+        for _ in range(2):
+            with pytest.raises(FetchError, match="HTTP 503"):
+                portal.get(down)
+            for page, error in ((blocked, PortalBlockedError), (missing, FetchError)) * 2:
+                with pytest.raises(error, match=r"HTTP 40[34]"):
+                    portal.get(page)
+        # the portal answered those pages: two failures of the host, not six in a row
+        assert portal.get(code).ok
+        with pytest.raises(FetchError, match=r"HTTP 503.*gave up after 3 tries"):
+            portal.get(down)
+    # full retries, then one try right after a failed request, then full retries after a success
+    assert len(fixture_portal.hits(down)) == 3 + 1 + 3
+
+
+@pytest.mark.parametrize("outage", ["connection refused", "no answer"])
+def test_a_portal_that_cannot_be_reached_is_retried_for_one_request_then_skipped(fixture_portal, outage):
+    if outage == "no answer":  # headers, then nothing: each try ends at the timeout
+        fixture_portal.outage = Reply(body=consolidated_page("2020"), stall=3.0)
+    base = fixtures.closed_port() if outage == "connection refused" else fixture_portal.base_url
+    sleeps = Sleeps()
+    messages = []
+    began = time.monotonic()
+    settings = PortalSettings(base_url=base, delay=0.0, timeout=0.3, retries=4, backoff=1.0)
+    with PortalClient(settings, sleep=sleeps, env={}) as portal:
+        for page in RUN_PAGES:
+            with pytest.raises(FetchError) as caught:
+                portal.get(page)
+            messages.append(str(caught.value))
+    # the first request's backoff (1, 2, 4, 8 s with jitter) and nothing more: 5 + 1 + 1 tries, not 25
+    assert len(sleeps.calls) == 4 and sum(sleeps.calls) <= 22.5
+    assert [("skipped" in m) for m in messages] == [False, False, False, True, True], messages
+    assert time.monotonic() - began < 7 * 0.3 + 1.5
+
+
+def test_two_workers_sharing_the_client_stop_asking_a_dead_portal_together(fixture_portal):
+    from concurrent.futures import ThreadPoolExecutor
+
+    fixture_portal.outage = Reply(503, b"Service Unavailable", headers={"Retry-After": "0"})
+
+    def draft(entry: int) -> str:
+        try:
+            portal.get(f"/document/?guid=3941&p0=20250210{entry:02d}")
+        except PortalDownError:
+            return "skipped"
+        except FetchError:
+            return "failed"
+        return "fetched"
+
+    with client(fixture_portal) as portal, ThreadPoolExecutor(2) as pool:
+        outcomes = list(pool.map(draft, range(1, 21)))
+    # at most two requests retried in full (both began before either failed), then one try each
+    # until three failed in a row (one more may race it); the rest never reach the portal
+    assert outcomes.count("failed") <= 4 and outcomes.count("skipped") == 20 - outcomes.count("failed")
+    assert len(fixture_portal.requests) <= 2 * 3 + 2

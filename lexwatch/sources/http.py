@@ -1,5 +1,6 @@
 """The one polite HTTP client every source uses: one host only, timeouts, retries with backoff,
-a delay between requests, at most two in flight, conditional GET, size caps while streaming.
+a delay between requests, at most two in flight, conditional GET, size caps while streaming, and a
+breaker that stops asking a portal that keeps failing (ADR-12).
 
 httpx is imported inside the client (start-up time of the CLI).
 """
@@ -25,6 +26,7 @@ from lexwatch.errors import (
     ConfigError,
     FetchError,
     PortalBlockedError,
+    PortalDownError,
     RedirectRefusedError,
     ResponseTooLargeError,
     TruncatedResponseError,
@@ -39,6 +41,9 @@ Kind = Literal["page", "pdf"]
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
+# Requests in a row the host may fail (each after its retries) before the run stops asking it: a
+# portal that is down ends a run in minutes, not in an hour of retries (ADR-12).
+BREAKER_AFTER = 3
 # Response headers kept as evidence: nothing that could carry a cookie or a credential.
 EVIDENCE_HEADERS = ("content-type", "content-length", "content-encoding", "etag", "last-modified", "date",
                     "server", "cache-control", "expires", "retry-after", "location")
@@ -246,6 +251,12 @@ class PortalClient:
         self._slots = threading.BoundedSemaphore(max(1, min(2, portal.max_in_flight)))
         self._pace = threading.Lock()
         self._next_start = 0.0
+        # The breaker: requests the host failed in a row (reset by a success), the last one's error,
+        # and the seconds this run has waited to retry, at most retry_after_max in all.
+        self._health = threading.Lock()
+        self._failed_in_a_row = 0
+        self._last_failure = ""
+        self._waited = 0.0
 
     def close(self) -> None:
         self._client.close()
@@ -280,24 +291,61 @@ class PortalClient:
                 headers["If-None-Match"] = known.etag
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
+        self._refuse_if_down()
         attempts = self.portal.retries + 1
         for attempt in range(attempts):
             self._wait_turn()
             try:
                 with self._slots:
                     result = self._once(url, kind, headers, missing_ok)
-                result.attempts = attempt + 1
-                return result
             except _Retry as retry:
-                if attempt + 1 >= attempts:
-                    raise type(retry.error)(f"{retry.error.message} (gave up after {attempts} tries)") from None
-                wait = retry.retry_after
-                if wait is not None and wait > self.retry_after_max:
-                    raise FetchError(f"{retry.error.message}; the portal asks to wait {wait:.0f} s,"
-                                     " try again later") from None
-                self.sleep(wait if wait is not None else
-                           backoff_delay(attempt, self.backoff_base, self.backoff_max))
+                self.sleep(self._wait_before_retry(retry, attempt + 1, attempts))
+                continue
+            with self._health:
+                self._failed_in_a_row = 0
+            result.attempts = attempt + 1
+            return result
         raise AssertionError("unreachable")
+
+    # -- the breaker -------------------------------------------------------------------------
+
+    def _refuse_if_down(self) -> None:
+        """Once the host has failed BREAKER_AFTER requests in a row, the rest of the run is not asked
+        for: each fails at once, saying why (and is looked at again next run, as any failure)."""
+        with self._health:
+            failed, last = self._failed_in_a_row, self._last_failure
+        if failed >= BREAKER_AFTER:
+            raise PortalDownError(f"{self.origin[1]}: skipped, the portal failed {failed} requests in a row"
+                                  f" (last: {last})")
+
+    def _wait_before_retry(self, retry: _Retry, tried: int, attempts: int) -> float:
+        """Seconds to wait before trying again, or the request's failure, counted by the breaker.
+        After a request the host failed, the next ones get one try each until one succeeds; and the
+        run waits retry_after_max seconds in all, as long as one Retry-After it honours."""
+        wait = retry.retry_after
+        if tried < attempts and wait is not None and wait > self.retry_after_max:
+            raise self._host_failed(retry, FetchError(f"{retry.error.message}; the portal asks to wait"
+                                                      f" {wait:.0f} s, try again later")) from None
+        if wait is None:
+            wait = backoff_delay(tried - 1, self.backoff_base, self.backoff_max)
+        with self._health:
+            if tried >= attempts:
+                why = f"gave up after {attempts} tries"
+            elif self._failed_in_a_row:
+                why = "not tried again: the portal failed the last request too"
+            elif self._waited + wait > self.retry_after_max:
+                why = f"not tried again: this run has already waited {self._waited:.0f} s for the portal"
+            else:
+                self._waited += wait
+                return wait
+        raise self._host_failed(retry, type(retry.error)(f"{retry.error.message} ({why})")) from None
+
+    def _host_failed(self, retry: _Retry, error: FetchError) -> FetchError:
+        """`error`, the request's end, counted; the skipped ones name what the host last did."""
+        with self._health:
+            self._failed_in_a_row += 1
+            self._last_failure = retry.error.message
+        return error
 
     def _wait_turn(self) -> None:
         """Keep `delay` seconds between the starts of two requests to the host."""

@@ -65,6 +65,7 @@ class FixturePortal:
         self.routes: dict[str, Route] = {}
         self.prefix_routes: dict[str, Route] = {}
         self.requests: list[Request] = []
+        self.outage: Reply | None = None  # when set, every request gets it: the whole portal down
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
@@ -103,6 +104,8 @@ class FixturePortal:
             self.max_in_flight = 0
 
     def reply_for(self, raw_path: str) -> Reply:
+        if self.outage is not None:
+            return self.outage
         key = route_key(raw_path)
         route = self.routes.get(key)
         if route is None:
