@@ -51,6 +51,14 @@ acts = ["HK9900275"]
 # [sources.folder]
 # A folder you fill by hand (e.g. PDFs saved from a browser behind a proxy), relative to the workspace.
 # path = "inbox"
+
+[notify]
+# Where `lexwatch check` also tells what it found: Apprise URLs (needs `pip install 'lexwatch[notify]'`),
+# e.g. "tgram://BOT_TOKEN/CHAT_ID", "mailtos://user:password@example.org". Sent through the portal's
+# proxy; kept in this file only: lexwatch prints a URL's scheme, never its token.
+urls = []
+# Also notify when a source could not be checked (the portal unreachable), not only of changes.
+failures = false
 """
 
 
@@ -84,9 +92,16 @@ class WatchSettings:
 
 
 @dataclass
+class NotifySettings:
+    urls: list[str] = field(default_factory=list)
+    failures: bool = False
+
+
+@dataclass
 class Settings:
     portal: PortalSettings = field(default_factory=PortalSettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
+    notify: NotifySettings = field(default_factory=NotifySettings)
     raw: dict[str, Any] = field(default_factory=dict)
     path: str = "lexwatch.toml"  # where the settings were read, and their text: for error lines
     text: str = ""
@@ -99,9 +114,9 @@ class Settings:
         return ConfigError(message, path=self.path, line=line or _line_of_table(self.text, key), key=key)
 
 
-# Sections lexwatch itself types and checks; other tables (e.g. [sources.folder], [notify]) are
-# kept in `raw` for the stage that owns them.
-_TYPED: dict[str, type] = {"portal": PortalSettings, "watch": WatchSettings}
+# Sections lexwatch itself types and checks; other tables (e.g. [sources.folder]) are kept in `raw`
+# for the stage that owns them.
+_TYPED: dict[str, type] = {"portal": PortalSettings, "watch": WatchSettings, "notify": NotifySettings}
 
 
 def _line_of(text: str, section: str, key: str) -> int | None:
@@ -123,8 +138,9 @@ def _line_of_table(text: str, table: str) -> int | None:
     return None
 
 
-# The tables of lexwatch.toml: [portal] and [watch] typed here, [sources.<name>] read by each source.
-SECTIONS = ("portal", "watch", "sources")
+# The tables of lexwatch.toml: [portal], [watch] and [notify] typed here, [sources.<name>] read by
+# each source.
+SECTIONS = ("portal", "watch", "sources", "notify")
 
 
 def _expected(default: Any) -> str:

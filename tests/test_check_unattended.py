@@ -81,7 +81,7 @@ def test_with_the_portal_down_a_change_a_killed_run_stored_is_told_and_the_run_s
     down = {"LEXWATCH_PORTAL_URL": fixtures.closed_port()}
     run = lexwatch_cli("check", cwd=portal_workspace, env=down)
     assert run.code == 4, run
-    assert run.out.startswith("changed   HK9900275@2022-") and "stopped before reporting it" in run.out
+    assert run.out.startswith("changed   HK9900275@2022-") and "did not finish reporting it" in run.out
     # the edition told is not a sign the portal answered: nothing of this run was reached
     assert "could not check anything" in run.err, run.err
     as_json = lexwatch_cli("check", "--json", cwd=portal_workspace, env=down)

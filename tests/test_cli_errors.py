@@ -65,7 +65,7 @@ def test_a_pipe_closed_early_keeps_the_answer_a_script_tests(lexwatch_cli: Cli, 
     assert _closed_pipe(["check"], workspace) == 1
     # the report never reached a reader: the next run tells the new document again, then it is told
     again = lexwatch_cli("check", cwd=workspace)
-    assert again.code == 1 and "stopped before reporting it" in again.out, again
+    assert again.code == 1 and "did not finish reporting it" in again.out, again
     assert lexwatch_cli("check", cwd=workspace).code == 0
 
 

@@ -286,7 +286,7 @@ def test_a_run_killed_after_storing_a_new_edition_has_it_reported_by_the_next_ru
     assert after.code == 0, after
     [changed] = after.json()["changed"]
     assert changed["act"] == "HK9900275" and changed["url"].endswith(CONSOLIDATED)
-    assert "stopped before reporting it" in changed["note"]
+    assert "did not finish reporting it" in changed["note"]
     assert all(i["url"] != changed["url"] for i in after.json()["unchanged"])  # one line per document
     assert "pravo_by: 0 new, 1 changed, 2 unchanged, 0 failed" in after.err
 
@@ -517,7 +517,7 @@ def test_a_went_back_change_left_pending_by_a_killed_run_is_told_once(lexwatch_c
     run = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace)
     assert run.code == 0, run
     [changed] = run.json()["changed"]
-    assert changed["version"] == stored["version"] and "stopped before reporting it" in changed["note"]
+    assert changed["version"] == stored["version"] and "did not finish reporting it" in changed["note"]
     again = lexwatch_cli("fetch", "--source", "folder", "--json", cwd=portal_workspace).json()
     assert again["changed"] == [] and len(again["unchanged"]) == 1
 
@@ -727,7 +727,7 @@ def test_a_dry_run_after_a_killed_run_leaves_its_edition_to_be_told_by_the_next_
     real = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
     assert real.code == 0, real
     [changed] = real.json()["changed"]
-    assert changed["act"] == "HK9900275" and "stopped before reporting it" in changed["note"]
+    assert changed["act"] == "HK9900275" and "did not finish reporting it" in changed["note"]
 
 
 def test_a_file_added_by_hand_before_the_folder_source_watched_it_is_not_news(lexwatch_cli, portal_workspace):

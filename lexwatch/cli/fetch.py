@@ -15,6 +15,7 @@ from lexwatch.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from lexwatch.check import Finding
+    from lexwatch.notify import Notifier
     from lexwatch.sources.base import Source
     from lexwatch.sources.runner import FetchReport, FetchRun, Outcome
     from lexwatch.store.versions import VersionStore
@@ -185,10 +186,12 @@ def check(
     address gave before, else its act's previous version (articles changed, flags raised).
 
     Exit 0: nothing new; 1: something new or changed; 4: a source failed (what was reached is
-    reported: never read 4 as "no changes"); 5: another run holds the workspace; 2: a usage or
+    reported: never read 4 as "no changes") or a [notify] service did not take the report (told
+    again next run); 5: another run holds the workspace; 2: a usage or
     configuration error, or no source enabled (nothing could be checked)."""
     from lexwatch.check import explain
     from lexwatch.flags import load_packs
+    from lexwatch.notify import prepare
     from lexwatch.sources.runner import enabled_sources
 
     fit_stdout(escape=True)  # a cron job in an odd locale must still tell its changes
@@ -197,6 +200,7 @@ def check(
     ws = open_workspace()
     sources = enabled_sources(ws.settings, ws.root, source or None)
     packs = load_packs(ws.root, pack)  # a bad --pack is refused before anything is fetched
+    notifier = prepare(ws.settings)    # and so is a bad [notify] URL
     _some(sources, "checked")
     with ws.lock(), ws.open_store() as store:
         _writable(store)
@@ -205,13 +209,22 @@ def check(
         findings = explain(store, report.outcomes, packs)
         STATE.settled = int(ExitCode.SOURCE_FAILED if report.failed else
                             ExitCode.DIFFERENCES if findings else ExitCode.OK)
+        root = ws.root if STATE.workspace is not None else None
         if as_json:
             emit_json({"documents": [f.to_dict() for f in findings],
                        "failed": [o.to_dict() for o in report.with_status("failed")],
                        "sources": report.sources_json()})
         else:
-            _print_findings(findings, ws.root if STATE.workspace is not None else None)
+            _print_findings(findings, root)
             _report(report, as_json=False, results=False)  # summary, notes and failures on stderr
+        undelivered = _notify(notifier, findings, report, root) if notifier is not None else []
+        if undelivered:
+            # Not told until every service has it: the next run tells it again (printed twice
+            # rather than a notification lost)
+            for line in undelivered:
+                console(stderr=True).print(f"lexwatch: error: {line}", markup=False)
+            say("what this run found is told again next run")
+            raise typer.Exit(ExitCode.SOURCE_FAILED)
         run.acknowledge()
     raise typer.Exit(STATE.settled)
 
@@ -229,7 +242,7 @@ def _articles(numbers: list[str]) -> str:
     return _listed([ArticleNumber.parse(n).display for n in numbers])
 
 
-def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
+def _finding_lines(findings: list[Finding], root: Path | None = None) -> list[str]:
     """Per document: its line, then what changed against the previous version and the flags. `root`:
     the workspace named by --workspace, which the `lexwatch diff` hint then names too (a cron job's
     mail is read in another folder, where a bare `lexwatch diff A B` finds no workspace)."""
@@ -238,7 +251,7 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
     from lexwatch.flags.targets import pointing_to
     from lexwatch.ids import ArticleNumber
 
-    out = console()
+    lines: list[str] = []
     named = f"--workspace {shlex.quote(str(root))} " if root is not None else ""
     for finding in findings:
         o, info, prev = finding.outcome, finding.version, finding.previous
@@ -247,14 +260,14 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
         name = f"{info.label} ({info.short_id})" if same else info.label
         # a law's card and its PDF share the label: the kind tells them apart (the code's text needs none)
         kind = f" ({o.kind})" if o.kind and o.kind != "consolidated" else ""
-        out.print(f"{o.status:<9} {name}{kind}  {info.title or o.title or o.url}", markup=False)
+        lines.append(f"{o.status:<9} {name}{kind}  {info.title or o.title or o.url}")
         if o.note:  # a scan without text, a change a killed run stored, a source gone back
-            out.print(f"          note: {o.note}", markup=False)
+            lines.append(f"          note: {o.note}")
         before = "" if prev is None else f"{prev.label} ({prev.short_id})" if same else prev.label
         if prev is not None and finding.summary is not None:
             s = finding.summary
-            out.print(f"          against {before}: {s['changed']} changed, {s['added']} added, "
-                      f"{s['removed']} removed, {s['renumbered']} renumbered articles", markup=False)
+            lines.append(f"          against {before}: {s['changed']} changed, {s['added']} added, "
+                         f"{s['removed']} removed, {s['renumbered']} renumbered articles")
             which = finding.articles or {}
             parts = [f"{status} {_articles(which[status])}" for status in ("changed", "added", "removed")
                      if which.get(status)]
@@ -263,25 +276,31 @@ def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
                                                       f"{ArticleNumber.parse(old).display})"
                                                       for old, new in which["renumbered"]]))
             if parts:
-                out.print("          " + "; ".join(parts), markup=False)
+                lines.append("          " + "; ".join(parts))
             elif not finding.changed_articles:
-                out.print("          no article changed (only layout or text outside the articles)", markup=False)
+                lines.append("          no article changed (only layout or text outside the articles)")
         elif prev is not None:
-            out.print(f"          against {before}: no articles to compare (a card, a scan or plain text):"
-                      " read it at the address below", markup=False)
+            lines.append(f"          against {before}: no articles to compare (a card, a scan or plain text):"
+                         " read it at the address below")
         elif finding.error:
-            out.print(f"          could not be compared: {finding.error}", markup=False)
+            lines.append(f"          could not be compared: {finding.error}")
         else:
-            out.print(f"          no earlier version of {info.act or 'this document'} to compare with",
-                      markup=False)
+            lines.append(f"          no earlier version of {info.act or 'this document'} to compare with")
         for flag in finding.flags:
             where = f" in {_articles(flag['articles'])}" if flag["articles"] else ""
             # in an amending law: the Code articles its instructions change there
-            out.print(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}"
-                      f"{pointing_to(flag.get('targets') or [])}", markup=False)
+            lines.append(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}"
+                         f"{pointing_to(flag.get('targets') or [])}")
         if prev is not None and finding.changed_articles:
-            out.print(f"          lexwatch {named}diff {prev.short_id} {info.short_id}", markup=False)
-        out.print(f"          {o.url}", markup=False)
+            lines.append(f"          lexwatch {named}diff {prev.short_id} {info.short_id}")
+        lines.append(f"          {o.url}")
+    return lines
+
+
+def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
+    out = console()
+    for line in _finding_lines(findings, root):
+        out.print(line, markup=False)
 
 
 def _report(report: FetchReport, as_json: bool, results: bool = True) -> None:
@@ -302,8 +321,29 @@ def _report(report: FetchReport, as_json: bool, results: bool = True) -> None:
             say(f"note: {outcome.url}: {outcome.note}")
     for outcome in report.with_status("failed"):
         # Errors are printed even with --quiet: in cron they are the only output worth a mail.
-        error = outcome.error or "failed"
-        err.print(f"failed: {error}" if outcome.url in error else f"failed: {outcome.url}: {error}", markup=False)
+        err.print(_failed_line(outcome), markup=False)
+
+
+def _failed_line(outcome: Outcome) -> str:
+    error = outcome.error or "failed"
+    return f"failed: {error}" if outcome.url in error else f"failed: {outcome.url}: {error}"
+
+
+def _notify(notifier: Notifier, findings: list[Finding], report: FetchReport, root: Path | None) -> list[str]:
+    """Tell the [notify] services what the run found (and, with `failures`, what could not be
+    checked), in the words `check` prints; the services that did not take it, one line each."""
+    from lexwatch.notify import send
+
+    failed = report.with_status("failed")
+    if not findings and not (failed and notifier.failures):
+        return []
+    counted = f"{len(findings)} new or changed" if findings else ""
+    if failed:
+        counted += ("; " if counted else "") + (f"{len(failed)} failed" if report.reached()
+                                                else "could not check anything")
+    lines = _finding_lines(findings, root) + [""] * bool(findings) + _summary(report)
+    lines += [_failed_line(o) for o in failed]
+    return send(notifier, f"lexwatch check: {counted}", "\n".join(lines), failed=bool(failed))
 
 
 @sources_app.command("list")

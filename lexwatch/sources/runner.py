@@ -186,7 +186,7 @@ class FetchRun:
         for alert in self.state.pending_alerts(source):
             self._record(Outcome(source, alert.status, alert.url, alert.kind, act=alert.act, title=alert.title,
                                  version=alert.version_id, carried=True,
-                                 note=f"stored by the run of {alert.run_at}, which stopped before reporting it"))
+                                 note=f"stored by the run of {alert.run_at}, which did not finish reporting it"))
             self._carried.add((alert.url, alert.version_id))
 
     def run_source(self, source: Source, since: date | None) -> None:

@@ -1,0 +1,133 @@
+"""Notifications of what `check` found, sent through the Apprise URLs of lexwatch.toml's [notify].
+
+Only the hosts those URLs name are contacted, through the proxy the portal uses; a service that
+cannot go through that proxy (mail, MQTT, syslog) is refused while a proxy is set, so that no
+notification leaves by another road than the portal's requests. Nothing is printed of a URL but its
+scheme and its place in the list: its tokens and passwords stay in lexwatch.toml.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lexwatch.config import Settings
+
+# Apprise services that open their own socket (SMTP, MQTT, syslog, GNTP) rather than HTTP(S): no
+# HTTP proxy carries them.
+DIRECT_SCHEMES = frozenset({"mailto", "mailtos", "mqtt", "mqtts", "rsyslog", "syslog", "growl"})
+_PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str        # "notify.urls[2] (tgram://…)": what lexwatch prints of the URL
+    url: str
+    service: Any      # Apprise's plugin for the URL
+    safe: str         # the URL as Apprise shows it with its secrets hidden
+
+
+@dataclass(frozen=True)
+class Notifier:
+    targets: tuple[Target, ...]
+    proxy: str | None
+    failures: bool    # also notify of a run in which a source could not be checked
+
+
+def _scheme(url: str) -> str:
+    found = re.match(r"([A-Za-z][\w+.-]*)://", url)
+    return found.group(1).lower() if found else ""
+
+
+def prepare(settings: Settings, env: dict[str, str] | None = None) -> Notifier | None:
+    """The services of [notify] urls, each checked before anything is fetched (a mistake is one
+    line naming the URL's place, never its secrets); None when none is configured."""
+    urls = settings.notify.urls
+    if not urls:
+        return None
+    try:
+        import apprise
+    except ImportError:
+        raise settings.error("notifications need Apprise: pip install 'lexwatch[notify]'", "notify.urls") from None
+    from lexwatch.sources.http import proxy_setting
+
+    _quiet()
+    found = proxy_setting(settings.portal, os.environ if env is None else env)
+    targets = []
+    for number, url in enumerate(urls, 1):
+        scheme = _scheme(url)
+        label = f"notify.urls[{number}] ({scheme or '?'}://…)"
+        service: Any = apprise.Apprise.instantiate(url) if scheme else None
+        if service is None:
+            raise settings.error(f"{label} is not a notification URL Apprise knows"
+                                 " (https://github.com/caronc/apprise/wiki)", "notify.urls")
+        if found and scheme in DIRECT_SCHEMES:
+            raise settings.error(f"{label} cannot go through the proxy set in {found[1]}: use a service"
+                                 " reached over HTTPS, or no proxy", "notify.urls")
+        targets.append(Target(label, url, service, str(service.url(privacy=True))))
+    return Notifier(tuple(targets), found[0] if found else None, settings.notify.failures)
+
+
+def _quiet() -> None:
+    """Apprise logs to the "apprise" logger; with no handler Python would print its warnings, and
+    at debug level a service's address with its token, on stderr."""
+    logger = logging.getLogger("apprise")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+
+
+@contextmanager
+def _through(proxy: str | None) -> Iterator[None]:
+    """Apprise's HTTP services read the proxy from the environment: the portal's, for the send."""
+    saved = {name: os.environ.get(name) for name in _PROXY_VARIABLES}
+    try:
+        if proxy:
+            for name in _PROXY_VARIABLES:
+                os.environ[name] = proxy
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def scrub(message: str, target: Target) -> str:
+    """An Apprise message with every piece of the URL that its safe form hides (a token, a
+    password, a chat id) masked."""
+    for piece in sorted(set(re.split(r"[/:@?&=#,]+", target.url)), key=len, reverse=True):
+        if len(piece) >= 3 and piece not in target.safe:
+            message = message.replace(piece, "****")
+    return message
+
+
+def send(notifier: Notifier, title: str, body: str, *, failed: bool) -> list[str]:
+    """Send to every service; one line for each that did not take it (its label and Apprise's
+    reason, scrubbed), [] when all did."""
+    import apprise
+
+    kind = apprise.NotifyType.FAILURE if failed else apprise.NotifyType.INFO
+    capture: Any = apprise.LogCapture  # untyped
+    problems = []
+    with _through(notifier.proxy):
+        for target in notifier.targets:
+            with capture(level=logging.WARNING, fmt="%(message)s") as log:
+                try:
+                    delivered = bool(target.service.notify(body=body, title=title, notify_type=kind,
+                                                           body_format=apprise.NotifyFormat.TEXT))
+                except Exception as exc:  # a service's own bug must not lose the run's report
+                    delivered = False
+                    log.write(f"{type(exc).__name__}\n")
+            if not delivered:
+                said = [line for line in log.getvalue().splitlines() if line.strip()]
+                why = scrub(said[-1], target) if said else "the service did not accept it"
+                problems.append(f"{target.label}: not delivered: {why}")
+    return problems
