@@ -51,6 +51,10 @@ def test_exit_codes_follow_diff(lexwatch_cli: Cli, editions: tuple[Path, Path]) 
     assert unknown.code == 2 and unknown.err.strip() == "lexwatch: error: no article 777 in either version"
     missing = lexwatch_cli("diff", str(old), "nowhere/uk_2023.txt")
     assert missing.code == 2 and len(missing.err.strip().splitlines()) == 1
+    # "1302" copied from a PDF that lost the superscript of 130²: refused, naming what it may be
+    lost = lexwatch_cli("diff", str(old), str(new), "--article", "1302")
+    assert lost.code == 2 and lost.err.strip() == ("lexwatch: error: no article 1302 (is it 130² with its "
+                                                   "superscript lost? write 130-2) in either version")
 
 
 def test_json_lists_only_differences_and_its_ops_rebuild_each_side(lexwatch_cli: Cli,
@@ -437,3 +441,19 @@ def test_two_sides_of_one_label_are_told_apart(lexwatch_cli: Cli, workspace: Pat
     # a version named by act and prefix that matches nothing is named so in the error
     unknown = lexwatch_cli("-w", str(workspace), "diff", "H10700203:bab4", first[:8])
     assert unknown.code == 2 and "no stored version matches H10700203:bab4" in unknown.err, unknown
+
+
+def test_an_article_number_twice_in_a_file_compared_is_a_note(lexwatch_cli: Cli, tmp_path: Path,
+                                                               editions: tuple[Path, Path]) -> None:
+    # A file whose Art. 60 is printed twice (a page pasted twice, a parse glitch): the second copy
+    # is listed "added" beside an unchanged Art. 60, so the reader must be told, as `add` tells it.
+    old, _ = editions
+    twice = tmp_path / "uk_2022_twice.txt"
+    twice.write_text(CODE_2020 + "\n".join([
+        "", "Статья 60. Иные меры уголовной ответственности",
+        "Иные меры уголовной ответственности применяются судом в случаях, предусмотренных настоящим Кодексом.",
+        ""]), encoding="utf-8")
+    result = lexwatch_cli("diff", str(old), str(twice), "--no-flags")
+    assert result.code == 1
+    assert result.err == f"note: {twice}: article 60 appears more than once\n"
+    assert lexwatch_cli("diff", str(old), str(old), "--no-flags").err == ""

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lexwatch.diff.normalize import normalize
-from lexwatch.diff.words import _segments, diff_words, native_available
+from lexwatch.diff.words import _segments, diff_words, mirror, native_available
 
 native_only = pytest.mark.skipif(not native_available(), reason="fast-diff-match-patch is not installed")
 
@@ -202,6 +202,40 @@ def test_a_changed_part_and_a_part_added_after_it_read_as_two_changes(native: bo
     assert _rebuilds(old, new, ops)
     assert [(k, t) for k, t in ops if k != "equal"] == [
         ("delete", "двух до пяти"), ("insert", "трех до шести"), ("insert", part_3)]
+
+
+@pytest.mark.parametrize("native", [False, pytest.param(True, marks=native_only)])
+def test_a_term_changed_in_the_last_part_is_not_read_into_a_part_added_after_it(native: bool) -> None:
+    # Art. 130 shape: part 1's term goes from five to six years and a part 2 with "от пяти до
+    # двенадцати лет" is added. The whole-run diff kept part 1's "пяти … лет." as unchanged words of
+    # the new part 2 ("до {+шести лет. 2. Те же … от+} пяти {+до двенадцати+} лет."): no
+    # replacement, only insertions, so it was never weighed against the part-by-part reading.
+    old = ("1. Умышленные действия, направленные на возбуждение расовой, национальной, религиозной либо "
+           "иной социальной вражды или розни, – наказываются арестом, или ограничением свободы на срок до "
+           "пяти лет, или лишением свободы на срок от двух до пяти лет.")
+    part_2 = (" 2. Те же действия, совершенные группой лиц, – наказываются лишением свободы на срок от пяти "
+              "до двенадцати лет.")
+    new = old.replace("от двух до пяти", "от двух до шести") + part_2
+    for ops in (diff_words(old, new, native=native), mirror(diff_words(new, old, native=native))):
+        assert _rebuilds(old, new, ops)
+        assert [(k, t) for k, t in ops if k != "equal"] == [("delete", "пяти"), ("insert", "шести"),
+                                                             ("insert", part_2)]
+
+
+def test_a_part_split_in_two_keeps_its_opening_words_unchanged() -> None:
+    # Art. 456 (2020 -> 2022, shortened): old part 2 becomes part 2 (a new offence) and part 3 (its
+    # wartime clause). Paired part by part, "Халатное отношение к службе" read struck and retyped.
+    old = ("1. Небрежное выполнение должностным лицом своих обязанностей – наказывается лишением свободы "
+           "на срок до пяти лет. 2. Халатное отношение к службе в военное время или в боевой обстановке – "
+           "наказывается лишением свободы на срок от трех до семи лет.")
+    new = ("1. Небрежное выполнение должностным лицом своих обязанностей – наказывается лишением свободы "
+           "на срок до пяти лет. 2. Халатное отношение к службе, повлекшее смерть человека либо иные тяжкие "
+           "последствия, – наказывается лишением свободы на срок от двух до шести лет. 3. Действия, "
+           "предусмотренные частями 1 или 2 настоящей статьи, совершенные в военное время или в боевой "
+           "обстановке, – наказываются лишением свободы на срок от трех до семи лет.")
+    ops = diff_words(old, new, native=False)
+    assert _rebuilds(old, new, ops)
+    assert not any("Халатное" in t for k, t in ops if k == "delete")
 
 
 def test_a_term_kept_in_one_part_is_not_read_as_changed_when_a_new_part_follows() -> None:

@@ -87,11 +87,13 @@ class Sides:
                     dating = ("" if info.edition_date else
                               f"; undated: `lexwatch add {shlex.quote(ref)} --edition-date YYYY-MM-DD` dates it")
                     say(f"{ref}: stored as {info.short_id} ({info.label}){dating}")
+                    _notes(ref, result.warnings)
                 self.versions[info.id] = info
                 return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
             from lexwatch.text.load import read_document
 
             doc = read_document(path)
+            _notes(ref, doc.warnings)
             return doc, DocumentSide(str(path), path.name, len(doc.articles))
         from lexwatch.ids import VersionRef
 
@@ -122,6 +124,13 @@ class Sides:
             say(f"warning: {old_side.label} is act {old_doc.act} and {new_side.label} is act {new_doc.act}: "
                 "two different acts are compared")
         return (old_doc, old_side), (new_doc, new_side)
+
+
+def _notes(ref: str, warnings: list[str]) -> None:
+    """What parsing a file noticed, as `add` says it: an article number twice (its second copy
+    reads "added" beside the first), a page cut short, a code page guessed."""
+    for warning in warnings:
+        say(f"note: {ref}: {warning}")
 
 
 def with_articles(doc: Document, side: DocumentSide, doing: str) -> None:

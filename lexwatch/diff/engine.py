@@ -70,9 +70,12 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
     known = frozenset(a.number for a in old.articles) | frozenset(a.number for a in new.articles)
     if articles:
         wanted = set(articles)
-        missing = [n.display for n in articles if n not in known]
+        missing = [n for n in articles if n not in known]
         if missing:
-            raise UsageError(f"no article {', '.join(missing)} in either version")
+            from lexwatch.diff.history import lost_superscript  # "1301" copied for 130¹: history's hint
+
+            raise UsageError("no article " + ", ".join(n.display + lost_superscript(n, set(known)) for n in missing)
+                             + " in either version")
         pairs = [p for p in pairs if any(a is not None and a.number in wanted for a in (p.old, p.new))]
     settings = {
         "renumber_threshold": RENUMBER_THRESHOLD,

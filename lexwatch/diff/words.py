@@ -184,13 +184,20 @@ def _diff_run(old_parts: list[str], new_parts: list[str], native: bool) -> list[
             or len(old_parts) * len(new_parts) > _PAIR_LIMIT):
         return whole
     whole_cost = _cost(whole)
-    if not whole_cost[0]:  # no replacement runs into another part: pairing cannot read better
-        return whole
+    # No replacement runs into another part; a lone insertion or deletion that does is weighed
+    # only against parts added or removed after the last pair (see _cost).
+    lone = not whole_cost[0]
+    if lone:
+        whole_cost = _cost(whole, lone=True)
+        if not whole_cost[0]:  # nothing runs into another part: pairing cannot read better
+            return whole
     old_parts, new_parts = _with_numbers(old_parts), _with_numbers(new_parts)
     pairs = _pair_segments(old_parts, new_parts)
     if not pairs or _short_lone_run(old_parts, [x for x, _ in pairs]) or \
             _short_lone_run(new_parts, [y for _, y in pairs]):
         return whole  # "При этом:" or "1." cut off a sentence is not a part of its own
+    if lone and pairs != [(k, k) for k in range(len(pairs))]:
+        return whole  # a part split or moved: the whole run keeps its unchanged words in place
     paired: list[Op] = []
     i = j = 0
     for pi, pj in [*pairs, (len(old_parts), len(new_parts))]:
@@ -227,14 +234,16 @@ def _short_lone_run(parts: list[str], paired: list[int]) -> bool:
 _PART_START_RE = re.compile(r"[.;:] \d{1,3}(?:/\d{1,2})?[.)] ")
 
 
-def _cost(ops: list[Op]) -> tuple[int, int]:
-    """(replacements in which a part or point starts, characters changed)."""
+def _cost(ops: list[Op], lone: bool = False) -> tuple[int, int]:
+    """(replacements in which a part or point starts, characters changed). With `lone`, a lone
+    insertion or deletion in which one starts counts too: "до {+шести лет. 2. Те же … от+} пяти
+    {+до двенадцати+} лет." reads the old last part's term as the term of a part added after it."""
     across = 0
     ops = merge_ops(_order_delete_first(ops))
     for k, (kind, text) in enumerate(ops):
         if kind == "equal":
             continue
-        replaced = any(0 <= n < len(ops) and ops[n][0] not in ("equal", kind) for n in (k - 1, k + 1))
+        replaced = lone or any(0 <= n < len(ops) and ops[n][0] not in ("equal", kind) for n in (k - 1, k + 1))
         if replaced and _PART_START_RE.search(text):
             across += 1
     return across, sum(len(text) for kind, text in ops if kind != "equal")
