@@ -534,3 +534,20 @@ def test_with_context_the_words_after_a_change_at_the_start_are_kept_on_both_sid
     assert _context_lines(old, new, "60", 2) == [
         "{+1.+} Иные меры … настоящим Кодексом.",
         "{+2. Меры профилактического воздействия применяются в соответствии с законодательством.+}"]
+
+
+def test_an_amending_laws_sub_points_each_start_a_line() -> None:
+    # "1.1." and "1.2." of an amending law were left inside their point's line ("1. В статье 289:
+    # 1.1. часть 1 изложить …; 1.2. в части 3 …"), a paragraph no lawyer could quote point by point.
+    from lexwatch.diff.render import display_ops
+    from lexwatch.diff.words import diff_words
+
+    old = ("1. В статье 289: 1.1. часть 1 изложить в следующей редакции: «1. Террористический акт – …»; "
+           "1.2. в части 3 слова «смертной казнью» заменить словами «пожизненным заключением». 2. Статью 130 исключить.")
+    new = old.replace("«пожизненным заключением»", "«пожизненным лишением свободы»")
+    shown = display_ops(diff_words(old, new))
+    lines = "".join(text for kind, text in shown if kind != "insert").split("\n")
+    assert lines == ["1. В статье 289:",
+                     "1.1. часть 1 изложить в следующей редакции: «1. Террористический акт – …»;",
+                     "1.2. в части 3 слова «смертной казнью» заменить словами «пожизненным заключением».",
+                     "2. Статью 130 исключить."]

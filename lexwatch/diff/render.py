@@ -126,7 +126,7 @@ def summary_line(diff: DocumentDiff) -> str:
 
 
 # Normalised text is one line; a redline reads better with each part, point and note on its own.
-_BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:/\d{1,2})?[.)]|Примечани[ея][.:]) )")
+_BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:\.\d{1,3})*(?:/\d{1,2})?[.)]|Примечани[ея][.:]) )")
 
 
 def _breaks(ops: list[Op]) -> list[int]:
