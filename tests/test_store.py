@@ -92,6 +92,21 @@ def test_a_prefix_matching_several_versions_is_refused(store):
         store.resolve(prefix)
 
 
+def test_an_edition_date_stored_twice_is_refused_with_a_reference_that_names_one(store):
+    # A page and a file of one edition date: "give more digits" made no sense for "HK9900275@2022-05-13".
+    day = date(2022, 5, 13)
+    first = store.add(b"edition 2022 from the portal", source="https://pravo.by/a", filename="a.html",
+                      edition_date=day, document=criminal_code(ART_59)).version
+    store.add(b"edition 2022 saved by hand", source="inbox/uk.txt", filename="uk.txt", edition_date=day,
+              document=criminal_code(ART_59, ART_130_2))
+    with pytest.raises(AmbiguousVersionError) as refused:
+        store.resolve(f"{first.act}@2022-05-13")
+    said = str(refused.value)
+    assert "names 2 stored versions" in said and "give more digits" not in said
+    suggested = said.rsplit("e.g. ", 1)[1]
+    assert store.resolve(suggested).act == first.act
+
+
 def test_unchanged_text_from_the_same_source_is_not_stored_again(store):
     url = "https://pravo.by/document/?guid=3871&p0=HK9900275"
     first = store.add(b"<html>counter 1</html>", source=url, filename="p.html", document=criminal_code(ART_59),

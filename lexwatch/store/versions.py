@@ -369,10 +369,10 @@ class VersionStore:
     def resolve(self, ref: str | VersionRef) -> VersionInfo:
         parsed = VersionRef.parse(ref) if isinstance(ref, str) else ref
         if parsed.prefix:
-            rows = self.db.execute("SELECT * FROM versions WHERE id LIKE ? LIMIT 6",
-                                   (parsed.prefix + "%",)).fetchall()
-            if parsed.act:  # "HK9900275:2735ab3d": the prefix, of that act
-                rows = [r for r in rows if r["act"] == parsed.act]
+            # "HK9900275:2735ab3d": the prefix, of that act (asked of the database: a cap applied
+            # before the act is chosen could drop the one version meant)
+            rows = self.db.execute("SELECT * FROM versions WHERE id LIKE ? AND (? IS NULL OR act = ?) LIMIT 6",
+                                   (parsed.prefix + "%", parsed.act, parsed.act)).fetchall()
         else:
             assert parsed.edition_date is not None
             rows = self.db.execute(
@@ -382,7 +382,11 @@ class VersionStore:
             raise VersionNotFoundError(f"no stored version matches {parsed} (see `lexwatch drafts list`)")
         if len(rows) > 1:
             options = ", ".join(r["id"][:12] for r in rows[:5])
-            raise AmbiguousVersionError(f"{parsed} matches {len(rows)} versions ({options}); give more digits")
+            if not parsed.prefix:  # one edition date stored twice (a page and a file of that date)
+                raise AmbiguousVersionError(f"{parsed} names {len(rows)} stored versions ({options}); name one by"
+                                            f" its sha256 prefix, e.g. {parsed.act}:{rows[-1]['id'][:12]}")
+            many = f"{len(rows)} or more" if len(rows) > 5 else str(len(rows))
+            raise AmbiguousVersionError(f"{parsed} matches {many} versions ({options}); give more digits")
         return _row_to_info(rows[0])
 
     def document(self, version_id: str) -> Document:
