@@ -551,3 +551,28 @@ def test_an_amending_laws_sub_points_each_start_a_line() -> None:
                      "1.1. часть 1 изложить в следующей редакции: «1. Террористический акт – …»;",
                      "1.2. в части 3 слова «смертной казнью» заменить словами «пожизненным заключением».",
                      "2. Статью 130 исключить."]
+
+
+def test_an_article_without_a_title_is_headed_by_its_number_alone_in_every_format() -> None:
+    # Two readings of a draft amending law: its articles have no title, and every heading, contents
+    # line and table cell read "Статья 1. " with a dangling full stop.
+    from test_text_structure import AMENDING_LAW
+
+    from lexwatch.diff.render import RenderOptions, renderer
+    from lexwatch.text.load import parse_bytes
+
+    def render(diff: DocumentDiff, name: str, options: RenderOptions) -> str:
+        made = renderer(name)(diff, options)
+        return made if isinstance(made, str) else made.decode()
+
+    old = parse_bytes(AMENDING_LAW.encode(), "proekt_1.txt")
+    new = parse_bytes(AMENDING_LAW.replace("«или смертной казнью» исключить", "«смертной казнью» заменить словами "
+                                           "«пожизненным лишением свободы»").encode(), "proekt_2.txt")
+    diff = diff_documents(old, new)
+    assert [a.status for a in diff.articles if a.status != "unchanged"] == ["changed"]
+    markdown = render(diff, "markdown", RenderOptions())
+    assert "\n## Статья 1\n" in markdown
+    html = render(diff, "html", RenderOptions())
+    assert "<h2>Статья 1</h2>" in html and ">Статья 1</a>" in html
+    assert "<td>Статья 1</td>" in render(diff, "table", RenderOptions())
+    assert not re.search(r"Статья 1\. ?(?:<|\n)", markdown + html)

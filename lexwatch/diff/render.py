@@ -105,6 +105,13 @@ def shown_title(item: ArticleDiff) -> str:
     return item.title
 
 
+def heading(item: ArticleDiff, escape: Callable[[str], str] = str) -> str:
+    """"Статья 130². Отрицание геноцида белорусского народа"; "Статья 1" for an article without a
+    title (an amending law's), with no dangling ". ". `escape`: the output's own escaping."""
+    title = shown_title(item)
+    return f"{escape(label(item))}. {escape(title)}" if title else escape(label(item))
+
+
 def one_line(item: ArticleDiff, from_old: bool = False) -> str:
     """"added", "removed", "changed: +12 −3 words", "renumbered from 130" (or, told from the old
     number's side, "renumbered to 131")."""

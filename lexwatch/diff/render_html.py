@@ -11,11 +11,10 @@ from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
 from lexwatch.diff.render import (
     RenderOptions,
     display_ops,
-    label,
+    heading,
     notes_for,
     one_line,
     shown_articles,
-    shown_title,
     summary_line,
     with_context,
 )
@@ -70,12 +69,12 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     title = f"Редлайн: {diff.old.label} → {diff.new.label}"
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff))}</p>",
             "<nav><h2>Статьи</h2><ol>"]
-    body += [f"<li><a href=\"#{escape(_anchor(i))}\">{escape(label(i))}. {escape(shown_title(i))}</a>"
+    body += [f"<li><a href=\"#{escape(_anchor(i))}\">{heading(i, escape)}</a>"
              f" — {escape(one_line(i))}</li>" for i in items]
     body.append("</ol></nav>")
     for item in items:
-        body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{escape(label(item))}. "
-                    f"{escape(shown_title(item))}</h2><p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
+        body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{heading(item, escape)}</h2>"
+                    f"<p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
         if item.title_ops:
             body.append(f"<p>Заголовок: {ops_html(item.title_ops, options, item.technical)}</p>")
         body.append(f"<p>{ops_html(item.ops, options, item.technical)}</p></section>")
@@ -98,7 +97,7 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
         if item.title_ops:  # a changed title is part of the wording each column quotes
             old = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
             new = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
-        body.append(f"<tr><td>{escape(label(item))}. {escape(shown_title(item))}{_notes(item)}</td>"
+        body.append(f"<tr><td>{heading(item, escape)}{_notes(item)}</td>"
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
     return _page(title, body)
@@ -191,7 +190,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         row = table.add_row().cells
         for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):
             cell.width = Mm(width)
-        row[0].text = xml_safe(f"{label(item)}. {shown_title(item)}")
+        row[0].text = xml_safe(heading(item))
         for line in notes_for(item):
             row[0].add_paragraph(xml_safe(line))
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):

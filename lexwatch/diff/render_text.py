@@ -11,11 +11,10 @@ from dataclasses import replace
 from lexwatch.diff.model import DocumentDiff, Op
 from lexwatch.diff.render import (
     RenderOptions,
-    label,
+    heading,
     notes_for,
     one_line,
     shown_articles,
-    shown_title,
     summary_line,
     with_context,
 )
@@ -69,7 +68,7 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
     console.print(Text(summary_line(diff), style="bold"))
     for item in shown_articles(diff, options):
         console.print()
-        console.print(Text(f"{label(item)}. {shown_title(item)} — {one_line(item)}", style="bold"))
+        console.print(Text(f"{heading(item)} — {one_line(item)}", style="bold"))
         for line in notes_for(item):
             console.print(Text(line, style="yellow"))
         if item.title_ops:  # labelled, as in markdown and html: not a line of the article's text
@@ -162,7 +161,7 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
              md_escape(summary_line(diff)), "",
              "~~зачёркнуто~~ — исключено, **полужирным** — добавлено.", ""]
     for item in shown_articles(diff, options):
-        lines += [f"## {md_escape(label(item))}. {md_escape(shown_title(item))}", "",
+        lines += ["## " + heading(item, md_escape), "",
                   f"*{md_escape(one_line(item))}*", ""]
         lines += [f"- {md_escape(a)}" for a in notes_for(item)]
         if item.flags or item.sanctions:
