@@ -300,6 +300,15 @@ def test_no_color_turns_colour_off_even_on_a_terminal(monkeypatch: pytest.Monkey
     assert not diff_cli._colour()
 
 
+def test_force_color_colours_a_piped_redline_for_a_pager(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
+    # `FORCE_COLOR=1 lexwatch diff A B | less -R`: piped output had markers only, whatever was asked
+    forced = lexwatch_cli("diff", *map(str, editions), "--no-flags", env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert forced.code == 1 and "\x1b[" in forced.out and "[-некоторые-]" not in forced.out
+    for env in ({"FORCE_COLOR": "0"}, {"FORCE_COLOR": "1", "NO_COLOR": "1"}):
+        plain = lexwatch_cli("diff", *map(str, editions), "--no-flags", env=env)
+        assert "[-некоторые-]" in plain.out and "\x1b[" not in plain.out, env
+
+
 def test_a_note_after_the_last_part_starts_its_own_line(lexwatch_cli: Cli, tmp_path: Path,
                                                         editions: tuple[Path, Path]) -> None:
     old, _ = editions

@@ -142,8 +142,11 @@ def with_articles(doc: Document, side: DocumentSide, doing: str) -> None:
 
 
 def _colour() -> bool:
-    """ANSI colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """ANSI colour on a terminal, or piped with FORCE_COLOR set (`FORCE_COLOR=1 lexwatch diff A B |
+    less -R`), and never with NO_COLOR set (https://no-color.org, https://force-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty() or os.environ.get("FORCE_COLOR", "") not in ("", "0")
 
 
 def _write_output(target: Path | None, rendered: str | bytes, fmt: str = "terminal") -> None:
