@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -163,3 +164,38 @@ def test_an_empty_store_is_told_to_add_a_version_not_to_name_an_act(lexwatch_cli
     named = lexwatch_cli("-w", str(workspace), "history", "59", "--act", "HK9900275")
     assert named.code == 2 and named.err == ("lexwatch: error: no stored versions of HK9900275 "
                                              "(see `lexwatch drafts list`)\n")
+
+
+def test_a_history_as_markdown_quotes_each_change_and_is_written_where_asked(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # "How did Art. 361⁴ evolve" was a terminal listing only: a commentator could not quote it.
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_361_4), "2020-09-07")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022, REPEALED_361_4), "2022-09-26")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2023.txt", code(ART_59_2022, ART_361_4), "2023-03-01")
+    made = lexwatch_cli("-w", str(workspace), "history", "361⁴", "--format", "markdown")
+    assert made.code == 0, made
+    text = made.out
+    assert text.startswith("# Статья 361⁴: редакции, в которых она менялась (HK9900275)\n")
+    repeal, back = text.index("\n## 2022-09-26: HK9900275@2022-09-26 ("), text.index("\n## 2023-03-01: ")
+    assert repeal < back and "Против HK9900275@2020-09-07." in text[repeal:back]
+    assert "Заголовок: ~~Содействие экстремистской деятельности~~**Исключена**" in text[repeal:back]
+    assert text[back:].startswith("\n## 2023-03-01: HK9900275@2023-03-01 (") and ": re-inserted\n" in text[back:]
+    assert "**1\\. Вербовка, иное вовлечение лица" in text[back:]
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable(["strikethrough"]).render(text)
+    assert html.count("<h2>") == 2 and "<ol" not in html  # "1." of a part is no list
+    # written to a file named by its kind, json too; a name or a format that contradicts is refused
+    path = tmp_path / "361-4.md"
+    assert lexwatch_cli("-w", str(workspace), "history", "361-4", "-o", str(path)).code == 0
+    assert path.read_text(encoding="utf-8") == text
+    data = tmp_path / "59.json"
+    assert lexwatch_cli("-w", str(workspace), "history", "59", "-o", str(data)).code == 0
+    assert [e["summary"] for e in json.loads(data.read_text(encoding="utf-8"))] == ["changed: +34 −9 words"]
+    for args, said in ((("-o", str(tmp_path / "h.txt")), "history writes markdown (.md) or json (.json)"),
+                       (("--json", "-o", str(path)), "--format json but"),
+                       (("-f", "html"), "unknown format 'html' for history")):
+        refused = lexwatch_cli("-w", str(workspace), "history", "59", *args)
+        assert refused.code == 2 and said in refused.err, (args, refused)
+    unchanged = lexwatch_cli("-w", str(workspace), "history", "59", "-f", "markdown", "--act", "HK9900275").out
+    assert "## 2022-09-26" in unchanged and "## 2023-03-01" not in unchanged

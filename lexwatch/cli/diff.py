@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import sys
@@ -257,11 +258,34 @@ def diff_command(
     raise typer.Exit(STATE.settled)
 
 
+def _history_format(fmt: str | None, as_json: bool, output: Path | None) -> str:
+    """`history`'s format: --format, else --json, else the --output file's suffix (.md, .json),
+    else terminal, which is not written to a file."""
+    if fmt is not None and fmt not in ("terminal", "markdown", "json"):
+        raise UsageError(f"unknown format {fmt!r} for history (choose from terminal, markdown, json)")
+    if as_json and fmt not in (None, "json"):
+        raise UsageError(f"--json and --format {fmt} contradict each other")
+    asked = "json" if as_json else fmt
+    named = {".md": "markdown", ".json": "json"}.get(output.suffix.lower()) if output is not None else None
+    if asked and named and asked != named:
+        raise UsageError(f"--format {asked} but {output} is a {named} file's name")
+    chosen = asked or named or "terminal"
+    if chosen == "terminal" and output is not None:
+        raise UsageError(f"--output {output}: history writes markdown (.md) or json (.json) to a file;"
+                         " give --format for another name")
+    return chosen
+
+
 def history_command(
     article: Annotated[str, typer.Argument(metavar="ARTICLE", help="Article number: 59, 130-2 or 130².")],
     act: Annotated[str | None, typer.Option("--act", help="Register number (default: the only act stored).")] = None,
     show: Annotated[bool, typer.Option("--show", help="Print each change as a redline.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="terminal, markdown (each change as a redline to quote) or json.",
+        metavar="FORMAT")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE ('-': standard output).")]
+        = None,
 ) -> None:
     """Every stored version in which ARTICLE changed against the previous version of the act."""
     from lexwatch.cli.context import console, open_workspace
@@ -270,6 +294,10 @@ def history_command(
     from lexwatch.diff.render_text import render_terminal
     from lexwatch.ids import ArticleNumber, normalize_act
 
+    fmt = _history_format(fmt, as_json, None if output is not None and str(output) == "-" else output)
+    as_json = fmt == "json"
+    if output is not None and str(output) == "-":
+        output = None
     number = ArticleNumber.parse(article)
     ws = open_workspace()
     with ws.open_store() as store:
@@ -291,11 +319,16 @@ def history_command(
         notes = order_notes(store, chosen, entries)
     for note in notes:
         say(f"note: {note}")
-    if as_json or show:  # the flags stage, as `diff` runs it: flags and sanction changes per entry
+    if fmt != "terminal" or show:  # the flags stage, as `diff` runs it: flags and sanction changes per entry
         from lexwatch.cli.flags import annotate
 
         for e in entries:
             annotate(e.diff, None, ws.root)
+    if fmt == "markdown":
+        from lexwatch.diff.render_text import history_markdown
+
+        _write_output(output, history_markdown(number, chosen, entries), "markdown")
+        return
     if as_json:
         data: list[dict[str, Any]] = []
         for e in entries:
@@ -303,7 +336,10 @@ def history_command(
             data.append({"version": e.version.id, "label": e.version.label,
                          "edition_date": e.version.edition_date.isoformat() if e.version.edition_date else None,
                          "summary": e.summary, "article": item[0] if item else None})
-        emit_json(data)
+        if output is not None:
+            _write_output(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n", "json")  # as emit_json
+        else:
+            emit_json(data)
         return
     out = console()
     if not entries:

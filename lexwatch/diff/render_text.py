@@ -7,8 +7,9 @@ import re
 import string
 import unicodedata
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from lexwatch.diff.model import DocumentDiff, Op
+from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
 from lexwatch.diff.render import (
     RenderOptions,
     heading,
@@ -18,6 +19,10 @@ from lexwatch.diff.render import (
     summary_line,
     with_context,
 )
+
+if TYPE_CHECKING:
+    from lexwatch.diff.history import HistoryEntry
+    from lexwatch.ids import ArticleNumber
 
 
 def _split_space(text: str) -> tuple[str, str, str]:
@@ -156,17 +161,41 @@ def md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
     return _MD_LINE_MARK_RE.sub(r"\1\2\\\3", text).replace("\n", "  \n")
 
 
+_MD_LEGEND = "~~зачёркнуто~~ — исключено, **полужирным** — добавлено."
+
+
 def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
     lines = [f"# Редлайн: {md_escape(diff.old.label)} → {md_escape(diff.new.label)}", "",
-             md_escape(summary_line(diff)), "",
-             "~~зачёркнуто~~ — исключено, **полужирным** — добавлено.", ""]
+             md_escape(summary_line(diff)), "", _MD_LEGEND, ""]
     for item in shown_articles(diff, options):
-        lines += ["## " + heading(item, md_escape), "",
-                  f"*{md_escape(one_line(item))}*", ""]
-        lines += [f"- {md_escape(a)}" for a in notes_for(item)]
-        if item.flags or item.sanctions:
-            lines.append("")
-        if item.title_ops:
-            lines += ["Заголовок: " + md_ops(item.title_ops, options, item.technical), ""]
-        lines += [md_ops(item.ops, options, item.technical), ""]
+        lines += _md_article(item, options, "##")
+    return "\n".join(lines)
+
+
+def _md_article(item: ArticleDiff, options: RenderOptions, level: str) -> list[str]:
+    """One article's redline: its heading at `level`, its summary, flags and sanction changes, a
+    changed title, then its text."""
+    lines = [f"{level} {heading(item, md_escape)}", "", f"*{md_escape(one_line(item))}*", ""]
+    lines += [f"- {md_escape(a)}" for a in notes_for(item)]
+    if item.flags or item.sanctions:
+        lines.append("")
+    if item.title_ops:
+        lines += ["Заголовок: " + md_ops(item.title_ops, options, item.technical), ""]
+    return [*lines, md_ops(item.ops, options, item.technical), ""]
+
+
+def history_markdown(number: ArticleNumber, act: str, entries: list[HistoryEntry]) -> str:
+    """How one article evolved, as a document a commentator quotes: per version in which it changed
+    (oldest first), the version against the one before it, then the article's redline."""
+    lines = [f"# Статья {number.display}: редакции, в которых она менялась ({md_escape(act)})", ""]
+    if not entries:
+        return "\n".join([*lines, f"Статья {number.display} не менялась в сохранённых редакциях.", ""])
+    lines += [_MD_LEGEND, ""]
+    for entry in entries:
+        diff = entry.diff
+        when = entry.version.edition_date.isoformat() if entry.version.edition_date else "без даты"
+        lines += [f"## {when}: {md_escape(diff.new.label)} ({entry.version.short_id}): {md_escape(entry.summary)}", "",
+                  f"Против {md_escape(diff.old.label)}.", ""]
+        for item in diff.articles:
+            lines += _md_article(item, RenderOptions(), "###")
     return "\n".join(lines)
