@@ -1,13 +1,15 @@
 """Notifications of what `check` found, sent through the Apprise URLs of lexwatch.toml's [notify].
 
-Only the hosts those URLs name are contacted, through the proxy the portal uses; a service that
-cannot go through that proxy (mail, MQTT, syslog) is refused while a proxy is set, so that no
-notification leaves by another road than the portal's requests. Nothing is printed of a URL but its
-scheme and its place in the list: its tokens and passwords stay in lexwatch.toml.
+Only the hosts those URLs name are contacted (a redirect is not followed), through the proxy the
+portal uses; a service that cannot go through that proxy (mail, MQTT, syslog, IRC, XMPP…) is refused
+while a proxy is set, so that no notification leaves by another road than the portal's requests.
+Nothing is printed of a URL but its scheme and its place in the list: its tokens and passwords stay
+in lexwatch.toml.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import re
@@ -15,14 +17,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 if TYPE_CHECKING:
     from lexwatch.config import Settings
 
-# Apprise services that open their own socket (SMTP, MQTT, syslog, GNTP) rather than HTTP(S): no
-# HTTP proxy carries them.
-DIRECT_SCHEMES = frozenset({"mailto", "mailtos", "mqtt", "mqtts", "rsyslog", "syslog", "growl"})
+# Apprise services that open their own socket (SMTP, MQTT, syslog, GNTP, IRC, XMPP, SMPP, AMQP,
+# APRS-IS, Nostr's websockets) rather than HTTP(S): no HTTP proxy carries them.
+DIRECT_SCHEMES = frozenset({"mailto", "mailtos", "deltachat", "deltachats", "mqtt", "mqtts", "rsyslog", "syslog",
+                            "growl", "irc", "ircs", "xmpp", "xmpps", "smpp", "smpps", "amqp", "amqps", "aprs",
+                            "nostr"})
 _PROXY_VARIABLES = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
+# NO_PROXY would let requests pass the proxy by for the hosts it names; httpx, given the portal's
+# proxy, never reads it
+_BYPASS_VARIABLES = ("NO_PROXY", "no_proxy")
 
 
 @dataclass(frozen=True)
@@ -59,11 +67,19 @@ def prepare(settings: Settings, env: dict[str, str] | None = None) -> Notifier |
 
     _quiet()
     found = proxy_setting(settings.portal, os.environ if env is None else env)
+    if found and found[0].lower().startswith("socks"):
+        try:  # requests speaks SOCKS through PySocks; without it every send would fail, run after run
+            importlib.import_module("socks")
+        except ImportError:
+            raise settings.error(f"notifications through the SOCKS proxy set in {found[1]} need PySocks:"
+                                 " pip install 'requests[socks]'", "notify.urls") from None
+    # a service that redirects elsewhere must not receive the message again at another host
+    asset = apprise.AppriseAsset(http_redirects=False)
     targets = []
     for number, url in enumerate(urls, 1):
         scheme = _scheme(url)
         label = f"notify.urls[{number}] ({scheme or '?'}://…)"
-        service: Any = apprise.Apprise.instantiate(url) if scheme else None
+        service: Any = apprise.Apprise.instantiate(url, asset=asset) if scheme else None
         if service is None:
             raise settings.error(f"{label} is not a notification URL Apprise knows"
                                  " (https://github.com/caronc/apprise/wiki)", "notify.urls")
@@ -85,27 +101,43 @@ def _quiet() -> None:
 
 @contextmanager
 def _through(proxy: str | None) -> Iterator[None]:
-    """Apprise's HTTP services read the proxy from the environment: the portal's, for the send."""
-    saved = {name: os.environ.get(name) for name in _PROXY_VARIABLES}
+    """Apprise's HTTP services read the proxy from the environment: the portal's for the send, and
+    none when the portal has none (a proxy variable the portal does not use, or a NO_PROXY, would
+    send a message by another road). requests resolves a socks5:// proxy's host names itself, so
+    the proxy is given as socks5h://, which leaves that to the proxy, as httpx does for the portal:
+    no DNS query names a service."""
+    names = _PROXY_VARIABLES + _BYPASS_VARIABLES
+    saved = {name: os.environ.pop(name, None) for name in names}
     try:
         if proxy:
+            routed = re.sub(r"(?i)^socks5://", "socks5h://", proxy)
             for name in _PROXY_VARIABLES:
-                os.environ[name] = proxy
+                os.environ[name] = routed
         yield
     finally:
         for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
+            os.environ.pop(name, None)
+            if value is not None:
                 os.environ[name] = value
 
 
 def scrub(message: str, target: Target) -> str:
-    """An Apprise message with every piece of the URL that its safe form hides (a token, a
-    password, a chat id) masked."""
-    for piece in sorted(set(re.split(r"[/:@?&=#,]+", target.url)), key=len, reverse=True):
-        if len(piece) >= 3 and piece not in target.safe:
-            message = message.replace(piece, "****")
+    """An Apprise message with every piece the user wrote into the URL masked but its scheme, host,
+    port and option names: what Apprise's safe form hides (a token, a password) wherever it shows,
+    and what it shows (an ntfy topic, which is its password; a chat id; a phone number; a user
+    name) as a word, each also as it reads decoded."""
+    rest = target.url.partition("://")[2]  # after the scheme
+    place = re.match(r"[^:]+://(?:[^@/?#]*@)?([^/?#]*)", target.safe)
+    shown_place = place.group(1) if place else ""
+    names = set(re.findall(r"[?&]([^?&=#]+)=", rest))
+    for piece in sorted(set(re.split(r"[/:@?&=#,]+", rest)), key=len, reverse=True):
+        if len(piece) < 3 or piece in names or piece in shown_place:
+            continue
+        for form in {piece, unquote(piece)}:
+            if piece not in target.safe:
+                message = message.replace(form, "****")
+            else:
+                message = re.sub(rf"(?<!\w){re.escape(form)}(?!\w)", "****", message)
     return message
 
 

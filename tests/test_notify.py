@@ -4,6 +4,7 @@ delivery, never a URL's secret on the screen, and a bad URL refused before anyth
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,14 +23,20 @@ class Hook:
 
     def __init__(self) -> None:
         self.received: list[dict] = []
+        self.paths: list[str] = []  # as asked: an absolute URL when the hook serves as a proxy
         self.status = 200
+        self.location = ""          # answered with status 307: a redirect
         hook = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
-                hook.received.append(json.loads(self.rfile.read(length)))
+                body = self.rfile.read(length)
+                hook.paths.append(self.path)
+                hook.received.append(json.loads(body) if body.startswith(b"{") else {"message": body.decode()})
                 self.send_response(hook.status)
+                if hook.location:
+                    self.send_header("Location", hook.location)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -119,6 +126,8 @@ def test_a_source_that_cannot_be_checked_is_notified_only_when_asked(lexwatch_cl
     ("nosuch://token@host", None, "notify.urls[2] (nosuch://…) is not a notification URL Apprise knows"),
     (f"mailtos://lawyer:{SECRET}@example.org", "http://127.0.0.1:3128",
      "notify.urls[2] (mailtos://…) cannot go through the proxy set in portal.proxy"),
+    (f"ircs://lawyer:{SECRET}@irc.example.org/#pravo", "http://127.0.0.1:3128",
+     "notify.urls[2] (ircs://…) cannot go through the proxy set in portal.proxy"),
 ])
 def test_a_url_lexwatch_cannot_use_is_refused_before_anything_is_fetched(
         lexwatch_cli, workspace, hook, url, proxy, said) -> None:
@@ -142,3 +151,78 @@ def test_without_apprise_installed_the_user_is_told_what_to_install(lexwatch_cli
     run = lexwatch_cli("check", cwd=workspace, env={"PYTHONPATH": str(blocked.parent)})
     assert run.code == 2
     assert "notifications need Apprise: pip install 'lexwatch[notify]'" in run.err
+
+
+@pytest.fixture
+def proxy() -> Iterator[Hook]:
+    """A second hook, as an HTTP proxy: it records the absolute URLs asked of it and answers 200."""
+    made = Hook()
+    yield made
+    made.server.shutdown()
+    made.server.server_close()
+
+
+def test_an_ntfy_topic_and_a_chat_id_are_not_shown_when_the_service_refuses(lexwatch_cli, workspace, hook) -> None:
+    # an ntfy topic is its password (anyone who knows it reads it); Apprise's reason names it
+    hook.status = 500
+    port = hook.server.server_address[1]
+    _configure(workspace, [f"ntfy://127.0.0.1:{port}/{SECRET}", f"json://127.0.0.1:{port}/chat/{SECRET}"])
+    _code_in_inbox(workspace)
+    refused = lexwatch_cli("check", "--verbose", cwd=workspace)
+    assert refused.code == 4 and len(hook.received) == 2, refused
+    assert "notify.urls[1] (ntfy://…): not delivered: Failed to send ntfy notification" in refused.err
+    assert SECRET not in refused.out + refused.err
+
+
+def test_a_service_that_redirects_elsewhere_is_not_followed(lexwatch_cli, workspace, hook, proxy) -> None:
+    hook.status, hook.location = 307, f"http://127.0.0.1:{proxy.server.server_address[1]}/elsewhere"
+    _configure(workspace, [hook.url])
+    _code_in_inbox(workspace)
+    redirected = lexwatch_cli("check", cwd=workspace)
+    assert redirected.code == 4 and "error=307" in redirected.err, redirected
+    assert len(hook.received) == 1 and proxy.received == []  # the message went to the configured host only
+
+
+def test_the_portal_proxy_carries_the_notification_whatever_no_proxy_says(lexwatch_cli, workspace, proxy) -> None:
+    # nothing listens on port 9: only the proxy can take it
+    _configure(workspace, ["json://127.0.0.1:9/lexwatch"],
+               proxy=f"http://127.0.0.1:{proxy.server.server_address[1]}")
+    _code_in_inbox(workspace)
+    run = lexwatch_cli("check", cwd=workspace, env={"NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1"})
+    assert run.code == 1, run
+    assert proxy.paths == ["http://127.0.0.1:9/lexwatch"]
+
+
+def test_a_proxy_variable_the_portal_does_not_use_does_not_carry_the_notification(
+        lexwatch_cli, workspace, hook, proxy) -> None:
+    # the portal is https://pravo.by: HTTP_PROXY is not its proxy, so the message goes as its requests do
+    _configure(workspace, [hook.url])
+    _code_in_inbox(workspace)
+    run = lexwatch_cli("check", cwd=workspace, env={"HTTP_PROXY": f"http://127.0.0.1:{proxy.server.server_address[1]}"})
+    assert run.code == 1, run
+    assert len(hook.received) == 1 and proxy.received == []
+
+
+def test_a_socks_proxy_without_pysocks_is_one_line_before_anything_is_fetched(lexwatch_cli, workspace, hook,
+                                                                              tmp_path) -> None:
+    blocked = tmp_path / "no-socks"
+    blocked.mkdir()
+    (blocked / "socks.py").write_text("raise ImportError('not installed')\n", encoding="utf-8")
+    _configure(workspace, [hook.url], proxy="socks5://127.0.0.1:9050")
+    _code_in_inbox(workspace)
+    run = lexwatch_cli("check", cwd=workspace, env={"PYTHONPATH": str(blocked)})
+    assert run.code == 2 and run.out == "" and len(run.err.splitlines()) == 1, run
+    assert "notifications through the SOCKS proxy set in portal.proxy need PySocks" in run.err
+    assert hook.received == []
+
+
+def test_a_socks5_proxy_resolves_the_services_names_itself(monkeypatch) -> None:
+    """requests resolves a socks5:// proxy's names locally: a DNS query would name the service."""
+    from lexwatch.notify import _through
+
+    monkeypatch.setenv("NO_PROXY", "api.telegram.org")
+    monkeypatch.delenv("HTTPS_PROXY", raising=False)
+    with _through("socks5://127.0.0.1:9050"):
+        assert os.environ["HTTPS_PROXY"] == os.environ["ALL_PROXY"] == "socks5h://127.0.0.1:9050"
+        assert "NO_PROXY" not in os.environ
+    assert os.environ["NO_PROXY"] == "api.telegram.org" and "HTTPS_PROXY" not in os.environ
