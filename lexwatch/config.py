@@ -54,8 +54,9 @@ acts = ["HK9900275"]
 
 [notify]
 # Where `lexwatch check` also tells what it found: Apprise URLs (needs `pip install 'lexwatch[notify]'`),
-# e.g. "tgram://BOT_TOKEN/CHAT_ID", "mailtos://user:password@example.org". Sent through the portal's
-# proxy; kept in this file only: lexwatch prints a URL's scheme, never its token.
+# e.g. "tgram://BOT_TOKEN/CHAT_ID", "signal://…", "mailtos://user:password@example.org" (mail only with
+# no proxy: it cannot go through one). Sent through the portal's proxy; kept in this file only:
+# lexwatch prints a URL's scheme, never its token.
 urls = []
 # Also notify when a source could not be checked (the portal unreachable), not only of changes.
 failures = false
