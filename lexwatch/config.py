@@ -178,7 +178,8 @@ def _twice(message: str, text: str, line: int | None) -> str:
     the table named: "`delay` is set twice", "[portal] appears twice"."""
     table = _TABLE_TWICE.fullmatch(message)
     if table:
-        return f"[{'.'.join(part.strip().strip(chr(39)) for part in table.group(1).split(','))}] appears twice"
+        name = ".".join(part.strip().strip("'") for part in table.group(1).split(","))
+        return f"[{name}] appears twice"
     if message == "Cannot overwrite a value" and line is not None:
         lines = text.splitlines()
         key = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None

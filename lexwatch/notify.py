@@ -53,7 +53,7 @@ def _scheme(url: str) -> str:
     return found.group(1).lower() if found else ""
 
 
-def prepare(settings: Settings, env: dict[str, str] | None = None) -> Notifier | None:
+def prepare(settings: Settings) -> Notifier | None:
     """The services of [notify] urls, each checked before anything is fetched (a mistake is one
     line naming the URL's place, never its secrets); None when none is configured."""
     urls = settings.notify.urls
@@ -66,7 +66,7 @@ def prepare(settings: Settings, env: dict[str, str] | None = None) -> Notifier |
     from lexwatch.sources.http import proxy_setting
 
     _quiet()
-    found = proxy_setting(settings.portal, os.environ if env is None else env)
+    found = proxy_setting(settings.portal, os.environ)
     if found and found[0].lower().startswith("socks"):
         try:  # requests speaks SOCKS through PySocks; without it every send would fail, run after run
             importlib.import_module("socks")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lexwatch.cli.context import STATE, emit_json, not_a_file, say
+from lexwatch.cli.context import STATE, not_a_file, say
 from lexwatch.errors import ExitCode, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -294,10 +294,9 @@ def history_command(
     from lexwatch.diff.render_text import render_terminal
     from lexwatch.ids import ArticleNumber, normalize_act
 
-    fmt = _history_format(fmt, as_json, None if output is not None and str(output) == "-" else output)
-    as_json = fmt == "json"
-    if output is not None and str(output) == "-":
+    if output is not None and str(output) == "-":  # "-o -": standard output, as `diff` reads it
         output = None
+    fmt = _history_format(fmt, as_json, output)
     number = ArticleNumber.parse(article)
     ws = open_workspace()
     with ws.open_store() as store:
@@ -329,17 +328,14 @@ def history_command(
 
         _write_output(output, history_markdown(number, chosen, entries), "markdown")
         return
-    if as_json:
+    if fmt == "json":
         data: list[dict[str, Any]] = []
         for e in entries:
             item = to_json(e.diff)["articles"]
             data.append({"version": e.version.id, "label": e.version.label,
                          "edition_date": e.version.edition_date.isoformat() if e.version.edition_date else None,
                          "summary": e.summary, "article": item[0] if item else None})
-        if output is not None:
-            _write_output(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n", "json")  # as emit_json
-        else:
-            emit_json(data)
+        _write_output(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n", "json")
         return
     out = console()
     if not entries:

@@ -209,15 +209,17 @@ def check(
         findings = explain(store, report.outcomes, packs)
         STATE.settled = int(ExitCode.SOURCE_FAILED if report.failed else
                             ExitCode.DIFFERENCES if findings else ExitCode.OK)
-        root = ws.root if STATE.workspace is not None else None
+        told = _finding_lines(findings, ws.root if STATE.workspace is not None else None)
         if as_json:
             emit_json({"documents": [f.to_dict() for f in findings],
                        "failed": [o.to_dict() for o in report.with_status("failed")],
                        "sources": report.sources_json()})
         else:
-            _print_findings(findings, root)
+            out = console()
+            for line in told:
+                out.print(line, markup=False)
             _report(report, as_json=False, results=False)  # summary, notes and failures on stderr
-        undelivered = _notify(notifier, findings, report, root) if notifier is not None else []
+        undelivered = _notify(notifier, findings, told, report) if notifier is not None else []
         if undelivered:
             # Not told until every service has it: the next run tells it again (printed twice
             # rather than a notification lost)
@@ -242,7 +244,7 @@ def _articles(numbers: list[str]) -> str:
     return _listed([ArticleNumber.parse(n).display for n in numbers])
 
 
-def _finding_lines(findings: list[Finding], root: Path | None = None) -> list[str]:
+def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
     """Per document: its line, then what changed against the previous version and the flags. `root`:
     the workspace named by --workspace, which the `lexwatch diff` hint then names too (a cron job's
     mail is read in another folder, where a bare `lexwatch diff A B` finds no workspace)."""
@@ -297,12 +299,6 @@ def _finding_lines(findings: list[Finding], root: Path | None = None) -> list[st
     return lines
 
 
-def _print_findings(findings: list[Finding], root: Path | None = None) -> None:
-    out = console()
-    for line in _finding_lines(findings, root):
-        out.print(line, markup=False)
-
-
 def _report(report: FetchReport, as_json: bool, results: bool = True) -> None:
     err = console(stderr=True)
     if as_json:
@@ -329,9 +325,10 @@ def _failed_line(outcome: Outcome) -> str:
     return f"failed: {error}" if outcome.url in error else f"failed: {outcome.url}: {error}"
 
 
-def _notify(notifier: Notifier, findings: list[Finding], report: FetchReport, root: Path | None) -> list[str]:
+def _notify(notifier: Notifier, findings: list[Finding], told: list[str], report: FetchReport) -> list[str]:
     """Tell the [notify] services what the run found (and, with `failures`, what could not be
-    checked), in the words `check` prints; the services that did not take it, one line each."""
+    checked), in the words `check` prints (`told`: its lines of the findings); the services that
+    did not take it, one line each."""
     from lexwatch.notify import send
 
     failed = report.with_status("failed")
@@ -341,7 +338,7 @@ def _notify(notifier: Notifier, findings: list[Finding], report: FetchReport, ro
     if failed:
         counted += ("; " if counted else "") + (f"{len(failed)} failed" if report.reached()
                                                 else "could not check anything")
-    lines = _finding_lines(findings, root) + [""] * bool(findings) + _summary(report)
+    lines = told + [""] * bool(findings) + _summary(report)
     lines += [_failed_line(o) for o in failed]
     return send(notifier, f"lexwatch check: {counted}", "\n".join(lines), failed=bool(failed))
 
