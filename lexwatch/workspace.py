@@ -24,9 +24,10 @@ TEMPLATES_README = """\
 # Commentary templates
 
 Your commentary templates go here: NAME.md.j2 or NAME.html.j2 (Jinja2). One named like a built-in
-template replaces it in `lexwatch commentary new`; `lexwatch commentary copy commentary` puts the
-built-in one here to edit, and `lexwatch commentary templates` lists what there is. lexwatch never
-writes over a file in this folder.
+template replaces it in `lexwatch commentary new` (a change) or `lexwatch commentary overview` (one
+document), each of which gives its templates other names; `lexwatch commentary copy commentary` puts
+the built-in one here to edit, and `lexwatch commentary templates` lists what there is. lexwatch
+never writes over a file in this folder.
 """
 
 

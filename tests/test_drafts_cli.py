@@ -183,3 +183,15 @@ def test_search_over_the_two_real_editions_as_a_commentator_uses_it(workspace, l
     cited = {(h["edition_date"], h["number"]) for h in search("290¹", "--limit", "500")}
     assert {("2020-09-07", "126"), ("2022-09-26", "126")} <= cited
     assert all("\n" not in h["snippet"] and "[" in h["snippet"] for h in phrase)
+
+
+def test_a_hit_in_an_article_without_a_title_names_it_without_a_dangling_full_stop(workspace, lexwatch_cli,
+                                                                                     tmp_path):
+    from test_text_structure import AMENDING_LAW
+
+    law = tmp_path / "zakon_241-z.txt"
+    law.write_text(AMENDING_LAW, encoding="utf-8")
+    assert lexwatch_cli("add", str(law), "--act", "H12300241", "--edition-date", "2023-01-09", cwd=workspace).code == 0
+    found = lexwatch_cli("drafts", "search", "Совету Министров", cwd=workspace)
+    assert found.code == 0, found
+    assert found.out.splitlines()[0] == "H12300241@2023-01-09 ст. 2"

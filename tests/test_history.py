@@ -197,5 +197,14 @@ def test_a_history_as_markdown_quotes_each_change_and_is_written_where_asked(
                        (("-f", "html"), "unknown format 'html' for history")):
         refused = lexwatch_cli("-w", str(workspace), "history", "59", *args)
         assert refused.code == 2 and said in refused.err, (args, refused)
+    # a file kept read-only, a folder, a missing folder: refused before any work, as `diff -o` refuses them
+    kept = tmp_path / "kept.md"
+    kept.write_text("my notes\n", encoding="utf-8")
+    kept.chmod(0o444)
+    for target, said in ((kept, "the file is read-only"), (tmp_path, "is a folder"),
+                         (tmp_path / "nowhere" / "h.md", "there is no folder")):
+        refused = lexwatch_cli("-w", str(workspace), "history", "59", "-f", "markdown", "-o", str(target))
+        assert refused.code == 2 and said in refused.err, (target, refused)
+    assert kept.read_text(encoding="utf-8") == "my notes\n"
     unchanged = lexwatch_cli("-w", str(workspace), "history", "59", "-f", "markdown", "--act", "HK9900275").out
     assert "## 2022-09-26" in unchanged and "## 2023-03-01" not in unchanged

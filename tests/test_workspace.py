@@ -242,3 +242,11 @@ def test_a_workspace_whose_lock_cannot_be_made_says_so_in_one_line(lexwatch_cli,
     assert result.code == 2, result
     assert result.err.startswith("lexwatch: error: cannot lock ") and len(result.err.splitlines()) == 1
     assert "not fetched or added to" in result.err
+
+
+def test_the_templates_readme_init_writes_is_the_projects_own() -> None:
+    # The two copies drifted once: init wrote the old wording after commentary/templates/README.md changed.
+    from lexwatch.workspace import TEMPLATES_README
+
+    own = Path(__file__).resolve().parents[1] / "commentary" / "templates" / "README.md"
+    assert own.read_text(encoding="utf-8") == TEMPLATES_README

@@ -132,6 +132,13 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=not stdout_is_unicode(), indent=2) + "\n")
 
 
+def parse_notes(ref: object, warnings: list[str]) -> None:
+    """What parsing a file noticed, one `note:` line each on stderr: an article number twice (its
+    second copy reads "added" beside the first), a page cut short, a code page guessed."""
+    for warning in warnings:
+        say(f"note: {ref}: {warning}")
+
+
 def open_workspace() -> Workspace:
     from lexwatch.workspace import Workspace
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lexwatch.cli.context import STATE, not_a_file, say
+from lexwatch.cli.context import STATE, not_a_file, parse_notes, say
 from lexwatch.errors import ExitCode, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -88,13 +88,13 @@ class Sides:
                     dating = ("" if info.edition_date else
                               f"; undated: `lexwatch add {shlex.quote(ref)} --edition-date YYYY-MM-DD` dates it")
                     say(f"{ref}: stored as {info.short_id} ({info.label}){dating}")
-                    _notes(ref, result.warnings)
+                    parse_notes(ref, result.warnings)
                 self.versions[info.id] = info
                 return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
             from lexwatch.text.load import read_document
 
             doc = read_document(path)
-            _notes(ref, doc.warnings)
+            parse_notes(ref, doc.warnings)
             return doc, DocumentSide(str(path), path.name, len(doc.articles))
         from lexwatch.ids import VersionRef
 
@@ -125,13 +125,6 @@ class Sides:
             say(f"warning: {old_side.label} is act {old_doc.act} and {new_side.label} is act {new_doc.act}: "
                 "two different acts are compared")
         return (old_doc, old_side), (new_doc, new_side)
-
-
-def _notes(ref: str, warnings: list[str]) -> None:
-    """What parsing a file noticed, as `add` says it: an article number twice (its second copy
-    reads "added" beside the first), a page cut short, a code page guessed."""
-    for warning in warnings:
-        say(f"note: {ref}: {warning}")
 
 
 def with_articles(doc: Document, side: DocumentSide, doing: str) -> None:
@@ -297,6 +290,7 @@ def history_command(
     if output is not None and str(output) == "-":  # "-o -": standard output, as `diff` reads it
         output = None
     fmt = _history_format(fmt, as_json, output)
+    check_output(output)  # a folder, a missing folder, a read-only file: refused before any work
     number = ArticleNumber.parse(article)
     ws = open_workspace()
     with ws.open_store() as store:

@@ -136,7 +136,8 @@ def search(
         out.print(f"no article matches {query if len(query) <= 80 else query[:79] + '…'!r}", markup=False)
         raise typer.Exit(STATE.settled)
     for h in hits:
-        out.print(f"{h.version.label} ст. {h.number.display}. {h.title}", style="bold", markup=False)
+        title = f". {h.title}" if h.title else ""  # an amending law's article has none
+        out.print(f"{h.version.label} ст. {h.number.display}{title}", style="bold", markup=False)
         out.print(f"    {h.snippet}", markup=False)
 
 

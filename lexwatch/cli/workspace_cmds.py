@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from lexwatch.cli.context import STATE, emit_json, not_a_file, open_workspace, say
+from lexwatch.cli.context import STATE, emit_json, not_a_file, open_workspace, parse_notes, say
 from lexwatch.errors import InputError, UsageError
 
 
@@ -102,8 +102,7 @@ def add(
             detected = "" if regnum else (f" (act detected: {info.act})" if info.act else
                                           " (act not detected: pass --act REGNUM)")
             say(f"{path}: stored {info.short_id} {info.label}: {info.format}, {info.articles} articles{detected}")
-            for warning in result.warnings:  # a cut page, a code page guessed, an article twice
-                say(f"note: {path}: {warning}")
+            parse_notes(path, result.warnings)
             if info.act and info.edition_date:
                 twins = [v.short_id for v in store.list(info.act) if v.edition_date == info.edition_date]
                 if len(twins) > 1:
