@@ -48,12 +48,16 @@ class Hook:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
-@pytest.fixture
-def hook() -> Iterator[Hook]:
+def _served() -> Iterator[Hook]:
     made = Hook()
     yield made
     made.server.shutdown()
     made.server.server_close()
+
+
+@pytest.fixture
+def hook() -> Iterator[Hook]:
+    yield from _served()
 
 
 def _configure(workspace: Path, urls: list[str], *, failures: bool = False, inbox: str = "inbox",
@@ -156,10 +160,7 @@ def test_without_apprise_installed_the_user_is_told_what_to_install(lexwatch_cli
 @pytest.fixture
 def proxy() -> Iterator[Hook]:
     """A second hook, as an HTTP proxy: it records the absolute URLs asked of it and answers 200."""
-    made = Hook()
-    yield made
-    made.server.shutdown()
-    made.server.server_close()
+    yield from _served()
 
 
 def test_an_ntfy_topic_and_a_chat_id_are_not_shown_when_the_service_refuses(lexwatch_cli, workspace, hook) -> None:
