@@ -116,7 +116,12 @@ def _fold_refs(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
             if not m or (m.end() < len(text) and text[m.end()].isdigit()):
                 break
             out.append(text[pos:m.start()])
-            out.append(_written(m, known))
+            written = _written(m, known)
+            if written != m.group() and _joins(written, text, m.end()):
+                # "130-0- 13" folded to "130" would leave "130- 13", another number read again: a
+                # number that joins what follows it once folded stays as written (idempotent)
+                written = m.group()
+            out.append(written)
             pos = cursor = m.end()
             gap = _LIST_GAP_RE.match(text, cursor)
             if not gap or not _NUMBER_RE.match(text, gap.end()):
@@ -127,6 +132,13 @@ def _fold_refs(text: str, known: frozenset[ArticleNumber] | None = None) -> str:
             cursor = gap.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _joins(written: str, text: str, end: int) -> bool:
+    """Whether `written`, put in place of the number that ends at `end`, reads as a longer number
+    with the text after it."""
+    joined = _NUMBER_RE.match(written + text[end:end + 8])
+    return joined is not None and joined.end() > len(written)
 
 
 def _written(m: re.Match[str], known: frozenset[ArticleNumber] | None = None) -> str:
