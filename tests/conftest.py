@@ -11,9 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from lexwatch.store.versions import VersionStore
 from lexwatch.workspace import Workspace
+
+# CI (`.ci/run`) draws the same examples on every run, so that a red run is a change's doing, not the
+# draw's; a developer's run draws new ones each time and so keeps exploring (HYPOTHESIS_PROFILE=ci
+# repeats CI's).
+settings.register_profile("ci", derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 CORPUS = Path(os.environ.get("LEXWATCH_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 
