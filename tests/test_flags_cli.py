@@ -136,6 +136,13 @@ def test_terminal_and_markdown_put_flagged_articles_first(lexwatch_cli: Cli, edi
     assert "⚖ ч.2 ст.289: imprisonment max term 15 → 20 years" in out
     markdown = lexwatch_cli("diff", *map(str, editions), "-f", "markdown").out
     assert markdown.index("## Статья 289") < markdown.index("## Статья 204")
+    # a Russian document's sanction lines are in Russian (the terminal's stay in English)
+    sanctions = [line for line in markdown.splitlines() if line.startswith("- ⚖")]
+    assert "- ⚖ ч. 2 ст. 289: лишение свободы: срок от 10 до 15 лет → от 10 до 20 лет" in sanctions, sanctions
+    assert "- ⚖ ч. 1 ст. 204: исключено: общественные работы" in sanctions
+    html = lexwatch_cli("diff", *map(str, editions), "-f", "html").out
+    assert "<li>⚖ ч. 2 ст. 289: лишение свободы: срок от 10 до 15 лет → от 10 до 20 лет</li>" in html
+    assert "imprisonment" not in markdown + html
 
 
 def test_a_broken_workspace_pack_stops_diff_with_one_line(lexwatch_cli: Cli, workspace: Path,

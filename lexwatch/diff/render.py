@@ -277,14 +277,17 @@ def with_context(ops: list[Op], context: int | None, spacing: bool = False) -> l
             for i, (kind, text) in enumerate(ops)]
 
 
-def notes_for(item: ArticleDiff) -> list[str]:
-    """Flags and sanction changes as lines a person reads."""
+def notes_for(item: ArticleDiff, russian: bool = False) -> list[str]:
+    """Flags and sanction changes as lines a person reads; `russian`: the sanction lines of a
+    Russian document (a markdown or html redline, the comparative table) in Russian, as the
+    flags stage writes them beside the English ones."""
     lines = []
     for flag in item.flags:
         lines.append(f"⚑ {flag.get('severity', '')} {flag.get('pack', '')}/{flag.get('rule', '')}"
                      f" ({flag.get('direction', '')}): {flag.get('evidence', '')}".replace("  ", " "))
     for sanction in item.sanctions:
-        lines.append(f"⚖ {sanction.get('summary') or sanction.get('change', '')}")
+        said = (sanction.get("summary_ru") if russian else None) or sanction.get("summary")
+        lines.append(f"⚖ {said or sanction.get('change', '')}")
     return lines
 
 

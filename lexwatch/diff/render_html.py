@@ -60,7 +60,7 @@ def _page(title: str, body: list[str]) -> str:
 
 
 def _notes(item: ArticleDiff) -> str:
-    lines = notes_for(item)
+    lines = notes_for(item, russian=True)
     return f"<ul class=\"flags\">{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>" if lines else ""
 
 
@@ -191,7 +191,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):
             cell.width = Mm(width)
         row[0].text = xml_safe(heading(item))
-        for line in notes_for(item):
+        for line in notes_for(item, russian=True):
             row[0].add_paragraph(xml_safe(line))
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]

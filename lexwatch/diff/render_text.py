@@ -176,7 +176,7 @@ def _md_article(item: ArticleDiff, options: RenderOptions, level: str) -> list[s
     """One article's redline: its heading at `level`, its summary, flags and sanction changes, a
     changed title, then its text."""
     lines = [f"{level} {heading(item, md_escape)}", "", f"*{md_escape(one_line(item))}*", ""]
-    lines += [f"- {md_escape(a)}" for a in notes_for(item)]
+    lines += [f"- {md_escape(a)}" for a in notes_for(item, russian=True)]
     if item.flags or item.sanctions:
         lines.append("")
     if item.title_ops:
