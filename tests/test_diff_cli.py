@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -397,7 +398,7 @@ def test_changed_only_keeps_every_real_change_beside_a_pure_renumbering(lexwatch
     assert [(a["status"], a["new_number"]) for a in kept["articles"]] == [("changed", "59"), ("added", "130-2")]
     assert kept["summary"]["renumbered"] == 1
     markdown = lexwatch_cli("diff", str(old), str(amended), "-f", "markdown")
-    assert markdown.code == 1 and "*renumbered from 60*" in markdown.out and "renumbered to" not in markdown.out
+    assert markdown.code == 1 and "*перенумерована (прежде ст. 60)*" in markdown.out and "в ст." not in markdown.out
 
 
 def test_the_history_of_a_renumbered_article_says_where_it_went_and_where_it_came_from(
@@ -422,7 +423,9 @@ def test_an_article_renumbered_and_reworded_says_both(lexwatch_cli: Cli, tmp_pat
         "применяются судом в случаях", "применяются только судом в случаях"), encoding="utf-8")
     markdown = lexwatch_cli("diff", str(old), str(moved), "-f", "markdown")
     assert markdown.code == 1, markdown
-    assert "*renumbered from 60, +1 −0 words*" in markdown.out
+    assert "*перенумерована (прежде ст. 60), слов +1 −0*" in markdown.out
+    # the same facts in English on the terminal and in json's history
+    assert "renumbered from 60, +1 −0 words" in lexwatch_cli("diff", str(old), str(moved)).out
 
 
 def test_two_sides_of_one_label_are_told_apart(lexwatch_cli: Cli, workspace: Path, tmp_path: Path,
@@ -466,3 +469,19 @@ def test_an_article_number_twice_in_a_file_compared_is_a_note(lexwatch_cli: Cli,
     assert result.code == 1
     assert result.err == f"note: {twice}: article 60 appears more than once\n"
     assert lexwatch_cli("diff", str(old), str(old), "--no-flags").err == ""
+
+
+def test_the_russian_documents_say_their_summaries_in_russian(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
+    # "*changed: +4 −1 words*" and "1 changed, 1 added, …" in English stood inside a Russian redline
+    # a commentator quotes; the terminal and json keep the English words
+    markdown = lexwatch_cli("diff", *map(str, editions), "--no-flags", "-f", "markdown").out
+    assert ("uk\\_2020.txt → uk\\_2022.txt: статей изменено 1, новых 1, нет в новой редакции 0, перенумеровано 0,"
+            " без изменений 2\n") in markdown
+    assert "\n*новая статья*\n" in markdown and re.search(r"\n\*изменена: слов \+\d+ −\d+\*\n", markdown)
+    html = lexwatch_cli("diff", *map(str, editions), "--no-flags", "-f", "html").out
+    assert "статей изменено 1, новых 1" in html and '<p class="meta">новая статья</p>' in html
+    table = lexwatch_cli("diff", *map(str, editions), "--no-flags", "-f", "table").out
+    assert "статей изменено 1, новых 1" in table
+    terminal = lexwatch_cli("diff", *map(str, editions), "--no-flags").out
+    assert "1 changed, 1 added, 0 removed, 0 renumbered, 2 unchanged" in terminal and "— added" in terminal
+

@@ -178,8 +178,9 @@ def test_a_history_as_markdown_quotes_each_change_and_is_written_where_asked(
     assert text.startswith("# Статья 361⁴: редакции, в которых она менялась (HK9900275)\n")
     repeal, back = text.index("\n## 2022-09-26: HK9900275@2022-09-26 ("), text.index("\n## 2023-03-01: ")
     assert repeal < back and "Против HK9900275@2020-09-07." in text[repeal:back]
+    assert text[repeal:].split("\n")[1].endswith("): исключена")  # the repeal, in Russian
     assert "Заголовок: ~~Содействие экстремистской деятельности~~**Исключена**" in text[repeal:back]
-    assert text[back:].startswith("\n## 2023-03-01: HK9900275@2023-03-01 (") and ": re-inserted\n" in text[back:]
+    assert text[back:].startswith("\n## 2023-03-01: HK9900275@2023-03-01 (") and ": восстановлена\n" in text[back:]
     assert "**1\\. Вербовка, иное вовлечение лица" in text[back:]
     from markdown_it import MarkdownIt
 

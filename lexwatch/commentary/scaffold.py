@@ -204,7 +204,8 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         inserted, deleted = word_counts(item.ops + item.title_ops)
         old_text, new_text = _plain(item)
         articles.append({
-            "label": label(item), "title": shown_title(item), "status": item.status, "summary": one_line(item),
+            "label": label(item), "title": shown_title(item), "status": item.status,
+            "summary": one_line(item, russian=True),
             "inserted": inserted, "deleted": deleted,
             "old_number": item.old.number.display if item.old else None,
             "new_number": item.new.number.display if item.new else None,

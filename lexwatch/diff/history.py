@@ -23,6 +23,7 @@ class HistoryEntry:
     version: VersionInfo
     summary: str          # "added", "repealed", "changed: +12 −3 words", "renumbered from 130"
     diff: DocumentDiff    # holds only this article's entry
+    summary_ru: str = ""  # the same in a Russian document: "исключена", "изменена: слов +12 −3"
 
 
 def compared_versions(store: VersionStore, act: str) -> list[VersionInfo]:
@@ -65,8 +66,9 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         mine = mine or [a for a in diff.articles if a.status != "unchanged" and a.old_number == number.canonical]
         if mine:
             diff.articles = mine[:1]
-            entries.append(HistoryEntry(after, _summary(mine[0], from_old=mine[0].new_number != number.canonical),
-                                        diff))
+            from_old = mine[0].new_number != number.canonical
+            entries.append(HistoryEntry(after, _summary(mine[0], from_old), diff,
+                                        _summary(mine[0], from_old, russian=True)))
     if number not in held:
         count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
         raise UsageError(f"no article {number.display} in {count} of {act}{lost_superscript(number, held)}")
@@ -91,12 +93,16 @@ def order_notes(store: VersionStore, act: str, entries: list[HistoryEntry]) -> l
     return notes
 
 
-def _summary(item: ArticleDiff, from_old: bool) -> str:
+_REPEAL_RU = {"repealed": "исключена", "re-inserted": "восстановлена"}
+
+
+def _summary(item: ArticleDiff, from_old: bool, russian: bool = False) -> str:
     """one_line's words, except for an edition that repeals the article ("Статья 361⁴. Исключена")
-    or gives a repealed one a text again: "repealed", "re-inserted", not a rewrite of its words."""
+    or gives a repealed one a text again: "repealed", "re-inserted" ("исключена", "восстановлена"),
+    not a rewrite of its words."""
     if item.status == "changed" and item.repeal:
-        return item.repeal
-    return one_line(item, from_old=from_old)
+        return _REPEAL_RU[item.repeal] if russian else item.repeal
+    return one_line(item, from_old=from_old, russian=russian)
 
 
 def lost_superscript(number: ArticleNumber, held: set[ArticleNumber]) -> str:

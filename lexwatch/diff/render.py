@@ -112,22 +112,39 @@ def heading(item: ArticleDiff, escape: Callable[[str], str] = str) -> str:
     return f"{escape(label(item))}. {escape(title)}" if title else escape(label(item))
 
 
-def one_line(item: ArticleDiff, from_old: bool = False) -> str:
+# The words of one_line and summary_line in a Russian document (a markdown or html redline, the
+# comparative table, a history to quote); the terminal and json keep the English ones.
+_RU = {"added": "новая статья", "removed": "нет в новой редакции", "changed": "изменена",
+       "technical": " (технические правки)", "words": "слов", "renumbered": "перенумерована",
+       "to": "в ст. {}", "from": "(прежде ст. {})"}
+_EN = {"added": "added", "removed": "removed", "changed": "changed", "technical": " (technical)",
+       "words": "words", "renumbered": "renumbered", "to": "to {}", "from": "from {}"}
+
+
+def one_line(item: ArticleDiff, from_old: bool = False, russian: bool = False) -> str:
     """"added", "removed", "changed: +12 −3 words", "renumbered from 130" (or, told from the old
-    number's side, "renumbered to 131")."""
+    number's side, "renumbered to 131"); `russian`: "изменена: слов +12 −3", "перенумерована
+    (прежде ст. 130)"."""
+    say = _RU if russian else _EN
     if item.status in ("added", "removed"):
-        return item.status
+        return say[item.status]
     ins, dele = word_counts(item.ops + item.title_ops)
-    words = f"+{ins} −{dele} words"
+    words = f"{say['words']} +{ins} −{dele}" if russian else f"+{ins} −{dele} words"
     if item.status == "renumbered":
-        moved = ((f"renumbered to {item.new.number.display}" if from_old else
-                  f"renumbered from {item.old.number.display}") if item.old and item.new else "renumbered")
+        moved = say["renumbered"]
+        if item.old and item.new:
+            moved += " " + (say["to"].format(item.new.number.display) if from_old else
+                            say["from"].format(item.old.number.display))
         return f"{moved}, {words}" if ins or dele else moved
-    return f"changed{' (technical)' if item.technical else ''}: {words}"
+    return f"{say['changed']}{say['technical'] if item.technical else ''}: {words}"
 
 
-def summary_line(diff: DocumentDiff) -> str:
+def summary_line(diff: DocumentDiff, russian: bool = False) -> str:
     s = diff.summary()
+    if russian:
+        return (f"{diff.old.label} → {diff.new.label}: статей изменено {s['changed']}, новых {s['added']}, "
+                f"нет в новой редакции {s['removed']}, перенумеровано {s['renumbered']}, "
+                f"без изменений {s['unchanged']}")
     return (f"{diff.old.label} → {diff.new.label}: {s['changed']} changed, {s['added']} added, "
             f"{s['removed']} removed, {s['renumbered']} renumbered, {s['unchanged']} unchanged")
 

@@ -67,14 +67,14 @@ def _notes(item: ArticleDiff) -> str:
 def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     items = shown_articles(diff, options)
     title = f"Редлайн: {diff.old.label} → {diff.new.label}"
-    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff))}</p>",
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>",
             "<nav><h2>Статьи</h2><ol>"]
     body += [f"<li><a href=\"#{escape(_anchor(i))}\">{heading(i, escape)}</a>"
-             f" — {escape(one_line(i))}</li>" for i in items]
+             f" — {escape(one_line(i, russian=True))}</li>" for i in items]
     body.append("</ol></nav>")
     for item in items:
         body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{heading(item, escape)}</h2>"
-                    f"<p class=\"meta\">{escape(one_line(item))}</p>{_notes(item)}")
+                    f"<p class=\"meta\">{escape(one_line(item, russian=True))}</p>{_notes(item)}")
         if item.title_ops:
             body.append(f"<p>Заголовок: {ops_html(item.title_ops, options, item.technical)}</p>")
         body.append(f"<p>{ops_html(item.ops, options, item.technical)}</p></section>")
@@ -86,7 +86,7 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
     if options.docx:
         return _table_docx(diff, items)
     title = f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"
-    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff))}</p>",
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>",
             "<table><colgroup><col class=\"article\"><col class=\"wording\"><col class=\"wording\">"
             "</colgroup><thead><tr><th>Статья</th><th>Действующая редакция</th>"
             "<th>Предлагаемая редакция</th></tr></thead><tbody>"]
@@ -168,7 +168,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
 
     document = a4_docx()
     document.add_heading(xml_safe(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"), level=1)
-    document.add_paragraph(xml_safe(summary_line(diff)))
+    document.add_paragraph(xml_safe(summary_line(diff, russian=True)))
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     headers = ("Статья", "Действующая редакция", "Предлагаемая редакция")

@@ -166,7 +166,7 @@ _MD_LEGEND = "~~зачёркнуто~~ — исключено, **полужир�
 
 def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
     lines = [f"# Редлайн: {md_escape(diff.old.label)} → {md_escape(diff.new.label)}", "",
-             md_escape(summary_line(diff)), "", _MD_LEGEND, ""]
+             md_escape(summary_line(diff, russian=True)), "", _MD_LEGEND, ""]
     for item in shown_articles(diff, options):
         lines += _md_article(item, options, "##")
     return "\n".join(lines)
@@ -175,7 +175,7 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
 def _md_article(item: ArticleDiff, options: RenderOptions, level: str) -> list[str]:
     """One article's redline: its heading at `level`, its summary, flags and sanction changes, a
     changed title, then its text."""
-    lines = [f"{level} {heading(item, md_escape)}", "", f"*{md_escape(one_line(item))}*", ""]
+    lines = [f"{level} {heading(item, md_escape)}", "", f"*{md_escape(one_line(item, russian=True))}*", ""]
     lines += [f"- {md_escape(a)}" for a in notes_for(item, russian=True)]
     if item.flags or item.sanctions:
         lines.append("")
@@ -194,8 +194,8 @@ def history_markdown(number: ArticleNumber, act: str, entries: list[HistoryEntry
     for entry in entries:
         diff = entry.diff
         when = entry.version.edition_date.isoformat() if entry.version.edition_date else "без даты"
-        lines += [f"## {when}: {md_escape(diff.new.label)} ({entry.version.short_id}): {md_escape(entry.summary)}", "",
-                  f"Против {md_escape(diff.old.label)}.", ""]
+        lines += [f"## {when}: {md_escape(diff.new.label)} ({entry.version.short_id}):"
+                  f" {md_escape(entry.summary_ru)}", "", f"Против {md_escape(diff.old.label)}.", ""]
         for item in diff.articles:
             lines += _md_article(item, RenderOptions(), "###")
     return "\n".join(lines)
