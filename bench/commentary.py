@@ -9,13 +9,12 @@ Run: python bench/commentary.py [--corpus ../shared/corpus] [--repeat 5]
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from timing import best_of
+from timing import best_of, editions
 
 from lexwatch.commentary import scaffold
 from lexwatch.commentary.word import markdown_docx
@@ -31,13 +30,7 @@ sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != RO
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    old_path, new_path = args.corpus / "uk_2020-09.txt", args.corpus / "uk_2022-09.txt"
-    if not new_path.is_file():
-        sys.exit(f"no corpus at {args.corpus}")
+    repeat, old_path, new_path = editions(__doc__, 5)
     old, new = read_document(old_path), read_document(new_path)
     diff = diff_documents(old, new, old_side=DocumentSide(str(old_path), old_path.name, len(old.articles)),
                           new_side=DocumentSide(str(new_path), new_path.name, len(new.articles)))
@@ -53,28 +46,28 @@ def main() -> None:
     data = facts()
     text = scaffold.render(template, data, None)
     print(f"{len(data['articles'])} articles in the draft, {len(text) / 1e6:.2f} MB of Markdown")  # type: ignore[arg-type]
-    redline = best_of(args.repeat, lambda: renderer("markdown")(diff, options))
-    made = best_of(args.repeat, facts)
-    rendered = best_of(args.repeat, lambda: scaffold.render(template, data, None))
+    redline = best_of(repeat, lambda: renderer("markdown")(diff, options))
+    made = best_of(repeat, facts)
+    rendered = best_of(repeat, lambda: scaffold.render(template, data, None))
     print(f"markdown redline (baseline)      {redline * 1e3:8.1f} ms")
     print(f"facts (wordings, redlines)       {made * 1e3:8.1f} ms  ({made / redline:.2f}x the redline)")
     print(f"template rendered                {rendered * 1e3:8.1f} ms  ({rendered / redline:.2f}x)")
-    table = best_of(args.repeat, lambda: renderer("table")(diff, RenderOptions(docx=True)))
-    word = best_of(args.repeat, lambda: markdown_docx(text))
+    table = best_of(repeat, lambda: renderer("table")(diff, RenderOptions(docx=True)))
+    word = best_of(repeat, lambda: markdown_docx(text))
     print(f"comparative table .docx (baseline) {table * 1e3:6.1f} ms")
     print(f"Word draft from the Markdown     {word * 1e3:8.1f} ms  ({word / table:.2f}x the table)")
     # scaling: a python-docx paragraph put at the body's end read the body from its start (quadratic)
-    big = best_of(max(1, args.repeat // 2), lambda: markdown_docx(text * 4))
+    big = best_of(max(1, repeat // 2), lambda: markdown_docx(text * 4))
     print(f"Word draft of 4x the Markdown    {big * 1e3:8.1f} ms  ({big / word:.2f}x the 1x draft: near 4 is linear)")
 
     def call(*command: str) -> None:
         subprocess.run([sys.executable, "-m", "lexwatch", *command], check=False, capture_output=True)
 
     with tempfile.TemporaryDirectory() as folder:
-        diffed = best_of(args.repeat, lambda: call("diff", str(old_path), str(new_path), "--format", "markdown"))
-        drafted = best_of(args.repeat, lambda: call("commentary", "new", str(old_path), str(new_path), "-o", "-"))
+        diffed = best_of(repeat, lambda: call("diff", str(old_path), str(new_path), "--format", "markdown"))
+        drafted = best_of(repeat, lambda: call("commentary", "new", str(old_path), str(new_path), "-o", "-"))
         target = Path(folder) / "draft.docx"
-        worded = best_of(args.repeat, lambda: call("commentary", "new", str(old_path), str(new_path), "-o",
+        worded = best_of(repeat, lambda: call("commentary", "new", str(old_path), str(new_path), "-o",
                                                    str(target)), before=lambda: target.unlink(missing_ok=True))
     print(f"`lexwatch diff --format markdown` (baseline) {diffed * 1e3:6.0f} ms")
     print(f"`lexwatch commentary new -o -`             {drafted * 1e3:6.0f} ms  ({drafted / diffed:.2f}x)")

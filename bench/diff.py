@@ -8,7 +8,6 @@ Run: python bench/diff.py [--corpus ../shared/corpus] [--repeat 5]
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import json
 import os
@@ -64,14 +63,7 @@ def row(name: str, seconds: float, baseline: float | None = None, note: str = ""
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args()
-    old_path, new_path = args.corpus / "uk_2020-09.txt", args.corpus / "uk_2022-09.txt"
-    if not old_path.is_file():
-        sys.exit(f"corpus not found at {args.corpus}")
-    repeat = args.repeat
+    repeat, old_path, new_path = timing.editions(__doc__, 5)
     native = words.native_available()
     has_git = shutil.which("git") is not None
 

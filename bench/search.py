@@ -11,7 +11,6 @@ Run: python bench/search.py [--corpus ../shared/corpus] [--repeat 9]
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import subprocess
@@ -21,11 +20,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from timing import best_of
+from timing import best_of, editions
 
 from lexwatch.workspace import Workspace
 
-ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ("смертная казнь", "геноцид белорусского народа", '"пожизненное заключение"', "шпионаж",
            "лишение свободы", "и", "290/1")
 
@@ -39,13 +37,7 @@ def plain_fts(store: Any, words: list[str]) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--repeat", type=int, default=9)
-    args = parser.parse_args()
-    editions = [args.corpus / "uk_2020-09.txt", args.corpus / "uk_2022-09.txt"]
-    if not all(path.is_file() for path in editions):
-        sys.exit(f"corpus not found at {args.corpus}")
+    repeat, *paths = editions(__doc__, 9)
     from lexwatch.morph import _analyzer, forms
 
     start = time.perf_counter()
@@ -54,30 +46,30 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         ws = Path(tmp)
         subprocess.run([sys.executable, "-m", "lexwatch", "init", str(ws)], check=True, capture_output=True)
-        for path in editions:
+        for path in paths:
             subprocess.run([sys.executable, "-m", "lexwatch", "-w", str(ws), "add", str(path)], check=True,
                            capture_output=True)
         with Workspace.find(ws).open_store() as store:
             texts = [(t.lower(), x.lower()) for t, x in store.db.execute("SELECT title, text FROM articles")]
-            print(f"{len(texts)} articles; best of {args.repeat}, ms (hits in brackets)")
+            print(f"{len(texts)} articles; best of {repeat}, ms (hits in brackets)")
             print(f"  {'query':32s} {'lexwatch':>14s} {'plain FTS5':>14s} {'Python in':>14s}")
             for query in QUERIES:
-                ours = best_of(args.repeat, lambda q=query: store.search(q, limit=50), before=forms.cache_clear)
+                ours = best_of(repeat, lambda q=query: store.search(q, limit=50), before=forms.cache_clear)
                 hits = len(store.search(query, limit=10_000))
                 words = re.findall(r"\w+", query.lower())
-                fts = best_of(args.repeat, lambda w=words: plain_fts(store, w))
+                fts = best_of(repeat, lambda w=words: plain_fts(store, w))
                 fts_hits = store.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
                                             (" AND ".join(f'"{w}"' for w in words),)).fetchone()[0]
 
                 def scan(w: list[str] = words) -> int:
                     return sum(1 for title, text in texts if all(x in title or x in text for x in w))
 
-                scanned = best_of(args.repeat, scan)
+                scanned = best_of(repeat, scan)
                 print(f"  {query:32s} {ours * 1000:7.1f} ({hits:4d}) {fts * 1000:7.1f} ({fts_hits:4d})"
                       f" {scanned * 1000:7.1f} ({scan():4d})")
         env = {**os.environ, "LEXWATCH_WORKSPACE": str(ws)}
         for query in ("смертная казнь", "и"):
-            call = best_of(args.repeat, lambda q=query: subprocess.run(
+            call = best_of(repeat, lambda q=query: subprocess.run(
                 [sys.executable, "-m", "lexwatch", "drafts", "search", q], env=env, capture_output=True, check=False))
             print(f"whole CLI `lexwatch drafts search {query!r}`: {call * 1000:.0f} ms")
 
