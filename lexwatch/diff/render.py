@@ -115,10 +115,10 @@ def heading(item: ArticleDiff, escape: Callable[[str], str] = str) -> str:
 # The words of one_line and summary_line in a Russian document (a markdown or html redline, the
 # comparative table, a history to quote); the terminal and json keep the English ones.
 _RU = {"added": "новая статья", "removed": "нет в новой редакции", "changed": "изменена",
-       "technical": " (технические правки)", "words": "слов", "renumbered": "перенумерована",
+       "technical": " (технические правки)", "words": "слов +{} −{}", "renumbered": "перенумерована",
        "to": "в ст. {}", "from": "(прежде ст. {})"}
 _EN = {"added": "added", "removed": "removed", "changed": "changed", "technical": " (technical)",
-       "words": "words", "renumbered": "renumbered", "to": "to {}", "from": "from {}"}
+       "words": "+{} −{} words", "renumbered": "renumbered", "to": "to {}", "from": "from {}"}
 
 
 def one_line(item: ArticleDiff, from_old: bool = False, russian: bool = False) -> str:
@@ -129,7 +129,7 @@ def one_line(item: ArticleDiff, from_old: bool = False, russian: bool = False) -
     if item.status in ("added", "removed"):
         return say[item.status]
     ins, dele = word_counts(item.ops + item.title_ops)
-    words = f"{say['words']} +{ins} −{dele}" if russian else f"+{ins} −{dele} words"
+    words = say["words"].format(ins, dele)
     if item.status == "renumbered":
         moved = say["renumbered"]
         if item.old and item.new:
