@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -121,7 +122,8 @@ def test_comparative_table_as_docx_opens_in_word(lexwatch_cli: Cli, tmp_path: Pa
     target = tmp_path / "таблица.docx"
     assert lexwatch_cli("diff", *map(str, editions), "-f", "table", "-o", str(target)).code == 1
     table = docx.Document(str(target)).tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Статья", "Действующая редакция", "Предлагаемая редакция"]
+    # two files: nothing says either is a draft or when it was in force, so each column names its file
+    assert [c.text for c in table.rows[0].cells] == ["Статья", "Редакция: uk_2020.txt", "Редакция: uk_2022.txt"]
     old_cell, new_cell = table.rows[1].cells[1], table.rows[1].cells[2]
     assert [r.text for r in old_cell.paragraphs[0].runs if r.font.strike] == ["некоторые"]
     assert any("покушение" in r.text for r in new_cell.paragraphs[0].runs if r.bold)
@@ -485,3 +487,38 @@ def test_the_russian_documents_say_their_summaries_in_russian(lexwatch_cli: Cli,
     terminal = lexwatch_cli("diff", *map(str, editions), "--no-flags").out
     assert "1 changed, 1 added, 0 removed, 0 renumbered, 2 unchanged" in terminal and "— added" in terminal
 
+
+
+def test_the_comparative_table_names_stored_editions_by_date_and_a_draft_as_proposed(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    # The 2020 → 2022 table headed its columns "Действующая редакция" | "Предлагаемая редакция": the
+    # 2022 edition was in force, not proposed, and the 2020 one no longer was.
+    import docx
+    from builders import render_portal_html
+
+    from lexwatch.text.load import parse_bytes
+    from lexwatch.workspace import Workspace
+
+    old, new = editions
+    for path, when in ((old, "2020-09-07"), (new, "2022-09-26")):
+        added = lexwatch_cli("-w", str(workspace), "add", str(path), "--act", "HK9900275", "--edition-date", when)
+        assert added.code == 0, added
+    html = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2020-09-07", "HK9900275@2022-09-26", "-f", "table")
+    assert html.code == 1, html
+    assert "<th>Статья</th><th>Редакция от 07.09.2020</th><th>Редакция от 26.09.2022</th>" in html.out
+    target = tmp_path / "table.docx"
+    made = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2020-09-07", "HK9900275@2022-09-26",
+                        "-o", str(target))
+    assert made.code == 1, made
+    headers = [c.text for c in docx.Document(str(target)).tables[0].rows[0].cells]
+    assert headers == ["Статья", "Редакция от 07.09.2020", "Редакция от 26.09.2022"]
+    # a draft law's text as `fetch` stores it from the draft-law bank: set against the edition in force
+    page = render_portal_html(parse_bytes(CODE_2022.replace("пяти лет", "шести лет").encode(), "draft.txt"),
+                              regnum=None)
+    with Workspace.find(workspace).open_store() as store:
+        draft = store.add(page.encode(),
+                          source="https://pravo.by/document/?guid=3941&p0=2023052201", filename="draft-2023052201.html",
+                          act="2023052201", edition_date=date(2023, 5, 22), meta={"kind": "draft"}).version
+    proposed = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2022-09-26", draft.id[:12], "-f", "table")
+    assert proposed.code == 1, proposed
+    assert "<th>Статья</th><th>Действующая редакция</th><th>Предлагаемая редакция</th>" in proposed.out

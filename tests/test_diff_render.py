@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from lexwatch.diff import render_json
 from lexwatch.diff.engine import diff_documents
-from lexwatch.diff.model import DocumentDiff
+from lexwatch.diff.model import DocumentDiff, DocumentSide
 from lexwatch.diff.normalize import normalize
 from lexwatch.diff.render import RenderOptions, register_renderer, renderer, renderer_names, to_json
 from lexwatch.ids import ArticleNumber
@@ -576,3 +577,116 @@ def test_an_article_without_a_title_is_headed_by_its_number_alone_in_every_forma
     assert "<h2>Статья 1</h2>" in html and ">Статья 1</a>" in html
     assert "<td>Статья 1</td>" in render(diff, "table", RenderOptions())
     assert not re.search(r"Статья 1\. ?(?:<|\n)", markdown + html)
+
+
+_DENIAL = ("1. Отрицание геноцида белорусского народа, содержащееся в публичном выступлении, – наказывается "
+           "арестом, или ограничением свободы на срок до пяти лет, или лишением свободы на тот же срок.")
+
+
+def _genocide_denial_added() -> DocumentDiff:
+    """The 2022 edition's new Art. 130², flagged by the shipped packs as `lexwatch diff` flags it."""
+    from lexwatch.flags import annotate_diff, load_packs
+
+    kept = Article(ArticleNumber(130), "Разжигание расовой, национальной, религиозной либо иной социальной вражды "
+                   "или розни", "1. Умышленные действия, направленные на возбуждение расовой, национальной, "
+                   "религиозной либо иной социальной вражды или розни, – наказываются штрафом, или арестом.")
+    denial = Article(ArticleNumber(130, 2), "Отрицание геноцида белорусского народа", _DENIAL)
+    diff = diff_documents(Document("УК", [kept]), Document("УК", [kept, denial]))
+    annotate_diff(diff, load_packs(None))
+    return diff
+
+
+def _rule(pack: str, rule: str) -> str:
+    """What the shipped pack says the rule watches (its own words, not copied here)."""
+    from lexwatch.flags import load_packs
+
+    return next(r.description for p in load_packs(None) if p.name == pack for r in p.rules if r.id == rule)
+
+
+def test_a_russian_document_names_each_flag_by_its_rule_in_russian() -> None:
+    # "⚑ high genocide/genocide-denial (added): …" stood in the markdown, html and table a commentator
+    # quotes, beside Russian summaries and sanction lines
+    import io
+
+    import docx
+
+    diff = _genocide_denial_added()
+    said = (f"⚑ {_rule('genocide', 'genocide-denial')} — введено, значимость высокая: "
+            "«Отрицание геноцида белорусского народа»")
+    markdown = str(renderer("markdown")(diff, RenderOptions()))
+    assert f"\n- {said}\n" in markdown
+    html = str(renderer("html")(diff, RenderOptions()))
+    assert f"<li>{said}</li>" in html
+    table = str(renderer("table")(diff, RenderOptions()))
+    assert f"<li>{said}</li>" in table
+    data = renderer("table")(diff, RenderOptions(docx=True))
+    assert isinstance(data, bytes)
+    cell = docx.Document(io.BytesIO(data)).tables[0].rows[1].cells[0]
+    assert [p.text for p in cell.paragraphs] == ["Статья 130². Отрицание геноцида белорусского народа", said]
+    assert "genocide" not in markdown + html + table
+    # the terminal and json keep the rule's id and the English words
+    terminal = str(renderer("terminal")(diff, RenderOptions()))
+    assert "⚑ high genocide/genocide-denial (added): Отрицание геноцида белорусского народа" in terminal
+    flag = json.loads(str(renderer("json")(diff, RenderOptions())))["articles"][0]["flags"][0]
+    assert sorted(flag) == ["article", "direction", "evidence", "instruction", "pack", "rule", "severity", "targets"]
+
+
+def test_a_flag_of_a_workspace_pack_is_named_as_its_pack_says() -> None:
+    from lexwatch.flags import annotate_diff
+    from lexwatch.flags.packs import parse_pack
+
+    pack = parse_pack('description = "Press"\n[[rules]]\nid = "mass-media"\nseverity = "medium"\n'
+                      'description = "Mass media and their restriction"\nterms = ["средство массовой информации"]\n',
+                      Path("press.toml"), "flags/press.toml")
+    old = _doc({"198": "Воспрепятствование законной профессиональной деятельности журналиста – наказывается штрафом."})
+    new = _doc({"198": "Воспрепятствование законной профессиональной деятельности журналиста средства массовой "
+                       "информации – наказывается штрафом."})
+    diff = diff_documents(old, new)
+    annotate_diff(diff, [pack])
+    markdown = str(renderer("markdown")(diff, RenderOptions()))
+    assert "\n- ⚑ Mass media and their restriction — введено, значимость средняя: «" in markdown
+
+
+def _sides(old: DocumentSide, new: DocumentSide) -> DocumentDiff:
+    diff = _genocide_denial_added()
+    diff.old, diff.new = old, new
+    return diff
+
+
+def _headers(diff: DocumentDiff) -> tuple[list[str], list[str]]:
+    """The comparative table's header row, as html and as docx."""
+    import io
+
+    import docx
+
+    html = str(renderer("table")(diff, RenderOptions()))
+    data = renderer("table")(diff, RenderOptions(docx=True))
+    assert isinstance(data, bytes)
+    return (re.findall(r"<th>([^<]*)</th>", html),
+            [c.text for c in docx.Document(io.BytesIO(data)).tables[0].rows[0].cells])
+
+
+def test_the_comparative_table_of_two_editions_names_them_by_date() -> None:
+    # 2020 → 2022 read "Действующая редакция" | "Предлагаемая редакция": the 2022 edition is no proposal
+    diff = _sides(DocumentSide("a" * 64, "HK9900275@2020-09-07", 1, date(2020, 9, 7)),
+                  DocumentSide("b" * 64, "HK9900275@2022-09-26", 2, date(2022, 9, 26)))
+    expected = ["Статья", "Редакция от 07.09.2020", "Редакция от 26.09.2022"]
+    assert _headers(diff) == (expected, expected)
+
+
+def test_the_comparative_table_names_an_undated_version_or_a_file_by_its_label() -> None:
+    diff = _sides(DocumentSide("uk_2020-09.txt", "uk_2020-09.txt", 1),
+                  DocumentSide("c" * 64, "HK9900275:cccccccccccc", 2))
+    expected = ["Статья", "Редакция: uk_2020-09.txt", "Редакция: HK9900275:cccccccccccc"]
+    assert _headers(diff) == (expected, expected)
+
+
+def test_the_comparative_table_of_a_draft_keeps_current_and_proposed() -> None:
+    in_force = DocumentSide("a" * 64, "HK9900275@2022-09-26", 1, date(2022, 9, 26))
+    first = DocumentSide("b" * 64, "2023052201@2023-05-22", 2, date(2023, 5, 22), draft=True)
+    expected = ["Статья", "Действующая редакция", "Предлагаемая редакция"]
+    assert _headers(_sides(in_force, first)) == (expected, expected)
+    # two readings of one draft: neither is the text in force
+    second = DocumentSide("c" * 64, "2023052201@2023-10-02", 2, date(2023, 10, 2), draft=True)
+    readings = ["Статья", "Проект от 22.05.2023", "Проект от 02.10.2023"]
+    assert _headers(_sides(first, second)) == (readings, readings)

@@ -209,3 +209,21 @@ def test_a_history_as_markdown_quotes_each_change_and_is_written_where_asked(
     assert kept.read_text(encoding="utf-8") == "my notes\n"
     unchanged = lexwatch_cli("-w", str(workspace), "history", "59", "-f", "markdown", "--act", "HK9900275").out
     assert "## 2022-09-26" in unchanged and "## 2023-03-01" not in unchanged
+
+
+def test_a_history_as_markdown_names_its_flags_in_russian(lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # "- ⚑ high death-penalty/death-penalty-articles (changed): …" stood in a document quoted in Russian
+    from lexwatch.flags import load_packs
+
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020), "2020-09-07")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022), "2022-09-26")
+    made = lexwatch_cli("-w", str(workspace), "history", "59", "--format", "markdown")
+    assert made.code == 0, made
+    watched = {(p.name, r.id): r.description for p in load_packs(None) for r in p.rules}
+    flags = [line for line in made.out.splitlines() if line.startswith("- ⚑")]
+    assert (f"- ⚑ {watched['death-penalty', 'death-penalty-articles']} — изменено, значимость высокая: "
+            "«Статья 59. Смертная казнь»") in flags, flags
+    assert not any("death-penalty" in line or "high" in line for line in flags), flags
+    # the json keeps the rule's id and the English direction
+    data = lexwatch_cli("-w", str(workspace), "history", "59", "--json").json()
+    assert ("death-penalty-articles", "changed") in {(f["rule"], f["direction"]) for f in data[0]["article"]["flags"]}

@@ -90,7 +90,7 @@ class Sides:
                     say(f"{ref}: stored as {info.short_id} ({info.label}){dating}")
                     parse_notes(ref, result.warnings)
                 self.versions[info.id] = info
-                return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
+                return self._store().document(info.id), DocumentSide.of(info)
             from lexwatch.text.load import read_document
 
             doc = read_document(path)
@@ -103,7 +103,7 @@ class Sides:
         except UsageError as exc:  # why it is no version: too short a prefix, an impossible date…
             raise InputError(f"{ref}: {not_a_file(path)}, and {exc}") from None
         info = self.versions[info.id] = self._store().resolve(parsed)
-        return self._store().document(info.id), DocumentSide(info.id, info.label, info.articles)
+        return self._store().document(info.id), DocumentSide.of(info)
 
     def close(self) -> None:
         if self.store is not None:

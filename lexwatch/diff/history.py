@@ -58,9 +58,8 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         if number not in old_numbers and number not in new_numbers:
             continue  # neither side has it: nothing to say of it here
         # Aligned whole (renumbering is seen), word-diffed only where this number is on a side.
-        diff = diff_documents(old, new, articles=[number],
-                              old_side=DocumentSide(before.id, before.label, len(old.articles)),
-                              new_side=DocumentSide(after.id, after.label, len(new.articles)))
+        diff = diff_documents(old, new, articles=[number], old_side=DocumentSide.of(before),
+                              new_side=DocumentSide.of(after))
         # What now stands under this number, or else where what stood under it went.
         mine = [a for a in diff.articles if a.status != "unchanged" and a.new_number == number.canonical]
         mine = mine or [a for a in diff.articles if a.status != "unchanged" and a.old_number == number.canonical]

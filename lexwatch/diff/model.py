@@ -3,16 +3,21 @@
 `flags` and `sanctions` are filled by the flags stage (lexwatch.flags) as plain JSON-able dicts:
   flag:     {"pack", "rule", "severity", "direction", "article", "evidence"}
   sanction: {"article", "part", "old_part", "change", "penalty", "old", "new", "summary"}
+and DocumentDiff.subjects with what each rule of the packs applied watches (its description).
 Renderers show them when present and put flagged articles first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, overload
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from lexwatch.diff.normalize import normalize
 from lexwatch.text.model import Article
+
+if TYPE_CHECKING:
+    from lexwatch.store.versions import VersionInfo
 
 OpKind = Literal["equal", "insert", "delete"]
 Op = tuple[OpKind, str]
@@ -83,12 +88,26 @@ class ArticleDiff:
             return "repealed" if self.new.excluded else "re-inserted"
         return None
 
+    @property
+    def moved_only(self) -> bool:
+        """A renumbering and nothing else: the same title and text under a new number."""
+        return self.status == "renumbered" and all(k == "equal" for k, _ in self.ops) and not self.title_ops
+
 
 @dataclass
 class DocumentSide:
     id: str        # version sha256 or file path
     label: str     # what a person reads: "HK9900275@2022-09-01" or the file name
     articles: int
+    # A stored version's edition date, and whether it came from the draft-law bank (a proposal):
+    # the comparative table's column headers say which text each column quotes. A file knows neither.
+    edition_date: date | None = None
+    draft: bool = False
+
+    @classmethod
+    def of(cls, info: VersionInfo) -> DocumentSide:
+        """The side of a stored version."""
+        return cls(info.id, info.label, info.articles, info.edition_date, info.meta.get("kind") == "draft")
 
 
 @dataclass
@@ -97,6 +116,8 @@ class DocumentDiff:
     new: DocumentSide
     articles: list[ArticleDiff] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
+    # what each rule of the packs applied watches, by (pack, rule): a Russian document names a flag by it
+    subjects: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def summary(self) -> dict[str, int]:
         counts = {"added": 0, "removed": 0, "changed": 0, "renumbered": 0, "unchanged": 0}

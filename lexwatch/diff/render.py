@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,8 +79,7 @@ def listed(item: ArticleDiff, options: RenderOptions) -> bool:
     renumbering nor a technical-only difference."""
     if item.status == "unchanged":
         return False
-    return not options.changed_only or not (item.technical or (
-        item.status == "renumbered" and all(k == "equal" for k, _ in item.ops) and not item.title_ops))
+    return not options.changed_only or not (item.technical or item.moved_only)
 
 
 def label(item: ArticleDiff) -> str:
@@ -294,13 +293,31 @@ def with_context(ops: list[Op], context: int | None, spacing: bool = False) -> l
             for i, (kind, text) in enumerate(ops)]
 
 
-def notes_for(item: ArticleDiff, russian: bool = False) -> list[str]:
-    """Flags and sanction changes as lines a person reads; `russian`: the sanction lines of a
-    Russian document (a markdown or html redline, the comparative table) in Russian, as the
-    flags stage writes them beside the English ones."""
+# A flag's direction and severity in a Russian document, in the commentary templates' words.
+_DIRECTION_RU = {"added": "введено", "removed": "исключено", "changed": "изменено", "present": "упоминается"}
+_SEVERITY_RU = {"high": "высокая", "medium": "средняя", "low": "низкая"}
+
+
+def _flag_ru(flag: dict[str, Any], subjects: Mapping[tuple[str, str], str]) -> str:
+    """"⚑ Отрицание геноцида белорусского народа (ст. 130²) — введено, значимость высокая: «…»": the
+    rule named by what its pack says it watches (a workspace pack's own words, whatever language
+    they are in), "pack/rule" when the diff does not know the rule."""
+    pack, rule = flag.get("pack", ""), flag.get("rule", "")
+    direction, severity = flag.get("direction", ""), flag.get("severity", "")
+    return (f"⚑ {subjects.get((pack, rule)) or f'{pack}/{rule}'} — {_DIRECTION_RU.get(direction, direction)}, "
+            f"значимость {_SEVERITY_RU.get(severity, severity)}: «{flag.get('evidence', '')}»")
+
+
+def notes_for(item: ArticleDiff, russian: bool = False,
+              subjects: Mapping[tuple[str, str], str] | None = None) -> list[str]:
+    """Flags and sanction changes as lines a person reads; `russian`: the lines of a Russian
+    document (a markdown or html redline, the comparative table, a history to quote) in Russian,
+    each flag named by its rule's description from `subjects` (the diff's) and each sanction change
+    as the flags stage writes it beside the English one."""
     lines = []
     for flag in item.flags:
-        lines.append(f"⚑ {flag.get('severity', '')} {flag.get('pack', '')}/{flag.get('rule', '')}"
+        lines.append(_flag_ru(flag, subjects or {}) if russian else
+                     f"⚑ {flag.get('severity', '')} {flag.get('pack', '')}/{flag.get('rule', '')}"
                      f" ({flag.get('direction', '')}): {flag.get('evidence', '')}".replace("  ", " "))
     for sanction in item.sanctions:
         said = (sanction.get("summary_ru") if russian else None) or sanction.get("summary")

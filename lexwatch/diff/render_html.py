@@ -7,7 +7,7 @@ import re
 from html import escape
 from typing import Any
 
-from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
+from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
 from lexwatch.diff.render import (
     RenderOptions,
     display_ops,
@@ -59,8 +59,8 @@ def _page(title: str, body: list[str]) -> str:
             + "\n".join(body) + "\n</body></html>\n")
 
 
-def _notes(item: ArticleDiff) -> str:
-    lines = notes_for(item, russian=True)
+def _notes(item: ArticleDiff, diff: DocumentDiff) -> str:
+    lines = notes_for(item, russian=True, subjects=diff.subjects)
     return f"<ul class=\"flags\">{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>" if lines else ""
 
 
@@ -74,7 +74,7 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     body.append("</ol></nav>")
     for item in items:
         body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{heading(item, escape)}</h2>"
-                    f"<p class=\"meta\">{escape(one_line(item, russian=True))}</p>{_notes(item)}")
+                    f"<p class=\"meta\">{escape(one_line(item, russian=True))}</p>{_notes(item, diff)}")
         if item.title_ops:
             body.append(f"<p>Заголовок: {ops_html(item.title_ops, options, item.technical)}</p>")
         body.append(f"<p>{ops_html(item.ops, options, item.technical)}</p></section>")
@@ -88,8 +88,8 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
     title = f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>",
             "<table><colgroup><col class=\"article\"><col class=\"wording\"><col class=\"wording\">"
-            "</colgroup><thead><tr><th>Статья</th><th>Действующая редакция</th>"
-            "<th>Предлагаемая редакция</th></tr></thead><tbody>"]
+            "</colgroup><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table_headers(diff))
+            + "</tr></thead><tbody>"]
     full = RenderOptions(context=None)
     for item in items:
         old = ops_html(item.ops, full, item.technical, ("delete",)) if item.old else ABSENT
@@ -97,10 +97,27 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
         if item.title_ops:  # a changed title is part of the wording each column quotes
             old = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
             new = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
-        body.append(f"<tr><td>{heading(item, escape)}{_notes(item)}</td>"
+        body.append(f"<tr><td>{heading(item, escape)}{_notes(item, diff)}</td>"
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
     return _page(title, body)
+
+
+def _column(side: DocumentSide) -> str:
+    """What one column quotes: "Редакция от 26.09.2022" (a draft's: "Проект от …"), or, undated,
+    the side's label ("Редакция: uk_2022-09.txt")."""
+    kind = "Проект" if side.draft else "Редакция"
+    return f"{kind} от {side.edition_date:%d.%m.%Y}" if side.edition_date else f"{kind}: {side.label}"
+
+
+def table_headers(diff: DocumentDiff) -> tuple[str, str, str]:
+    """The comparative table's header row. A draft set against the text in force is the table a
+    draft law comes with: "Действующая редакция" | "Предлагаемая редакция". Any other two versions
+    (two past editions, two readings of a draft, two files) are named: calling a past edition
+    "предлагаемая" would misstate what the table compares."""
+    if diff.new.draft and not diff.old.draft:
+        return "Статья", "Действующая редакция", "Предлагаемая редакция"
+    return "Статья", _column(diff.old), _column(diff.new)
 
 
 # A side without the article: the versions compared say only that it is not there, not whether it
@@ -171,9 +188,8 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     document.add_paragraph(xml_safe(summary_line(diff, russian=True)))
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
-    headers = ("Статья", "Действующая редакция", "Предлагаемая редакция")
-    for cell, text, width in zip(table.rows[0].cells, headers, _DOCX_WIDTHS_MM, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+    for cell, text, width in zip(table.rows[0].cells, table_headers(diff), _DOCX_WIDTHS_MM, strict=True):
+        cell.paragraphs[0].add_run(xml_safe(text)).bold = True
         cell.width = Mm(width)
     # A narrow article column and two wordings of equal width across the 170 mm between the
     # margins (python-docx makes three equal columns: the article's name took a third of the page
@@ -191,7 +207,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):
             cell.width = Mm(width)
         row[0].text = xml_safe(heading(item))
-        for line in notes_for(item, russian=True):
+        for line in notes_for(item, russian=True, subjects=diff.subjects):
             row[0].add_paragraph(xml_safe(line))
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]

@@ -168,15 +168,16 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
     lines = [f"# Редлайн: {md_escape(diff.old.label)} → {md_escape(diff.new.label)}", "",
              md_escape(summary_line(diff, russian=True)), "", _MD_LEGEND, ""]
     for item in shown_articles(diff, options):
-        lines += _md_article(item, options, "##")
+        lines += _md_article(item, options, "##", diff.subjects)
     return "\n".join(lines)
 
 
-def _md_article(item: ArticleDiff, options: RenderOptions, level: str) -> list[str]:
-    """One article's redline: its heading at `level`, its summary, flags and sanction changes, a
-    changed title, then its text."""
+def _md_article(item: ArticleDiff, options: RenderOptions, level: str,
+                subjects: dict[tuple[str, str], str]) -> list[str]:
+    """One article's redline: its heading at `level`, its summary, flags (named by what their rules
+    watch, the diff's `subjects`) and sanction changes, a changed title, then its text."""
     lines = [f"{level} {heading(item, md_escape)}", "", f"*{md_escape(one_line(item, russian=True))}*", ""]
-    lines += [f"- {md_escape(a)}" for a in notes_for(item, russian=True)]
+    lines += [f"- {md_escape(a)}" for a in notes_for(item, russian=True, subjects=subjects)]
     if item.flags or item.sanctions:
         lines.append("")
     if item.title_ops:
@@ -197,5 +198,5 @@ def history_markdown(number: ArticleNumber, act: str, entries: list[HistoryEntry
         lines += [f"## {when}: {md_escape(diff.new.label)} ({entry.version.short_id}):"
                   f" {md_escape(entry.summary_ru)}", "", f"Против {md_escape(diff.old.label)}.", ""]
         for item in diff.articles:
-            lines += _md_article(item, RenderOptions(), "###")
+            lines += _md_article(item, RenderOptions(), "###", diff.subjects)
     return "\n".join(lines)

@@ -123,13 +123,16 @@ def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[Ar
 
 
 def annotate_diff(diff: DocumentDiff, packs: list[Pack]) -> None:
-    """Fill `flags` and `sanctions` of every article that really changed (not technical-only)."""
+    """Fill `flags` and `sanctions` of every article that really changed: not technical-only, and
+    not only renumbered (the same words under a new number change nothing a rule watches; a rule
+    naming the old or new number flagged the move `changed`). `subjects`: what each rule watches."""
     from lexwatch.flags.sanctions import compare_sanctions
 
+    diff.subjects = {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
     known_old = frozenset(a.old.number for a in diff.articles if a.old)
     known_new = frozenset(a.new.number for a in diff.articles if a.new)
     for item in diff.articles:
-        if item.status == "unchanged" or item.technical:
+        if item.status == "unchanged" or item.technical or item.moved_only:
             continue
         item.flags = _article_flags(item, packs, known_old, known_new) if packs else []
         if item.status in ("changed", "renumbered"):
