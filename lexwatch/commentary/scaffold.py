@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 from lexwatch.diff.render import RenderOptions, display_ops, label, one_line, shown_articles, shown_title
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
+from lexwatch.flags.packs import descriptions
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
@@ -197,7 +198,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
     from lexwatch import __version__
 
     markup = _Markup(kind, context)
-    subjects = _descriptions(packs)
+    subjects = descriptions(packs)
     shown = [a for a in shown_articles(diff, markup.options) if a.flags or not flagged_only]
     articles: list[dict[str, Any]] = []
     for item in shown:
@@ -264,11 +265,6 @@ def _cited(found: dict[str, Any]) -> list[str]:
     return [Target(**t).display for t in found.get("targets") or []]
 
 
-def _descriptions(packs: list[Pack]) -> dict[tuple[str, str], str]:
-    """What each rule watches, by (pack, rule): a flag's `subject`."""
-    return {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
-
-
 _LAW_NAME_RE = re.compile(r"^(?:О|Об|Обо)\s.{3,300}$", re.MULTILINE)
 
 
@@ -290,7 +286,7 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
     from lexwatch.flags import flag_document, grouped
 
     markup = _Markup(kind, None)
-    subjects = _descriptions(packs)
+    subjects = descriptions(packs)
     hits: dict[str | None, list[dict[str, Any]]] = {}
     cited: dict[int, list[str]] = {}  # each flag's Code articles one by one, for its subject's list
     for hit in grouped(flag_document(doc, packs)):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lexwatch.diff.model import SEVERITY_ORDER
 from lexwatch.flags.match import Hit, find_hits
-from lexwatch.flags.packs import Pack, Rule, available_packs, load_packs
+from lexwatch.flags.packs import Pack, Rule, available_packs, descriptions, load_packs
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, Op
@@ -128,7 +128,7 @@ def annotate_diff(diff: DocumentDiff, packs: list[Pack]) -> None:
     naming the old or new number flagged the move `changed`). `subjects`: what each rule watches."""
     from lexwatch.flags.sanctions import compare_sanctions
 
-    diff.subjects = {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
+    diff.subjects = descriptions(packs)
     known_old = frozenset(a.old.number for a in diff.articles if a.old)
     known_new = frozenset(a.new.number for a in diff.articles if a.new)
     for item in diff.articles:

@@ -172,3 +172,9 @@ def load_packs(workspace_root: Path | None, names: list[str] | None = None) -> l
     if missing:
         raise UsageError(f"no rule pack {missing[0]!r} (known: {', '.join(packs)})")
     return [packs[n] for n in dict.fromkeys(names)]
+
+
+def descriptions(packs: list[Pack]) -> dict[tuple[str, str], str]:
+    """What each rule watches, by (pack, rule): how a Russian document or a commentary draft names
+    a flag (a workspace pack's description in whatever words it has)."""
+    return {(pack.name, rule.id): rule.description for pack in packs for rule in pack.rules}
