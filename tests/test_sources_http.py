@@ -91,6 +91,19 @@ def test_a_retry_after_longer_than_we_would_wait_fails_at_once(fixture_portal):
     assert len(fixture_portal.hits(CODE_PAGE)) == 1
 
 
+@pytest.mark.parametrize("garbage", ["\u00b2", "\u00b9\u00b2\u00b3", "soon"])
+def test_a_retry_after_that_is_no_number_is_waited_out_as_backoff_not_a_crash(fixture_portal, garbage):
+    # "²" is a digit to str.isdigit() but not to float(): the whole run stopped, exit 3 (internal error)
+    fixture_portal.set(CODE_PAGE, [Reply(503, b"Service Unavailable", headers={"Retry-After": garbage}),
+                                   Reply(body=consolidated_page("2022"))])
+    sleeps = Sleeps()
+    with client(fixture_portal, sleeps, backoff=0.5) as portal:
+        result = portal.get(CODE_PAGE)
+    assert result.ok and result.attempts == 2
+    [waited] = sleeps.calls
+    assert 0.25 <= waited <= 0.75
+
+
 def test_503_twice_then_success_backs_off_exponentially_with_jitter(fixture_portal):
     fixture_portal.set(CODE_PAGE, [Reply(503, b"Service Unavailable"), Reply(502, b"Bad Gateway"),
                                    Reply(body=consolidated_page("2020"))])
@@ -115,6 +128,17 @@ def test_a_stalled_response_times_out_instead_of_hanging(fixture_portal):
     with pytest.raises(FetchError, match=r"no answer in 0\.3 s"), client(fixture_portal, timeout=0.3, retries=0) as p:
         p.get(CODE_PAGE)
     assert time.monotonic() - began < 2.0
+
+
+def test_a_portal_sending_its_headers_a_byte_at_a_time_is_cut_at_the_deadline(fixture_portal):
+    # Each byte comes well within the read timeout, so no read ever timed out: h11 takes up to 100 KB of
+    # headers, so at a byte a second a try lasted 28 hours, and each retry as long again (here 10 s).
+    fixture_portal.set(CODE_PAGE, Reply(body=consolidated_page("2022"), trickle=0.05))
+    began = time.monotonic()
+    with pytest.raises(FetchError, match=r"too slow to finish \(over 3 s\)"), \
+            client(fixture_portal, timeout=0.3, retries=0) as portal:
+        portal.get(CODE_PAGE)
+    assert time.monotonic() - began < 4.5
 
 
 def test_a_truncated_body_is_a_failure_not_a_short_document(fixture_portal):

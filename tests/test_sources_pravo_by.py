@@ -52,6 +52,19 @@ def test_the_listing_gives_each_act_with_its_publication_number_date_and_card():
     assert first.card_href == "/document/?guid=12551&p0=H12200165"
 
 
+def test_a_listing_link_whose_register_number_has_other_digits_than_ascii_is_no_act():
+    # "\\d" reads full-width and Arabic-Indic digits as digits: "H1２２００１６５" was kept as an act of its
+    # own (no --act names it), its card asked of the portal, its files put in drafts/H1/ beside every
+    # other such act's. A Cyrillic "Н" is still read as the Latin letter it looks like.
+    listing = ('<div class="usercontent"><dl><dt>2/2912<br/>(18.05.2022)</dt><dd>'
+               '<p><a href="/document/?guid=12551&p0=H1%EF%BC%92%EF%BC%92%EF%BC%90%EF%BC%90%EF%BC%91%EF%BC%96%EF%BC%95">'
+               "Закон Республики Беларусь от 13 мая 2022 г. № 165-З</a></p>"
+               '<p><a href="/document/?guid=12551&p0=H1\u0662\u0662\u0660\u0660\u0661\u0666\u0665">Закон № 165-З</a></p>'
+               '<p><a href="/document/?guid=12551&p0=\u041d12200146">Закон Республики Беларусь от 5 января 2022 г.'
+               " № 146-З</a></p></dd></dl></div>")
+    assert [e.regnum for e in parse_listing(listing)] == ["H12200146"]
+
+
 def test_titles_from_the_portal_carry_no_terminal_control_sequences():
     # An escape sequence in a title would be printed as is by `fetch`/`check` (set the window
     # title, write the clipboard with OSC 52, clear the screen) on the user's terminal.

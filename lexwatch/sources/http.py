@@ -41,6 +41,9 @@ Kind = Literal["page", "pdf"]
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
+# A try (its redirects, headers and body) may take this many read timeouts in all: each byte of a
+# portal that trickles its answer comes within the read timeout (ADR-12).
+TRY_TIMEOUTS = 10
 # Requests in a row the host may fail (each after its retries) before the run stops asking it: a
 # portal that is down ends a run in minutes, not in an hour of retries (ADR-12).
 BREAKER_AFTER = 3
@@ -118,12 +121,31 @@ def origin(url: str) -> tuple[str, str, int | None]:
     return parts.scheme.lower(), (parts.hostname or "").lower(), port
 
 
+def _join(base: str, link: str) -> str:
+    """`link` made absolute against `base`; a link urljoin cannot read ("http://[::1") as it is."""
+    try:
+        return urljoin(base, link)
+    except ValueError:
+        return link
+
+
+def _named(url: str) -> str:
+    """The host `url` names, for a message; or the address itself, quoted and cut short, when it names
+    none (a "file:" link) or cannot be read (a port that is no number)."""
+    try:
+        host = origin(url)[1]
+    except ValueError:
+        host = ""
+    return host or repr(redact(url)[:80])
+
+
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date); None for anything
+    else ("²" and "٣" are digits to str.isdigit, not to float)."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = parsedate_to_datetime(value)
@@ -243,9 +265,11 @@ class PortalClient:
             if importlib.util.find_spec("socksio") is None:
                 raise ConfigError("a SOCKS proxy needs `pip install 'httpx[socks]'`",
                                   path="environment" if found[1] != "portal.proxy" else None, key=found[1])
+        from lexwatch.sources import deadline
+
         self._client = httpx.Client(
-            transport=transport, proxy=self.proxy if transport is None else None, trust_env=False,
-            follow_redirects=False, timeout=httpx.Timeout(portal.timeout),
+            transport=transport or deadline.transport(self.proxy), trust_env=False, follow_redirects=False,
+            timeout=httpx.Timeout(portal.timeout),
             headers={"User-Agent": portal.user_agent or f"lexwatch/{__version__}",
                      "Accept-Language": "ru,be;q=0.8,en;q=0.5", "Accept-Encoding": ACCEPT_ENCODING})
         self._slots = threading.BoundedSemaphore(max(1, min(2, portal.max_in_flight)))
@@ -270,12 +294,18 @@ class PortalClient:
     # -- URLs --------------------------------------------------------------------------------
 
     def url(self, path_or_url: str) -> str:
-        """An absolute URL on the configured host; a link to any other host is refused."""
-        url = urljoin(self.base_url + "/", path_or_url)
-        if origin(url) != self.origin:
-            raise RedirectRefusedError(
-                f"refusing to contact {urlsplit(url).hostname}: lexwatch only talks to {self.base_url}")
+        """An absolute URL on the configured host; a link to any other host, or to none, is refused."""
+        url = _join(self.base_url + "/", path_or_url)
+        if not self._on_host(url):
+            raise RedirectRefusedError(f"refusing to contact {_named(url)}: lexwatch only talks to {self.base_url}")
         return url
+
+    def _on_host(self, url: str) -> bool:
+        """Whether `url` is on the configured host: scheme, name and port (a malformed one is not)."""
+        try:
+            return origin(url) == self.origin
+        except ValueError:  # "http://[::1", a port that is no number: urlsplit raises on .port
+            return False
 
     # -- requests ----------------------------------------------------------------------------
 
@@ -287,9 +317,11 @@ class PortalClient:
         headers: dict[str, str] = {}
         known = self.validators.get(url) if conditional else None
         if known is not None:
-            if known.etag:
+            # what the portal sent is sent back only as ASCII: httpx cannot encode "é" in a header, and a
+            # stored ETag of the portal's choosing stopped every run after it (the fingerprint still tells)
+            if known.etag and known.etag.isascii():
                 headers["If-None-Match"] = known.etag
-            if known.last_modified:
+            if known.last_modified and known.last_modified.isascii():
                 headers["If-Modified-Since"] = known.last_modified
         self._refuse_if_down()
         attempts = self.portal.retries + 1
@@ -359,36 +391,44 @@ class PortalClient:
     def _once(self, url: str, kind: Kind, headers: dict[str, str], missing_ok: bool) -> HttpResult:
         import httpx
 
+        from lexwatch.sources.deadline import Deadline
+
         current = url
-        for _hop in range(MAX_REDIRECTS + 1):
-            try:
-                with self._client.stream("GET", current, headers=headers) as response:
-                    status = response.status_code
-                    if status in (301, 302, 303, 307, 308):
-                        location = response.headers.get("location", "")
-                        target = urljoin(current, location)
-                        if not location or origin(target) != self.origin:
-                            raise RedirectRefusedError(
-                                f"{current}: redirected to {redact(target) or 'nowhere'}; lexwatch only follows"
-                                f" redirects within {self.base_url}")
-                        current = target
-                        continue
-                    return self._read(url, current, response, kind, missing_ok)
-            except httpx.TimeoutException as exc:
-                raise _Retry(FetchError(f"{current}: no answer in {self.portal.timeout:g} s"
-                                        f" ({type(exc).__name__})")) from None
-            except httpx.RemoteProtocolError as exc:
-                raise _Retry(TruncatedResponseError(f"{current}: the connection broke off mid-answer ({exc})")) \
-                    from None
-            except (httpx.ConnectError, httpx.ReadError, httpx.WriteError) as exc:
-                hint = " through the proxy" if self.proxy else ""
-                raise _Retry(FetchError(f"{current}: cannot connect{hint} ({exc or type(exc).__name__})")) \
-                    from None
-            except httpx.ProxyError as exc:
-                raise FetchError(f"the proxy {redact(self.proxy or '')} refused: {exc}") from None
-            except httpx.HTTPError as exc:
-                raise FetchError(f"{current}: {type(exc).__name__}: {exc}") from None
+        with Deadline(self.portal.timeout * TRY_TIMEOUTS) as clock:
+            for _hop in range(MAX_REDIRECTS + 1):
+                try:
+                    with self._client.stream("GET", current, headers=headers) as response:
+                        status = response.status_code
+                        if status in (301, 302, 303, 307, 308):
+                            current = self._redirect(current, response.headers.get("location", ""))
+                            continue
+                        return self._read(url, current, response, kind, missing_ok)
+                except httpx.TimeoutException as exc:
+                    if clock.passed:
+                        raise _Retry(FetchError(f"{current}: the answer is too slow to finish"
+                                                f" (over {clock.seconds:g} s)")) from None
+                    raise _Retry(FetchError(f"{current}: no answer in {self.portal.timeout:g} s"
+                                            f" ({type(exc).__name__})")) from None
+                except httpx.RemoteProtocolError as exc:
+                    raise _Retry(TruncatedResponseError(f"{current}: the connection broke off mid-answer"
+                                                        f" ({exc})")) from None
+                except (httpx.ConnectError, httpx.ReadError, httpx.WriteError) as exc:
+                    hint = " through the proxy" if self.proxy else ""
+                    raise _Retry(FetchError(f"{current}: cannot connect{hint} ({exc or type(exc).__name__})")) \
+                        from None
+                except httpx.ProxyError as exc:
+                    raise FetchError(f"the proxy {redact(self.proxy or '')} refused: {exc}") from None
+                except httpx.HTTPError as exc:
+                    raise FetchError(f"{current}: {type(exc).__name__}: {exc}") from None
         raise RedirectRefusedError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+    def _redirect(self, current: str, location: str) -> str:
+        """Where a redirect from `current` leads, if that is on the configured host."""
+        target = _join(current, location)
+        if not location or not self._on_host(target):
+            raise RedirectRefusedError(f"{current}: redirected to {redact(target) or 'nowhere'}; lexwatch only"
+                                       f" follows redirects within {self.base_url}")
+        return target
 
     def _read(self, url: str, final: str, response: httpx.Response, kind: Kind, missing_ok: bool) -> HttpResult:
         status = response.status_code
@@ -438,7 +478,6 @@ class PortalClient:
         decoders = _decoders(url, response.headers.get("content-encoding", ""), cap, too_large)
         chunks: list[bytes] = []
         size = raw_size = 0
-        deadline = time.monotonic() + self.portal.timeout * 10
         for raw in response.iter_raw():
             raw_size += len(raw)
             if raw_size > cap:
@@ -451,8 +490,6 @@ class PortalClient:
                 if size > cap:
                     raise too_large
                 chunks.append(chunk)
-            if time.monotonic() > deadline:
-                raise _Retry(FetchError(f"{url}: the answer is too slow to finish"))
         if expected is not None and raw_size < expected:
             raise _Retry(TruncatedResponseError(f"{url}: the answer broke off at {raw_size} of {expected} bytes"))
         if any(not decoder.done for decoder in decoders):

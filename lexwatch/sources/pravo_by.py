@@ -56,7 +56,9 @@ VOLATILE_PATTERNS = re.compile(
     r"(?:Просмотров|Просмотры|Количество просмотров)\s*:?\s*\d+|"
     r"\b\d{2}\.\d{2}\.\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\b", re.IGNORECASE)
 DRAFT_HEADING = "Проекты законов"
-_DRAFT_ENTRY = re.compile(r"^\d{10}$")
+# ASCII digits, the whole value: "\d" takes "２" or "٢", and "$" a value ending in a line break ("%0A"),
+# which was stored as the draft's act and printed as a line of its own.
+_DRAFT_ENTRY = re.compile(r"[0-9]{10}")
 _MONTHS = {name: n for n, name in enumerate(
     ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
      "ноября", "декабря"), 1)}
@@ -99,7 +101,12 @@ def _text(node: object) -> str:
 
 
 def _query(href: str) -> dict[str, str]:
-    return {k.lower(): v[0] for k, v in parse_qs(urlsplit(href).query).items() if v}
+    """A link's query parameters; none for a link urlsplit cannot read ("http://[::1/…")."""
+    try:
+        query = urlsplit(href).query
+    except ValueError:
+        return {}
+    return {k.lower(): v[0] for k, v in parse_qs(query).items() if v}
 
 
 def _parse_date(text: str) -> date | None:
@@ -186,6 +193,8 @@ def parse_listing(html: str) -> list[ListingEntry]:
                         regnum = normalize_regnum(p0)
                     except UsageError:
                         continue
+                    if not regnum.isascii():  # "H1２２００１６５": its digits are no register number's
+                        continue
                     entries.append(ListingEntry(regnum, published, number, _text(link), href))
             node = node.next
     return entries
@@ -209,7 +218,7 @@ def draft_entries(html: str) -> list[str]:
     for link in _tree(html).css("a[href]"):
         query = _query(link.attributes.get("href") or "")
         entry = query.get("p0", "")
-        if query.get("guid") == "3941" and _DRAFT_ENTRY.match(entry):
+        if query.get("guid") == "3941" and _DRAFT_ENTRY.fullmatch(entry):
             seen.setdefault(entry, None)
     return list(seen)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from lexwatch.errors import InputError
-from lexwatch.ids import TO_SUPERSCRIPT
+from lexwatch.errors import InputError, UsageError
+from lexwatch.ids import TO_SUPERSCRIPT, normalize_act
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.extract_txt import decode_text
 from lexwatch.text.structure import strip_control_sequences
@@ -95,6 +95,17 @@ def cut_short(html: str) -> bool:
     return "</body" not in tail and "</html" not in tail
 
 
+def _own_act(value: str) -> str | None:
+    """The act a page's `data-regnum` names, if it is a register number or a draft's bank entry. Any
+    other value is the page's words, not an act: stored as one, "../x", an escape sequence or a line
+    break in it was printed with every version and could be named by no `--act`."""
+    try:
+        act = normalize_act(value)
+    except UsageError:
+        return None
+    return act if act.isascii() else None
+
+
 def extract(data: bytes, name: str) -> Extracted:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -103,10 +114,8 @@ def extract(data: bytes, name: str) -> Extracted:
         raise InputError(f"{name}: HTML elements nested more than {MAX_DEPTH} levels deep (unclosed tags?);"
                          " not a page lexwatch can read")
     tree = LexborHTMLParser(_prepare(html))
-    act = None
     marked = tree.css_first(REGNUM_SELECTOR)
-    if marked is not None:
-        act = (marked.attributes.get("data-regnum") or "").strip().upper() or None
+    act = _own_act(marked.attributes.get("data-regnum") or "") if marked is not None else None
     root = tree.css_first(SECTION_SELECTOR)
     if root is None and tree.css_first("p.article") is not None:
         root = tree.body

@@ -16,6 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 HTML = "text/html; charset=utf-8"
+TRICKLED_BYTES = 200  # of a header sent a byte at a time (Reply.trickle)
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     etag: bool = True                     # send an ETag and answer If-None-Match with 304
     stall: float = 0.0                    # seconds to hang after the headers, before the body
+    trickle: float = 0.0                  # seconds between the bytes of a header sent one at a time
     declared_length: int | None = None    # a Content-Length other than the body's (truncation)
     stream: Callable[[], Iterator[bytes]] | None = None   # a body made on the fly, sent chunked
     stream_length: int | None = None      # Content-Length announced for a streamed body
@@ -152,7 +154,10 @@ def _handler(portal: FixturePortal) -> type[BaseHTTPRequestHandler]:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
-            self.send_response(reply.status)
+            if reply.trickle:
+                self._trickle(reply)
+            else:
+                self.send_response(reply.status)
             if reply.content_type:
                 self.send_header("Content-Type", reply.content_type)
             if etag and reply.status == 200:
@@ -172,6 +177,15 @@ def _handler(portal: FixturePortal) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 time.sleep(reply.stall)
             self.wfile.write(reply.body)
+
+        def _trickle(self, reply: Reply) -> None:
+            """The status line, then a header a byte at a time, each byte well within a read timeout: a
+            slow portal, or one that keeps a client busy (the rest of the answer follows as usual)."""
+            self.wfile.write(f"HTTP/1.1 {reply.status} {self.responses[reply.status][0]}\r\nX-Padding: ".encode())
+            for _ in range(TRICKLED_BYTES):
+                self.wfile.write(b"x")
+                time.sleep(reply.trickle)
+            self.wfile.write(b"\r\n")
 
         def _stream(self, reply: Reply) -> None:
             assert reply.stream is not None
