@@ -60,6 +60,9 @@ acts = ["HK9900275"]
 urls = []
 # Also notify when a source could not be checked (the portal unreachable), not only of changes.
 failures = false
+# Seconds the services have to take a message (all are sent at once); one that has not taken it by
+# then is not delivered, and the change is told again next run.
+timeout = 30.0
 """
 
 
@@ -96,6 +99,7 @@ class WatchSettings:
 class NotifySettings:
     urls: list[str] = field(default_factory=list)
     failures: bool = False
+    timeout: float = 30.0
 
 
 @dataclass
@@ -228,11 +232,11 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
                                  "portal.draft_index_urls")
     if portal.proxy:
         check_proxy(portal.proxy, "portal.proxy", path=path, line=_line_of(text, "portal", "proxy"))
-    for key, low, high, low_included in _RANGES:
-        value = getattr(portal, key)
+    for section, key, low, high, low_included in _RANGES:
+        value = getattr(getattr(settings, section), key)
         if not (math.isfinite(value) and (value >= low if low_included else value > low) and value <= high):
             above = f"at least {low:g}" if low_included else f"above {low:g}"
-            raise settings.error(f"must be a number {above} and at most {high:g}", f"portal.{key}")
+            raise settings.error(f"must be a number {above} and at most {high:g}", f"{section}.{key}")
     env_url = os.environ.get("LEXWATCH_PORTAL_URL")
     if env_url:
         _check_url(env_url, ("http", "https"), "must be an http(s) URL such as https://pravo.by",
@@ -242,10 +246,11 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
     return settings
 
 
-# (key, lowest, highest, lowest allowed): a timeout of 0 or inf, a NaN, a cap of 0 MB are refused.
-_RANGES = (("delay", 0, 3600, True), ("timeout", 0, 3600, False), ("retries", 0, 20, True),
-           ("backoff", 0, 3600, True), ("max_page_mb", 0, 1024, False), ("max_pdf_mb", 0, 4096, False),
-           ("max_in_flight", 1, 2, True))
+# (section, key, lowest, highest, lowest allowed): a timeout of 0 or inf, a NaN, a cap of 0 MB are refused.
+_RANGES = (("portal", "delay", 0, 3600, True), ("portal", "timeout", 0, 3600, False),
+           ("portal", "retries", 0, 20, True), ("portal", "backoff", 0, 3600, True),
+           ("portal", "max_page_mb", 0, 1024, False), ("portal", "max_pdf_mb", 0, 4096, False),
+           ("portal", "max_in_flight", 1, 2, True), ("notify", "timeout", 0, 3600, False))
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 
 

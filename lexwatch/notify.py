@@ -4,15 +4,21 @@ Only the hosts those URLs name are contacted (a redirect is not followed), throu
 portal uses; a service that cannot go through that proxy (mail, MQTT, syslog, IRC, XMPP…) is refused
 while a proxy is set, so that no notification leaves by another road than the portal's requests.
 Nothing is printed of a URL but its scheme and its place in the list: its tokens and passwords stay
-in lexwatch.toml.
+in lexwatch.toml. Each service is sent to from a process of its own, the only one with the proxy set,
+killed at [notify] timeout: a service that trickles its answer cannot hold a scheduled run, and
+nothing goes on sending after the run has moved on.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,7 +43,6 @@ _BYPASS_VARIABLES = ("NO_PROXY", "no_proxy")
 class Target:
     label: str        # "notify.urls[2] (tgram://…)": what lexwatch prints of the URL
     url: str
-    service: Any      # Apprise's plugin for the URL
     safe: str         # the URL as Apprise shows it with its secrets hidden
 
 
@@ -46,6 +51,7 @@ class Notifier:
     targets: tuple[Target, ...]
     proxy: str | None
     failures: bool    # also notify of a run in which a source could not be checked
+    timeout: float    # seconds the services have, together, to take a message
 
 
 def _scheme(url: str) -> str:
@@ -60,7 +66,7 @@ def prepare(settings: Settings) -> Notifier | None:
     if not urls:
         return None
     try:
-        import apprise
+        importlib.import_module("apprise")
     except ImportError:
         raise settings.error("notifications need Apprise: pip install 'lexwatch[notify]'", "notify.urls") from None
     from lexwatch.sources.http import proxy_setting
@@ -73,21 +79,27 @@ def prepare(settings: Settings) -> Notifier | None:
         except ImportError:
             raise settings.error(f"notifications through the SOCKS proxy set in {found[1]} need PySocks:"
                                  " pip install 'requests[socks]'", "notify.urls") from None
-    # a service that redirects elsewhere must not receive the message again at another host
-    asset = apprise.AppriseAsset(http_redirects=False)
     targets = []
     for number, url in enumerate(urls, 1):
         scheme = _scheme(url)
         label = f"notify.urls[{number}] ({scheme or '?'}://…)"
-        service: Any = apprise.Apprise.instantiate(url, asset=asset) if scheme else None
+        service = _service(url) if scheme else None
         if service is None:
             raise settings.error(f"{label} is not a notification URL Apprise knows"
                                  " (https://github.com/caronc/apprise/wiki)", "notify.urls")
         if found and scheme in DIRECT_SCHEMES:
             raise settings.error(f"{label} cannot go through the proxy set in {found[1]}: use a service"
                                  " reached over HTTPS, or no proxy", "notify.urls")
-        targets.append(Target(label, url, service, str(service.url(privacy=True))))
-    return Notifier(tuple(targets), found[0] if found else None, settings.notify.failures)
+        targets.append(Target(label, url, str(service.url(privacy=True))))
+    return Notifier(tuple(targets), found[0] if found else None, settings.notify.failures, settings.notify.timeout)
+
+
+def _service(url: str) -> Any:
+    """Apprise's plugin for `url` (None when Apprise knows no such URL), one that does not follow a
+    redirect: a service that redirects elsewhere must not receive the message again at another host."""
+    import apprise
+
+    return apprise.Apprise.instantiate(url, asset=apprise.AppriseAsset(http_redirects=False))
 
 
 def _quiet() -> None:
@@ -101,11 +113,11 @@ def _quiet() -> None:
 
 @contextmanager
 def _through(proxy: str | None) -> Iterator[None]:
-    """Apprise's HTTP services read the proxy from the environment: the portal's for the send, and
-    none when the portal has none (a proxy variable the portal does not use, or a NO_PROXY, would
-    send a message by another road). requests resolves a socks5:// proxy's host names itself, so
-    the proxy is given as socks5h://, which leaves that to the proxy, as httpx does for the portal:
-    no DNS query names a service."""
+    """Apprise's HTTP services read the proxy from the environment (the sending process's own, see
+    `send`): the portal's for the send, and none when the portal has none (a proxy variable the
+    portal does not use, or a NO_PROXY, would send a message by another road). requests resolves a
+    socks5:// proxy's host names itself, so the proxy is given as socks5h://, which leaves that to
+    the proxy, as httpx does for the portal: no DNS query names a service."""
     names = _PROXY_VARIABLES + _BYPASS_VARIABLES
     saved = {name: os.environ.pop(name, None) for name in names}
     try:
@@ -142,24 +154,85 @@ def scrub(message: str, target: Target) -> str:
 
 
 def send(notifier: Notifier, title: str, body: str, *, failed: bool) -> list[str]:
-    """Send to every service; one line for each that did not take it (its label and Apprise's
-    reason, scrubbed), [] when all did."""
+    """Send to every service at once, each from its own process, and wait for them until
+    `notifier.timeout`; one line for each that did not take it by then (its label and Apprise's
+    reason, scrubbed), [] when all did.
+
+    Apprise cannot be stopped inside a send (its socket timeout is per read: a service trickling its
+    answer held a run 202 s), and a thread left sending would go on after the proxy is unset. A
+    process can be killed: at the deadline it is, so nothing is sent after it, and the proxy is set
+    in that process only, for as long as it lives."""
+    deadline = time.monotonic() + notifier.timeout
+    request = {"path": sys.path, "proxy": notifier.proxy, "title": title, "body": body, "failed": failed}
+    children: dict[Target, subprocess.Popen[bytes]] = {}
+    problems = []
+    try:
+        for target in notifier.targets:
+            try:
+                children[target] = _start(dict(request, url=target.url))
+            except OSError as exc:  # no interpreter where sys.executable says
+                problems.append(f"{target.label}: not delivered: cannot start the sending process ({exc.strerror})")
+        for target, child in children.items():
+            why = _outcome(child, deadline, notifier.timeout)
+            if why is not None:
+                problems.append(f"{target.label}: not delivered: {scrub(why, target)}")
+        return problems
+    finally:  # also when the run is interrupted (Ctrl-C, SIGTERM): no sender outlives it
+        for child in children.values():
+            with child:  # closes its pipes and waits for it
+                child.kill()
+
+
+# The sending process: its request (with the URL's secrets) comes on stdin, never on its command line;
+# -P keeps the current folder out of its imports, and the run's own import path is then used.
+_CHILD = ("import json, sys; request = json.load(sys.stdin.buffer); sys.path[:] = request['path'];"
+          " from lexwatch.notify import _deliver; _deliver(request)")
+
+
+def _start(request: dict[str, Any]) -> subprocess.Popen[bytes]:
+    child = subprocess.Popen([sys.executable, "-P", "-c", _CHILD], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert child.stdin is not None
+    try:  # read at once by the child (a few ms of start-up), so this does not wait on any service
+        with child.stdin:
+            child.stdin.write(json.dumps(request).encode())
+    except BrokenPipeError:  # the child died before reading: its exit code tells
+        pass
+    return child
+
+
+def _outcome(child: subprocess.Popen[bytes], deadline: float, timeout: float) -> str | None:
+    """None when the service took the message, else why not; a child still at work at the deadline is
+    killed."""
+    try:
+        code = child.wait(max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        child.kill()
+        return f"no answer within {timeout:g} s"
+    assert child.stdout is not None
+    try:
+        answer = json.loads(child.stdout.read())
+    except ValueError:
+        return f"the sending process ended with code {code}"
+    return None if answer["delivered"] else str(answer["said"])
+
+
+def _deliver(request: dict[str, Any]) -> None:
+    """In the process `send` starts for one service: send the message with the portal's proxy set
+    (in this process only) and print as JSON whether the service took it, with Apprise's reason when
+    not."""
     import apprise
 
-    kind = apprise.NotifyType.FAILURE if failed else apprise.NotifyType.INFO
+    _quiet()
+    service = _service(request["url"])
+    kind = apprise.NotifyType.FAILURE if request["failed"] else apprise.NotifyType.INFO
     capture: Any = apprise.LogCapture  # untyped
-    problems = []
-    with _through(notifier.proxy):
-        for target in notifier.targets:
-            with capture(level=logging.WARNING, fmt="%(message)s") as log:
-                try:
-                    delivered = bool(target.service.notify(body=body, title=title, notify_type=kind,
-                                                           body_format=apprise.NotifyFormat.TEXT))
-                except Exception as exc:  # a service's own bug must not lose the run's report
-                    delivered = False
-                    log.write(f"{type(exc).__name__}\n")
-            if not delivered:
-                said = [line for line in log.getvalue().splitlines() if line.strip()]
-                why = scrub(said[-1], target) if said else "the service did not accept it"
-                problems.append(f"{target.label}: not delivered: {why}")
-    return problems
+    with _through(request["proxy"]), capture(level=logging.WARNING, fmt="%(message)s") as log:
+        try:
+            delivered = bool(service.notify(body=request["body"], title=request["title"], notify_type=kind,
+                                            body_format=apprise.NotifyFormat.TEXT))
+        except Exception as exc:  # a service's own bug must not lose the run's report
+            delivered = False
+            log.write(f"{type(exc).__name__}\n")
+    said = [line for line in log.getvalue().splitlines() if line.strip()]
+    print(json.dumps({"delivered": delivered, "said": said[-1] if said else "the service did not accept it"}))

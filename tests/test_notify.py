@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,21 +26,40 @@ class Hook:
     def __init__(self) -> None:
         self.received: list[dict] = []
         self.paths: list[str] = []  # as asked: an absolute URL when the hook serves as a proxy
+        self.times: list[float] = []  # time.monotonic() of each request
         self.status = 200
         self.location = ""          # answered with status 307: a redirect
+        self.trickle = 0.0          # seconds between the bytes of a header that takes 40 of them
         hook = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 body = self.rfile.read(length)
+                hook.times.append(time.monotonic())
                 hook.paths.append(self.path)
                 hook.received.append(json.loads(body) if body.startswith(b"{") else {"message": body.decode()})
+                if hook.trickle:
+                    self._trickle()
+                    return
                 self.send_response(hook.status)
                 if hook.location:
                     self.send_header("Location", hook.location)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+
+            def _trickle(self) -> None:
+                """A service that answers a byte at a time, each well within Apprise's 4 s read
+                timeout: 40 s for the whole answer."""
+                try:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Queue: ")
+                    for _ in range(round(40 / hook.trickle)):
+                        time.sleep(hook.trickle)
+                        self.wfile.write(b"a")
+                        self.wfile.flush()
+                    self.wfile.write(b"\r\nContent-Length: 0\r\n\r\n")
+                except OSError:  # the sender hung up
+                    pass
 
             def log_message(self, *args: object) -> None:
                 pass
@@ -61,7 +82,7 @@ def hook() -> Iterator[Hook]:
 
 
 def _configure(workspace: Path, urls: list[str], *, failures: bool = False, inbox: str = "inbox",
-               proxy: str | None = None) -> None:
+               proxy: str | None = None, timeout: float | None = None) -> None:
     config, default = workspace / "lexwatch.toml", workspace.parent / "init.toml"
     if not default.exists():  # what `lexwatch init` wrote, for a test that configures twice
         default.write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
@@ -70,6 +91,9 @@ def _configure(workspace: Path, urls: list[str], *, failures: bool = False, inbo
                                                                            f"failures = {str(failures).lower()}")
     if proxy:
         text = text.replace('# proxy = ""', f'proxy = "{proxy}"')
+    if timeout is not None:  # [notify]'s, not [portal]'s
+        portal, notify, rest = text.partition("\n[notify]\n")
+        text = portal + notify + rest.replace("\ntimeout = 30.0", f"\ntimeout = {timeout}")
     text = text.replace("# enabled = true", "enabled = false").replace("# [sources.folder]", "[sources.folder]")
     config.write_text(text.replace('# path = "inbox"', f'path = "{inbox}"'), encoding="utf-8")
 
@@ -227,3 +251,70 @@ def test_a_socks5_proxy_resolves_the_services_names_itself(monkeypatch) -> None:
         assert os.environ["HTTPS_PROXY"] == os.environ["ALL_PROXY"] == "socks5h://127.0.0.1:9050"
         assert "NO_PROXY" not in os.environ
     assert os.environ["NO_PROXY"] == "api.telegram.org" and "HTTPS_PROXY" not in os.environ
+
+
+def test_a_service_that_trickles_its_answer_is_cut_at_the_deadline_and_told_again(lexwatch_cli, workspace,
+                                                                               hook) -> None:
+    # a byte of its answer every 0.5 s: no read times out, and the answer would take 40 s
+    hook.trickle = 0.5
+    _configure(workspace, [hook.url], timeout=2)
+    _code_in_inbox(workspace)
+    started = time.monotonic()
+    cut = lexwatch_cli("check", cwd=workspace)
+    ended = time.monotonic()
+    assert cut.code == 4, cut
+    assert ended - started < 15, f"the run took {ended - started:.1f} s"
+    [line] = [line for line in cut.err.splitlines() if line.startswith("lexwatch: error:")]
+    assert line == "lexwatch: error: notify.urls[1] (json://…): not delivered: no answer within 2 s"
+    assert "told again next run" in cut.err and SECRET not in cut.out + cut.err
+    time.sleep(1.5)  # nothing sent after the deadline: no retry, no sender left behind
+    assert len(hook.times) == 1 and hook.times[0] < ended
+    hook.trickle = 0
+    again = lexwatch_cli("check", cwd=workspace)
+    assert again.code == 1 and again.out.startswith("new "), again
+    assert len(hook.received) == 2 and "did not finish reporting it" in hook.received[1]["message"]
+
+
+def test_a_proxy_cut_at_the_deadline_leaves_no_message_to_go_around_it(lexwatch_cli, workspace, hook,
+                                                                      proxy) -> None:
+    # the proxy trickles; the service itself listens: once the proxy is given up on, nothing may
+    # reach the service directly, then or later
+    proxy.trickle = 0.5
+    _configure(workspace, [hook.url], proxy=f"http://127.0.0.1:{proxy.server.server_address[1]}", timeout=2)
+    _code_in_inbox(workspace)
+    started = time.monotonic()
+    cut = lexwatch_cli("check", cwd=workspace, env={"NO_PROXY": "127.0.0.1"})
+    ended = time.monotonic()
+    assert cut.code == 4 and ended - started < 15, cut
+    assert "notify.urls[1] (json://…): not delivered: no answer within 2 s" in cut.err
+    time.sleep(1.5)
+    assert proxy.paths == [f"http://127.0.0.1:{hook.server.server_address[1]}/lexwatch"]
+    assert hook.received == []
+
+
+def test_a_notify_timeout_that_bounds_nothing_is_refused(lexwatch_cli, workspace, hook) -> None:
+    _configure(workspace, [hook.url], timeout=0)
+    refused = lexwatch_cli("check", cwd=workspace)
+    assert refused.code == 2 and len(refused.err.splitlines()) == 1, refused
+    assert "must be a number above 0 and at most 3600" in refused.err and "notify.timeout" in refused.err
+
+
+@pytest.mark.filterwarnings("ignore:'imghdr' is deprecated:DeprecationWarning")  # Apprise's mail plugin
+@pytest.mark.parametrize(("interpreter", "said"), [
+    ("false", "the sending process ended with code 1"),  # exits at once, as a broken Python would
+    ("no-such-python", "cannot start the sending process (No such file or directory)"),
+])
+def test_a_sending_process_that_fails_to_run_is_a_service_not_delivered(monkeypatch, tmp_path, hook,
+                                                                        interpreter, said) -> None:
+    from lexwatch.config import parse_settings
+    from lexwatch.notify import prepare, send
+
+    notifier = prepare(parse_settings(f'[notify]\nurls = ["{hook.url}"]\n'))
+    assert notifier is not None
+    executable = shutil.which(interpreter) or str(tmp_path / interpreter)
+    if interpreter == "false" and not Path(executable).exists():
+        pytest.skip("no `false` command here")
+    monkeypatch.setattr("sys.executable", executable)
+    assert send(notifier, "lexwatch check: 1 new or changed", "new", failed=False) == [
+        f"notify.urls[1] (json://…): not delivered: {said}"]
+    assert hook.received == []
