@@ -101,19 +101,19 @@ def split_collapsed(number: int, previous: ArticleNumber | None,
 # Register numbers: H1YY##### law, HKYY##### code, P3 decree, Pd, C2, W2, R9 ... (PORTAL.md).
 # "Н"/"К"/"Р"/"С" may be typed in Cyrillic; they are folded to Latin.
 _CYR_TO_LAT = str.maketrans({"Н": "H", "К": "K", "Р": "P", "С": "C", "В": "B", "Х": "X"})
-REGNUM_RE = re.compile(r"\b([HKPCWRDhkpcwrd][A-Za-z0-9]\d{7})\b")
+REGNUM_RE = re.compile(r"\b([HKPCWRDhkpcwrd][A-Za-z0-9][0-9]{7})\b")
 
 
 def normalize_regnum(text: str) -> str:
     value = text.strip().translate(_CYR_TO_LAT).upper()
-    if not re.fullmatch(r"[A-Z][A-Z0-9]\d{7}", value):
+    if not re.fullmatch(r"[A-Z][A-Z0-9][0-9]{7}", value):
         raise UsageError(f"not a register number: {text!r} (expected e.g. HK9900275)")
     return value
 
 
 # A draft in the draft-law bank has no register number yet: it is known by its bank entry,
 # registration date and sequence number (guid=3941&p0=2025021015), and stored under it.
-_DRAFT_ID_RE = re.compile(r"20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2}")
+_DRAFT_ID_RE = re.compile(r"20[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{2}")
 
 
 def normalize_act(text: str) -> str:

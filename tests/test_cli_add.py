@@ -272,3 +272,37 @@ def test_a_sent_page_cannot_put_escape_sequences_on_the_terminal_through_its_cla
     assert added.code == 0, added
     assert "note:" in added.err and "paragraph classes read as article text" in added.err
     assert not any(ch in added.err for ch in "\x1b\x07\x9b")
+
+
+def test_a_sent_file_cannot_reorder_or_escape_what_drafts_show_prints_nor_its_json(workspace, lexwatch_cli, tmp_path):
+    # A file someone sent, named with a CSI (U+009B: an escape sequence on terminals that read 8-bit
+    # controls), its article title carrying a right-to-left override (U+202E) that shows the words
+    # after it backwards. Stored as given; printed, neither reaches the terminal, as text or JSON.
+    sent = tmp_path / "uk\x9b2J.txt"
+    sent.write_text("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\n"
+                    "Статья 130. Разжигание \u202eрасовой вражды\n\n"
+                    "1. Умышленные действия, направленные на возбуждение расовой, национальной, религиозной"
+                    " либо иной социальной вражды или розни, – наказываются арестом.\n", encoding="utf-8")
+    assert lexwatch_cli("add", str(sent), "--act", "HK9900275", "--edition-date", "2022-09-26", cwd=workspace).code == 0
+    shown = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", cwd=workspace)
+    as_json = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", "--json", cwd=workspace)
+    assert shown.code == 0 and as_json.code == 0, (shown, as_json)
+    assert "Разжигание ?расовой вражды" in shown.out
+    for out in (shown.out, as_json.out):
+        assert not any(ch in out for ch in "\x9b\u202e\x1b"), out
+    data = json.loads(as_json.out)  # the same data for a script: escaped, not dropped
+    assert data["articles"][0]["title"] == "Разжигание \u202eрасовой вражды"
+    assert data["source"].endswith("uk\x9b2J.txt")
+
+
+def test_an_act_named_in_other_digits_than_ascii_is_refused(workspace, lexwatch_cli, tmp_path):
+    # "HK９９００２７５" typed with full-width digits would be a second act beside HK9900275, with its
+    # own folder under drafts/: refused, as any other malformed register number is.
+    page = tmp_path / "uk.txt"
+    page.write_text("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\nСтатья 1. Уголовный закон Республики Беларусь\n\n"
+                    "1. Уголовный закон Республики Беларусь основан на Конституции Республики Беларусь.\n",
+                    encoding="utf-8")
+    for act in ("HK９９００２７５", "２０２５０２１０１５"):
+        added = lexwatch_cli("add", str(page), "--act", act, cwd=workspace)
+        assert added.code == 2 and added.err.count("\n") == 1 and "not a register number" in added.err, added
+    assert not any((workspace / "drafts").iterdir())

@@ -33,8 +33,11 @@ STATE = Globals()
 
 # Control characters but tab and line feed (C0, DEL, C1): ESC starts a terminal escape sequence, CSI
 # (U+009B) is one on terminals that read 8-bit controls, a carriage return or a backspace overwrites
-# what was printed. Each becomes "?", so a line stays as long as it was (a rich Text keeps its styles).
-_CONTROLS = {code: "?" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+# what was printed; and the bidi controls, which show a line's words in another order than they are
+# (an article number or a term read backwards). Each becomes "?", so a line stays as long as it was
+# (a rich Text keeps its styles).
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_CONTROLS = {code: "?" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI)}
 
 
 def printable(text: str) -> str:
@@ -122,14 +125,20 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}"
 
 
+# What JSON on standard output never carries as it is, even in UTF-8: DEL, the C1 controls and the
+# bidi controls that `printable` turns to "?" (json.dumps escapes only C0).
+_JSON_CONTROLS_RE = re.compile("[" + "".join(map(chr, (0x7F, *range(0x80, 0xA0), *_BIDI))) + "]")
+
+
 def json_for_stdout(text: str) -> str:
-    """JSON text fit for standard output: as is in a UTF-8 one, else every non-ASCII character as a
-    \\uXXXX escape (it can only stand inside a string), so a script reads the same data, never "?"."""
-    return text if stdout_is_unicode() else _NON_ASCII_RE.sub(_json_escape, text)
+    """JSON text fit for standard output: in a UTF-8 one as it is but for the controls a terminal
+    would act on, else every non-ASCII character, each as a \\uXXXX escape (it can only stand inside
+    a string), so a script reads the same data, never "?", and a terminal shows it as written."""
+    return _JSON_CONTROLS_RE.sub(_json_escape, text) if stdout_is_unicode() else _NON_ASCII_RE.sub(_json_escape, text)
 
 
 def emit_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=not stdout_is_unicode(), indent=2) + "\n")
+    sys.stdout.write(json_for_stdout(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def parse_notes(ref: object, warnings: list[str]) -> None:
