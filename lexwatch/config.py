@@ -28,7 +28,8 @@ draft_index_urls = []
 publication_kinds = ["H1", "HK"]
 # Proxy for every request, e.g. "socks5://127.0.0.1:9050"; HTTPS_PROXY / ALL_PROXY also work.
 # proxy = ""
-# user_agent = "lexwatch/<version>"
+# The User-Agent header; by default a common browser's, so the portal's logs do not name lexwatch.
+# user_agent = ""
 # Seconds between two requests to the same host (be polite).
 delay = 1.0
 # Seconds to wait for a connection or a read.

@@ -245,7 +245,21 @@ def test_a_conditional_get_sends_the_remembered_etag_and_accepts_304(fixture_por
     sent = fixture_portal.hits(CONSOLIDATED)[-1].headers
     assert sent["if-none-match"] == first.validators.etag
     assert sent["if-modified-since"] == "Tue, 24 Nov 2026 10:00:00 GMT"
-    assert sent["user-agent"] == f"lexwatch/{__version__}"
+
+
+def test_the_portal_is_not_told_it_is_lexwatch_unless_the_user_says_so(fixture_portal, portal_site):
+    # The portal's owner reads its logs: by default a request reads as a common browser's (Tor
+    # Browser's), naming neither lexwatch, its version nor the Python library under it.
+    with client(fixture_portal) as portal:
+        portal.get(CONSOLIDATED, conditional=False)
+    with client(fixture_portal, user_agent="lexwatch-research (contact@example.org)") as portal:
+        portal.get(CONSOLIDATED, conditional=False)
+    default, chosen = (hit.headers for hit in fixture_portal.hits(CONSOLIDATED))
+    assert default["user-agent"].startswith("Mozilla/5.0 (Windows NT 10.0; rv:")
+    assert not any(word in value.lower() for value in default.values()
+                   for word in ("lexwatch", __version__, "python", "httpx"))
+    assert default["accept"].startswith("text/html")
+    assert chosen["user-agent"] == "lexwatch-research (contact@example.org)"
 
 
 def test_requests_to_the_portal_keep_the_politeness_delay(fixture_portal, portal_site):

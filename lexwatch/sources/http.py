@@ -20,7 +20,6 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urljoin, urlsplit
 
-from lexwatch import __version__
 from lexwatch.config import PortalSettings, check_proxy, redact_url
 from lexwatch.errors import (
     ConfigError,
@@ -41,6 +40,11 @@ Kind = Literal["page", "pdf"]
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_REDIRECTS = 5
+# The User-Agent sent unless [portal] user_agent says otherwise: Tor Browser's (Firefox ESR on
+# Windows), which millions send, not one naming lexwatch; the portal's owner reads its logs, and
+# a tool that watches the death penalty and "extremism" laws must not mark its users there (ADR-12).
+USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; rv:140.0) Gecko/20100101 Firefox/140.0"
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 # A try (its redirects, headers and body) may take this many read timeouts in all: each byte of a
 # portal that trickles its answer comes within the read timeout (ADR-12).
 TRY_TIMEOUTS = 10
@@ -270,7 +274,7 @@ class PortalClient:
         self._client = httpx.Client(
             transport=transport or deadline.transport(self.proxy), trust_env=False, follow_redirects=False,
             timeout=httpx.Timeout(portal.timeout),
-            headers={"User-Agent": portal.user_agent or f"lexwatch/{__version__}",
+            headers={"User-Agent": portal.user_agent or USER_AGENT, "Accept": ACCEPT,
                      "Accept-Language": "ru,be;q=0.8,en;q=0.5", "Accept-Encoding": ACCEPT_ENCODING})
         self._slots = threading.BoundedSemaphore(max(1, min(2, portal.max_in_flight)))
         self._pace = threading.Lock()
