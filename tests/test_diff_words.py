@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from itertools import pairwise
 
@@ -25,7 +26,7 @@ SANCTION_2022 = ("1. Убийство, то есть умышленное про
                  "или смертной казнью.")
 
 LEGAL_WORDS = ["наказывается", "лишением", "свободы", "на", "срок", "до", "пяти", "лет", "штрафом",
-               "или", "статьи", "130-2", "290/1", "2901", "части", "1", "2.", "3)", ",", ".", ";", ":",
+               "или", "статьи", "130-2", "290/1", "2901", "части", "1", "2.", "3)", "1.2.", ",", ".", ";", ":",
                "–", "«", "»", "из-за", "Примечание.", "настоящей", "главы", "(", ")"]
 legal_text = st.lists(st.sampled_from(LEGAL_WORDS), max_size=60).map(" ".join)
 spacing = st.sampled_from([" ", "  ", "\n", " \n "])
@@ -326,7 +327,14 @@ def test_a_lone_insertion_or_deletion_sits_where_it_reads_as_a_whole(
 @given(st.lists(st.sampled_from([*LEGAL_WORDS, "\x00"]), max_size=40).map(" ".join))
 @settings(max_examples=200, deadline=None)
 def test_sentences_are_cut_after_full_stops_semicolons_and_colons(text: str) -> None:
-    assert _segments(text) == re.split(r"(?<=[.;:])(?= )", text)
+    cuts = re.split(r"(?<=[.;:])(?= )", text)
+    segments = _segments(text)
+    assert "".join(segments) == text
+    if "1.2." not in text:
+        assert segments == cuts
+    else:  # an amending law's sub-point number goes with the instruction it opens, never alone
+        assert set(itertools.accumulate(map(len, segments))) <= set(itertools.accumulate(map(len, cuts)))
+        assert not any(segment.strip() == "1.2." for segment in segments[:-1])
 
 
 
@@ -391,3 +399,28 @@ def test_a_part_numbered_after_it_is_split_and_new_parts_follow_keeps_its_own_te
     changes = [(k, t) for k, t in ops if k != "equal"]
     assert ("delete", "двух") in changes and ("insert", "трех") in changes
     assert changes[-1][0] == "insert" and changes[-1][1].lstrip().startswith("2. Те же деяния")
+
+
+AMENDING = ("Внести в Уголовный кодекс Республики Беларусь следующие изменения: "
+            "1.1. в статье 130 слова «до двенадцати лет» заменить словами «до пятнадцати лет»; "
+            "1.2. часть первую статьи 361 после слов «иные действия» дополнить словами «, в том числе с "
+            "использованием глобальной компьютерной сети Интернет»; "
+            "1.3. статью 361-4 исключить; "
+            "1.4. в части второй статьи 289 слово «смертной» заменить словом «пожизненного».")
+
+
+@pytest.mark.parametrize("native", [False, pytest.param(True, marks=native_only)])
+def test_a_sub_point_dropped_from_a_draft_amending_law_leaves_the_instructions_after_it_unchanged(native: bool) -> None:
+    # Two readings of a draft: sub-point 1.2 dropped, the rest renumbered, a new 1.4 added. The
+    # numbers "1.2.", "1.3.", "1.4." paired as sentences of their own, and each instruction after
+    # the dropped one read as rewritten into the next ("1.3. [-статью 361-4 исключить-]{+в части
+    # второй …+}"). A code's parts keep their numbers ("2. Исключена."), an amending law's do not.
+    dropped = (" часть первую статьи 361 после слов «иные действия» дополнить словами «, в том числе с"
+               " использованием глобальной компьютерной сети Интернет»; 1.3.")
+    new = (AMENDING.replace(dropped, "").replace("1.4. в части", "1.3. в части")
+           .replace("пожизненного».", "пожизненного»; 1.4. дополнить Кодекс статьей 130-3 следующего содержания."))
+    for ops in (diff_words(AMENDING, new, native=native), mirror(diff_words(new, AMENDING, native=native))):
+        assert _rebuilds(AMENDING, new, ops)
+        assert [(k, t) for k, t in ops if k != "equal"] == [
+            ("delete", dropped.lstrip() + " "), ("delete", "4"), ("insert", "3"),
+            ("insert", "; 1.4. дополнить Кодекс статьей 130-3 следующего содержания")]

@@ -103,10 +103,32 @@ def _segments(text: str) -> list[str]:
     same segment when parts are added after it: "… лет." and " 2. Те же деяния … лет." match
     " 2. Те же деяния … лет. 3. …" in a longer new wording."""
     if _CUT in text:
-        return _SEGMENT_RE.split(text)
-    for mark in (". ", "; ", ": "):
-        text = text.replace(mark, mark[0] + _CUT + " ")
-    return text.split(_CUT)
+        parts = _SEGMENT_RE.split(text)
+    else:
+        for mark in (". ", "; ", ": "):
+            text = text.replace(mark, mark[0] + _CUT + " ")
+        parts = text.split(_CUT)
+    return _with_subpoint_numbers(parts) if _SUBPOINT_RE.search(text) else parts
+
+
+# An amending law's sub-point number ("1.2."), which no code's part has: see _with_subpoint_numbers.
+_SUBPOINT_RE = re.compile(r"\d\.\d{1,3}\.(?=\W)")
+_SUBPOINT_ONLY_RE = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})+\.")
+
+
+def _with_subpoint_numbers(parts: list[str]) -> list[str]:
+    """The segments with each sub-point number joined to the instruction it opens. A code's part
+    keeps its number when another is repealed ("2. Исключена."), so its number is a segment of its
+    own that pairs parts in place; an amending law's sub-points are renumbered when one is dropped
+    or added between two drafts, and their numbers as segments paired "1.3." with "1.3.": each
+    instruction after a dropped one read as rewritten into the next."""
+    out: list[str] = []
+    for part in parts:
+        if out and _SUBPOINT_ONLY_RE.fullmatch(out[-1]):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
 
 
 _SWAPPED: dict[OpKind, OpKind] = {"equal": "equal", "delete": "insert", "insert": "delete"}
@@ -230,8 +252,8 @@ def _short_lone_run(parts: list[str], paired: list[int]) -> bool:
     return any(0 < len(" ".join(parts[a + 1:b]).split()) < _LONE_WORDS for a, b in pairwise(bounds))
 
 
-# A part or point starts after a sentence: "… лет. 3. Действия", "…; 12) клевета".
-_PART_START_RE = re.compile(r"[.;:] \d{1,3}(?:/\d{1,2})?[.)] ")
+# A part or point starts after a sentence: "… лет. 3. Действия", "…; 12) клевета", "…; 1.3. статью".
+_PART_START_RE = re.compile(r"[.;:] \d{1,3}(?:\.\d{1,3})*(?:/\d{1,2})?[.)] ")
 
 
 def _cost(ops: list[Op], lone: bool = False) -> tuple[int, int]:
