@@ -56,9 +56,10 @@ def test_a_watched_text_failing_day_after_day_does_not_hold_the_publications_win
     assert after["last_outcome"] == "failed" and after["last_success_at"] == good
 
 
-def test_a_failing_card_still_holds_the_window_so_its_publication_is_looked_at_again(
+def test_a_failing_card_no_longer_holds_the_window_its_publication_is_looked_at_again_by_itself(
         lexwatch_cli, portal_workspace, portal_site):
-    # what only the listing brings back must keep the window where it was, the code's text failing too
+    # the card answering 503 (the code's text too) is remembered; the next run reads only today's
+    # listing and asks for that card by itself, where a held window re-read every card since
     law = portal_site.publications[1]
     assert lexwatch_cli("check", cwd=portal_workspace).code == 1
     _last_good_run_was(portal_workspace, 3)
@@ -67,10 +68,13 @@ def test_a_failing_card_still_holds_the_window_so_its_publication_is_looked_at_a
     portal_site.portal.reset_log()
     assert lexwatch_cli("check", cwd=portal_workspace).code == 4
     portal_site.install()
+    cards_before = len(portal_site.portal.hits(portal_site.publications[0].card_path))
     again = lexwatch_cli("check", cwd=portal_workspace)
     assert again.code == 0, again  # the card read now is the one stored before: nothing new, nothing lost
-    three_days_ago = f"{date.today() - timedelta(days=3):%d.%m.%Y}"
-    assert _listing_windows(portal_site.portal) == [three_days_ago, three_days_ago]
+    today, three_days_ago = f"{date.today():%d.%m.%Y}", f"{date.today() - timedelta(days=3):%d.%m.%Y}"
+    assert _listing_windows(portal_site.portal) == [three_days_ago, today]
+    assert len(portal_site.portal.hits(portal_site.publications[0].card_path)) == cards_before  # not re-read
+    assert "0 failed" in again.err
 
 
 def test_with_the_portal_down_a_change_a_killed_run_stored_is_told_and_the_run_says_it_could_not_check(

@@ -64,7 +64,8 @@ def test_first_fetch_stores_code_laws_and_drafts_and_a_rerun_finds_nothing_new(l
     assert {i["act"] for i in _by_kind(report["new"], "draft")} == {"2025021015", "2025021102"}
     assert all(len(i["version"]) == 64 and i["error"] is None for i in report["new"])
     assert "pravo_by: 9 new, 0 changed, 0 unchanged, 0 failed" in first.err
-    assert report["sources"] == {"pravo_by": {"new": 9, "changed": 0, "unchanged": 0, "failed": 0, "reached": True}}
+    assert report["sources"] == {"pravo_by": {"new": 9, "changed": 0, "unchanged": 0, "failed": 0, "reached": True,
+                                              "left": 0}}
 
     listed = lexwatch_cli("drafts", "list", "--act", "H12200165", "--json", cwd=portal_workspace).json()
     pdf = next(v for v in listed if v["format"] == "pdf")
@@ -119,12 +120,18 @@ def test_one_failing_card_exits_4_keeps_the_rest_and_is_looked_at_again_next_tim
     assert {i["act"] for i in _by_kind(report["new"], "publication")} == KEPT - {"H12200146"}
     assert "failed: " in run.err and "HTTP 503" in run.err
 
+    assert f"(failing since {date.today().isoformat()}, 1 run; looked at again next run)" in failed["error"]
+
     portal_site.install()
+    first_window = _listing_windows(portal_site.portal)
+    portal_site.portal.reset_log()
     retry = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
     assert retry.code == 0, retry
     assert {i["act"] for i in _by_kind(retry.json()["new"], "publication")} == {"H12200146"}
-    week_ago = f"{date.today() - timedelta(days=7):%d.%m.%Y}"
-    assert _listing_windows(portal_site.portal) == [week_ago, week_ago]
+    # looked at again by itself, once: the window moved on to today
+    assert first_window == [f"{date.today() - timedelta(days=7):%d.%m.%Y}"]
+    assert _listing_windows(portal_site.portal) == [f"{date.today():%d.%m.%Y}"]
+    assert len(portal_site.portal.hits(genocide_law.card_path)) == 1
 
 
 def test_a_portal_that_blocks_us_exits_4_with_the_proxy_advice_and_stores_nothing(lexwatch_cli, portal_workspace,

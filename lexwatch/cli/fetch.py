@@ -71,12 +71,17 @@ def _line(outcome: Outcome) -> str:
 
 
 def _summary(report: FetchReport) -> list[str]:
+    from lexwatch.sources.runner import MAX_ITEMS
+
     lines = []
     for name in report.sources:
         c = report.counts(name)
         since = f" (since {report.windows[name]})" if name in report.windows else ""
         lines.append(f"{name}: {c['new']} new, {c['changed']} changed, {c['unchanged']} unchanged,"
                      f" {c['failed']} failed{since}")
+        if report.left.get(name):  # not a failure, but not "nothing new" either: not looked at yet
+            lines.append(f"{name}: {report.left[name]} publications or drafts left for the next runs"
+                         f" (a run looks at {MAX_ITEMS} at most)")
         if name in report.cut:
             lines.append(f"{name}: its last good run reached {report.cut[name]}: publications from then to "
                          f"{report.windows.get(name, '')} were not looked at (a window reaches back a year at "

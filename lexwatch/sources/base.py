@@ -23,6 +23,19 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+@dataclass(frozen=True)
+class Item:
+    """One unit of a source's date window that the source can look at again by itself, without the
+    listing or index that named it: a publication (its card, then its PDF), a draft entry, a day of
+    the draft-law bank probed from an entry on. A failed one is remembered and retried on the next
+    runs; one over a run's cap is carried to them (`runner.MAX_ITEMS`). `key` names it within the
+    source ("publication H12200165"); `recipe` is what the source needs to fetch it again (strings,
+    stored as JSON)."""
+
+    key: str
+    recipe: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+
 @dataclass
 class Fetched:
     """One document a source looked at: its bytes, or why it could not be looked at.
@@ -47,6 +60,9 @@ class Fetched:
     # its failure does not hold the window back, which would make every later run fetch every
     # publication since it began failing.
     every_run: bool = False
+    # The item of the window this document belongs to: its failure is remembered and retried by
+    # itself instead of holding the window, where the next run would fetch the whole window again.
+    item: Item | None = None
 
     @property
     def failed(self) -> bool:
@@ -58,8 +74,8 @@ class Fetched:
 
 
 def failure(url: str, kind: str, error: LexwatchError | str, *, act: str | None = None,
-            title: str = "", every_run: bool = False) -> Fetched:
-    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error), every_run=every_run)
+            title: str = "", every_run: bool = False, item: Item | None = None) -> Fetched:
+    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error), every_run=every_run, item=item)
 
 
 class FetchContext:
@@ -68,7 +84,11 @@ class FetchContext:
     def __init__(self, settings: Settings, root: Path, *, since: date, today: date,
                  validators: Mapping[str, Validators] | None = None,
                  client_factory: Callable[[], PortalClient] | None = None,
-                 status: Callable[[str], None] | None = None) -> None:
+                 status: Callable[[str], None] | None = None, again: Iterable[Item] = (),
+                 remembered: Iterable[str] = (), budget: int | None = None) -> None:
+        """`again`: the items remembered from earlier runs to look at this run (failed, or left by
+        a run's cap); `remembered`: the keys of every remembered item, which a listing must not
+        fetch again; `budget`: how many more items this run may take (None: no cap)."""
         self.settings = settings
         self.root = root
         self.since = since
@@ -79,6 +99,25 @@ class FetchContext:
         self.status = status or (lambda _message: None)
         # The date the source's listing window reached; the runner records it after a clean run.
         self.reached: date | None = None
+        self.again = list(again)
+        self.remembered = frozenset(remembered)
+        self.budget = budget
+        self.deferred: list[Item] = []  # over the cap: carried to the next runs
+
+    def ration(self, items: Iterable[Item]) -> list[Item]:
+        """The items to fetch now: those not remembered already (looked at through `again`, or
+        carried), as many as the budget allows; the rest are carried to the next runs."""
+        return [i for i in items if i.key not in self.remembered and self.take(i)]
+
+    def take(self, item: Item) -> bool:
+        """Whether the budget allows one more item; if not, it is carried to the next runs."""
+        if self.budget is None:
+            return True
+        if self.budget > 0:
+            self.budget -= 1
+            return True
+        self.deferred.append(item)
+        return False
 
     def client(self) -> PortalClient:
         if self._client is None:

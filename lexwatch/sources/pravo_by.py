@@ -20,7 +20,7 @@ from lexwatch.config import Settings
 from lexwatch.errors import LexwatchError, TruncatedResponseError, UnexpectedPageError, UsageError
 from lexwatch.fsutil import safe_name
 from lexwatch.ids import normalize_regnum
-from lexwatch.sources.base import FetchContext, Fetched, failure, source_table
+from lexwatch.sources.base import FetchContext, Fetched, Item, failure, source_table
 from lexwatch.text.extract_html import MAX_DEPTH, cut_short, nesting_depth
 
 if TYPE_CHECKING:
@@ -75,6 +75,27 @@ class ListingEntry:
     number: str
     title: str
     card_href: str
+
+    def item(self) -> Item:
+        """The entry as an item a later run can fetch again without the listing that named it."""
+        return Item(f"publication {self.regnum}", {
+            "regnum": self.regnum, "published": self.published.isoformat() if self.published else "",
+            "number": self.number, "title": self.title, "card_href": self.card_href})
+
+    @classmethod
+    def from_item(cls, item: Item) -> ListingEntry:
+        r = item.recipe
+        return cls(r["regnum"], date.fromisoformat(r["published"]) if r["published"] else None, r["number"],
+                   r["title"], r["card_href"])
+
+
+def _draft_item(entry: str) -> Item:
+    return Item(f"draft {entry}", {"entry": entry})
+
+
+def _probe_item(day: date, number: int) -> Item:
+    """A day of the draft-law bank, to be probed from entry `number` on."""
+    return Item(f"probe {day:%Y%m%d}", {"day": day.isoformat(), "from": str(number)})
 
 
 # -- Pure functions over markup -------------------------------------------------------------------
@@ -266,8 +287,25 @@ class PravoBySource:
         client = ctx.client()
         ctx.status(f"{NAME}: consolidated texts of {len(self.acts)} acts")
         yield from ctx.parallel(lambda act: self._consolidated(client, act), self.acts)
+        yield from self._again(ctx, client)
         yield from self._publications(ctx, client)
         yield from self._drafts(ctx, client)
+
+    def _again(self, ctx: FetchContext, client: PortalClient) -> Iterator[Fetched]:
+        """The publications and drafts earlier runs could not fetch, or left over their cap, each by
+        itself: the listing of their day is not read again. (Probed days: with the draft index.)"""
+        items = [i for i in ctx.again if not i.key.startswith("probe ")]
+        if not items:
+            return
+        ctx.status(f"{NAME}: {len(items)} publications and drafts from earlier runs")
+
+        def look(item: Item) -> list[Fetched]:
+            if item.key.startswith("publication "):
+                return self._publication(client, ListingEntry.from_item(item))
+            return [self._draft(client, item.recipe["entry"], item=item)]
+
+        for fetched in ctx.parallel(look, items):
+            yield from fetched
 
     # -- consolidated texts --
 
@@ -291,12 +329,12 @@ class PravoBySource:
 
     @staticmethod
     def _page(result: HttpResult, kind: str, act: str | None, title: str, when: date | None,
-              filename: str, *, every_run: bool = False) -> Fetched:
+              filename: str, *, every_run: bool = False, item: Item | None = None) -> Fetched:
         html = result.text or ""
         return Fetched(url=result.url, kind=kind, act=act, title=title, edition_date=when, data=result.content,
                        filename=safe_name(filename, "page.html"), content_type="text/html", text=html,
                        fingerprint=fingerprint(html), validators=result.validators, meta=result.evidence(),
-                       every_run=every_run)
+                       every_run=every_run, item=item)
 
     # -- new publications --
 
@@ -313,16 +351,19 @@ class PravoBySource:
         kinds = tuple(k.upper() for k in self.portal.publication_kinds)
         kept = list({e.regnum: e for e in entries if e.regnum.startswith(kinds)}.values())
         ctx.status(f"{NAME}: {len(kept)} of {len(entries)} new publications kept ({', '.join(kinds)})")
-        for fetched in ctx.parallel(lambda e: self._publication(client, e), kept):
+        taken = ctx.ration(e.item() for e in kept)
+        for fetched in ctx.parallel(lambda i: self._publication(client, ListingEntry.from_item(i)), taken):
             yield from fetched
         ctx.reached = until
 
     def _publication(self, client: PortalClient, entry: ListingEntry) -> list[Fetched]:
+        """The entry's card, then the PDF it links, each tagged with the entry's item."""
+        item = entry.item()
         try:
             card_url = client.url(entry.card_href if "guid=12551" in entry.card_href
                                   else CARD_PATH.format(regnum=entry.regnum))
         except LexwatchError as exc:
-            return [failure(entry.card_href, "card", exc, act=entry.regnum, title=entry.title)]
+            return [failure(entry.card_href, "card", exc, act=entry.regnum, title=entry.title, item=item)]
         try:
             # Never conditional: a 304 would hide the PDF link, and a PDF that failed last time must be
             # tried again. An unchanged card is recognised by its fingerprint instead.
@@ -332,22 +373,22 @@ class PravoBySource:
             if href is None:
                 raise UnexpectedPageError(f"{card_url}: the publication card links no PDF (a.link-pdf)")
             card = self._page(result, "card", entry.regnum, entry.title or page_title(html), entry.published,
-                              f"{entry.regnum}.card.html")
+                              f"{entry.regnum}.card.html", item=item)
         except LexwatchError as exc:
-            return [failure(card_url, "card", exc, act=entry.regnum, title=entry.title)]
+            return [failure(card_url, "card", exc, act=entry.regnum, title=entry.title, item=item)]
         pdf_url = href
         try:
             pdf_url = client.url(href)
             pdf = client.get(pdf_url, kind="pdf")
         except LexwatchError as exc:
-            return [card, failure(pdf_url, "publication", exc, act=entry.regnum, title=entry.title)]
+            return [card, failure(pdf_url, "publication", exc, act=entry.regnum, title=entry.title, item=item)]
         if pdf.not_modified:
-            return [card, Fetched(url=pdf_url, kind="publication", act=entry.regnum, title=entry.title)]
+            return [card, Fetched(url=pdf_url, kind="publication", act=entry.regnum, title=entry.title, item=item)]
         return [card, Fetched(
             url=pdf_url, kind="publication", act=entry.regnum, title=entry.title, edition_date=entry.published,
             data=pdf.content, filename=safe_name(f"{entry.regnum}.pdf"), content_type="application/pdf",
             fingerprint=hashlib.sha256(pdf.content).hexdigest(), validators=pdf.validators,
-            meta={**pdf.evidence(), "card": card_url, "publication_number": entry.number})]
+            meta={**pdf.evidence(), "card": card_url, "publication_number": entry.number}, item=item)]
 
     # -- draft-law bank --
 
@@ -366,42 +407,58 @@ class PravoBySource:
                 entries.setdefault(entry, None)
         if entries:
             ctx.status(f"{NAME}: {len(entries)} draft laws linked")
-        yield from ctx.parallel(lambda entry: self._draft(client, entry), list(entries))
+        taken = ctx.ration(_draft_item(entry) for entry in entries)
+        yield from ctx.parallel(lambda item: self._draft(client, item.recipe["entry"]), taken)
+        for item in ctx.again:  # days probed by an earlier run that could not finish them
+            if item.key.startswith("probe "):
+                yield from self._probe_day(ctx, client, date.fromisoformat(item.recipe["day"]),
+                                           int(item.recipe["from"]), set(entries), again=True)
         if self.probe_drafts:
             yield from self._probe(ctx, client, set(entries))
 
     def _probe(self, ctx: FetchContext, client: PortalClient, known: set[str]) -> Iterator[Fetched]:
-        """Entries YYYYMMDD01, 02, ... of each day in the window, up to the first that does not exist.
-        A miss ends the day; it is never an error of the run."""
+        """Each day of the window not remembered from an earlier run (that one is probed above)."""
         day = ctx.since
         while day <= ctx.today:
-            ctx.status(f"{NAME}: probing the draft-law bank for {day:%d.%m.%Y}")
-            for number in range(1, 100):
-                entry = f"{day:%Y%m%d}{number:02d}"
-                found = self._draft(client, entry, probing=True)
-                if found is None:
-                    break
-                if entry not in known:
-                    yield found
-                if found.failed:  # the portal is not answering: the rest of the day stays unknown
-                    break
+            if _probe_item(day, 1).key not in ctx.remembered:
+                ctx.status(f"{NAME}: probing the draft-law bank for {day:%d.%m.%Y}")
+                yield from self._probe_day(ctx, client, day, 1, known)
             day += timedelta(days=1)
 
-    @overload
-    def _draft(self, client: PortalClient, entry: str) -> Fetched: ...
+    def _probe_day(self, ctx: FetchContext, client: PortalClient, day: date, first: int, known: set[str], *,
+                   again: bool = False) -> Iterator[Fetched]:
+        """Entries YYYYMMDD`first`, the next, ... up to the first that does not exist. A miss ends the
+        day; it is never an error of the run. A failure, or the run's cap, leaves the day from that
+        entry on to the next runs (`again`: a remembered day, whose first probe the cap counted)."""
+        for number in range(first, 100):
+            item = _probe_item(day, number)
+            if not (again and number == first) and not ctx.take(item):
+                return
+            entry = f"{day:%Y%m%d}{number:02d}"
+            found = self._draft(client, entry, probing=True, item=item)
+            if found is None:
+                return
+            if entry not in known:
+                yield found
+            if found.failed:  # the portal is not answering: the rest of the day stays unknown
+                return
 
     @overload
-    def _draft(self, client: PortalClient, entry: str, probing: bool) -> Fetched | None: ...
+    def _draft(self, client: PortalClient, entry: str, *, item: Item | None = None) -> Fetched: ...
 
-    def _draft(self, client: PortalClient, entry: str, probing: bool = False) -> Fetched | None:
-        """A draft's page: one the index links is looked at every run, one probed for only while its
-        day is in the window."""
+    @overload
+    def _draft(self, client: PortalClient, entry: str, probing: bool, item: Item | None = None) -> Fetched | None: ...
+
+    def _draft(self, client: PortalClient, entry: str, probing: bool = False,
+               item: Item | None = None) -> Fetched | None:
+        """A draft's page: one the index links is looked at every run, one probed for (or remembered:
+        `item`) while its day is in the window or until it is fetched."""
         url = client.url(DRAFT_PATH.format(entry=entry))
         linked = not probing
         try:
             result = client.get(url, missing_ok=True)
             if result.not_modified:
-                return Fetched(url=url, kind="draft", act=entry, every_run=linked)
+                return Fetched(url=url, kind="draft", act=entry, every_run=linked, item=item)
             html = result.text or ""
             if result.status != 200 or not (is_legal_text_page(html) or DRAFT_HEADING in html):
                 if probing:
@@ -411,9 +468,9 @@ class PravoBySource:
                 raise TruncatedResponseError(f"{url}: the page breaks off before its end (no </html>);"
                                              " not stored, looked at again next run")
             return self._page(result, "draft", entry, page_title(html), draft_date(entry), f"draft-{entry}.html",
-                              every_run=linked)
+                              every_run=linked, item=item)
         except LexwatchError as exc:
-            return failure(url, "draft", exc, act=entry, every_run=linked)
+            return failure(url, "draft", exc, act=entry, every_run=linked, item=item)
 
 
 def make_source(settings: Settings, root: Path) -> PravoBySource:

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from lexwatch.config import Settings
 from lexwatch.errors import ConfigError, LexwatchError, NoArticlesError, NoTextLayerError, NotLegalTextError, UsageError
-from lexwatch.sources.base import FetchContext, Fetched, Source, create_source, source_names
-from lexwatch.store.fetchstate import FetchState, Validators
+from lexwatch.sources.base import FetchContext, Fetched, Item, Source, create_source, source_names
+from lexwatch.store.fetchstate import FetchState, PendingItem, Validators
 
 if TYPE_CHECKING:
     from lexwatch.sources.http import PortalClient
@@ -27,6 +27,16 @@ FIRST_RUN_DAYS = 7
 # publication of the window is fetched (card and PDF, a second apart), so years of them would take
 # days; older acts' files go in with `lexwatch add`.
 MAX_WINDOW_DAYS = 366
+# Items (a publication's card and PDF, a draft, a probed entry) one run of a source looks at; the rest
+# are carried to the next runs. The default kinds (laws, codes) come to ~100-150 a year (PORTAL.md:
+# law 2/2877 in January 2022, 2/2912 in May), so a year's window fits in one run (~400 requests, ~7
+# min at the 1 s delay); a page naming 100 000 links takes 500 runs instead of one run of days.
+MAX_ITEMS = 200
+# An item failing this long, in this many runs, is reported one last time as given up and dropped: a
+# locked or oversized PDF, a card without its PDF fails for ever, and a cron job must not mail it
+# daily. Both, so that neither a few runs a month nor a day of hourly runs gives up on a portal outage.
+GIVE_UP_DAYS = 30
+GIVE_UP_RUNS = 10
 
 
 @dataclass
@@ -43,6 +53,7 @@ class Outcome:
     error: str | None = None
     note: str | None = None           # stored, but worth a word: e.g. a scanned PDF without text
     carried: bool = False             # stored by an earlier run that never reported it: not fetched now
+    item: Item | None = None          # the window's item it belongs to (a publication, a probed day)
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "act": self.act, "title": self.title, "version": self.version,
@@ -56,6 +67,8 @@ class FetchReport:
     windows: dict[str, str] = field(default_factory=dict)
     # per source, where its last good run's window reached when that was over MAX_WINDOW_DAYS back
     cut: dict[str, str] = field(default_factory=dict)
+    # per source, the items (publications, drafts) not looked at this run, carried to the next runs
+    left: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
     # Seconds spent per stage: download (inside the sources), parse, store.
     timings: dict[str, float] = field(default_factory=lambda: {"download": 0.0, "parse": 0.0, "store": 0.0})
@@ -84,7 +97,8 @@ class FetchReport:
     def sources_json(self) -> dict[str, dict[str, Any]]:
         """Each source's counts and whether any of its requests was answered (`reached`: false is
         "could not check anything", never "no changes")."""
-        return {name: {**self.counts(name), "reached": self.reached(name)} for name in self.sources}
+        return {name: {**self.counts(name), "reached": self.reached(name), "left": self.left.get(name, 0)}
+                for name in self.sources}
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {s: [o.to_dict() for o in self.with_status(s)] for s in STATUSES}
@@ -151,6 +165,9 @@ class FetchRun:
         self.report = FetchReport(dry_run=dry_run)
         self.defer_ack = defer_ack
         self._carried: set[tuple[str, str]] = set()  # (url, version) reported from an earlier run
+        self._remembered: dict[str, PendingItem] = {}  # the source's items left by earlier runs, by key
+        self._failing: dict[str, Outcome] = {}         # the items that failed in this run, by key
+        self._given_up: set[str] = set()
 
     def window_start(self, source: str, since: date | None) -> date:
         """--since, else where the last clean run's listing reached (at most MAX_WINDOW_DAYS back),
@@ -195,11 +212,18 @@ class FetchRun:
         self.carry_over(source.name)
         if getattr(source, "windowed", True):  # a folder has no date window: "(since …)" would mislead
             self.report.windows[source.name] = start.isoformat()
+        remembered = self.state.pending_items(source.name)
+        again = remembered[:MAX_ITEMS]
+        self._remembered = {p.key: p for p in remembered}
+        self._failing, self._given_up = {}, set()
         ctx = FetchContext(self.settings, self.root, since=start, today=self.today,
                            validators=self.state.validators(), client_factory=self.client_factory,
-                           status=self.status)
+                           status=self.status, again=[Item(p.key, p.recipe) for p in again],
+                           remembered=self._remembered, budget=MAX_ITEMS - len(again))
         ok = True
         held = False  # a failure only the same date window brings back: the window must not move on
+        finished = False
+        seen: set[str] = set()
         try:
             items = iter(source.fetch(ctx))
             while True:
@@ -212,8 +236,12 @@ class FetchRun:
                     self.report.timings["download"] += time.perf_counter() - began
                 outcome = self.handle(source.name, item, ctx)
                 ok = ok and outcome.status != "failed"
-                # what the source looks at every run (Fetched.every_run) is looked at again anyway
-                held = held or (outcome.status == "failed" and not item.every_run)
+                if item.item is not None:
+                    seen.add(item.item.key)
+                # what the source looks at every run (Fetched.every_run) is looked at again anyway, and
+                # an item of the window (a card, a PDF, a probed draft) by itself: only a listing holds it
+                held = held or (outcome.status == "failed" and not item.every_run and item.item is None)
+            finished = True
         except ConfigError:  # the settings, not the source: the whole run stops with exit 2
             raise
         except LexwatchError as exc:
@@ -221,11 +249,49 @@ class FetchRun:
             self._record(Outcome(source.name, "failed", source.where(), "source", error=str(exc)))
         finally:
             ctx.close()
-        if not self.dry_run:
+        carried = {i.key: i for i in ctx.deferred}
+        self.report.left[source.name] = len(carried.keys() | {p.key for p in remembered[MAX_ITEMS:]})
+        if self.dry_run:
+            return
+        # A handed item the source finished with and did not fail was looked at: forgotten, in the
+        # transaction that moves the window on, after what it gave was stored (a run killed before
+        # this looks at it again: told again, never lost).
+        looked = seen | ({p.key for p in again} if finished else set())
+        with self.state.transaction():
+            self.state.forget_items(source.name, (looked - self._failing.keys() - carried.keys()) | self._given_up)
+            for key, failed in self._failing.items():
+                if key not in self._given_up:
+                    assert failed.item is not None
+                    self.state.item_failed(source.name, key, failed.item.recipe, on=self.today, url=failed.url,
+                                           error=failed.error)
+            for key, left in carried.items():
+                self.state.item_carried(source.name, key, left.recipe)
             self.state.record_run(source.name, ok=ok, reached=None if held else ctx.reached)
 
+    def _count_failure(self, outcome: Outcome) -> None:
+        """An item that failed: how long it has been failing, in its error; given up (said once,
+        with what to do, then forgotten) after GIVE_UP_DAYS and GIVE_UP_RUNS."""
+        assert outcome.item is not None
+        key = outcome.item.key
+        if key in self._failing:
+            return
+        self._failing[key] = outcome
+        prior = self._remembered.get(key)
+        runs = (prior.failures if prior else 0) + 1
+        since = (prior.failing_since if prior else None) or self.today
+        said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
+        if runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS:
+            self._given_up.add(key)
+            act = f" --act {outcome.act}" if outcome.act else ""
+            said += (": given up, not looked at again; save it from the portal and add it with"
+                     f" `lexwatch add FILE{act}`")
+        else:
+            said += "; looked at again next run"
+        outcome.error = f"{outcome.error or 'failed'} ({said})"
+
     def handle(self, source: str, item: Fetched, ctx: FetchContext) -> Outcome:
-        outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error)
+        outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error,
+                          item=item.item)
         if item.failed:
             return self._record(outcome)
         latest = self.state.latest_from(item.url)
@@ -309,6 +375,8 @@ class FetchRun:
             self.state.remember(item.url, Validators(got.etag, got.last_modified, fingerprint))
 
     def _record(self, outcome: Outcome) -> Outcome:
+        if outcome.status == "failed" and outcome.item is not None:
+            self._count_failure(outcome)
         if outcome.status != "failed" and outcome.version and (outcome.url, outcome.version) in self._carried:
             # already in this report as the change an interrupted run stored: found again (unchanged,
             # or changed when that run died before remembering what it had seen), it is one change

@@ -3,7 +3,10 @@ good run, and a log of every outcome. All SQL of the fetch stage lives here."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -38,6 +41,16 @@ class PendingAlert:
     status: str
     act: str | None
     title: str
+
+
+@dataclass(frozen=True)
+class PendingItem:
+    """An item of a source's window to look at again (see migration 0005_fetch_pending)."""
+
+    key: str
+    recipe: dict[str, str]
+    failures: int                 # runs in a row that could not fetch it; 0: carried over a run's cap
+    failing_since: date | None
 
 
 def _now() -> str:
@@ -125,3 +138,42 @@ class FetchState:
         if version_ids:  # one statement: all cleared or none, without a transaction of its own
             self.db.execute(f"DELETE FROM fetch_alerts WHERE version_id IN ({','.join('?' * len(version_ids))})",
                             version_ids)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Statements committed together or not at all (a run killed between them leaves neither)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def pending_items(self, source: str) -> list[PendingItem]:
+        """The items of `source` earlier runs left to look at again, oldest first."""
+        rows = self.db.execute("SELECT key, recipe, failures, failing_since FROM fetch_pending WHERE source = ?"
+                               " ORDER BY id", (source,)).fetchall()
+        return [PendingItem(row[0], json.loads(row[1]), int(row[2]), date.fromisoformat(row[3]) if row[3] else None)
+                for row in rows]
+
+    def item_failed(self, source: str, key: str, recipe: Mapping[str, str], *, on: date, url: str,
+                    error: str | None) -> None:
+        """One more run could not fetch the item: counted, with the day it began failing."""
+        self.db.execute(
+            "INSERT INTO fetch_pending (source, key, recipe, failures, failing_since, url, error)"
+            " VALUES (?,?,?,1,?,?,?) ON CONFLICT(source, key) DO UPDATE SET recipe=excluded.recipe,"
+            " failures=failures+1, failing_since=coalesce(failing_since, excluded.failing_since),"
+            " url=excluded.url, error=excluded.error",
+            (source, key, json.dumps(dict(recipe), ensure_ascii=False), on.isoformat(), url, error))
+
+    def item_carried(self, source: str, key: str, recipe: Mapping[str, str]) -> None:
+        """The item was left over a run's cap; a failing one keeps its count."""
+        self.db.execute(
+            "INSERT INTO fetch_pending (source, key, recipe) VALUES (?,?,?)"
+            " ON CONFLICT(source, key) DO UPDATE SET recipe=excluded.recipe",
+            (source, key, json.dumps(dict(recipe), ensure_ascii=False)))
+
+    def forget_items(self, source: str, keys: Iterable[str]) -> None:
+        """Fetched (or given up): never looked at again by itself."""
+        self.db.executemany("DELETE FROM fetch_pending WHERE source = ? AND key = ?", ((source, k) for k in keys))

@@ -113,6 +113,25 @@ def _0004_fetch_log_by_url(db: sqlite3.Connection) -> None:
     run_script(db, "CREATE INDEX fetch_log_by_url ON fetch_log(url);")
 
 
+def _0005_fetch_pending(db: sqlite3.Connection) -> None:
+    run_script(db, """
+        -- Items of a source's window (a publication, a draft, a probed day) that a run could not
+        -- fetch, or left over its cap: the next runs look at them by themselves, oldest first, so a
+        -- failure no longer holds the window (ADR-13). Written with the run's window, in one transaction.
+        CREATE TABLE fetch_pending (
+            id            INTEGER PRIMARY KEY,
+            source        TEXT NOT NULL,
+            key           TEXT NOT NULL,             -- "publication H12200165", "probe 20250210"
+            recipe        TEXT NOT NULL,             -- JSON: what the source needs to fetch it again
+            failures      INTEGER NOT NULL DEFAULT 0, -- runs that failed it; 0: carried over a run's cap
+            failing_since TEXT,                      -- ISO date of its first failure
+            url           TEXT NOT NULL DEFAULT '',  -- its last failure, for the report
+            error         TEXT,
+            UNIQUE (source, key)
+        );
+    """)
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -120,12 +139,13 @@ MIGRATIONS: list[Migration] = [
     ("0002_fetch_state", _0002_fetch_state),
     ("0003_fetch_alerts", _0003_fetch_alerts),
     ("0004_fetch_log_by_url", _0004_fetch_log_by_url),
+    ("0005_fetch_pending", _0005_fetch_pending),
 ]
 
 
 # Migrations a read-only copy of the workspace (a backup, a CD) can do without: they add tables or
 # indexes only a writer uses, so an older database is still listed, searched and diffed read-only.
-READ_COMPATIBLE = frozenset({"0003_fetch_alerts", "0004_fetch_log_by_url"})
+READ_COMPATIBLE = frozenset({"0003_fetch_alerts", "0004_fetch_log_by_url", "0005_fetch_pending"})
 
 
 def pending(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[Migration]:

@@ -145,6 +145,36 @@ DRAFTS = {
 }
 
 
+def busy_bank(count: int, until: date) -> dict[str, Document]:
+    """`count` draft laws entered on the days up to `until` (90 an entry day at most), each amending
+    another article of the Code: an index page naming more drafts than one run looks at."""
+    drafts = {}
+    for n in range(count):
+        entry = f"{until - timedelta(days=n // 90):%Y%m%d}{n % 90 + 1:02d}"
+        article = 100 + n
+        drafts[entry] = _law(f"ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ Об изменении статьи {article} Уголовного кодекса", [
+            ("1", "Изменение Уголовного кодекса",
+             f"Часть 1 статьи {article} Уголовного кодекса Республики Беларусь после слов «наказывается штрафом»"
+             " дополнить словами «или арестом»."),
+        ])
+    return drafts
+
+
+def extremism_law(published: date) -> Publication:
+    """A law the listing names after the week's others: its PDF may be late on the portal."""
+    return Publication("H12300289", "2/3014", published, "Закон Республики Беларусь от 17 июля 2023 г. № 289-З",
+                       "Об изменении законов по вопросам противодействия экстремизму",
+                       _law("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ Об изменении законов по вопросам противодействия экстремизму", [
+                           ("1", "Изменения в Уголовный кодекс Республики Беларусь",
+                            "Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+                            "1) часть 1 статьи 361¹ изложить в следующей редакции:\n"
+                            "«1. Создание экстремистского формирования – наказывается лишением свободы на срок от "
+                            "шести до десяти лет.»."),
+                           ("2", "Вступление в силу настоящего Закона",
+                            "Настоящий Закон вступает в силу после его официального опубликования."),
+                       ]))
+
+
 def listing_page(entries: list[Publication]) -> bytes:
     rows = []
     for p in entries:
@@ -174,8 +204,8 @@ def draft_page(entry: str, doc: Document) -> bytes:
     return chrome(page).encode()
 
 
-def draft_index_page(entries: list[str]) -> bytes:
-    links = "\n".join(f'<li><a href="/document/?guid=3941&amp;p0={e}">{html.escape(DRAFTS[e].title.title())}</a></li>'
+def draft_index_page(entries: list[str], drafts: dict[str, Document] = DRAFTS) -> bytes:
+    links = "\n".join(f'<li><a href="/document/?guid=3941&amp;p0={e}">{html.escape(drafts[e].title.title())}</a></li>'
                       for e in entries)
     return chrome('<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"/><title>Проекты законов</title>'
                   '</head><body>\n<main class="l-main"><div class="usercontent"><h1>Проекты законов</h1>\n'
@@ -192,6 +222,7 @@ class PortalSite:
     visits: int = 1520
     publications: list[Publication] = field(default_factory=list)
     drafts: list[str] = field(default_factory=lambda: list(DRAFTS))
+    draft_texts: dict[str, Document] = field(default_factory=lambda: dict(DRAFTS))
     pdfs: dict[str, bytes] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -211,9 +242,9 @@ class PortalSite:
         for p in self.publications:
             portal.set(p.card_path, Reply(body=card_page(p)))
             portal.set(p.pdf_path, Reply(body=self.pdf(p), content_type="application/pdf"))
-        portal.set(DRAFT_INDEX, Reply(body=draft_index_page(self.drafts)))
+        portal.set(DRAFT_INDEX, Reply(body=draft_index_page(self.drafts, self.draft_texts)))
         for entry in self.drafts:
-            portal.set(f"/document/?guid=3941&p0={entry}", Reply(body=draft_page(entry, DRAFTS[entry])))
+            portal.set(f"/document/?guid=3941&p0={entry}", Reply(body=draft_page(entry, self.draft_texts[entry])))
 
     def _listing(self, query: dict[str, str]) -> Reply:
         """The listing answers for the dates asked (p0..p1, DD.MM.YYYY), as the real one does."""

@@ -1,0 +1,201 @@
+"""A publication that fails every run must not make every later run read the window again: it is
+remembered and looked at again by itself, told once when it comes, given up with word of what to do;
+a run looks at so many items and carries the rest (cron runs against the fixture portal)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from portal import fixtures
+from portal.server import Reply
+from portal.site import LISTING, busy_bank, extremism_law
+
+from lexwatch.sources.runner import GIVE_UP_DAYS, GIVE_UP_RUNS, MAX_ITEMS
+
+fixture_portal = fixtures.fixture_portal
+portal_site = fixtures.portal_site
+portal_workspace = fixtures.portal_workspace
+
+NOT_FOUND = Reply(404, "<html><body><h1>Страница не найдена</h1></body></html>".encode())
+TODAY = date.today()
+
+
+def _listing_windows(portal) -> list[str]:
+    return [r.query.get("p0", "") for r in portal.requests if r.path == LISTING]
+
+
+def _db(workspace: Path) -> sqlite3.Connection:
+    return sqlite3.connect(workspace / ".lexwatch" / "state.db")
+
+
+def _late_pdf(lexwatch_cli, workspace: Path, site):
+    """A week stored, then a law the portal lists yesterday whose PDF is not there (404); the last
+    good run was three days back. Returns the law and the run that met the missing PDF."""
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    db = _db(workspace)
+    with db:
+        db.execute("UPDATE source_runs SET last_success_date = ?", ((TODAY - timedelta(days=3)).isoformat(),))
+    db.close()
+    law = extremism_law(TODAY - timedelta(days=1))
+    site.publications.append(law)
+    site.install()
+    site.portal.set(law.pdf_path, NOT_FOUND)
+    site.portal.reset_log()
+    first = lexwatch_cli("check", cwd=workspace)
+    return law, first
+
+
+def test_a_pdf_that_fails_is_looked_at_again_by_itself_and_told_once_when_the_portal_serves_it(
+        lexwatch_cli, portal_workspace, portal_site):
+    law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    assert first.code == 4, first
+    assert f"(failing since {TODAY.isoformat()}, 1 run; looked at again next run)" in first.err
+    assert "H12300289" in first.out and "(card)" in first.out  # the card came: told as any new document
+    assert _listing_windows(portal_site.portal) == [f"{TODAY - timedelta(days=3):%d.%m.%Y}"]
+
+    portal_site.portal.reset_log()
+    second = lexwatch_cli("check", cwd=portal_workspace)
+    assert second.code == 4, second  # never a silent "no changes"
+    assert f"(failing since {TODAY.isoformat()}, 2 runs; looked at again next run)" in second.err
+    # the window moved on: yesterday's listing is not read again, the law is looked at by itself
+    assert _listing_windows(portal_site.portal) == [f"{TODAY:%d.%m.%Y}"]
+    assert len(portal_site.portal.hits(law.card_path)) == 1 and len(portal_site.portal.hits(law.pdf_path)) == 1
+
+    portal_site.install()  # the portal uploads the PDF
+    portal_site.portal.reset_log()
+    fixed = lexwatch_cli("check", "--json", cwd=portal_workspace)
+    assert fixed.code == 1, fixed
+    [told] = fixed.json()["documents"]
+    assert (told["act"], told["kind"], told["status"]) == ("H12300289", "publication", "new")
+    assert told["url"].endswith(law.pdf_path) and fixed.json()["failed"] == []
+    assert "extremism" in {f["pack"] for f in told["flags"]}, told["flags"]  # Art. 361¹ rewritten
+
+    portal_site.portal.reset_log()
+    after = lexwatch_cli("check", cwd=portal_workspace)
+    assert after.code == 0 and "0 failed" in after.err and "H12300289" not in after.err, after  # told once
+    assert portal_site.portal.hits(law.pdf_path) == []
+
+
+def test_a_publication_failing_for_a_month_is_given_up_once_with_what_to_do(
+        lexwatch_cli, portal_workspace, portal_site):
+    law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    assert first.code == 4, first
+    began = TODAY - timedelta(days=GIVE_UP_DAYS)
+    db = _db(portal_workspace)
+    with db:  # what a month of daily runs, each meeting the same 404, leaves
+        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 1, began.isoformat()))
+    db.close()
+    last = lexwatch_cli("check", cwd=portal_workspace)
+    assert last.code == 4, last
+    assert (f"(failing since {began.isoformat()}, {GIVE_UP_RUNS} runs: given up, not looked at again; save it from"
+            " the portal and add it with `lexwatch add FILE --act H12300289`)") in last.err
+    portal_site.portal.reset_log()
+    quiet = lexwatch_cli("check", cwd=portal_workspace)
+    assert quiet.code == 0 and "H12300289" not in quiet.err, quiet
+    assert portal_site.portal.hits(law.pdf_path) == []
+
+
+def test_one_day_short_of_a_month_it_is_still_looked_at(lexwatch_cli, portal_workspace, portal_site):
+    law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    db = _db(portal_workspace)
+    with db:  # many runs, but not yet a month: a portal out for weeks must not lose a law
+        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?",
+                   (GIVE_UP_RUNS * 5, (TODAY - timedelta(days=GIVE_UP_DAYS - 1)).isoformat()))
+    db.close()
+    run = lexwatch_cli("check", cwd=portal_workspace)
+    assert run.code == 4 and "looked at again next run" in run.err and "given up" not in run.err, run
+    portal_site.portal.reset_log()
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 4
+    assert len(portal_site.portal.hits(law.pdf_path)) == 1
+
+
+def test_a_run_looks_at_so_many_items_and_carries_the_rest_to_the_next(lexwatch_cli, portal_workspace, portal_site):
+    # the draft-law index names more drafts than one run looks at (a page of 10 MB may name 100 000)
+    bank = busy_bank(MAX_ITEMS + 5, TODAY)
+    portal_site.draft_texts, portal_site.drafts = bank, list(bank)
+    portal_site.install()
+    first = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert first.code == 0, first
+    publications = 3  # the week's kept laws and code, looked at before the drafts
+    drafted = {i["act"] for i in first.json()["new"] if i["kind"] == "draft"}
+    left = [e for e in bank if e not in drafted]
+    assert len(drafted) == MAX_ITEMS - publications and len(left) == 5 + publications
+    assert first.json()["sources"]["pravo_by"]["left"] == len(left)
+    assert (f"pravo_by: {len(left)} publications or drafts left for the next runs (a run looks at {MAX_ITEMS}"
+            " at most)") in first.err
+
+    portal_site.portal.reset_log()
+    second = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert second.code == 0, second
+    # the drafts left are fetched first, and the rest of the index goes round in turn
+    assert left == [i["act"] for i in second.json()["new"]][:len(left)]
+    assert all(len(portal_site.portal.hits(f"/document/?guid=3941&p0={e}")) == 1 for e in left)
+    assert sum(1 for r in portal_site.portal.requests if r.query.get("guid") == "3941") == MAX_ITEMS
+    assert second.json()["sources"]["pravo_by"]["left"] == 5
+
+
+def test_a_run_killed_between_fetching_a_remembered_item_and_forgetting_it_tells_it_next_run(
+        lexwatch_cli, portal_workspace, portal_site, monkeypatch):
+    from lexwatch.store.fetchstate import FetchState
+
+    law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    assert first.code == 4, first
+    portal_site.install()
+
+    class Killed(BaseException):
+        pass
+
+    def killed(*_args: object) -> None:
+        raise Killed  # kill -9 after the PDF is stored, before the run forgets the item
+
+    with monkeypatch.context() as patched:
+        patched.setattr(FetchState, "forget_items", killed)
+        with pytest.raises(Killed):
+            fixtures.killed_run(portal_workspace)
+    portal_site.portal.reset_log()
+    run = lexwatch_cli("check", "--json", cwd=portal_workspace)
+    assert run.code == 1, run
+    [told] = run.json()["documents"]
+    assert (told["act"], told["kind"]) == ("H12300289", "publication") and "did not finish" in told["note"]
+    assert len(portal_site.portal.hits(law.pdf_path)) == 1  # still remembered: looked at again, not told twice
+    assert lexwatch_cli("check", cwd=portal_workspace).code == 0
+
+
+def test_a_probed_draft_that_fails_has_its_day_probed_again_from_that_entry(tmp_path, portal_site):
+    from portal.fixtures import portal_toml
+    from portal.site import DRAFTS, draft_page
+
+    from lexwatch.sources.base import create_source
+    from lexwatch.sources.runner import FetchRun
+    from lexwatch.workspace import Workspace
+
+    yesterday, portal = TODAY - timedelta(days=1), portal_site.portal
+    entries = [f"{yesterday:%Y%m%d}{n:02d}" for n in (1, 2)]
+    pages = [Reply(body=draft_page(entry, DRAFTS[entry])) for entry in DRAFTS]
+    portal.set(f"/document/?guid=3941&p0={entries[0]}", pages[0])
+    portal.set(f"/document/?guid=3941&p0={entries[1]}", Reply(503, b"<html><body>Service Unavailable</body></html>",
+                                                              headers={"Retry-After": "0"}))
+    ws, _ = Workspace.init(tmp_path / "ws")
+    ws.config_path.write_text(portal_toml(portal.base_url, draft_index_urls=[])
+                              + "\n[sources.pravo_by]\nprobe_drafts = true\n", encoding="utf-8")
+
+    def run(since: date | None = None) -> list[tuple[str | None, str]]:
+        with ws.open_store() as store:
+            report = FetchRun(ws.settings, ws.root, store, today=TODAY).run(
+                [create_source("pravo_by", ws.settings, ws.root)], since=since)
+        return [(o.act, o.error or o.status) for o in report.outcomes if o.kind == "draft"]
+
+    first = run(since=yesterday)
+    assert first[0] == (entries[0], "new") and first[1][0] == entries[1]
+    assert f"(failing since {TODAY.isoformat()}, 1 run; looked at again next run)" in first[1][1]
+    portal.set(f"/document/?guid=3941&p0={entries[1]}", pages[1])
+    portal.reset_log()
+    assert run() == [(entries[1], "new")]
+    # yesterday probed again from its second entry on; the window itself starts today
+    probed = [r.query["p0"] for r in portal.requests if r.query.get("guid") == "3941"]
+    assert probed == [entries[1], f"{yesterday:%Y%m%d}03", f"{TODAY:%Y%m%d}01"]
+    portal.reset_log()
+    assert run() == []  # forgotten once fetched
