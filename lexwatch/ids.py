@@ -127,6 +127,12 @@ def normalize_act(text: str) -> str:
                          " bank entry such as 2025021015)") from None
 
 
+def is_draft_entry(act: str | None) -> bool:
+    """Whether `act` is a draft's bank entry: a version stored under one is a draft, fetched from the
+    bank or added from a file with `--act 2025021015`."""
+    return act is not None and _DRAFT_ID_RE.fullmatch(act) is not None
+
+
 def is_regnum(text: str) -> bool:
     try:
         normalize_regnum(text)

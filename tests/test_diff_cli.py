@@ -522,3 +522,19 @@ def test_the_comparative_table_names_stored_editions_by_date_and_a_draft_as_prop
     proposed = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2022-09-26", draft.id[:12], "-f", "table")
     assert proposed.code == 1, proposed
     assert "<th>Статья</th><th>Действующая редакция</th><th>Предлагаемая редакция</th>" in proposed.out
+
+
+def test_a_draft_added_from_a_file_under_its_bank_entry_is_the_proposed_column(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path, editions: tuple[Path, Path]) -> None:
+    # A draft law a lawyer was sent (or saved from the draft-law bank) and added under its bank entry is
+    # as much a draft as one `fetch` stored: its table was headed "Редакция от 26.09.2022" | "Редакция от
+    # 22.05.2023", as if the proposal were an edition in force, because only `fetch` marked it a draft.
+    _, in_force = editions
+    draft = tmp_path / "proekt-2023052201.txt"
+    draft.write_text(CODE_2022.replace("пяти лет", "шести лет"), encoding="utf-8")
+    for path, act, when in ((in_force, "HK9900275", "2022-09-26"), (draft, "2023052201", "2023-05-22")):
+        added = lexwatch_cli("-w", str(workspace), "add", str(path), "--act", act, "--edition-date", when)
+        assert added.code == 0, added
+    table = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2022-09-26", "2023052201@2023-05-22", "-f", "table")
+    assert table.code == 1, table
+    assert "<th>Статья</th><th>Действующая редакция</th><th>Предлагаемая редакция</th>" in table.out

@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from lexwatch.diff.normalize import normalize
+from lexwatch.ids import is_draft_entry
 from lexwatch.text.model import Article
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class DocumentSide:
     id: str        # version sha256 or file path
     label: str     # what a person reads: "HK9900275@2022-09-01" or the file name
     articles: int
-    # A stored version's edition date, and whether it came from the draft-law bank (a proposal):
+    # A stored version's edition date, and whether it is a draft (stored under its draft-law bank entry):
     # the comparative table's column headers say which text each column quotes. A file knows neither.
     edition_date: date | None = None
     draft: bool = False
@@ -107,7 +108,7 @@ class DocumentSide:
     @classmethod
     def of(cls, info: VersionInfo) -> DocumentSide:
         """The side of a stored version."""
-        return cls(info.id, info.label, info.articles, info.edition_date, info.meta.get("kind") == "draft")
+        return cls(info.id, info.label, info.articles, info.edition_date, is_draft_entry(info.act))
 
 
 @dataclass

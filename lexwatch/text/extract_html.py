@@ -100,10 +100,9 @@ def _own_act(value: str) -> str | None:
     other value is the page's words, not an act: stored as one, "../x", an escape sequence or a line
     break in it was printed with every version and could be named by no `--act`."""
     try:
-        act = normalize_act(value)
+        return normalize_act(value)  # ASCII: its patterns are
     except UsageError:
         return None
-    return act if act.isascii() else None
 
 
 def extract(data: bytes, name: str) -> Extracted:
