@@ -424,3 +424,28 @@ def test_a_sub_point_dropped_from_a_draft_amending_law_leaves_the_instructions_a
         assert [(k, t) for k, t in ops if k != "equal"] == [
             ("delete", dropped.lstrip() + " "), ("delete", "4"), ("insert", "3"),
             ("insert", "; 1.4. дополнить Кодекс статьей 130-3 следующего содержания")]
+
+
+
+AMENDING_COAP = ("Внести в Кодекс Республики Беларусь об административных правонарушениях следующие изменения: "
+                 "1.1. в ст. 9.3. слова «штрафом» заменить словами «арестом»; "
+                 "1.2. в ст. 10.5. слово «предупреждение» исключить; "
+                 "1.3. в ст. 23.34. слова «до двадцати» заменить словами «до тридцати».")
+
+
+@pytest.mark.parametrize("native", [False, pytest.param(True, marks=native_only)])
+def test_an_article_number_after_st_is_no_sub_point_of_the_amending_law(native: bool) -> None:
+    # "в ст. 10.5. слово …" is cut after "ст." and after "10.5.": the article's number was taken for a
+    # sub-point and joined to the words after it, and the sub-point's own number to "в ст.": with 1.1
+    # dropped, "1.2. в ст." paired with "1.2. в ст." and the dropped instruction read as rewritten into
+    # the next ("1.1. в ст. [-9.3. слова «штрафом» …-]{+10.5. слово «предупреждение» исключить+}; …").
+    new = AMENDING_COAP.replace("1.1. в ст. 9.3. слова «штрафом» заменить словами «арестом»; 1.2. ", "1.1. ") \
+        .replace("1.3. в ст.", "1.2. в ст.")
+    for ops in (diff_words(AMENDING_COAP, new, native=native),
+                mirror(diff_words(new, AMENDING_COAP, native=native))):
+        assert _rebuilds(AMENDING_COAP, new, ops)
+        changes = [(k, t) for k, t in ops if k != "equal"]
+        assert [k for k, _ in changes] == ["delete", "delete", "insert"], changes
+        assert "9.3. слова «штрафом» заменить словами «арестом»;" in changes[0][1]
+        assert "предупреждение" not in changes[0][1] and "двадцати" not in changes[0][1]
+        assert changes[1:] == [("delete", "3"), ("insert", "2")]

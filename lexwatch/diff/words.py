@@ -108,27 +108,22 @@ def _segments(text: str) -> list[str]:
         for mark in (". ", "; ", ": "):
             text = text.replace(mark, mark[0] + _CUT + " ")
         parts = text.split(_CUT)
-    return _with_subpoint_numbers(parts) if _SUBPOINT_RE.search(text) else parts
+    # Each sub-point number joined to the instruction it opens. A code's part keeps its number when
+    # another is repealed ("2. Исключена."), so its number is a segment of its own that pairs parts in
+    # place; an amending law's sub-points are renumbered when one is dropped or added between two
+    # drafts, and their numbers as segments paired "1.3." with "1.3.": each instruction after a
+    # dropped one read as rewritten into the next. A number after "ст." ("в ст. 23.34. слова …", the
+    # Code of Administrative Offences' numbering) is first put back with it: a reference, no sub-point.
+    if not _SUBPOINT_RE.search(text):
+        return parts
+    return _with_numbers(_with_numbers(parts, _REFERENCE_RE), _SUBPOINT_ONLY_RE)
 
 
-# An amending law's sub-point number ("1.2."), which no code's part has: see _with_subpoint_numbers.
+# An amending law's sub-point number ("1.2."), which no code's part has: see _segments.
 _SUBPOINT_RE = re.compile(r"\d\.\d{1,3}\.(?=\W)")
 _SUBPOINT_ONLY_RE = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})+\.")
-
-
-def _with_subpoint_numbers(parts: list[str]) -> list[str]:
-    """The segments with each sub-point number joined to the instruction it opens. A code's part
-    keeps its number when another is repealed ("2. Исключена."), so its number is a segment of its
-    own that pairs parts in place; an amending law's sub-points are renumbered when one is dropped
-    or added between two drafts, and their numbers as segments paired "1.3." with "1.3.": each
-    instruction after a dropped one read as rewritten into the next."""
-    out: list[str] = []
-    for part in parts:
-        if out and _SUBPOINT_ONLY_RE.fullmatch(out[-1]):
-            out[-1] += part
-        else:
-            out.append(part)
-    return out
+# A segment ending in the abbreviation of an article, part, point or chapter: a number follows it.
+_REFERENCE_RE = re.compile(r".*(?<!\w)(?:ст|ч|п|пп|подп|абз|гл|разд)\.", re.DOTALL)
 
 
 _SWAPPED: dict[OpKind, OpKind] = {"equal": "equal", "delete": "insert", "insert": "delete"}
@@ -234,12 +229,13 @@ def _diff_run(old_parts: list[str], new_parts: list[str], native: bool) -> list[
 _NUMBER_ONLY_RE = re.compile(r"\s*\d{1,3}(?:/\d{1,2})?[.)]")
 
 
-def _with_numbers(parts: list[str]) -> list[str]:
-    """The segments with a part or point number ("3.", " 12)") joined to the sentence it opens:
-    the sentence cut leaves it alone, but it is no segment of its own when pairing parts."""
+def _with_numbers(parts: list[str], number: re.Pattern[str] = _NUMBER_ONLY_RE) -> list[str]:
+    """The segments with a part or point number ("3.", " 12)") joined to the sentence it opens: the
+    sentence cut leaves it alone, but it is no segment of its own when pairing parts. With `number`,
+    each segment that pattern matches whole is joined to the next one."""
     out: list[str] = []
     for part in parts:
-        if out and _NUMBER_ONLY_RE.fullmatch(out[-1]):
+        if out and number.fullmatch(out[-1]):
             out[-1] += part
         else:
             out.append(part)
