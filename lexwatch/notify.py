@@ -210,9 +210,9 @@ def _outcome(child: subprocess.Popen[bytes], deadline: float, timeout: float) ->
         child.kill()
         return f"no answer within {timeout:g} s"
     assert child.stdout is not None
-    try:
-        answer = json.loads(child.stdout.read())
-    except ValueError:
+    try:  # its last line: a plugin or a library may have printed before it
+        answer = json.loads(child.stdout.read().splitlines()[-1])
+    except (IndexError, ValueError):
         return f"the sending process ended with code {code}"
     return None if answer["delivered"] else str(answer["said"])
 

@@ -318,3 +318,18 @@ def test_a_sending_process_that_fails_to_run_is_a_service_not_delivered(monkeypa
     assert send(notifier, "lexwatch check: 1 new or changed", "new", failed=False) == [
         f"notify.urls[1] (json://…): not delivered: {said}"]
     assert hook.received == []
+
+
+@pytest.mark.filterwarnings("ignore:'imghdr' is deprecated:DeprecationWarning")  # Apprise's mail plugin
+def test_a_line_printed_in_the_sending_process_before_its_answer_does_not_undo_a_delivery(monkeypatch, hook) -> None:
+    # The whole of the child's output was read as its JSON answer: a line a plugin or library printed
+    # first made a delivered message "not delivered" (exit 4, and the change sent again next run).
+    import lexwatch.notify
+    from lexwatch.config import parse_settings
+    from lexwatch.notify import prepare, send
+
+    notifier = prepare(parse_settings(f'[notify]\nurls = ["{hook.url}"]\n'))
+    assert notifier is not None
+    monkeypatch.setattr(lexwatch.notify, "_CHILD", "print('custom plugins: 1 loaded'); " + lexwatch.notify._CHILD)
+    assert send(notifier, "lexwatch check: 1 new or changed", "new HK9900275@2022-09-26", failed=False) == []
+    assert [r["message"] for r in hook.received] == ["new HK9900275@2022-09-26"]
