@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from portal import fixtures
 from portal.server import Reply
-from portal.site import CONSOLIDATED, DRAFT_INDEX, DRAFTS, card_page, chrome, consolidated_page
+from portal.site import CONSOLIDATED, DRAFT_INDEX, DRAFTS, card_page, consolidated_page, index_page
 
 fixture_portal = fixtures.fixture_portal
 portal_site = fixtures.portal_site
@@ -29,26 +29,18 @@ def _acts(workspace: Path) -> list[str]:
         db.close()
 
 
-def _index(hrefs: list[str]) -> bytes:
-    links = "\n".join(f'<li><a href="{html.escape(href)}">Проект закона «Об изменении Уголовного кодекса»</a></li>'
-                      for href in hrefs)
-    return chrome('<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"/><title>Проекты законов</title>'
-                  '</head><body>\n<main class="l-main"><div class="usercontent"><h1>Проекты законов</h1>\n'
-                  f"<ul>\n{links}\n</ul></div></main>\n</body></html>\n").encode()
-
-
 def test_a_draft_index_with_bent_entries_stores_each_draft_once_under_its_own_entry(lexwatch_cli, portal_workspace,
                                                                                   portal_site):
     # "p0=2025021015%0A" passed "^\d{10}$" ("$" matches before a final line break): the draft was fetched
     # twice and stored under the act "2025021015\n", which `check` printed as two lines. Full-width digits
     # passed "\d" and were asked of the portal; an unclosed "[" stopped the whole run (exit 3).
     [entry, other] = DRAFTS
-    portal_site.portal.set(DRAFT_INDEX, Reply(body=_index([
+    portal_site.portal.set(DRAFT_INDEX, Reply(body=index_page([(href, "Проект закона «Об изменении Уголовного кодекса»") for href in [
         f"/document/?guid=3941&p0={entry}%0A",
         "/document/?guid=3941&p0=" + entry.translate({ord(d): ord(d) + 0xFF10 - 0x30 for d in "0123456789"}),
         f"http://[::1/document/?guid=3941&p0={other}",
         f"/document/?guid=3941&p0={entry}",
-    ])))
+    ]])))
     run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
     assert run.code == 0, run
     [draft] = [item for item in run.json()["new"] if item["kind"] == "draft"]

@@ -205,11 +205,15 @@ def draft_page(entry: str, doc: Document) -> bytes:
 
 
 def draft_index_page(entries: list[str], drafts: dict[str, Document] = DRAFTS) -> bytes:
-    links = "\n".join(f'<li><a href="/document/?guid=3941&amp;p0={e}">{html.escape(drafts[e].title.title())}</a></li>'
-                      for e in entries)
+    return index_page([(f"/document/?guid=3941&p0={e}", drafts[e].title.title()) for e in entries])
+
+
+def index_page(links: list[tuple[str, str]]) -> bytes:
+    """A draft index linking each (href, title) as given: a test's bent links too."""
+    items = "\n".join(f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in links)
     return chrome('<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8"/><title>Проекты законов</title>'
                   '</head><body>\n<main class="l-main"><div class="usercontent"><h1>Проекты законов</h1>\n'
-                  f"<ul>\n{links}\n</ul></div></main>\n</body></html>\n").encode()
+                  f"<ul>\n{items}\n</ul></div></main>\n</body></html>\n").encode()
 
 
 @dataclass
