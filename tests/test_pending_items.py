@@ -98,6 +98,27 @@ def test_a_publication_failing_for_a_month_is_given_up_once_with_what_to_do(
     assert portal_site.portal.hits(law.pdf_path) == []
 
 
+def test_a_month_of_failures_is_not_given_up_in_a_run_the_portal_answers_nothing(
+        lexwatch_cli, portal_workspace, portal_site):
+    # The portal blocks networks outside Belarus (403) and the user's proxy broke: a run that reaches
+    # nothing must not drop the law, which could not even be saved from the portal by hand then.
+    law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    began = TODAY - timedelta(days=GIVE_UP_DAYS)
+    db = _db(portal_workspace)
+    with db:
+        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 1, began.isoformat()))
+    db.close()
+    portal_site.portal.outage = Reply(403, b"<html><body><h1>403 Forbidden</h1></body></html>")
+    blocked = lexwatch_cli("check", cwd=portal_workspace)
+    assert blocked.code == 4 and "could not check anything" in blocked.err, blocked
+    assert "given up" not in blocked.err, blocked
+    portal_site.portal.outage = None
+    portal_site.portal.reset_log()
+    back = lexwatch_cli("check", cwd=portal_workspace)  # the portal answers; the PDF is still missing
+    assert back.code == 4 and "given up, not looked at again" in back.err, back
+    assert len(portal_site.portal.hits(law.pdf_path)) == 1
+
+
 def test_one_day_short_of_a_month_it_is_still_looked_at(lexwatch_cli, portal_workspace, portal_site):
     law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
     db = _db(portal_workspace)

@@ -249,6 +249,7 @@ class FetchRun:
             self._record(Outcome(source.name, "failed", source.where(), "source", error=str(exc)))
         finally:
             ctx.close()
+        self._say_failures(source.name)
         carried = {i.key: i for i in ctx.deferred}
         self.report.left[source.name] = len(carried.keys() | {p.key for p in remembered[MAX_ITEMS:]})
         if self.dry_run:
@@ -269,25 +270,29 @@ class FetchRun:
             self.state.record_run(source.name, ok=ok, reached=None if held else ctx.reached)
 
     def _count_failure(self, outcome: Outcome) -> None:
-        """An item that failed: how long it has been failing, in its error; given up (said once,
-        with what to do, then forgotten) after GIVE_UP_DAYS and GIVE_UP_RUNS."""
+        """An item of the window that failed: said and counted once the source is done (_say_failures)."""
         assert outcome.item is not None
-        key = outcome.item.key
-        if key in self._failing:
-            return
-        self._failing[key] = outcome
-        prior = self._remembered.get(key)
-        runs = (prior.failures if prior else 0) + 1
-        since = (prior.failing_since if prior else None) or self.today
-        said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
-        if runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS:
-            self._given_up.add(key)
-            act = f" --act {outcome.act}" if outcome.act else ""
-            said += (": given up, not looked at again; save it from the portal and add it with"
-                     f" `lexwatch add FILE{act}`")
-        else:
-            said += "; looked at again next run"
-        outcome.error = f"{outcome.error or 'failed'} ({said})"
+        self._failing.setdefault(outcome.item.key, outcome)
+
+    def _say_failures(self, source: str) -> None:
+        """Each item that failed this run: how long it has been failing, in its error; given up (said
+        once, with what to do, then forgotten) after GIVE_UP_DAYS and GIVE_UP_RUNS, but never in a run
+        in which the portal answered nothing (down, or blocking the user's network): the item could
+        not be saved by hand then either. The first run the portal answers in gives it up."""
+        answered = self.report.reached(source)
+        for key, outcome in self._failing.items():
+            prior = self._remembered.get(key)
+            runs = (prior.failures if prior else 0) + 1
+            since = (prior.failing_since if prior else None) or self.today
+            said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
+            if answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS:
+                self._given_up.add(key)
+                act = f" --act {outcome.act}" if outcome.act else ""
+                said += (": given up, not looked at again; save it from the portal and add it with"
+                         f" `lexwatch add FILE{act}`")
+            else:
+                said += "; looked at again next run"
+            outcome.error = f"{outcome.error or 'failed'} ({said})"
 
     def handle(self, source: str, item: Fetched, ctx: FetchContext) -> Outcome:
         outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error,
