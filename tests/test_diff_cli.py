@@ -538,3 +538,21 @@ def test_a_draft_added_from_a_file_under_its_bank_entry_is_the_proposed_column(
     table = lexwatch_cli("-w", str(workspace), "diff", "HK9900275@2022-09-26", "2023052201@2023-05-22", "-f", "table")
     assert table.code == 1, table
     assert "<th>Статья</th><th>Действующая редакция</th><th>Предлагаемая редакция</th>" in table.out
+
+
+def test_the_comparative_table_of_two_versions_of_one_date_tells_them_apart(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    # The same edition stored twice (the portal corrected a misprint and published the text again):
+    # both columns read "Редакция от 26.09.2022", and a reader could not say which quotes which.
+    old, new = editions
+    ids = []
+    for path in (old, new):
+        added = lexwatch_cli("-w", str(workspace), "add", str(path), "--act", "HK9900275", "--edition-date",
+                             "2022-09-26")
+        assert added.code == 0, added
+        ids.append(added.err.split("stored ")[1].split()[0])
+    table = lexwatch_cli("-w", str(workspace), "diff", *ids, "-f", "table")
+    assert table.code == 1, table
+    heads = re.findall(r"<th>([^<]*)</th>", table.out)
+    assert heads == ["Статья", f"Редакция: HK9900275@2022-09-26 ({ids[0]})",
+                     f"Редакция: HK9900275@2022-09-26 ({ids[1]})"], heads

@@ -103,11 +103,11 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
     return _page(title, body)
 
 
-def _column(side: DocumentSide) -> str:
+def _column(side: DocumentSide, dated: bool = True) -> str:
     """What one column quotes: "Редакция от 26.09.2022" (a draft's: "Проект от …"), or, undated,
     the side's label ("Редакция: uk_2022-09.txt")."""
     kind = "Проект" if side.draft else "Редакция"
-    return f"{kind} от {side.edition_date:%d.%m.%Y}" if side.edition_date else f"{kind}: {side.label}"
+    return f"{kind} от {side.edition_date:%d.%m.%Y}" if side.edition_date and dated else f"{kind}: {side.label}"
 
 
 def table_headers(diff: DocumentDiff) -> tuple[str, str, str]:
@@ -117,6 +117,8 @@ def table_headers(diff: DocumentDiff) -> tuple[str, str, str]:
     "предлагаемая" would misstate what the table compares."""
     if diff.new.draft and not diff.old.draft:
         return "Статья", "Действующая редакция", "Предлагаемая редакция"
+    if _column(diff.old) == _column(diff.new):  # one date: a text published again, corrected
+        return "Статья", _column(diff.old, dated=False), _column(diff.new, dated=False)
     return "Статья", _column(diff.old), _column(diff.new)
 
 
