@@ -105,7 +105,7 @@ REGNUM_RE = re.compile(r"\b([HKPCWRDhkpcwrd][A-Za-z0-9][0-9]{7})\b")
 
 
 def normalize_regnum(text: str) -> str:
-    value = text.strip().translate(_CYR_TO_LAT).upper()
+    value = text.strip().upper().translate(_CYR_TO_LAT)  # "нк9900275" typed in Cyrillic too
     if not re.fullmatch(r"[A-Z][A-Z0-9][0-9]{7}", value):
         raise UsageError(f"not a register number: {text!r} (expected e.g. HK9900275)")
     return value

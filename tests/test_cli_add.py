@@ -306,3 +306,16 @@ def test_an_act_named_in_other_digits_than_ascii_is_refused(workspace, lexwatch_
         added = lexwatch_cli("add", str(page), "--act", act, cwd=workspace)
         assert added.code == 2 and added.err.count("\n") == 1 and "not a register number" in added.err, added
     assert not any((workspace / "drafts").iterdir())
+
+
+def test_a_register_number_typed_in_lowercase_cyrillic_names_the_act(workspace, lexwatch_cli, tmp_path):
+    # "нк9900275": the keyboard left in Russian layout, lower case; upper case "НК9900275" already
+    # worked, its Cyrillic letters read as the Latin ones they look like.
+    page = tmp_path / "uk.txt"
+    page.write_text("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\nСтатья 1. Уголовный закон Республики Беларусь\n\n"
+                    "1. Уголовный закон Республики Беларусь основан на Конституции Республики Беларусь.\n",
+                    encoding="utf-8")
+    added = lexwatch_cli("add", str(page), "--act", "нк9900275", "--edition-date", "2022-09-26", cwd=workspace)
+    assert added.code == 0 and "HK9900275@2022-09-26" in added.err, added
+    shown = lexwatch_cli("drafts", "show", "нк9900275@2022-09-26", cwd=workspace)
+    assert shown.code == 0 and "Уголовный закон Республики Беларусь" in shown.out, shown
