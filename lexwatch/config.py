@@ -226,7 +226,7 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
             setattr(target, key, float(value) if isinstance(default, float) else value)
     portal = settings.portal
     _check_url(portal.base_url, ("http", "https"), "base_url must be an http(s) URL such as https://pravo.by",
-               path=path, line=_line_of(text, "portal", "base_url"), key="portal.base_url")
+               path=path, line=_line_of(text, "portal", "base_url"), key="portal.base_url", portal=True)
     for url in portal.draft_index_urls:
         if urlsplit(url).netloc and _host(url) != _host(portal.base_url):
             raise settings.error(f"{redact_url(url)} is not on base_url's host; only that host is contacted",
@@ -241,7 +241,7 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
     env_url = os.environ.get("LEXWATCH_PORTAL_URL")
     if env_url:
         _check_url(env_url, ("http", "https"), "must be an http(s) URL such as https://pravo.by",
-                   path="environment", key="LEXWATCH_PORTAL_URL")
+                   path="environment", key="LEXWATCH_PORTAL_URL", portal=True)
         portal.base_url = env_url
     portal.base_url = portal.base_url.rstrip("/")
     return settings
@@ -273,9 +273,10 @@ def _host(url: str) -> str:
 
 
 def _check_url(url: str, schemes: tuple[str, ...], message: str, *, path: str | None = None,
-               line: int | None = None, key: str, credentials: bool = False) -> None:
+               line: int | None = None, key: str, credentials: bool = False, portal: bool = False) -> None:
     """A URL lexwatch can connect to: one of `schemes`, a host, a port 1-65535 if any, and no
-    user:password unless `credentials` (never printed: the message shows the URL redacted)."""
+    user:password unless `credentials` (never printed: the message shows the URL redacted). A
+    `portal` is https, but on this machine or as a Tor onion service (_in_the_clear)."""
     try:
         parts = urlsplit(url)
         usable = parts.port != 0 and parts.scheme.lower() in schemes and bool(parts.hostname)
@@ -285,6 +286,23 @@ def _check_url(url: str, schemes: tuple[str, ...], message: str, *, path: str | 
         raise ConfigError(f"{message}; got {redact_url(url)!r}", path=path, line=line, key=key)
     if not credentials and (parts.username or parts.password):
         raise ConfigError(f"must not hold a user or password; got {redact_url(url)!r}", path=path, line=line, key=key)
+    if portal and _in_the_clear(parts.scheme, parts.hostname or ""):
+        raise ConfigError(f"plain http lets anyone on the way see which laws are read and change them: use https;"
+                          f" got {redact_url(url)!r}", path=path, line=line, key=key)
+
+
+def _in_the_clear(scheme: str, host: str) -> bool:
+    """Whether a portal's requests would cross a network unencrypted: plain http to a host that is
+    neither this machine (the tests' fixture portal, a local mirror) nor an onion service (Tor
+    encrypts it). Users may be at risk: an ISP must not read which acts and drafts they follow."""
+    import ipaddress
+
+    if scheme.lower() != "http" or host.lower() == "localhost" or host.lower().endswith(".onion"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
 
 
 def check_proxy(url: str, key: str, *, path: str | None = None, line: int | None = None) -> None:

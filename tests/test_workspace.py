@@ -119,6 +119,13 @@ def test_default_config_round_trips_and_env_overrides_portal(monkeypatch):
     assert settings.portal.max_pdf_bytes == 50 * 1024 * 1024
     monkeypatch.setenv("LEXWATCH_PORTAL_URL", "http://127.0.0.1:8080/")
     assert parse_settings(DEFAULT_TOML).portal.base_url == "http://127.0.0.1:8080"
+    # plain http only where nothing crosses a network in the clear: this machine, a Tor onion service
+    for local in ("http://localhost:8080", "http://[::1]:8080", "http://pravobyexample7xyz.onion", "https://pravo.by"):
+        monkeypatch.setenv("LEXWATCH_PORTAL_URL", local)
+        assert parse_settings(DEFAULT_TOML).portal.base_url == local
+    monkeypatch.setenv("LEXWATCH_PORTAL_URL", "http://pravo.by")
+    with pytest.raises(ConfigError, match="plain http lets anyone on the way"):
+        parse_settings(DEFAULT_TOML)
 
 
 def test_a_second_run_cannot_take_the_workspace_lock(workspace):
@@ -145,6 +152,9 @@ def test_find_rejects_a_folder_without_config(tmp_path: Path):
     ('base_url = "http://127.0.0.1:99999"', "portal.base_url", "base_url must be an http(s) URL"),
     ('base_url = "http://[::1"', "portal.base_url", "base_url must be an http(s) URL"),
     ('base_url = "http://user:s3cretPW@127.0.0.1:9"', "portal.base_url", "must not hold a user or password"),
+    # plain http across a network: an ISP reads which laws are followed, and can change them
+    ('base_url = "http://pravo.by"', "portal.base_url", "plain http lets anyone on the way"),
+    ('base_url = "http://192.168.1.20:8080"', "portal.base_url", "plain http lets anyone on the way"),
     ('draft_index_urls = ["https://evil.example.com/x"]', "portal.draft_index_urls", "not on base_url's host"),
     ("timeout = inf", "portal.timeout", "above 0 and at most 3600"),
     ("timeout = nan", "portal.timeout", "above 0 and at most 3600"),
