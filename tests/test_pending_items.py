@@ -220,3 +220,75 @@ def test_a_probed_draft_that_fails_has_its_day_probed_again_from_that_entry(tmp_
     assert probed == [entries[1], f"{yesterday:%Y%m%d}03", f"{TODAY:%Y%m%d}01"]
     portal.reset_log()
     assert run() == []  # forgotten once fetched
+
+
+def test_json_tells_a_script_how_long_an_item_has_failed_and_when_it_is_given_up(
+        lexwatch_cli, portal_workspace, portal_site):
+    # A script mailing the lawyer "save this law by hand" must tell the last word on a law from a
+    # failure looked at again next run, without parsing the English of `error`.
+    _law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    assert first.code == 4, first
+    again = lexwatch_cli("check", "--json", cwd=portal_workspace)
+    assert again.code == 4, again
+    [failed] = again.json()["failed"]
+    assert failed["kind"] == "publication"
+    assert failed["failing"] == {"since": TODAY.isoformat(), "runs": 2, "given_up": False}
+    assert again.json()["documents"] == [] or all(d["failing"] is None for d in again.json()["documents"])
+    began = TODAY - timedelta(days=GIVE_UP_DAYS)
+    db = _db(portal_workspace)
+    with db:
+        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 1, began.isoformat()))
+    db.close()
+    last = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert last.code == 4, last
+    [given_up] = last.json()["failed"]
+    assert given_up["failing"] == {"since": began.isoformat(), "runs": GIVE_UP_RUNS, "given_up": True}
+    assert {o["failing"] for o in last.json()["unchanged"]} == {None}
+
+
+def test_a_remembered_law_of_a_kind_the_user_no_longer_keeps_is_forgotten_not_fetched(
+        lexwatch_cli, portal_workspace, portal_site):
+    # The lawyer narrows [portal] publication_kinds to codes while a law's PDF is failing: the law
+    # must not be fetched, told (exit 1) and flagged by a later run as if it had been asked for.
+    law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    assert first.code == 4, first
+    config = portal_workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[portal]\n", '[portal]\npublication_kinds = ["HK"]\n'),
+                      encoding="utf-8")
+    portal_site.install()  # the PDF is there now
+    portal_site.portal.reset_log()
+    run = lexwatch_cli("check", cwd=portal_workspace)
+    assert run.code == 0 and "H12300289" not in run.out + run.err, run
+    assert portal_site.portal.hits(law.card_path) == [] and portal_site.portal.hits(law.pdf_path) == []
+    db = _db(portal_workspace)
+    assert db.execute("SELECT count(*) FROM fetch_pending").fetchone() == (0,)  # forgotten, not carried
+    db.close()
+
+
+def test_a_probed_day_remembered_is_not_probed_once_the_user_turns_probing_off(tmp_path, portal_site):
+    from portal.fixtures import portal_toml
+
+    from lexwatch.sources.base import create_source
+    from lexwatch.sources.runner import FetchRun
+    from lexwatch.workspace import Workspace
+
+    yesterday, portal = TODAY - timedelta(days=1), portal_site.portal
+    failing = f"{yesterday:%Y%m%d}01"
+    portal.set(f"/document/?guid=3941&p0={failing}", Reply(503, b"<html><body>Service Unavailable</body></html>",
+                                                           headers={"Retry-After": "0"}))
+    ws, _ = Workspace.init(tmp_path / "ws")
+    toml = portal_toml(portal.base_url, draft_index_urls=[])
+
+    def run(probe: bool) -> list[str]:
+        ws.config_path.write_text(toml + f"\n[sources.pravo_by]\nprobe_drafts = {str(probe).lower()}\n",
+                                  encoding="utf-8")
+        settings = Workspace.find(ws.root).settings
+        with ws.open_store() as store:
+            FetchRun(settings, ws.root, store, today=TODAY).run([create_source("pravo_by", settings, ws.root)],
+                                                                since=yesterday)
+            return [key for (key,) in store.db.execute("SELECT key FROM fetch_pending")]
+
+    assert run(probe=True) == [f"probe {yesterday:%Y%m%d}"]
+    portal.reset_log()
+    assert run(probe=False) == []  # forgotten with probing, not probed day after day until it answers
+    assert [r for r in portal.requests if r.query.get("guid") == "3941"] == []

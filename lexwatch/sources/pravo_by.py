@@ -293,8 +293,11 @@ class PravoBySource:
 
     def _again(self, ctx: FetchContext, client: PortalClient) -> Iterator[Fetched]:
         """The publications and drafts earlier runs could not fetch, or left over their cap, each by
-        itself: the listing of their day is not read again. (Probed days: with the draft index.)"""
-        items = [i for i in ctx.again if not i.key.startswith("probe ")]
+        itself: the listing of their day is not read again. (Probed days: with the draft index.) A
+        publication of a kind no longer in publication_kinds is not looked at: the user took it out,
+        and the run forgets it as looked at."""
+        items = [i for i in ctx.again if i.key.startswith("draft ")
+                 or (i.key.startswith("publication ") and self._kept(ListingEntry.from_item(i)))]
         if not items:
             return
         ctx.status(f"{NAME}: {len(items)} publications and drafts from earlier runs")
@@ -348,13 +351,17 @@ class PravoBySource:
         except LexwatchError as exc:
             yield failure(client.base_url + path, "listing", f"new publications {since}..{until}: {exc}")
             return
-        kinds = tuple(k.upper() for k in self.portal.publication_kinds)
-        kept = list({e.regnum: e for e in entries if e.regnum.startswith(kinds)}.values())
-        ctx.status(f"{NAME}: {len(kept)} of {len(entries)} new publications kept ({', '.join(kinds)})")
+        kept = list({e.regnum: e for e in entries if self._kept(e)}.values())
+        kinds = ", ".join(k.upper() for k in self.portal.publication_kinds)
+        ctx.status(f"{NAME}: {len(kept)} of {len(entries)} new publications kept ({kinds})")
         taken = ctx.ration(e.item() for e in kept)
         for fetched in ctx.parallel(lambda i: self._publication(client, ListingEntry.from_item(i)), taken):
             yield from fetched
         ctx.reached = until
+
+    def _kept(self, entry: ListingEntry) -> bool:
+        """Whether the entry is of a kind [portal] publication_kinds keeps (laws, codes...)."""
+        return entry.regnum.startswith(tuple(k.upper() for k in self.portal.publication_kinds))
 
     def _publication(self, client: PortalClient, entry: ListingEntry) -> list[Fetched]:
         """The entry's card, then the PDF it links, each tagged with the entry's item."""
@@ -409,8 +416,8 @@ class PravoBySource:
             ctx.status(f"{NAME}: {len(entries)} draft laws linked")
         taken = ctx.ration(_draft_item(entry) for entry in entries)
         yield from ctx.parallel(lambda item: self._draft(client, item.recipe["entry"]), taken)
-        for item in ctx.again:  # days probed by an earlier run that could not finish them
-            if item.key.startswith("probe "):
+        for item in ctx.again:  # days probed by an earlier run that could not finish them (unless turned off)
+            if item.key.startswith("probe ") and self.probe_drafts:
                 yield from self._probe_day(ctx, client, date.fromisoformat(item.recipe["day"]),
                                            int(item.recipe["from"]), set(entries), again=True)
         if self.probe_drafts:

@@ -54,10 +54,14 @@ class Outcome:
     note: str | None = None           # stored, but worth a word: e.g. a scanned PDF without text
     carried: bool = False             # stored by an earlier run that never reported it: not fetched now
     item: Item | None = None          # the window's item it belongs to (a publication, a probed day)
+    # a failed item of the window: {"since": ISO date, "runs": N, "given_up": bool}, so a script tells
+    # a law dropped for good (to save by hand) from one looked at again next run without parsing `error`
+    failing: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"url": self.url, "act": self.act, "title": self.title, "version": self.version,
-                "error": self.error, "note": self.note, "source": self.source, "kind": self.kind}
+                "error": self.error, "note": self.note, "source": self.source, "kind": self.kind,
+                "failing": self.failing}
 
 
 @dataclass
@@ -285,7 +289,9 @@ class FetchRun:
             runs = (prior.failures if prior else 0) + 1
             since = (prior.failing_since if prior else None) or self.today
             said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
-            if answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS:
+            given_up = answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS
+            outcome.failing = {"since": since.isoformat(), "runs": runs, "given_up": given_up}
+            if given_up:
                 self._given_up.add(key)
                 act = f" --act {outcome.act}" if outcome.act else ""
                 said += (": given up, not looked at again; save it from the portal and add it with"
