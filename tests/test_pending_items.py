@@ -54,6 +54,11 @@ def test_a_pdf_that_fails_is_looked_at_again_by_itself_and_told_once_when_the_po
     assert first.code == 4, first
     assert f"(failing since {TODAY.isoformat()}, 1 run; looked at again next run)" in first.err
     assert "H12300289" in first.out and "(card)" in first.out  # the card came: told as any new document
+    # what a sysadmin looks at: the source has one item the next runs look at again
+    [listed] = [row for row in lexwatch_cli("sources", "list", "--json", cwd=portal_workspace).json()
+                if row["name"] == "pravo_by"]
+    assert (listed["failing"], listed["left"]) == (1, 0), listed
+    assert "1 failing" in lexwatch_cli("sources", "list", cwd=portal_workspace).out
     assert _listing_windows(portal_site.portal) == [f"{TODAY - timedelta(days=3):%d.%m.%Y}"]
 
     portal_site.portal.reset_log()
@@ -76,6 +81,9 @@ def test_a_pdf_that_fails_is_looked_at_again_by_itself_and_told_once_when_the_po
     portal_site.portal.reset_log()
     after = lexwatch_cli("check", cwd=portal_workspace)
     assert after.code == 0 and "0 failed" in after.err and "H12300289" not in after.err, after  # told once
+    [listed] = [row for row in lexwatch_cli("sources", "list", "--json", cwd=portal_workspace).json()
+                if row["name"] == "pravo_by"]
+    assert (listed["failing"], listed["left"]) == (0, 0), listed
     assert portal_site.portal.hits(law.pdf_path) == []
 
 

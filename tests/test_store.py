@@ -297,7 +297,9 @@ def test_a_read_only_copy_made_before_the_fetch_alerts_table_can_still_be_read(t
     old = sqlite3.connect(db)  # as a lexwatch of before 0003_fetch_alerts left it
     old.execute("DROP TABLE fetch_alerts")
     old.execute("DROP INDEX fetch_log_by_url")
-    old.execute("DELETE FROM schema_migrations WHERE name IN ('0003_fetch_alerts', '0004_fetch_log_by_url')")
+    old.execute("DROP TABLE fetch_pending")
+    old.execute("DELETE FROM schema_migrations WHERE name IN ('0003_fetch_alerts', '0004_fetch_log_by_url',"
+                " '0005_fetch_pending')")
     old.commit()
     old.close()
     real_access = os.access
@@ -306,6 +308,10 @@ def test_a_read_only_copy_made_before_the_fetch_alerts_table_can_still_be_read(t
     with VersionStore(db, drafts) as read_only:
         assert [v.id for v in read_only.list()] == [stored.id]
         assert [h.number for h in read_only.search("смертная казнь")] == [ART_59.number]
+        # `sources list` on it: nothing remembered for the next runs, not "no such table"
+        from lexwatch.store.fetchstate import FetchState
+
+        assert FetchState(read_only.db).pending_counts("pravo_by") == (0, 0)
 
 
 def test_an_act_folder_linked_out_of_the_workspace_is_not_written_through(store, tmp_path):

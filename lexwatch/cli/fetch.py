@@ -352,7 +352,8 @@ def _notify(notifier: Notifier, findings: list[Finding], told: list[str], report
 def list_sources(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """List the known sources, whether this workspace enables them, and their last good run."""
+    """List the known sources, whether this workspace enables them, their last good run, and the
+    items the next runs look at again (failing, or left over a run's cap)."""
     from lexwatch.sources.base import create_source, source_names
     from lexwatch.store.fetchstate import FetchState
 
@@ -363,11 +364,13 @@ def list_sources(
         for name in source_names():
             src = create_source(name, ws.settings, ws.root)
             last = state.last_run(name)
+            failing, left = state.pending_counts(name)
             rows.append({"name": name, "enabled": src.enabled(), "where": src.where(),
                          "description": src.description,
                          "last_success_at": last.last_success_at if last else None,
                          "last_attempt_at": last.last_attempt_at if last else None,
-                         "last_outcome": last.last_outcome if last else None})
+                         "last_outcome": last.last_outcome if last else None,
+                         "failing": failing, "left": left})
     if as_json:
         emit_json(rows)
         return
@@ -375,11 +378,12 @@ def list_sources(
     from rich.text import Text
 
     table = Table(box=None, header_style="bold")
-    for column in ("name", "enabled", "where", "last good run", "description"):
+    for column in ("name", "enabled", "where", "last good run", "next runs", "description"):
         table.add_column(column)
     for row in rows:  # Text, not markup: "[sources.folder]" is not a style
+        again = ", ".join(f"{n} {what}" for n, what in ((row["failing"], "failing"), (row["left"], "left")) if n)
         table.add_row(*map(Text, (str(row["name"]), "yes" if row["enabled"] else "no", str(row["where"]),
-                                  str(row["last_success_at"] or "-"), str(row["description"]))))
+                                  str(row["last_success_at"] or "-"), again or "-", str(row["description"]))))
     console().print(table)
 
 

@@ -150,6 +150,16 @@ class FetchState:
             raise
         self.db.execute("COMMIT")
 
+    def pending_counts(self, source: str) -> tuple[int, int]:
+        """(failing, carried): the items of `source` the next runs look at again, failed ones and ones
+        left over a run's cap; none in a read-only copy made before migration 0005."""
+        try:
+            row = self.db.execute("SELECT coalesce(sum(failures > 0), 0), coalesce(sum(failures = 0), 0)"
+                                  " FROM fetch_pending WHERE source = ?", (source,)).fetchone()
+        except sqlite3.OperationalError:  # no such table
+            return 0, 0
+        return int(row[0]), int(row[1])
+
     def pending_items(self, source: str) -> list[PendingItem]:
         """The items of `source` earlier runs left to look at again, oldest first."""
         rows = self.db.execute("SELECT key, recipe, failures, failing_since FROM fetch_pending WHERE source = ?"
