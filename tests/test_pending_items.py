@@ -96,6 +96,10 @@ def test_a_publication_failing_for_a_month_is_given_up_once_with_what_to_do(
     with db:  # what a month of daily runs, each meeting the same 404, leaves
         db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 1, began.isoformat()))
     db.close()
+    rehearsal = lexwatch_cli("fetch", "--dry-run", "--json", cwd=portal_workspace)  # drops nothing, says so
+    assert rehearsal.code == 4 and "given up, not looked at again" not in rehearsal.err, rehearsal
+    assert "a run that stores would give it up (this dry run keeps it)" in rehearsal.err, rehearsal
+    assert [f["failing"]["given_up"] for f in rehearsal.json()["failed"] if f["failing"]] == [False]
     last = lexwatch_cli("check", cwd=portal_workspace)
     assert last.code == 4, last
     assert (f"(failing since {began.isoformat()}, {GIVE_UP_RUNS} runs: given up, not looked at again; save it from"

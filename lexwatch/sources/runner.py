@@ -289,9 +289,12 @@ class FetchRun:
             runs = (prior.failures if prior else 0) + 1
             since = (prior.failing_since if prior else None) or self.today
             said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
-            given_up = answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS
+            due = answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS
+            given_up = due and not self.dry_run  # a dry run drops nothing: it says what a run would do
             outcome.failing = {"since": since.isoformat(), "runs": runs, "given_up": given_up}
-            if given_up:
+            if due and self.dry_run:
+                said += "; a run that stores would give it up (this dry run keeps it)"
+            elif given_up:
                 self._given_up.add(key)
                 act = f" --act {outcome.act}" if outcome.act else ""
                 said += (": given up, not looked at again; save it from the portal and add it with"
