@@ -313,10 +313,11 @@ def history_command(
     for note in notes:
         say(f"note: {note}")
     if fmt != "terminal" or show:  # the flags stage, as `diff` runs it: flags and sanction changes per entry
-        from lexwatch.cli.flags import annotate
+        from lexwatch.flags import annotate_diff, load_packs
 
+        packs = load_packs(ws.root)  # read once for every entry
         for e in entries:
-            annotate(e.diff, None, ws.root)
+            annotate_diff(e.diff, packs)
     if fmt == "markdown":
         from lexwatch.diff.render_text import history_markdown
 
