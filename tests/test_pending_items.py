@@ -23,6 +23,14 @@ NOT_FOUND = Reply(404, "<html><body><h1>Страница не найдена</h1
 TODAY = date.today()
 
 
+@pytest.fixture(autouse=True)
+def _today() -> None:
+    """TODAY as each test starts, not as the module was collected: a suite that runs past midnight
+    compared the runs' dates with the day before."""
+    global TODAY
+    TODAY = date.today()
+
+
 def _listing_windows(portal) -> list[str]:
     return [r.query.get("p0", "") for r in portal.requests if r.path == LISTING]
 
