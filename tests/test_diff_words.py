@@ -415,6 +415,7 @@ def test_a_sub_point_dropped_from_a_draft_amending_law_leaves_the_instructions_a
     # numbers "1.2.", "1.3.", "1.4." paired as sentences of their own, and each instruction after
     # the dropped one read as rewritten into the next ("1.3. [-статью 361-4 исключить-]{+в части
     # второй …+}"). A code's parts keep their numbers ("2. Исключена."), an amending law's do not.
+    # The renumbered sub-point reads whole: "[-1.4-]{+1.3+}.", not "1.[-4-]{+3+}.".
     dropped = (" часть первую статьи 361 после слов «иные действия» дополнить словами «, в том числе с"
                " использованием глобальной компьютерной сети Интернет»; 1.3.")
     new = (AMENDING.replace(dropped, "").replace("1.4. в части", "1.3. в части")
@@ -422,7 +423,7 @@ def test_a_sub_point_dropped_from_a_draft_amending_law_leaves_the_instructions_a
     for ops in (diff_words(AMENDING, new, native=native), mirror(diff_words(new, AMENDING, native=native))):
         assert _rebuilds(AMENDING, new, ops)
         assert [(k, t) for k, t in ops if k != "equal"] == [
-            ("delete", dropped.lstrip() + " "), ("delete", "4"), ("insert", "3"),
+            ("delete", dropped.lstrip() + " "), ("delete", "1.4"), ("insert", "1.3"),
             ("insert", "; 1.4. дополнить Кодекс статьей 130-3 следующего содержания")]
 
 
@@ -448,4 +449,15 @@ def test_an_article_number_after_st_is_no_sub_point_of_the_amending_law(native: 
         assert [k for k, _ in changes] == ["delete", "delete", "insert"], changes
         assert "9.3. слова «штрафом» заменить словами «арестом»;" in changes[0][1]
         assert "предупреждение" not in changes[0][1] and "двадцати" not in changes[0][1]
-        assert changes[1:] == [("delete", "3"), ("insert", "2")]
+        assert changes[1:] == [("delete", "1.3"), ("insert", "1.2")]
+
+
+@pytest.mark.parametrize("native", [False, pytest.param(True, marks=native_only)])
+def test_a_dotted_date_or_number_changes_as_one_word(native: bool) -> None:
+    # "от 17.07.2018" → "от 17.07.2023" read "17.07.[-2018-]{+2023+}": a lawyer quotes the date whole.
+    old = ("2. Порядок ведения реестра определяется в соответствии с Законом Республики Беларусь "
+           "от 17.07.2018 № 130-З «О нормативных правовых актах».")
+    new = old.replace("17.07.2018", "17.07.2023")
+    for ops in (diff_words(old, new, native=native), mirror(diff_words(new, old, native=native))):
+        assert _rebuilds(old, new, ops)
+        assert [(k, t) for k, t in ops if k != "equal"] == [("delete", "17.07.2018"), ("insert", "17.07.2023")]

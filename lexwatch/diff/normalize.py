@@ -35,7 +35,7 @@ _REF_WORD_RE = re.compile(rf"[сС\u1c83](?<![{_LETTER}].)(?:[{_TE}][аА][{_TE}
 _NUMBER_RE = re.compile(ARTICLE_NUMBER_PATTERN)
 # Between two numbers of one reference list: "статьями 171, 171/1 или 181".
 _LIST_GAP_RE = re.compile(r"(?:\s*,\s*|\s+(?:и|или|либо)\s+|\s*[–—]\s*)")
-_TOKEN_RE = re.compile(r"\d+/\d+(?!\w)|\w+(?:-\w+)*|\s+|[^\w\s]")
+_TOKEN_RE = re.compile(r"\d+(?:[./]\d+)+(?!\w)|\w+(?:-\w+)*|\s+|[^\w\s]")
 _SPACED_DASH_LEFT_RE = re.compile(" –(?! )")
 # What an article number needs to change form in _fold_refs (see _may_fold): the rarer marks as
 # literal-led patterns (fast to search), and any character that could be a non-ASCII digit:

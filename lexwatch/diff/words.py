@@ -20,7 +20,7 @@ _TIMEOUT_S = 2.0
 _SEGMENT_RE = re.compile(r"(?<=[.;:])(?= )")
 _CUT = "\x00"  # marks segment ends for a str.split; texts holding it take the regex path
 # A word (or one punctuation mark) with the whitespace after it: the same words as tokenize().
-_PIECE_RE = re.compile(r"(?:\d+/\d+(?!\w)|\w+(?:-\w+)*|[^\w\s])\s*")
+_PIECE_RE = re.compile(r"(?:\d+(?:[./]\d+)+(?!\w)|\w+(?:-\w+)*|[^\w\s])\s*")
 _KIND: dict[int, OpKind] = {-1: "delete", 0: "equal", 1: "insert"}
 _NATIVE_CODE = {"=": 0, "-": -1, "+": 1}
 
