@@ -690,3 +690,21 @@ def test_the_comparative_table_of_a_draft_keeps_current_and_proposed() -> None:
     second = DocumentSide("c" * 64, "2023052201@2023-10-02", 2, date(2023, 10, 2), draft=True)
     readings = ["Статья", "Проект от 22.05.2023", "Проект от 02.10.2023"]
     assert _headers(_sides(first, second)) == (readings, readings)
+
+
+def test_the_html_redline_says_what_its_marks_mean_in_the_marks_themselves(flagged_diff: DocumentDiff) -> None:
+    # Printed in black and white the colours are gone: the page must say which mark is a deletion,
+    # as the markdown redline does, and say it with the marks its text carries.
+    html = str(renderer("html")(flagged_diff, RenderOptions()))
+    legend = html[:html.index("<nav>")]
+    assert re.search(r"<del>[^<]+</del> — исключено", legend)
+    assert re.search(r"<ins>[^<]+</ins> — добавлено", legend)
+
+
+def test_the_docx_tables_flags_are_set_apart_from_the_articles_title(flagged_diff: DocumentDiff) -> None:
+    # In plain type "Статья 59. Смертная казнь" and the flag under it ran on as one title.
+    cell = _docx_table(flagged_diff).rows[1].cells[0]
+    heading, *notes = cell.paragraphs
+    assert heading.text == "Статья 59. Статья о 59" and not any(run.italic for run in heading.runs)
+    assert [p.text[:1] for p in notes] == ["⚑", "⚖"]
+    assert all(run.italic for p in notes for run in p.runs)

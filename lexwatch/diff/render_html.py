@@ -64,10 +64,15 @@ def _notes(item: ArticleDiff, diff: DocumentDiff) -> str:
     return f"<ul class=\"flags\">{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>" if lines else ""
 
 
+# What the marks mean, in the marks themselves: true on screen (red, green) and printed in black
+# and white (struck, bold and underlined), as the markdown redline says its own.
+_LEGEND = "<p class=\"meta\"><del>зачёркнуто</del> — исключено, <ins>подчёркнуто</ins> — добавлено.</p>"
+
+
 def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     items = shown_articles(diff, options)
     title = f"Редлайн: {diff.old.label} → {diff.new.label}"
-    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>",
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>", _LEGEND,
             "<nav><h2>Статьи</h2><ol>"]
     body += [f"<li><a href=\"#{escape(_anchor(i))}\">{heading(i, escape)}</a>"
              f" — {escape(one_line(i, russian=True))}</li>" for i in items]
@@ -209,8 +214,10 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):
             cell.width = Mm(width)
         row[0].text = xml_safe(heading(item))
+        # in italics, as the html sets them apart: in plain type a flag's subject ("Смертная казнь
+        # (исключительная мера наказания, …)") read on from the article's title
         for line in notes_for(item, russian=True, subjects=diff.subjects):
-            row[0].add_paragraph(xml_safe(line))
+            docx_run(row[0].add_paragraph(), line, italic=True)
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]
             if present is None:
