@@ -298,25 +298,27 @@ _DIRECTION_RU = {"added": "введено", "removed": "исключено", "ch
 _SEVERITY_RU = {"high": "высокая", "medium": "средняя", "low": "низкая"}
 
 
-def _flag_ru(flag: dict[str, Any], subjects: Mapping[tuple[str, str], str]) -> str:
+def _flag_ru(flag: dict[str, Any], subjects: Mapping[tuple[str, str], str], evidence: bool) -> str:
     """"⚑ Отрицание геноцида белорусского народа (ст. 130²) — введено, значимость высокая: «…»": the
     rule named by what its pack says it watches (a workspace pack's own words, whatever language
     they are in), "pack/rule" when the diff does not know the rule."""
     pack, rule = flag.get("pack", ""), flag.get("rule", "")
     direction, severity = flag.get("direction", ""), flag.get("severity", "")
-    return (f"⚑ {subjects.get((pack, rule)) or f'{pack}/{rule}'} — {_DIRECTION_RU.get(direction, direction)}, "
-            f"значимость {_SEVERITY_RU.get(severity, severity)}: «{flag.get('evidence', '')}»")
+    said = (f"⚑ {subjects.get((pack, rule)) or f'{pack}/{rule}'} — {_DIRECTION_RU.get(direction, direction)}, "
+            f"значимость {_SEVERITY_RU.get(severity, severity)}")
+    return f"{said}: «{flag.get('evidence', '')}»" if evidence else said
 
 
 def notes_for(item: ArticleDiff, russian: bool = False,
-              subjects: Mapping[tuple[str, str], str] | None = None) -> list[str]:
+              subjects: Mapping[tuple[str, str], str] | None = None, evidence: bool = True) -> list[str]:
     """Flags and sanction changes as lines a person reads; `russian`: the lines of a Russian
     document (a markdown or html redline, the comparative table, a history to quote) in Russian,
     each flag named by its rule's description from `subjects` (the diff's) and each sanction change
-    as the flags stage writes it beside the English one."""
+    as the flags stage writes it beside the English one. Without `evidence` a Russian flag does not
+    quote its words: the comparative table's narrow first column, beside the wording that holds them."""
     lines = []
     for flag in item.flags:
-        lines.append(_flag_ru(flag, subjects or {}) if russian else
+        lines.append(_flag_ru(flag, subjects or {}, evidence) if russian else
                      f"⚑ {flag.get('severity', '')} {flag.get('pack', '')}/{flag.get('rule', '')}"
                      f" ({flag.get('direction', '')}): {flag.get('evidence', '')}".replace("  ", " "))
     for sanction in item.sanctions:

@@ -59,8 +59,8 @@ def _page(title: str, body: list[str]) -> str:
             + "\n".join(body) + "\n</body></html>\n")
 
 
-def _notes(item: ArticleDiff, diff: DocumentDiff) -> str:
-    lines = notes_for(item, russian=True, subjects=diff.subjects)
+def _notes(item: ArticleDiff, diff: DocumentDiff, evidence: bool = True) -> str:
+    lines = notes_for(item, russian=True, subjects=diff.subjects, evidence=evidence)
     return f"<ul class=\"flags\">{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>" if lines else ""
 
 
@@ -102,7 +102,7 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
         if item.title_ops:  # a changed title is part of the wording each column quotes
             old = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('delete',))}<br>\n{old}"
             new = f"Заголовок: {ops_html(item.title_ops, full, item.technical, ('insert',))}<br>\n{new}"
-        body.append(f"<tr><td>{heading(item, escape)}{_notes(item, diff)}</td>"
+        body.append(f"<tr><td>{heading(item, escape)}{_notes(item, diff, evidence=False)}</td>"
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
     return _page(title, body)
@@ -216,7 +216,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         row[0].text = xml_safe(heading(item))
         # in italics, as the html sets them apart: in plain type a flag's subject ("Смертная казнь
         # (исключительная мера наказания, …)") read on from the article's title
-        for line in notes_for(item, russian=True, subjects=diff.subjects):
+        for line in notes_for(item, russian=True, subjects=diff.subjects, evidence=False):
             docx_run(row[0].add_paragraph(), line, italic=True)
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]
