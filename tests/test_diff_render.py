@@ -710,3 +710,24 @@ def test_the_docx_tables_flags_are_set_apart_from_the_articles_title(flagged_dif
     assert heading.text == "Статья 59. Статья о 59" and not any(run.italic for run in heading.runs)
     assert [p.text[:1] for p in notes] == ["⚑", "⚖"]
     assert all(run.italic for p in notes for run in p.runs)
+
+
+_SANCTION_2020 = ("1. Призывы к действиям, направленным на причинение вреда национальной безопасности Республики "
+                  "Беларусь, – наказываются арестом или лишением свободы на срок до трех лет.")
+
+
+@pytest.mark.parametrize("color", [True, False])
+def test_the_terminal_output_wraps_between_words_at_a_terminals_width(color: bool) -> None:
+    # A terminal wrapped the one long line a part is at its last column, inside a word ("нек|оторые");
+    # piped, the part stays one line (for grep, or a pager's own wrapping).
+    new = _SANCTION_2020.replace("арестом", "ограничением свободы на срок до пяти лет").replace("трех", "шести")
+    diff = diff_documents(_doc({"361": _SANCTION_2020}), _doc({"361": new}))
+    piped = str(renderer("terminal")(diff, RenderOptions(color=color)))
+    wrapped = str(renderer("terminal")(diff, RenderOptions(color=color, width=40)))
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in wrapped.splitlines()]
+    assert max(len(line) for line in plain) <= 40 < max(len(line) for line in piped.splitlines())
+    words = "".join(re.sub(r"\x1b\[[0-9;]*m", "", piped).split())
+    assert "".join("".join(plain).split()) == words  # the same text, only broken between lines
+    whole = set(re.findall(r"\w+", re.sub(r"\x1b\[[0-9;]*m", "", piped)))
+    for line in plain:  # no word cut in two ("нек|оторые")
+        assert set(re.findall(r"\w+", line)) <= whole, line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shlex
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -143,6 +144,11 @@ def _colour() -> bool:
     return sys.stdout.isatty() or os.environ.get("FORCE_COLOR", "") not in ("", "0")
 
 
+def _tty_width() -> int | None:
+    """The terminal's width when stdout is one (the terminal output wraps between words at it)."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+
+
 def _write_output(target: Path | None, rendered: str | bytes, fmt: str = "terminal") -> None:
     if target is None:
         if isinstance(rendered, bytes):
@@ -245,7 +251,8 @@ def diff_command(
         annotate(diff, pack, sides.root)
     docx = fmt == "table" and output is not None and output.suffix.lower() == ".docx"
     color = fmt == "terminal" and output is None and _colour()
-    options = RenderOptions(context=context, changed_only=changed_only, color=color, docx=docx)
+    options = RenderOptions(context=context, changed_only=changed_only, color=color, docx=docx,
+                            width=_tty_width() if fmt == "terminal" and output is None else None)
     STATE.settled = int(ExitCode.DIFFERENCES if diff.has_changes else ExitCode.OK)
     _write_output(output, renderer(fmt)(diff, options), fmt)
     raise typer.Exit(STATE.settled)
@@ -341,7 +348,7 @@ def history_command(
         when = e.version.edition_date.isoformat() if e.version.edition_date else "undated"
         out.print(f"{when}  {e.version.short_id}  Статья {number.display}: {e.summary}", markup=False)
         if show and not STATE.quiet:
-            text = render_terminal(e.diff, RenderOptions(color=color))
+            text = render_terminal(e.diff, RenderOptions(color=color, width=_tty_width()))
             sys.stdout.write("".join(text.splitlines(keepends=True)[1:]) + "\n")
 
 

@@ -19,6 +19,8 @@ class RenderOptions:
     context: int | None = None    # words of unchanged text kept around a change; None = all
     changed_only: bool = False    # leave out pure renumberings and technical-only differences
     color: bool = False           # terminal: ANSI styles (only for a TTY)
+    width: int | None = None      # terminal: wrap between words at this many columns (a TTY's);
+                                  # None: a line a part, for a pipe, a pager or a file
     docx: bool = False            # table: a .docx instead of HTML
 
 

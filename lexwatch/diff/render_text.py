@@ -64,8 +64,10 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
     from rich.text import Text
 
     buffer = io.StringIO()
+    # A terminal wraps a long line wherever its last column falls ("нек|оторые"): wrapped here
+    # between words at its width instead; piped, a part stays one line (grep, a pager's own wrap).
     console = Console(file=buffer, force_terminal=options.color, no_color=not options.color,
-                      highlight=False, soft_wrap=True, width=100)
+                      highlight=False, soft_wrap=options.width is None, width=options.width or 100)
     if options.color and console.color_system is None:
         # A terminal that shows no styles (TERM=dumb): strike and underline would vanish, and the
         # changes with them; the markers of piped output keep them visible.
