@@ -359,10 +359,10 @@ def test_a_changed_title_is_in_both_columns_of_the_comparative_table() -> None:
     diff = _retitled_361_1()
     html = str(renderer("table")(diff, RenderOptions()))
     assert "<td>Заголовок: Создание экстремистского формирования<br>" in html
-    assert "<td>Заголовок: Создание экстремистского формирования<ins> либо участие в нем</ins><br>" in html
+    assert "<td>Заголовок: Создание экстремистского формирования <ins>либо участие в нем</ins><br>" in html
     row = _docx_table(diff).rows[1]
     new_title = row.cells[2].paragraphs[0].runs
-    assert [r.text for r in new_title if r.bold] == [" либо участие в нем"]
+    assert [r.text for r in new_title if r.bold] == ["либо участие в нем"]
     assert row.cells[1].paragraphs[0].text == "Заголовок: Создание экстремистского формирования"
     assert row.cells[1].paragraphs[1].text == _ART_361_1
 
@@ -731,3 +731,26 @@ def test_the_terminal_output_wraps_between_words_at_a_terminals_width(color: boo
     whole = set(re.findall(r"\w+", re.sub(r"\x1b\[[0-9;]*m", "", piped)))
     for line in plain:  # no word cut in two ("нек|оторые")
         assert set(re.findall(r"\w+", line)) <= whole, line
+
+
+@pytest.mark.parametrize("fmt", ["html", "table", "docx"])
+def test_a_mark_in_html_and_word_leaves_the_spaces_round_it_unmarked(fmt: str) -> None:
+    # "либо за<ins> преступления, предусмотренные …</ins> сопряженные": printed, the underline and the
+    # strike ran on into the gaps, as if a space were part of the words changed.
+    import io
+
+    import docx
+
+    old = _doc({"59": "Смертная казнь допускается за некоторые особо тяжкие преступления."})
+    new = _doc({"59": "Смертная казнь допускается за преступления, предусмотренные частью 3 статьи 289."})
+    diff = diff_documents(old, new)
+    if fmt == "docx":
+        data = renderer("table")(diff, RenderOptions(docx=True))
+        assert isinstance(data, bytes)
+        cells = docx.Document(io.BytesIO(data)).tables[0].rows[1].cells[1:]
+        marked = [run.text for cell in cells for p in cell.paragraphs for run in p.runs if run.bold or run.font.strike]
+    else:
+        page = str(renderer(fmt)(diff, RenderOptions()))
+        marked = re.findall(r"<(?:del|ins)>(.*?)</(?:del|ins)>", page[page.index("Смертная казнь допускается"):])
+    assert marked and all(text == text.strip() for text in marked), marked
+    assert any("особо тяжкие" in text for text in marked) and any("частью 3 статьи 289" in text for text in marked)

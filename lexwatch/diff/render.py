@@ -354,3 +354,37 @@ def to_json(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[st
         "summary": diff.summary(),
         "articles": [article(a) for a in diff.articles if listed(a, options)],
     }
+
+
+def _split_space(text: str) -> tuple[str, str, str]:
+    """Keep surrounding spaces outside a mark: "~~слово~~ ", not "~~слово ~~"."""
+    core = text.strip()
+    if not core:  # spacing alone (a technical diff shows it): the mark goes round the space
+        return "", text, ""
+    lead = text[:len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    return lead, core, trail
+
+
+def split_marks(shown: list[Op]) -> list[tuple[str, str, str]]:
+    """(lead, core, trail) of each op, the mark to go round `core`. Spaces go outside a mark when
+    both sides of the text have them there; a space only one side has stays inside its mark, or the
+    other side would be misquoted: "от десяти[- – до пятидесятикратного-]{+- до двадцатикратного+}"
+    (2022 prints "десяти- до"), but "от десяти [-– до-]{+и+} размера" (both have the space)."""
+    parts = [_split_space(text) if kind != "equal" else ("", text, "") for kind, text in shown]
+    for i in range(len(shown) - 1):
+        if (shown[i][0], shown[i + 1][0]) != ("delete", "insert"):
+            continue
+        (dl, dc, dt), (il, ic, it) = parts[i], parts[i + 1]
+        if not dc.strip() or not ic.strip():  # spacing alone: _split_space keeps it in the mark
+            continue
+        if dl == il:
+            dl, il = dl, ""  # the shared space once, before both marks
+        else:
+            dl, dc, il, ic = "", dl + dc, "", il + ic
+        if dt == it:
+            dt = ""  # once, after both marks
+        else:
+            dc, dt, ic, it = dc + dt, "", ic + it, ""
+        parts[i], parts[i + 1] = (dl, dc, dt), (il, ic, it)
+    return parts

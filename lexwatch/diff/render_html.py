@@ -15,6 +15,7 @@ from lexwatch.diff.render import (
     notes_for,
     one_line,
     shown_articles,
+    split_marks,
     summary_line,
     with_context,
 )
@@ -39,13 +40,15 @@ ins{color:#000;font-weight:bold}section,tr{break-inside:auto}}"""
 def ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
              keep: tuple[str, ...] = ("delete", "insert")) -> str:
     out = []
-    for op in with_context(ops, options.context, spacing):
-        kind, chunk = op
+    shown = [op for op in with_context(ops, options.context, spacing) if op[0] == "equal" or op[0] in keep]
+    # the spaces round a change outside its mark, as the terminal and markdown have them: an
+    # underline or a strike run on into the gap ("либо за_ сопряженные") printed as part of the words
+    for (kind, chunk), (lead, core, trail) in zip(shown, split_marks(shown), strict=True):
         if kind == "equal":
             out.append(escape(chunk))
-        elif kind in keep:
+        else:
             tag = "del" if kind == "delete" else "ins"
-            out.append(f"<{tag}>{escape(chunk)}</{tag}>")
+            out.append(f"{escape(lead)}<{tag}>{escape(core)}</{tag}>{escape(trail)}")
     return "".join(out).replace("\n", "<br>\n")
 
 
@@ -175,11 +178,14 @@ def a4_docx() -> Any:
 def _docx_runs(para: Any, ops: list[Op], keep: str, spacing: bool) -> None:
     """One side of the ops as runs: the unchanged text plain, this side's changes struck (old) or
     bold (new)."""
-    for kind, chunk in display_ops(ops, spacing):
+    shown = [op for op in display_ops(ops, spacing) if op[0] in ("equal", keep)]
+    for (kind, chunk), (lead, core, trail) in zip(shown, split_marks(shown), strict=True):
         if kind == "equal":
             docx_run(para, chunk)
-        elif kind == keep:
-            docx_run(para, chunk, bold=kind == "insert", strike=kind == "delete")
+            continue
+        for text, marked in ((lead, False), (core, True), (trail, False)):
+            if text:
+                docx_run(para, text, bold=marked and kind == "insert", strike=marked and kind == "delete")
 
 
 _DOCX_WIDTHS_MM = (34, 68, 68)  # article | old wording | new wording

@@ -16,6 +16,7 @@ from lexwatch.diff.render import (
     notes_for,
     one_line,
     shown_articles,
+    split_marks,
     summary_line,
     with_context,
 )
@@ -23,40 +24,6 @@ from lexwatch.diff.render import (
 if TYPE_CHECKING:
     from lexwatch.diff.history import HistoryEntry
     from lexwatch.ids import ArticleNumber
-
-
-def _split_space(text: str) -> tuple[str, str, str]:
-    """Keep surrounding spaces outside a mark: "~~слово~~ ", not "~~слово ~~"."""
-    core = text.strip()
-    if not core:  # spacing alone (a technical diff shows it): the mark goes round the space
-        return "", text, ""
-    lead = text[:len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
-    return lead, core, trail
-
-
-def _split_marks(shown: list[Op]) -> list[tuple[str, str, str]]:
-    """(lead, core, trail) of each op, the mark to go round `core`. Spaces go outside a mark when
-    both sides of the text have them there; a space only one side has stays inside its mark, or the
-    other side would be misquoted: "от десяти[- – до пятидесятикратного-]{+- до двадцатикратного+}"
-    (2022 prints "десяти- до"), but "от десяти [-– до-]{+и+} размера" (both have the space)."""
-    parts = [_split_space(text) if kind != "equal" else ("", text, "") for kind, text in shown]
-    for i in range(len(shown) - 1):
-        if (shown[i][0], shown[i + 1][0]) != ("delete", "insert"):
-            continue
-        (dl, dc, dt), (il, ic, it) = parts[i], parts[i + 1]
-        if not dc.strip() or not ic.strip():  # spacing alone: _split_space keeps it in the mark
-            continue
-        if dl == il:
-            dl, il = dl, ""  # the shared space once, before both marks
-        else:
-            dl, dc, il, ic = "", dl + dc, "", il + ic
-        if dt == it:
-            dt = ""  # once, after both marks
-        else:
-            dc, dt, ic, it = dc + dt, "", ic + it, ""
-        parts[i], parts[i + 1] = (dl, dc, dt), (il, ic, it)
-    return parts
 
 
 def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
@@ -89,7 +56,7 @@ def _terminal_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> objec
 
     text = Text()
     shown = with_context(ops, options.context, spacing)
-    for (kind, chunk), (lead, core, trail) in zip(shown, _split_marks(shown), strict=True):
+    for (kind, chunk), (lead, core, trail) in zip(shown, split_marks(shown), strict=True):
         if kind == "equal":
             text.append(chunk)
             continue
@@ -140,7 +107,7 @@ _MD_MARKS = {"delete": ("~~", "~~", "<del>", "</del>"), "insert": ("**", "**", "
 def md_ops(ops: list[Op], options: RenderOptions, spacing: bool) -> str:
     shown = with_context(ops, options.context, spacing)
     out: list[str] = []
-    marks = _split_marks(shown)
+    marks = split_marks(shown)
     for i, (kind, chunk) in enumerate(shown):
         if kind == "equal":
             out.append(md_escape(chunk))
