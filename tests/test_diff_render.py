@@ -709,7 +709,16 @@ def test_the_docx_tables_flags_are_set_apart_from_the_articles_title(flagged_dif
     heading, *notes = cell.paragraphs
     assert heading.text == "Статья 59. Статья о 59" and not any(run.italic for run in heading.runs)
     assert [p.text[:1] for p in notes] == ["⚑", "⚖"]
-    assert all(run.italic for p in notes for run in p.runs)
+    assert all(run.italic and run.font.size.pt == 9 for p in notes for run in p.runs)
+
+
+def test_the_word_documents_pages_are_numbered_at_the_foot(flagged_diff: DocumentDiff) -> None:
+    # a printed table of 200 pages (the whole code's) is cited by page
+    from docx.oxml.ns import qn
+
+    footer = _docx_table(flagged_diff)._parent.part.document.sections[0].footer
+    fields = footer._element.findall(".//" + qn("w:fldSimple"))
+    assert [f.get(qn("w:instr")) for f in fields] == ["PAGE"]
 
 
 _SANCTION_2020 = ("1. Призывы к действиям, направленным на причинение вреда национальной безопасности Республики "

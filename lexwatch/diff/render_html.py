@@ -164,14 +164,23 @@ def docx_run(para: Any, text: str, *, bold: bool = False, italic: bool = False, 
 
 
 def a4_docx() -> Any:
-    """A new Word document on A4, as Belarusian documents are (python-docx's template is Letter)."""
+    """A new Word document on A4, as Belarusian documents are (python-docx's template is Letter),
+    its pages numbered at the foot: a printed table of 200 pages is cited by page."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
 
     document = docx.Document()
     for section in document.sections:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Mm(20)
+        foot = section.footer.paragraphs[0]
+        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        number = OxmlElement("w:fldSimple")  # Word fills in each page's number as it lays the pages out
+        number.set(qn("w:instr"), "PAGE")
+        foot._p.append(number)
     return document
 
 
@@ -194,7 +203,7 @@ _DOCX_WIDTHS_MM = (34, 68, 68)  # article | old wording | new wording
 def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     document = a4_docx()
     document.add_heading(xml_safe(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"), level=1)
@@ -223,7 +232,7 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
         # in italics, as the html sets them apart: in plain type a flag's subject ("Смертная казнь
         # (исключительная мера наказания, …)") read on from the article's title
         for line in notes_for(item, russian=True, subjects=diff.subjects, evidence=False):
-            docx_run(row[0].add_paragraph(), line, italic=True)
+            docx_run(row[0].add_paragraph(), line, italic=True).font.size = Pt(9)
         for cell, keep, present in ((row[1], "delete", item.old), (row[2], "insert", item.new)):
             para = cell.paragraphs[0]
             if present is None:
