@@ -94,3 +94,20 @@ def test_an_etag_httpx_cannot_send_back_is_not_sent_and_stops_no_later_run(lexwa
     assert again.json()["new"] == [] and again.json()["failed"] == []
     [_, second] = [r for r in portal_site.portal.requests if r.query.get("guid") == "3871"]
     assert "if-none-match" not in second.headers and "if-modified-since" not in second.headers
+
+
+def test_a_page_of_millions_of_empty_paragraphs_is_refused_before_it_is_parsed(lexwatch_cli, portal_workspace,
+                                                                              portal_site):
+    # 10 MB of "<p>" (within the page size cap) is 3.3 million elements: parsed and then read paragraph
+    # by paragraph it held the run ~15 s a page, for an empty text stored as the Code's new edition.
+    # A real page has a tag in ~130 bytes; this one is refused at the count, in one line.
+    page = consolidated_page("2022").replace(b'<div class="Section1">', b'<div class="Section1">' + b"<p>" * 3_400_000, 1)
+    assert len(page) < 10 * 2**20  # within the size cap, which alone never stopped it
+    portal_site.portal.set(CONSOLIDATED, Reply(body=page))
+    run = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
+    assert run.code == 4, run
+    [failed] = run.json()["failed"]
+    assert failed["kind"] == "consolidated" and failed["act"] == "HK9900275"
+    assert "holds more than 500000 tags" in failed["error"] and "not a page of the portal" in failed["error"]
+    assert {i["act"] for i in run.json()["new"] if i["kind"] == "card"} == KEPT
+    assert "HK9900275" not in _acts(portal_workspace) and "Traceback" not in run.err

@@ -194,6 +194,24 @@ def test_a_redirect_to_another_host_is_refused_and_one_within_the_portal_followe
     assert {r.path for r in fixture_portal.requests} == {"/document/"}
 
 
+@pytest.mark.parametrize("location", ["/document/?guid=3871&p0=HK9900275\x7f", "//127.0.0.1:80:/document/?guid=3871"])
+def test_a_redirect_httpx_cannot_read_fails_that_request_at_once_naming_it(fixture_portal, location):
+    # httpx reads a Location even when not following it, and says it cannot as a RemoteProtocolError:
+    # the request was retried as "the connection broke off mid-answer" (3 tries, each counted by the
+    # breaker) when the portal's answer is malformed, the same on every try.
+    fixture_portal.set(CODE_PAGE, Reply(302, b"", headers={"Location": location}))
+    fixture_portal.set(PDF_PAGE, Reply(body=b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"))
+    sleeps = Sleeps()
+    with client(fixture_portal, sleeps) as portal:
+        for _ in range(3):  # a malformed answer is no failure of the host: the breaker stays closed
+            with pytest.raises(RedirectRefusedError) as caught:
+                portal.get(CODE_PAGE)
+        assert portal.get(PDF_PAGE, kind="pdf").attempts == 1
+    assert str(caught.value) == (f"{fixture_portal.base_url}{CODE_PAGE}: redirected to an address that cannot be"
+                                 f" read ({location!r}); not followed")
+    assert len(fixture_portal.hits(CODE_PAGE)) == 3 and sleeps.calls == []
+
+
 def test_links_to_other_hosts_are_never_requested(fixture_portal):
     with pytest.raises(RedirectRefusedError, match="only talks to"), client(fixture_portal) as portal:
         portal.get("https://pravo.by.evil.example/document/?guid=3871&p0=HK9900275")

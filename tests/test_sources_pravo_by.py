@@ -266,3 +266,38 @@ def test_pravo_by_settings_are_checked(tmp_path):
     assert not create_source("pravo_by", parse_settings("[sources.pravo_by]\nenabled = false\n"), tmp_path).enabled()
     with pytest.raises(ConfigError, match=r"not a register number: 'УК РБ'.*watch\.acts"):
         create_source("pravo_by", parse_settings('[watch]\nacts = ["УК РБ"]\n'), tmp_path)
+
+
+def test_the_source_parses_each_page_it_fetches_once(tmp_path, portal_site, monkeypatch):
+    # A page was parsed for each thing read from it: a consolidated text four times (is it a legal text,
+    # its title, its edition date, its fingerprint), a draft three times, a card twice; a 10 MB page of
+    # "<p>" took ~15 s. Each page is now one tree, read for all of them; what is read is unchanged.
+    from collections import Counter
+
+    import selectolax.lexbor
+    from portal.fixtures import portal_toml
+
+    real = selectolax.lexbor.LexborHTMLParser
+    parsed: Counter[str] = Counter()
+
+    def counting(html: str) -> object:
+        parsed[html] += 1
+        return real(html)
+
+    monkeypatch.setattr(selectolax.lexbor, "LexborHTMLParser", counting)
+    today = date.today()
+    settings = parse_settings(portal_toml(portal_site.portal.base_url))
+    ctx = FetchContext(settings, tmp_path, since=today - timedelta(days=7), today=today)
+    try:
+        fetched = list(create_source("pravo_by", settings, tmp_path).fetch(ctx))
+    finally:
+        ctx.close()
+    assert [f.error for f in fetched if f.failed] == []
+    pages = [f for f in fetched if f.text is not None]
+    assert sorted(f.kind for f in pages) == ["card"] * 3 + ["consolidated"] + ["draft"] * 2
+    # every page read once: the texts above, the listing and the draft index
+    assert sorted(parsed.values()) == [1] * (len(pages) + 2)
+    assert {f.text for f in pages} < set(parsed)
+    [code] = [f for f in pages if f.kind == "consolidated"]
+    assert code.title == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" and code.edition_date == date(2020, 2, 1)
+    assert code.fingerprint == fingerprint(consolidated_page("2020").decode())

@@ -273,7 +273,7 @@ class PortalClient:
 
         self._client = httpx.Client(
             transport=transport or deadline.transport(self.proxy), trust_env=False, follow_redirects=False,
-            timeout=httpx.Timeout(portal.timeout),
+            timeout=httpx.Timeout(portal.timeout), event_hooks={"response": [_readable_location]},
             headers={"User-Agent": portal.user_agent or USER_AGENT, "Accept": ACCEPT,
                      "Accept-Language": "ru,be;q=0.8,en;q=0.5", "Accept-Encoding": ACCEPT_ENCODING})
         self._slots = threading.BoundedSemaphore(max(1, min(2, portal.max_in_flight)))
@@ -499,6 +499,23 @@ class PortalClient:
         if any(not decoder.done for decoder in decoders):
             raise _Retry(TruncatedResponseError(f"{url}: the compressed answer broke off"))
         return b"".join(chunks)
+
+
+def _readable_location(response: httpx.Response) -> None:
+    """A redirect whose Location httpx cannot read fails its request at once. httpx reads it even when
+    not following redirects, and says so as a RemoteProtocolError, which was retried as a connection
+    broken off mid-answer (every try, then counted by the breaker): the portal's answer is malformed,
+    the same on each try. This hook runs before httpx reads it."""
+    import httpx
+
+    if not response.has_redirect_location:
+        return
+    location = response.headers["location"]
+    try:
+        httpx.URL(location)
+    except httpx.InvalidURL:
+        raise RedirectRefusedError(f"{redact(str(response.request.url))}: redirected to an address that cannot"
+                                   f" be read ({redact(location)[:80]!r}); not followed") from None
 
 
 class _Inflater:

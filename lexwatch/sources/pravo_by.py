@@ -24,7 +24,13 @@ from lexwatch.sources.base import FetchContext, Fetched, Item, failure, source_t
 from lexwatch.text.extract_html import MAX_DEPTH, cut_short, nesting_depth
 
 if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser
+
     from lexwatch.sources.http import HttpResult, PortalClient
+
+    # A page as fetched, or its tree: the source parses each page once and reads every field from the
+    # tree (a consolidated text was parsed four times: legal text?, title, date, fingerprint).
+    Markup = str | LexborHTMLParser
 
 NAME = "pravo_by"
 
@@ -101,15 +107,28 @@ def _probe_item(day: date, number: int) -> Item:
 # -- Pure functions over markup -------------------------------------------------------------------
 
 
-def _tree(html: str):  # type: ignore[no-untyped-def]
+# Tags a page of the portal may hold ("<" counted, an upper bound). The real markup has one in ~130
+# bytes (the Criminal Procedure Code's page: 1 993 in 255 KB), so a page at the 10 MB cap ~80 000; a
+# page of bare "<p>" has 3.3 million, and every paragraph of the page is Python work once parsed (the
+# runner's extraction: seconds a million). Over 20 bytes a tag in 10 MB is still read.
+MAX_TAGS = 500_000
+
+
+def _tree(page: Markup) -> LexborHTMLParser:
+    """The page parsed (a tree is given back as it is): the one parse of each page the source reads."""
+    if not isinstance(page, str):
+        return page
     from selectolax.lexbor import LexborHTMLParser
 
+    if page.count("<") > MAX_TAGS:
+        raise UnexpectedPageError(f"the page holds more than {MAX_TAGS} tags (a real page at the size cap"
+                                  " has ~80 000): not a page of the portal, not read")
     # lexbor's parse time grows with the square of the nesting depth: a 10 MB page of unclosed <div>
     # from a hostile or impersonated portal would hold the run for hours before any text is read.
-    if nesting_depth(html) > MAX_DEPTH:
+    if nesting_depth(page) > MAX_DEPTH:
         raise UnexpectedPageError(f"the page nests its elements more than {MAX_DEPTH} levels deep (unclosed"
                                   " tags?): not a page of the portal, not read")
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(page)
 
 
 # C0 and C1 control characters (ESC above all): a title printed to a terminal must not drive it.
@@ -140,13 +159,13 @@ def _parse_date(text: str) -> date | None:
     return None
 
 
-def is_legal_text_page(html: str) -> bool:
-    tree = _tree(html)
+def is_legal_text_page(page: Markup) -> bool:
+    tree = _tree(page)
     return tree.css_first(SELECTORS["text"]) is not None or tree.css_first(SELECTORS["article"]) is not None
 
 
-def page_title(html: str) -> str:
-    tree = _tree(html)
+def page_title(page: Markup) -> str:
+    tree = _tree(page)
     for selector in (SELECTORS["title"], "h1", "title"):
         node = tree.css_first(selector)
         if node is not None and _text(node):
@@ -154,10 +173,11 @@ def page_title(html: str) -> str:
     return ""
 
 
-def stable_text(html: str) -> str:
+def stable_text(page: Markup) -> str:
     """The page's document text without what changes on every visit (menus, counters, dates of
-    generation): two fetches of an unchanged document give the same string."""
-    tree = _tree(html)
+    generation): two fetches of an unchanged document give the same string. The volatile parts are
+    taken out of a tree it is given: the last thing read from it."""
+    tree = _tree(page)
     root = tree.css_first(SELECTORS["text"]) or tree.css_first(SELECTORS["content"]) or tree.body
     if root is None:
         return ""
@@ -168,16 +188,17 @@ def stable_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def fingerprint(html: str) -> str:
-    return hashlib.sha256(stable_text(html).encode()).hexdigest()
+def fingerprint(page: Markup) -> str:
+    """sha256 of `stable_text` (which takes the volatile parts out of a tree it is given)."""
+    return hashlib.sha256(stable_text(page).encode()).hexdigest()
 
 
-def edition_date(html: str, today: date | None = None) -> date | None:
+def edition_date(page: Markup, today: date | None = None) -> date | None:
     """The latest date in the "Изменения и дополнения" list (an amending act's date or the day its
     changes took effect), leaving out days still to come: the day this text speaks for."""
     limit = today or date.today()
     latest: date | None = None
-    for node in _tree(html).css(SELECTORS["changes"]):
+    for node in _tree(page).css(SELECTORS["changes"]):
         text = _text(node)
         found = []
         for y, m, d in [(y, _MONTHS[m], d) for d, m, y in _WORD_DATE.findall(text)] + \
@@ -221,9 +242,9 @@ def parse_listing(html: str) -> list[ListingEntry]:
     return entries
 
 
-def pdf_link(html: str) -> str | None:
+def pdf_link(page: Markup) -> str | None:
     """The PDF a publication card links: `a.link-pdf`, else an `<embed data=...>`."""
-    tree = _tree(html)
+    tree = _tree(page)
     link = tree.css_first(SELECTORS["pdf_link"])
     if link is not None and link.attributes.get("href"):
         return str(link.attributes["href"])
@@ -319,24 +340,25 @@ class PravoBySource:
             if result.not_modified:
                 return Fetched(url=url, kind="consolidated", act=regnum, every_run=True)
             html = result.text or ""
-            if not is_legal_text_page(html):
+            tree = _tree(html)
+            if not is_legal_text_page(tree):
                 raise UnexpectedPageError(f"{url}: no legal text (div.Section1) on the page; the portal may"
                                           " have served an error page")
             if cut_short(html):
                 raise TruncatedResponseError(f"{url}: the page breaks off before its end (no </html>);"
                                              " not stored, looked at again next run")
-            return self._page(result, "consolidated", regnum, page_title(html), edition_date(html),
+            return self._page(result, tree, "consolidated", regnum, page_title(tree), edition_date(tree),
                               f"{regnum}.html", every_run=True)
         except LexwatchError as exc:
             return failure(url, "consolidated", exc, act=regnum, every_run=True)
 
     @staticmethod
-    def _page(result: HttpResult, kind: str, act: str | None, title: str, when: date | None,
-              filename: str, *, every_run: bool = False, item: Item | None = None) -> Fetched:
-        html = result.text or ""
+    def _page(result: HttpResult, tree: LexborHTMLParser, kind: str, act: str | None, title: str,
+              when: date | None, filename: str, *, every_run: bool = False, item: Item | None = None) -> Fetched:
+        """The fetched page, fingerprinted from its `tree`: the last read of it (see `stable_text`)."""
         return Fetched(url=result.url, kind=kind, act=act, title=title, edition_date=when, data=result.content,
-                       filename=safe_name(filename, "page.html"), content_type="text/html", text=html,
-                       fingerprint=fingerprint(html), validators=result.validators, meta=result.evidence(),
+                       filename=safe_name(filename, "page.html"), content_type="text/html", text=result.text or "",
+                       fingerprint=fingerprint(tree), validators=result.validators, meta=result.evidence(),
                        every_run=every_run, item=item)
 
     # -- new publications --
@@ -375,11 +397,11 @@ class PravoBySource:
             # Never conditional: a 304 would hide the PDF link, and a PDF that failed last time must be
             # tried again. An unchanged card is recognised by its fingerprint instead.
             result = client.get(card_url, conditional=False)
-            html = result.text or ""
-            href = pdf_link(html)
+            tree = _tree(result.text or "")
+            href = pdf_link(tree)
             if href is None:
                 raise UnexpectedPageError(f"{card_url}: the publication card links no PDF (a.link-pdf)")
-            card = self._page(result, "card", entry.regnum, entry.title or page_title(html), entry.published,
+            card = self._page(result, tree, "card", entry.regnum, entry.title or page_title(tree), entry.published,
                               f"{entry.regnum}.card.html", item=item)
         except LexwatchError as exc:
             return [failure(card_url, "card", exc, act=entry.regnum, title=entry.title, item=item)]
@@ -467,15 +489,16 @@ class PravoBySource:
             if result.not_modified:
                 return Fetched(url=url, kind="draft", act=entry, every_run=linked, item=item)
             html = result.text or ""
-            if result.status != 200 or not (is_legal_text_page(html) or DRAFT_HEADING in html):
+            tree = _tree(html) if result.status == 200 else None  # a miss is not read
+            if tree is None or not (is_legal_text_page(tree) or DRAFT_HEADING in html):
                 if probing:
                     return None
                 raise UnexpectedPageError(f"{url}: no draft text at this entry (HTTP {result.status})")
             if cut_short(html):
                 raise TruncatedResponseError(f"{url}: the page breaks off before its end (no </html>);"
                                              " not stored, looked at again next run")
-            return self._page(result, "draft", entry, page_title(html), draft_date(entry), f"draft-{entry}.html",
-                              every_run=linked, item=item)
+            return self._page(result, tree, "draft", entry, page_title(tree), draft_date(entry),
+                              f"draft-{entry}.html", every_run=linked, item=item)
         except LexwatchError as exc:
             return failure(url, "draft", exc, act=entry, every_run=linked, item=item)
 
