@@ -301,3 +301,25 @@ def test_the_source_parses_each_page_it_fetches_once(tmp_path, portal_site, monk
     [code] = [f for f in pages if f.kind == "consolidated"]
     assert code.title == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" and code.edition_date == date(2020, 2, 1)
     assert code.fingerprint == fingerprint(consolidated_page("2020").decode())
+
+
+def test_a_card_without_articles_is_extracted_once_and_kept_as_its_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A card has no articles: it was extracted, parsed, found empty and extracted again for its text.
+    import lexwatch.text.load as load
+    from lexwatch.sources.runner import parse_fetched
+
+    publication = week_of_publications(date(2022, 5, 16))[0]
+    page = card_page(publication).decode()
+    calls: list[str] = []
+    real = load.extract
+
+    def counted(data: bytes, name: str, content_type: str | None = None) -> object:
+        calls.append(name)
+        return real(data, name, content_type)
+
+    monkeypatch.setattr(load, "extract", counted)
+    item = Fetched(url="https://pravo.by/x", kind="card", data=page.encode(), text=page, filename="x.card.html",
+                   content_type="text/html")
+    document, note = parse_fetched(item)
+    assert calls == ["x.card.html"] and note is None and not document.articles
+    assert publication.name in document.preamble and "Опубликован на Национальном правовом" in document.preamble

@@ -134,18 +134,19 @@ def parse_fetched(item: Fetched) -> tuple[Document, str | None]:
     charset the client settled on; a page without articles (a card, a draft's cover page) is
     kept as plain text; a PDF without a text layer (a scan) is kept as evidence without text, so
     it does not fail every run again (its listing window would never move on)."""
-    from lexwatch.text.load import extract_text, parse_bytes
+    from lexwatch.text.load import extract, parse_extracted, plain_text
     from lexwatch.text.model import Document
 
     assert item.data is not None
     data = item.text.encode() if item.text is not None else item.data
     try:
-        return parse_bytes(data, item.filename, item.content_type), None
+        extracted = extract(data, item.filename, item.content_type)
     except NoTextLayerError:
         return Document(title="", preamble="", format="pdf"), SCANNED_NOTE
-    except (NoArticlesError, NotLegalTextError):
-        text, fmt = extract_text(data, item.filename, item.content_type)
-        return Document(title="", preamble=text, format=fmt), None
+    try:
+        return parse_extracted(extracted, item.filename), None
+    except (NoArticlesError, NotLegalTextError):  # what was extracted, kept: a page is read once
+        return Document(title="", preamble=plain_text(extracted), format=extracted.format), None
 
 
 class FetchRun:

@@ -300,16 +300,16 @@ class VersionStore:
     @staticmethod
     def _parse(data: bytes, filename: str, content_type: str | None, allow_unparsed: bool) -> Document:
         from lexwatch.errors import NoArticlesError, NotLegalTextError
-        from lexwatch.text.load import extract_text, parse_bytes
+        from lexwatch.text.load import extract, parse_extracted, plain_text
 
+        extracted = extract(data, filename, content_type)
         try:
-            doc: Document = parse_bytes(data, filename, content_type)
+            doc: Document = parse_extracted(extracted, filename)
             return doc
         except (NoArticlesError, NotLegalTextError):
             if not allow_unparsed:
                 raise
-            text, fmt = extract_text(data, filename, content_type)
-            return Document(title="", preamble=text, format=fmt)
+            return Document(title="", preamble=plain_text(extracted), format=extracted.format)
 
     def _insert(self, info: VersionInfo, doc: Document, text_sha: str,
                 on_insert: Callable[[sqlite3.Connection, VersionInfo], None] | None = None) -> None:

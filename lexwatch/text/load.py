@@ -20,7 +20,7 @@ from lexwatch.text.model import Document
 from lexwatch.text.structure import parse_blocks, strip_control_sequences
 
 __all__ = ["FORMATS", "Extractor", "detect_act", "detect_format", "extract", "extract_text", "parse_bytes",
-           "read_document", "register_extractor"]
+           "parse_extracted", "plain_text", "read_document", "register_extractor"]
 
 
 class Extractor(Protocol):
@@ -94,16 +94,26 @@ def extract(data: bytes, name: str, content_type: str | None = None) -> Extracte
     return _extractor(fmt)(data, name)
 
 
+def plain_text(extracted: Extracted) -> str:
+    """The extracted plain text, one paragraph a line, without parsing articles: stored as a
+    document's text when it has none, so no escape sequence may reach it either."""
+    return "\n".join(strip_control_sequences(b.text) for b in extracted.blocks)
+
+
 def extract_text(data: bytes, name: str, content_type: str | None = None) -> tuple[str, str]:
     """The extracted plain text (one paragraph a line) and its format, without parsing articles."""
     extracted = extract(data, name, content_type)
-    # stored as a document's text when it has no articles: no escape sequence may reach it either
-    return "\n".join(strip_control_sequences(b.text) for b in extracted.blocks), extracted.format
+    return plain_text(extracted), extracted.format
 
 
 def parse_bytes(data: bytes, name: str, content_type: str | None = None) -> Document:
     """Detect the format, extract the text and parse it into a Document of articles."""
-    extracted = extract(data, name, content_type)
+    return parse_extracted(extract(data, name, content_type), name)
+
+
+def parse_extracted(extracted: Extracted, name: str) -> Document:
+    """What `extract` gave, parsed into a Document of articles: NoArticlesError (NotLegalTextError
+    for HTML without the portal's markup) when it has none, and the caller may keep `plain_text`."""
     try:
         doc = parse_blocks(extracted.blocks, name=name, fmt=extracted.format, title=extracted.title,
                            act=extracted.act)
