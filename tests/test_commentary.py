@@ -175,7 +175,7 @@ def test_a_workspace_template_replaces_the_built_in_one(lexwatch_cli: Cli, works
     listed = lexwatch_cli("commentary", "templates", "--json", cwd=workspace).json()
     assert {"name": "commentary.md", "format": "markdown", "builtin": False, "path": str(mine),
             "description": "Наш формат"} in listed
-    assert [t["name"] for t in listed if t["builtin"]] == ["commentary.html", "overview.md", "review.md"]
+    assert [t["name"] for t in listed if t["builtin"]] == ["commentary.html", "overview.md", "period.md", "review.md"]
     made = lexwatch_cli("commentary", "new", *map(str, editions), "-a", "59", "-o", "-", cwd=workspace)
     assert made.code == 0 and made.out == "## Изменения: uk\\_2020.txt → uk\\_2022.txt\n* Статья 59: 24\nuk\\_2020.txt\n"
     again = lexwatch_cli("commentary", "copy", "commentary", cwd=workspace)
@@ -202,8 +202,8 @@ def test_a_broken_or_unsafe_template_is_one_line_naming_its_file_and_line(
 def test_an_unknown_template_or_no_workspace_is_one_line(lexwatch_cli: Cli, tmp_path: Path,
                                                          editions: tuple[Path, Path]) -> None:
     unknown = lexwatch_cli("commentary", "new", *map(str, editions), "-T", "nosuch", "-o", "-")
-    assert unknown.code == 2 and "no template 'nosuch' (there are: commentary.html, commentary.md, overview.md, review.md" \
-        in unknown.err
+    assert unknown.code == 2 and "no template 'nosuch' (there are: commentary.html, commentary.md, overview.md, period.md," \
+        " review.md" in unknown.err
     outside = lexwatch_cli("commentary", "new", *map(str, editions))
     assert outside.code == 2 and "not inside a lexwatch workspace: give --output FILE" in outside.err
     assert lexwatch_cli("commentary", "new", *map(str, editions), "-o", "-").code == 0

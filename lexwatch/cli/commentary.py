@@ -1,7 +1,8 @@
-"""`lexwatch commentary new|templates|copy`: commentary drafts that already hold the facts of a diff."""
+"""`lexwatch commentary new|overview|period|templates|copy`: commentary drafts that already hold the facts of a diff."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -12,6 +13,8 @@ from lexwatch.cli.context import STATE, emit_json, say
 from lexwatch.errors import UsageError, WorkspaceError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from lexwatch.commentary.scaffold import Template
     from lexwatch.workspace import Workspace
 
@@ -63,13 +66,15 @@ def _target(output: Path | None, ws: Workspace | None, name: str, kind: str) -> 
     return output
 
 
-# The options `new` and `overview` share.
+# The options `new`, `overview` and `period` share.
 _TitleOption = Annotated[str | None, typer.Option("--title", "-t", help="The document's title (and file name).")]
 _ArticleOption = Annotated[list[str] | None, typer.Option(
     "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")]
 _PackOption = Annotated[list[str] | None, typer.Option(
     "--pack", "-p", help="Flag with this rule pack only; repeatable.")]
 _FlaggedOnlyOption = Annotated[bool, typer.Option("--flagged-only", help="Only articles a rule pack flags.")]
+_ContextOption = Annotated[int | None, typer.Option("--context", "-C", min=0, help=(
+    "Words of unchanged text around a change in each redline (default: the whole article)."))]
 _OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help=(
     "Write here (never over an existing file): .md, .docx (Word), or .html for an HTML template; "
     "- for standard output. Default: commentary/DATE-TITLE.md in the workspace."))]
@@ -88,8 +93,7 @@ def new(
     article: _ArticleOption = None,
     pack: _PackOption = None,
     flagged_only: _FlaggedOnlyOption = False,
-    context: Annotated[int | None, typer.Option("--context", "-C", min=0, help=(
-        "Words of unchanged text around a change in each redline (default: the whole article)."))] = None,
+    context: _ContextOption = None,
     output: _OutputOption = None,
 ) -> None:
     """Draft a commentary on the changes from OLD to NEW: sources, summary, each article's old and
@@ -124,9 +128,11 @@ def new(
     _deliver(target, chosen, data, ws)
 
 
-def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Workspace | None) -> None:
+def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Workspace | None,
+             holds: str | None = None) -> None:
     """The draft rendered and written where `_target` said (standard output for None), as Word for
-    a .docx; its path on standard output, what it holds on standard error."""
+    a .docx; its path on standard output, what it `holds` on standard error (by default, its
+    articles)."""
     from lexwatch.commentary import scaffold
     from lexwatch.fsutil import atomic_write
 
@@ -146,9 +152,11 @@ def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Wo
         raise UsageError(f"{target} appeared while the draft was made; nothing was written over it") from None
     except OSError as exc:
         raise UsageError(f"cannot write {target}: {exc.strerror or exc}") from None
-    flagged = sum(1 for a in data["articles"] if a["flags"])
-    count = len(data["articles"])
-    say(f"drafted from {chosen.name}: {count} article{'' if count == 1 else 's'} ({flagged} flagged)")
+    if holds is None:
+        flagged = sum(1 for a in data["articles"] if a["flags"])
+        count = len(data["articles"])
+        holds = f"{count} article{'' if count == 1 else 's'} ({flagged} flagged)"
+    say(f"drafted from {chosen.name}: {holds}")
     typer.echo(str(target))
 
 
@@ -200,6 +208,79 @@ def overview(
         say(f"{side.label}: no article a rule pack flags; no draft written")
         return
     _deliver(target, chosen, data, ws)
+
+
+def _day(option: str, value: str) -> date:
+    """A date option, written as the rest of lexwatch writes them: YYYY-MM-DD."""
+    from datetime import date
+
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return date.fromisoformat(value.strip())
+    except ValueError:
+        pass
+    raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r}")
+
+
+@commentary_app.command("period")
+def period(
+    since: Annotated[str, typer.Option("--since", help="The period's first day, YYYY-MM-DD.")],
+    until: Annotated[str | None, typer.Option("--until", help="Its last day, YYYY-MM-DD (default: today).")] = None,
+    act: Annotated[list[str] | None, typer.Option(
+        "--act", help="Only this act (HK9900275, or a draft's bank entry); repeatable.")] = None,
+    title: _TitleOption = None,
+    template: Annotated[str, typer.Option("--template", "-T", help=(
+        "A template's name (`lexwatch commentary templates`) or its file."))] = "period",
+    pack: _PackOption = None,
+    flagged_only: _FlaggedOnlyOption = False,
+    context: _ContextOption = None,
+    no_drafts: Annotated[bool, typer.Option("--no-drafts", help="Leave the drafts out.")] = False,
+    output: _OutputOption = None,
+) -> None:
+    """Draft a review of a period from every act the workspace holds: each act changed in it (from
+    the last version before it to the last in it), each law and draft first stored in it, by subject,
+    with the redlines and places for the analysis. A version is placed by its edition date."""
+    from datetime import date
+
+    from lexwatch.cli.context import open_workspace
+    from lexwatch.commentary import scaffold
+    from lexwatch.flags import load_packs
+    from lexwatch.ids import normalize_act
+
+    first, last = _day("--since", since), _day("--until", until) if until is not None else date.today()
+    if first > last:
+        raise UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
+    if title is not None and not title.strip():
+        raise UsageError("--title is empty")
+    acts = list(dict.fromkeys(normalize_act(a) for a in act or []))
+    ws = open_workspace()
+    chosen = scaffold.find(template, _templates_folder(ws))
+    packs = load_packs(ws.root, pack)
+    today = date.today()
+    title = " ".join((title or f"Обзор за период {first:%d.%m.%Y} – {last:%d.%m.%Y}").split())
+    target = _target(output, ws, scaffold.draft_name(title, today, chosen.suffix), chosen.kind)
+    with ws.open_store() as store:
+        versions = store.list()
+        held = {v.act for v in versions}
+        unknown = [a for a in acts if a not in held]
+        if unknown:
+            raise UsageError(f"--act {unknown[0]}: the store holds no version of it (see `lexwatch drafts list`)")
+        found = scaffold.period_versions([v for v in versions if not acts or v.act in acts], first, last)
+        data = scaffold.period_facts(store, found, title=title, since=first, until=last, kind=chosen.kind,
+                                     packs=packs, flagged_only=flagged_only, context=context,
+                                     drafts=not no_drafts, today=today)
+    if data["undated"]:
+        say(f"note: left out, stored without an edition date: {', '.join(data['undated'])} "
+            "(`lexwatch add FILE --edition-date YYYY-MM-DD` dates a version)")
+    entries = scaffold.period_entries(data)
+    if not entries and not data["unread"]:
+        asked = "nothing a rule pack flags" if flagged_only else "nothing stored"
+        say(f"{first.isoformat()} – {last.isoformat()}: {asked} in the period; no draft written")
+        return
+    articles = [a for e in entries for a in e["articles"]]
+    flagged = sum(1 for a in articles if a["flags"])
+    _deliver(target, chosen, data, ws, f"{len(entries) + len(data['unread'])} documents, "
+             f"{len(articles)} articles ({flagged} flagged)")
 
 
 @commentary_app.command("templates")

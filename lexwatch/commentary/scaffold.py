@@ -8,7 +8,7 @@ for HTML; the redlines and wordings are ready-made markup in the template's form
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
     from lexwatch.flags.packs import Pack
     from lexwatch.ids import ArticleNumber
-    from lexwatch.store.versions import VersionInfo
+    from lexwatch.store.versions import VersionInfo, VersionStore
     from lexwatch.text.model import Document
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data" / "templates"
@@ -326,6 +326,132 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
     }
 
 
+# ---- a period ----------------------------------------------------------------------------------
+
+@dataclass
+class PeriodVersions:
+    """What a review of a period reads from the store, chosen by edition date (ADR-31): per act, the
+    last version with articles before the period and the last one in it (`changed`), or the last one
+    in it alone when none came before (`first`: an amending law, a new law, a draft)."""
+
+    changed: list[tuple[VersionInfo, VersionInfo]] = field(default_factory=list)
+    first: list[VersionInfo] = field(default_factory=list)
+    unread: list[VersionInfo] = field(default_factory=list)   # in the period, no articles (a card, a scan)
+    undated: list[VersionInfo] = field(default_factory=list)  # no edition date: placed in no period
+
+
+def period_versions(versions: list[VersionInfo], since: date, until: date) -> PeriodVersions:
+    """`versions` (the store's list, in edition order) sorted into what the period review tells. A
+    version without an act is an act of its own: nothing says which text it follows."""
+    found = PeriodVersions()
+    acts: dict[str, list[VersionInfo]] = {}
+    for info in versions:
+        if info.edition_date is None:
+            found.undated.append(info)
+        elif info.edition_date <= until:
+            acts.setdefault(info.act or info.id, []).append(info)
+    for held in acts.values():
+        inside = [v for v in held if v.edition_date and v.edition_date >= since]
+        if not inside:
+            continue
+        before = [v for v in held if v.articles and v.edition_date and v.edition_date < since]
+        readable = [v for v in inside if v.articles]
+        if not readable:
+            found.unread.append(inside[-1])
+        elif before:
+            found.changed.append((before[-1], readable[-1]))
+        else:
+            found.first.append(readable[-1])
+    return found
+
+
+_LAW_SIGNED_RE = re.compile(r"(\d{1,2}\s+[а-я]+\s+\d{4}\s*г\.)\s*№\s*([0-9]+(?:[-‑–][А-ЯЁA-Z]+)?)")
+
+
+def _signed(preamble: str) -> tuple[str, str]:
+    """A law's date and number as its preamble gives them ("26 мая 2021 г.", "112-З"), or ("", "")."""
+    found = _LAW_SIGNED_RE.search((preamble or "")[:1000])
+    return (" ".join(found[1].split()), found[2]) if found else ("", "")
+
+
+def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, since: date, until: date,
+                 kind: str, packs: list[Pack], flagged_only: bool = False, context: int | None = None,
+                 drafts: bool = True, today: date | None = None) -> dict[str, Any]:
+    """What a period template is given (README, "Commentary drafts"): each changed act as `facts()`
+    gives a pair, each document first stored in the period as `overview_facts()` gives it, the drafts
+    apart; an entry with nothing to tell (no difference; nothing flagged, with `flagged_only`) is left
+    out."""
+    from lexwatch import __version__
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.diff.model import DocumentSide
+    from lexwatch.flags import annotate_diff
+    from lexwatch.ids import is_draft_entry
+
+    today = today or date.today()
+    adopted: dict[str, list[dict[str, Any]]] = {"changes": [], "documents": []}
+    projects: dict[str, list[dict[str, Any]]] = {"changes": [], "documents": []}
+    for old, new in chosen.changed:
+        if is_draft_entry(new.act) and not drafts:
+            continue
+        docs = store.document(old.id), store.document(new.id)
+        diff = diff_documents(*docs, old_side=DocumentSide.of(old), new_side=DocumentSide.of(new))
+        annotate_diff(diff, packs)
+        data = facts(diff, title=title, kind=kind, docs=docs, versions=(old, new), packs=packs,
+                     flagged_only=flagged_only, context=context, today=today)
+        if data["articles"]:
+            data.update(name=data["act"]["title"] or new.label, draft=is_draft_entry(new.act))
+            (projects if is_draft_entry(new.act) else adopted)["changes"].append(data)
+    for info in chosen.first:
+        if is_draft_entry(info.act) and not drafts:
+            continue
+        doc = store.document(info.id)
+        data = overview_facts(doc, DocumentSide.of(info), info, title=title, kind=kind, packs=packs,
+                              flagged_only=flagged_only, today=today)
+        if data["articles"]:
+            signed, number = _signed(doc.preamble)
+            data.update(name=law_name(doc.preamble) or doc.title or info.label, signed=signed, number=number,
+                        draft=is_draft_entry(info.act))
+            (projects if is_draft_entry(info.act) else adopted)["documents"].append(data)
+    markup = _Markup(kind, None)
+    unread = [] if flagged_only else [
+        _side(DocumentSide.of(info), store.document(info.id), info, markup) for info in chosen.unread
+        if drafts or not is_draft_entry(info.act)]
+    told: dict[str, Any] = {"changes": adopted["changes"], "documents": adopted["documents"], "drafts": projects}
+    entries = period_entries(told)
+    sides = [side for e in entries for side in ((e["old"], e["new"]) if "old" in e else (e["document"],))]
+    return {
+        "title": title,
+        "made": {"date": today.isoformat(), "lexwatch": __version__},
+        "period": {"since": since.isoformat(), "until": until.isoformat()},
+        **told, "unread": unread,
+        "subjects": _period_subjects(packs, entries),
+        "sources": [*sides, *unread],
+        "undated": [info.label for info in chosen.undated],
+        "selection": {"packs": [p.name for p in packs], "flagged_only": flagged_only, "context": context,
+                      "drafts": drafts},
+    }
+
+
+def period_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A period's changed acts and first documents, adopted ones first, then the drafts."""
+    return [*data["changes"], *data["documents"], *data["drafts"]["changes"], *data["drafts"]["documents"]]
+
+
+def _period_subjects(packs: list[Pack], entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each pack that flags something in the period, with where: each act or document by name and
+    what it touches ("ст. 361¹"; in an amending law the Code articles its instructions change)."""
+    found: list[dict[str, Any]] = []
+    for pack in packs:
+        places = []
+        for entry in entries:
+            for subject in entry["subjects"]:
+                if subject["name"] == pack.name:
+                    cited = ", ".join(subject.get("targets") or []) or _cite(subject["articles"])
+                    places.append({"name": entry["name"], "articles": cited, "draft": entry["draft"]})
+        if places:
+            found.append({"name": pack.name, "description": pack.description, "places": places})
+    return found
+
 # ---- rendering ---------------------------------------------------------------------------------
 
 def _md_value(value: Any) -> Any:
@@ -411,13 +537,15 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
             from None
 
 
-# Names only one of the two commands gives its templates: a template that reads one of them under the
-# other command was written for that one ("-T overview" with `commentary new`).
-_GIVEN_BY = {"document": "overview", "preamble": "overview", "old": "new", "new": "new", "summary": "new"}
+# Names only one of the commands gives its templates: a template that reads one of them under another
+# command was written for that one ("-T overview" with `commentary new`).
+_GIVEN_BY = {"document": "overview", "preamble": "overview", "old": "new", "new": "new", "summary": "new",
+             "period": "period", "changes": "period", "documents": "period", "drafts": "period",
+             "sources": "period", "act": "new or overview", "articles": "new or overview"}
 
 
 def _other_command(exc: BaseException, template: Template, data: dict[str, Any]) -> str:
-    """", a template for `lexwatch commentary overview`" when the undefined name is one the other
+    """", a template for `lexwatch commentary overview`" when the undefined name is one another
     command gives; "" for any other mistake."""
     from jinja2 import UndefinedError
 
@@ -426,7 +554,8 @@ def _other_command(exc: BaseException, template: Template, data: dict[str, Any])
     command = _GIVEN_BY.get(name, "")
     if not command or name in data:
         return ""
-    return f" ({template.name} is a template for `lexwatch commentary {command}`)"
+    commands = " or ".join(f"`lexwatch commentary {c}`" for c in command.split(" or "))
+    return f" ({template.name} is a template for {commands})"
 
 
 def _where(exc: BaseException, template: Template) -> str:

@@ -1,0 +1,295 @@
+"""A commentator drafts the quarterly review of a period from the store: `lexwatch commentary period`."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import CliResult
+
+Cli = Callable[..., CliResult]
+
+ART_130 = [
+    "Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды или розни",
+    "1. Умышленные действия, направленные на возбуждение расовой, национальной, религиозной либо иной социальной "
+    "вражды или розни, – наказываются штрафом, или арестом, или ограничением свободы на срок до пяти лет, или "
+    "лишением свободы на тот же срок.", ""]
+ART_205 = [
+    "Статья 205. Кража",
+    "1. Тайное похищение имущества (кража) – наказывается общественными работами, или штрафом, или исправительными "
+    "работами на срок до двух лет, или арестом, или ограничением свободы на срок до трех лет, или лишением свободы "
+    "на срок до трех лет.", ""]
+ART_361_1 = [
+    "Статья 361¹. Создание экстремистского формирования либо участие в нем",
+    "1. Создание экстремистского формирования либо руководство таким формированием или входящим в него "
+    "структурным подразделением – наказываются ограничением свободы на срок до пяти лет или лишением свободы на "
+    "срок от трех до семи лет.",
+    "2. Те же деяния, совершенные повторно либо должностным лицом с использованием своих служебных полномочий, – "
+    "наказываются ограничением свободы на срок от трех до пяти лет или лишением свободы на срок от шести до десяти "
+    "лет.", ""]
+
+CODE_2023 = "\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", "ГЛАВА 17", *ART_130, "ГЛАВА 24", *ART_205,
+                       "ГЛАВА 32", *ART_361_1])
+# the edition that Law No. 350-З speaks for: Art. 361¹'s sanction raised, Art. 205 gains arrest's term
+CODE_2024 = CODE_2023.replace("лишением свободы на срок от трех до семи лет.",
+                              "лишением свободы на срок от четырех до восьми лет.").replace(
+    "или арестом, или ограничением свободы на срок до трех лет", "или арестом на срок до трех месяцев, или "
+    "ограничением свободы на срок до трех лет")
+
+LAW_350 = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+20 февраля 2024 г. № 350-З
+О внесении изменений в Уголовный кодекс Республики Беларусь
+
+Принят Палатой представителей 30 января 2024 года
+Одобрен Советом Республики 8 февраля 2024 года
+
+Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:
+1.1. в части 1 статьи 361-1 слова «от трех до семи лет» заменить словами «от четырех до восьми лет»;
+1.2. в части 1 статьи 205 слова «или арестом,» заменить словами «или арестом на срок до трех месяцев,».
+Статья 2. Настоящий Закон вступает в силу после его официального опубликования.
+"""
+# adopted after the quarter: must not be in its review
+LAW_OUTSIDE = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+10 мая 2024 г. № 371-З
+О внесении изменений в Кодекс Республики Беларусь об административных правонарушениях
+
+Статья 1. Внести в Кодекс Республики Беларусь об административных правонарушениях от 6 января 2021 г. № 91-З изменение, изложив часть 2 статьи 19.11 в следующей редакции:
+«2. Распространение информационной продукции, включенной в республиканский список экстремистских материалов, –
+влечет наложение штрафа в размере до сорока базовых величин.».
+Статья 2. Настоящий Закон вступает в силу после его официального опубликования.
+"""
+DRAFT = """ПРОЕКТ
+ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+Об изменении законов по вопросам противодействия экстремизму
+
+Статья 1. Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» следующие изменения:
+1. статью 1 дополнить пунктом 11 следующего содержания:
+«11) экстремистская деятельность с использованием сети Интернет – действия, указанные в пункте 3 настоящей статьи, совершенные с использованием глобальной компьютерной сети Интернет;».
+Статья 2. Настоящий Закон вступает в силу через шесть месяцев после его официального опубликования.
+"""
+# stored without a date: placed in no period
+LAW_UNDATED = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+О внесении изменений в законы по вопросам противодействия экстремизму
+
+Статья 1. Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» изменение, исключив в статье 1 слова «экстремистские материалы».
+Статья 2. Настоящий Закон вступает в силу после его официального опубликования.
+"""
+
+QUARTER = ("--since", "2024-01-01", "--until", "2024-03-31")
+
+
+def _add(cli: Cli, workspace: Path, name: str, text: str, act: str, when: str | None = None) -> None:
+    path = workspace.parent / name
+    path.write_text(text, encoding="utf-8")
+    added = cli("add", str(path), "--act", act, *(("--edition-date", when) if when else ()), cwd=workspace)
+    assert added.code == 0, added
+
+
+@pytest.fixture
+def quarter(lexwatch_cli: Cli, workspace: Path) -> Path:
+    """A workspace holding two editions of the Code that bracket I quarter 2024 (the later one on its
+    last day), the amending law of the quarter, a law of May, a draft of February and an undated law."""
+    _add(lexwatch_cli, workspace, "uk_2023.txt", CODE_2023, "HK9900275", "2023-10-01")
+    _add(lexwatch_cli, workspace, "uk_2024.txt", CODE_2024, "HK9900275", "2024-03-31")
+    _add(lexwatch_cli, workspace, "zakon_350-z.txt", LAW_350, "H12400350", "2024-02-20")
+    _add(lexwatch_cli, workspace, "zakon_371-z.txt", LAW_OUTSIDE, "H12400371", "2024-05-10")
+    _add(lexwatch_cli, workspace, "proekt.txt", DRAFT, "2024021501", "2024-02-15")
+    _add(lexwatch_cli, workspace, "zakon_bez_daty.txt", LAW_UNDATED, "H12400399")
+    return workspace
+
+
+def _section(text: str, heading: str, after: str | None = None) -> str:
+    start = text.index(f"\n{heading}\n")
+    end = text.index(f"\n{after}\n", start) if after else len(text)
+    return text[start:end]
+
+
+def test_a_quarterly_review_tells_each_act_changed_and_each_law_adopted_in_the_quarter(
+        lexwatch_cli: Cli, quarter: Path) -> None:
+    made = lexwatch_cli("commentary", "period", *QUARTER, "--pack", "extremism", "--context", "6",
+                        "--title", "Антиэкстремистское законодательство, I квартал 2024", cwd=quarter)
+    assert made.code == 0, made
+    path = Path(made.out.strip())
+    assert path == quarter / "commentary" / \
+        f"{date.today().isoformat()}-antiekstremistskoe-zakonodatelstvo-i-kvartal-2024.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Антиэкстремистское законодательство, I квартал 2024\n\nПериод: 01.01.2024 – 31.03.2024.")
+    # the adopted acts, then the drafts, then the sources
+    assert text.index("\n## Изменения законодательства\n") < text.index("\n## Принятые акты\n") \
+        < text.index("\n## Проекты\n") < text.index("\n## Источники\n")
+    code = _section(text, "## Изменения законодательства", "## Принятые акты")
+    assert "### УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ (HK9900275)" in code
+    assert "Редакция от 01.10.2023 → редакция от 31.03.2024. Изменено статей: 2," in code
+    art = code[code.index("##### Статья 361¹"):code.index("#### Прочие изменения")]
+    assert art.startswith("##### Статья 361¹. Создание экстремистского формирования либо участие в нем — изменена")
+    assert "- Санкция: ч. 1 ст. 361¹: лишение свободы: срок от 3 до 7 лет → от 4 до 8 лет" in art
+    # the redline, trimmed to six words around the change
+    assert "> 1\\. … или лишением свободы на срок от ~~трех до семи~~**четырех до восьми** лет.  \n> …\n" in art, art
+    assert "шести до десяти" not in art  # the unchanged part 2 trimmed away
+    assert re.search(r"#### Прочие изменения\n\n- Статья 205\. Кража — изменена \(добавлено слов: \d+, "
+                     r"исключено: 0\)\n", code), code
+    law = _section(text, "## Принятые акты", "## Проекты")
+    assert "### О внесении изменений в Уголовный кодекс Республики Беларусь\n\n" \
+           "От 20 февраля 2024 г. № 350-З. Рег. № H12400350, дата публикации (редакции): 20.02.2024." in law
+    # the amending law's hit told by the Code article its instruction changes
+    assert "ст. 361¹ ч. 1 УК (статьи документа: 1)" in law, law
+    assert "(изменяется → ст. 361¹ ч. 1 УК, п. 1.1)" in law
+    drafts = _section(text, "## Проекты", "## Источники")
+    assert "### Об изменении законов по вопросам противодействия экстремизму\n\nПроект 2024021501 от 15.02.2024." \
+        in drafts
+    # the summary names each subject's places, the draft as one
+    assert re.search(r"\n\| Экстремизм[^|]*\| УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ: ст\. 361¹; О внесении изменений "
+                     r"в Уголовный кодекс Республики Беларусь: ст\. 361¹ ч\. 1 УК; Об изменении законов по вопросам "
+                     r"противодействия экстремизму \(проект\): ", text), text
+    # the law of May and the undated law are not in the quarter's review
+    assert "371-З" not in text and "H12400371" not in text and "H12400399" not in text
+    assert "left out, stored without an edition date: H12400399:" in made.err
+    sources = _section(text, "## Источники")
+    listed = re.findall(r"^- (\S+), редакция от (\S+) \(sha256 ([0-9a-f]{12})\)$", sources, re.MULTILINE)
+    assert [(label, when) for label, when, _ in listed] == [
+        ("HK9900275@2023-10-01", "01.10.2023"), ("HK9900275@2024-03-31", "31.03.2024"),
+        ("H12400350@2024-02-20", "20.02.2024"), ("2024021501@2024-02-15", "15.02.2024")]
+    shown = lexwatch_cli("drafts", "show", listed[2][2], "--json", cwd=quarter).json()
+    assert shown["label"] == "H12400350@2024-02-20"
+    assert "3 documents, 6 articles (3 flagged)" in made.err
+
+
+def test_flagged_only_act_and_no_drafts_narrow_the_review(lexwatch_cli: Cli, quarter: Path) -> None:
+    flagged = lexwatch_cli("commentary", "period", *QUARTER, "--pack", "extremism", "--flagged-only", "-o", "-",
+                           cwd=quarter)
+    assert flagged.code == 0, flagged
+    assert "Статья 361¹" in flagged.out and "Статья 205" not in flagged.out and "Прочие изменения" not in flagged.out
+    code = lexwatch_cli("commentary", "period", *QUARTER, "--act", "HK9900275", "-o", "-", cwd=quarter)
+    assert code.code == 0, code
+    assert "### УГОЛОВНЫЙ КОДЕКС" in code.out and "Статья 205. Кража" in code.out
+    assert "350-З" not in code.out and "## Принятые акты" not in code.out and "## Проекты" not in code.out
+    assert "H12400350" not in code.out and "2024021501" not in code.out
+    adopted = lexwatch_cli("commentary", "period", *QUARTER, "--no-drafts", "-o", "-", cwd=quarter)
+    assert adopted.code == 0, adopted
+    assert "## Принятые акты" in adopted.out and "## Проекты" not in adopted.out
+    assert "2024021501" not in adopted.out and "противодействия экстремизму" not in adopted.out
+    # nothing the migration pack watches changed in the quarter: nothing written, said in one line
+    none = lexwatch_cli("commentary", "period", *QUARTER, "--pack", "migration", "--flagged-only", cwd=quarter)
+    assert none.code == 0 and none.out == "", none
+    assert none.err.strip().endswith("nothing a rule pack flags in the period; no draft written")
+    assert not list((quarter / "commentary").glob("*.md"))
+
+
+def test_a_period_with_nothing_stored_writes_nothing(lexwatch_cli: Cli, quarter: Path) -> None:
+    made = lexwatch_cli("commentary", "period", "--since", "2024-06-01", "--until", "2024-06-30", cwd=quarter)
+    assert made.code == 0 and made.out == "", made
+    assert "2024-06-01 – 2024-06-30: nothing stored in the period; no draft written" in made.err
+    assert not list((quarter / "commentary").glob("*.md"))
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--since", "2024-13-01"), "--since must be a date YYYY-MM-DD, not '2024-13-01'"),
+    (("--since", "01.01.2024"), "--since must be a date YYYY-MM-DD, not '01.01.2024'"),
+    (("--since", "2024-W01-1"), "--since must be a date YYYY-MM-DD"),
+    (("--since", "2024-04-01", "--until", "2024-03-31"), "--since 2024-04-01 is after --until 2024-03-31"),
+    ((), "Missing option '--since'"),
+    (("--since", "2024-01-01", "--act", "HK9900999"), "--act HK9900999: the store holds no version of it"),
+    (("--since", "2024-01-01", "--act", "УК"), "not a register number: 'УК'"),
+    (("--since", "2024-01-01", "--title", "  "), "--title is empty"),
+])
+def test_bad_input_is_one_line_and_exit_2(lexwatch_cli: Cli, quarter: Path, args: tuple[str, ...],
+                                          said: str) -> None:
+    made = lexwatch_cli("commentary", "period", *args, cwd=quarter)
+    assert made.code == 2 and made.out == "", made
+    assert len(made.err.strip().splitlines()) == 1 and said in made.err, made
+    assert "Traceback" not in made.err
+
+
+def test_a_review_is_never_written_over_a_file_its_author_edited(lexwatch_cli: Cli, quarter: Path) -> None:
+    first = lexwatch_cli("commentary", "period", *QUARTER, cwd=quarter)
+    assert first.code == 0, first
+    path = Path(first.out.strip())
+    assert path.name == f"{date.today().isoformat()}-obzor-za-period-01-01-2024-31-03-2024.md"
+    assert path.read_text(encoding="utf-8").startswith("# Обзор за период 01.01.2024 – 31.03.2024\n")
+    path.write_text("# Обзор\n\nМой текст, над которым я работал неделю.\n", encoding="utf-8")
+    again = lexwatch_cli("commentary", "period", *QUARTER, cwd=quarter)
+    assert again.code == 2 and again.out == "" and "never writes over a commentary" in again.err, again
+    assert path.read_text(encoding="utf-8").startswith("# Обзор\n\nМой текст")
+
+
+def test_a_word_review_holds_the_headings_and_the_redline(lexwatch_cli: Cli, quarter: Path, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "obzor.docx"
+    made = lexwatch_cli("commentary", "period", *QUARTER, "-p", "extremism", "-o", str(target), cwd=quarter)
+    assert made.code == 0 and made.out.strip() == str(target), made
+    paragraphs = docx.Document(str(target)).paragraphs
+    headings = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
+    assert headings[:4] == ["Обзор за период 01.01.2024 – 31.03.2024", "Главное", "Изменения законодательства",
+                            "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ (HK9900275)"]
+    assert headings.index("Принятые акты") < headings.index("Проекты") < headings.index("Источники")
+    quote = next(p for p in paragraphs if p.style.name == "Quote" and "экстремистского формирования" in p.text)
+    struck = [r.text for r in quote.runs if r.font.strike]
+    bold = [r.text for r in quote.runs if r.bold]
+    assert "трех до семи" in struck and "четырех до восьми" in bold, (struck, bold)
+
+
+def test_a_template_for_another_command_is_named_so(lexwatch_cli: Cli, quarter: Path, tmp_path: Path) -> None:
+    review = lexwatch_cli("commentary", "period", *QUARTER, "-T", "review", "-o", "-", cwd=quarter)
+    assert review.code == 2 and "(review.md is a template for `lexwatch commentary new`)" in review.err, review
+    overview = lexwatch_cli("commentary", "period", *QUARTER, "-T", "overview", "-o", "-", cwd=quarter)
+    assert overview.code == 2 and "(overview.md is a template for `lexwatch commentary overview`)" in overview.err
+    commentary = lexwatch_cli("commentary", "period", *QUARTER, "-T", "commentary", "-o", "-", cwd=quarter)
+    assert commentary.code == 2 and "(commentary.md is a template for `lexwatch commentary new` or " \
+        "`lexwatch commentary overview`)" in commentary.err, commentary
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_text(CODE_2023, encoding="utf-8")
+    new.write_text(CODE_2024, encoding="utf-8")
+    period = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "period", "-o", "-", cwd=quarter)
+    assert period.code == 2 and "(period.md is a template for `lexwatch commentary period`)" in period.err, period
+    listed = lexwatch_cli("commentary", "templates", "--json", cwd=quarter).json()
+    described = next(t for t in listed if t["name"] == "period.md")
+    assert described["builtin"] and described["description"].startswith("Обзор законодательства за период")
+
+
+def test_a_law_text_is_escaped_in_the_review(lexwatch_cli: Cli, quarter: Path) -> None:
+    _add(lexwatch_cli, quarter, "zakon_star.txt", LAW_350.replace("350-З", "351-З").replace(
+        "О внесении изменений в Уголовный кодекс", "О внесении изменений *в* Уголовный кодекс"), "H12400351",
+        "2024-03-01")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "-p", "extremism", "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    assert "### О внесении изменений \\*в\\* Уголовный кодекс" in made.out
+
+
+def test_every_name_a_period_template_is_given_is_in_the_readme(lexwatch_cli: Cli, quarter: Path) -> None:
+    (quarter / "commentary" / "templates" / "keys.md.j2").write_text(
+        "{{ period.keys() | join(' ') }} {{ selection.keys() | join(' ') }} {{ subjects[0].keys() | join(' ') }} "
+        "{{ subjects[0].places[0].keys() | join(' ') }} {{ drafts.keys() | join(' ') }}\n"
+        "{{ changes[0].keys() | join(' ') }} {{ documents[0].keys() | join(' ') }}\n", encoding="utf-8")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "-p", "extremism", "-T", "keys", "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    commentary = readme[readme.index("## Commentary drafts"):readme.index("## Fetching from the portal")]
+    period = commentary[commentary.index("`lexwatch commentary period`"):]
+    own, entries = made.out.replace("\\_", "_").splitlines()
+    # the names of a period's own, in its paragraph; an entry's, as `new` and `overview` give them, or there
+    missing = [name for name in own.split() if f"`{name}`" not in period]
+    missing += [name for name in entries.split() if f"`{name}`" not in commentary]
+    assert not missing, f"README's period paragraph does not name {missing}"
+
+
+def test_two_full_editions_of_the_code_and_a_law_draft_in_seconds(
+        lexwatch_cli: Cli, workspace: Path, corpus_dir: Path) -> None:
+    for name, when in (("uk_2020-09.txt", "2020-09-07"), ("uk_2022-09.txt", "2022-09-26")):
+        added = lexwatch_cli("add", str(corpus_dir / name), "--act", "HK9900275", "--edition-date", when,
+                             cwd=workspace)
+        assert added.code == 0, added
+    _add(lexwatch_cli, workspace, "zakon_350-z.txt", LAW_350, "H12400350", "2022-05-20")
+    began = time.perf_counter()
+    made = lexwatch_cli("commentary", "period", "--since", "2021-01-01", "--until", "2022-12-31", "-o", "-",
+                        cwd=workspace)
+    took = time.perf_counter() - began
+    assert made.code == 0, made
+    assert "### УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ (HK9900275)" in made.out
+    assert "##### Статья 130². Отрицание геноцида белорусского народа — новая статья" in made.out
+    assert "ст. 361¹ ч. 1 УК" in made.out
+    assert took < 10, took  # ~1 s on the 2-core machine; a tenfold margin for a loaded CI runner
