@@ -154,6 +154,11 @@ def test_bad_act_or_date_option(workspace, lexwatch_cli, excerpt):
     assert "not a register number" in lexwatch_cli("add", str(excerpt), "--act", "x!", cwd=workspace).err
     result = lexwatch_cli("add", str(excerpt), "--edition-date", "26.09.2022", cwd=workspace)
     assert result.code == 2 and "YYYY-MM-DD" in result.err
+    # Python reads these as dates too ("20220926", ISO week 38's Monday): a typo must not store a day
+    for when in ("20220926", "2022-W38-1"):
+        result = lexwatch_cli("add", str(excerpt), "--edition-date", when, cwd=workspace)
+        assert result.code == 2 and f"--edition-date must be a date YYYY-MM-DD, not '{when}'" in result.err
+    assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []
 
 
 def test_an_edition_date_far_from_any_real_one_is_refused(workspace, lexwatch_cli, excerpt):

@@ -192,7 +192,7 @@ def test_since_sets_the_window_and_a_bad_date_is_a_usage_error(lexwatch_cli, por
     assert run.code == 0, run
     assert _listing_windows(portal_site.portal) == [start.strftime("%d.%m.%Y")]
     bad = lexwatch_cli("fetch", "--since", "01.11.2026", cwd=portal_workspace)
-    assert bad.code == 2 and bad.err.strip() == "lexwatch: error: --since must be YYYY-MM-DD, not '01.11.2026'"
+    assert bad.code == 2 and bad.err.strip() == "lexwatch: error: --since must be a date YYYY-MM-DD, not '01.11.2026'"
     future = lexwatch_cli("fetch", "--since", (date.today() + timedelta(days=3)).isoformat(), cwd=portal_workspace)
     assert future.code == 2 and "in the future" in future.err
     # decades of publications (and of draft entries probed day by day) are not a "what is new" run

@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -161,3 +162,17 @@ def not_a_file(path: Path) -> str:
     if path.is_dir():
         return "is a folder, not a file"
     return "is not a regular file" if path.exists() else "no such file"
+
+
+def day_option(option: str, value: str) -> date:
+    """A date option as lexwatch writes dates, YYYY-MM-DD, or one line and exit 2 (Python reads
+    "20240101" and "2024-W01-1" as dates too: a typo must not pass for another day)."""
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    from lexwatch.errors import UsageError
+
+    raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r}")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from lexwatch.cli.context import STATE, console, emit_json, fit_stdout, open_workspace, say
+from lexwatch.cli.context import STATE, console, day_option, emit_json, fit_stdout, open_workspace, say
 from lexwatch.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
@@ -27,10 +27,7 @@ sources_app = typer.Typer(help="The sources lexwatch fetches from.", no_args_is_
 def _since(value: str | None) -> date | None:
     if value is None:
         return None
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--since must be YYYY-MM-DD, not {value!r}") from None
+    day = day_option("--since", value)
     if day > date.today():
         raise UsageError(f"--since {value} is in the future")
     from lexwatch.sources.runner import MAX_WINDOW_DAYS
