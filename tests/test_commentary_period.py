@@ -293,3 +293,38 @@ def test_two_full_editions_of_the_code_and_a_law_draft_in_seconds(
     assert "##### Статья 130². Отрицание геноцида белорусского народа — новая статья" in made.out
     assert "ст. 361¹ ч. 1 УК" in made.out
     assert took < 10, took  # ~1 s on the 2-core machine; a tenfold margin for a loaded CI runner
+
+
+def test_a_code_with_two_editions_in_the_period_and_none_before_is_told_as_changed_not_adopted(
+        lexwatch_cli: Cli, quarter: Path) -> None:
+    # a workspace that began with the edition of 1 October 2023: both editions are in the period (the
+    # first on its first day), the Code was changed in it, not adopted; the law's page and its PDF, of
+    # one date, are one edition: the law is adopted in the period
+    _add(lexwatch_cli, quarter, "H12400350.pdf.txt", LAW_350.replace("\n\n", "\n"), "H12400350", "2024-02-20")
+    made = lexwatch_cli("commentary", "period", "--since", "2023-10-01", "--until", "2024-03-31", "-p", "extremism",
+                        "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    code = _section(made.out, "## Изменения законодательства", "## Принятые акты")
+    assert "### УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ (HK9900275)\n\nРедакция от 01.10.2023 → редакция от 31.03.2024." \
+        in code, made.out
+    assert "~~трех до семи~~**четырех до восьми**" in code
+    adopted = _section(made.out, "## Принятые акты", "## Проекты")
+    assert "УГОЛОВНЫЙ КОДЕКС" not in adopted
+    assert "### О внесении изменений в Уголовный кодекс Республики Беларусь\n\nОт 20 февраля 2024 г. № 350-З." in adopted
+    sources = _section(made.out, "## Источники")
+    assert "- HK9900275@2023-10-01, редакция от 01.10.2023" in sources
+    assert "- HK9900275@2024-03-31, редакция от 31.03.2024" in sources
+
+
+def test_a_law_numbering_its_points_1_bracket_is_cited_by_point_without_a_doubled_bracket(
+        lexwatch_cli: Cli, quarter: Path, tmp_path: Path) -> None:
+    law = LAW_350.replace("350-З", "354-З").replace("20 февраля", "3 марта").replace("1.1. в", "1) в") \
+        .replace("1.2. в", "2) в")
+    _add(lexwatch_cli, quarter, "zakon_354-z.txt", law, "H12400354", "2024-03-03")
+    target = tmp_path / "354.md"
+    made = lexwatch_cli("commentary", "period", *QUARTER, "--act", "H12400354", "-p", "extremism", "-o", str(target),
+                        cwd=quarter)
+    assert made.code == 0, made
+    text = target.read_text(encoding="utf-8")
+    assert "(изменяется → ст. 361¹ ч. 1 УК, п. 1): «1) в части 1 статьи 361¹" in text, text
+    assert "drafted from period.md: 1 document, 2 articles (1 flagged)" in made.err, made

@@ -279,8 +279,9 @@ def period(
         return
     articles = [a for e in entries for a in e["articles"]]
     flagged = sum(1 for a in articles if a["flags"])
-    _deliver(target, chosen, data, ws, f"{len(entries) + len(data['unread'])} documents, "
-             f"{len(articles)} articles ({flagged} flagged)")
+    documents = len(entries) + len(data["unread"])
+    _deliver(target, chosen, data, ws, f"{documents} document{'' if documents == 1 else 's'}, "
+             f"{len(articles)} article{'' if len(articles) == 1 else 's'} ({flagged} flagged)")
 
 
 @commentary_app.command("templates")

@@ -331,8 +331,9 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
 @dataclass
 class PeriodVersions:
     """What a review of a period reads from the store, chosen by edition date (ADR-31): per act, the
-    last version with articles before the period and the last one in it (`changed`), or the last one
-    in it alone when none came before (`first`: an amending law, a new law, a draft)."""
+    last version with articles before the period (else the first in it, of an earlier edition date)
+    and the last one in it (`changed`), or the last one in it alone when it is the act's only edition
+    (`first`: an amending law, a new law, a draft)."""
 
     changed: list[tuple[VersionInfo, VersionInfo]] = field(default_factory=list)
     first: list[VersionInfo] = field(default_factory=list)
@@ -358,8 +359,11 @@ def period_versions(versions: list[VersionInfo], since: date, until: date) -> Pe
         readable = [v for v in inside if v.articles]
         if not readable:
             found.unread.append(inside[-1])
-        elif before:
-            found.changed.append((before[-1], readable[-1]))
+        elif before or readable[0].edition_date != readable[-1].edition_date:
+            # two editions in the period and none before it (a code first fetched in it): the period
+            # changed it from the first to the last, not enacted it (a page and its PDF of one date are
+            # one edition)
+            found.changed.append((before[-1] if before else readable[0], readable[-1]))
         else:
             found.first.append(readable[-1])
     return found
