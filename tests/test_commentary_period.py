@@ -328,3 +328,12 @@ def test_a_law_numbering_its_points_1_bracket_is_cited_by_point_without_a_double
     text = target.read_text(encoding="utf-8")
     assert "(изменяется → ст. 361¹ ч. 1 УК, п. 1): «1) в части 1 статьи 361¹" in text, text
     assert "drafted from period.md: 1 document, 2 articles (1 flagged)" in made.err, made
+
+
+def test_an_overview_cites_a_point_1_bracket_without_a_doubled_bracket(lexwatch_cli: Cli, tmp_path: Path) -> None:
+    # `commentary overview` of a law numbering its points "1)" read "(изменяется → …, п. 1))"
+    law = tmp_path / "zakon_354-z.txt"
+    law.write_text(LAW_350.replace("1.1. в", "1) в").replace("1.2. в", "2) в"), encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(law), "-p", "extremism", "-o", "-")
+    assert made.code == 0, made
+    assert "(изменяется → ст. 361¹ ч. 1 УК, п. 1): «1) в части 1 статьи 361¹" in made.out, made.out

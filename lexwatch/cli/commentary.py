@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lexwatch.cli.context import STATE, emit_json, say
+from lexwatch.cli.context import STATE, day_option, emit_json, say
 from lexwatch.errors import UsageError, WorkspaceError
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from lexwatch.commentary.scaffold import Template
     from lexwatch.workspace import Workspace
 
@@ -210,18 +207,6 @@ def overview(
     _deliver(target, chosen, data, ws)
 
 
-def _day(option: str, value: str) -> date:
-    """A date option, written as the rest of lexwatch writes them: YYYY-MM-DD."""
-    from datetime import date
-
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            return date.fromisoformat(value.strip())
-    except ValueError:
-        pass
-    raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r}")
-
-
 @commentary_app.command("period")
 def period(
     since: Annotated[str, typer.Option("--since", help="The period's first day, YYYY-MM-DD.")],
@@ -247,7 +232,7 @@ def period(
     from lexwatch.flags import load_packs
     from lexwatch.ids import normalize_act
 
-    first, last = _day("--since", since), _day("--until", until) if until is not None else date.today()
+    first, last = day_option("--since", since), day_option("--until", until) if until is not None else date.today()
     if first > last:
         raise UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
     if title is not None and not title.strip():
