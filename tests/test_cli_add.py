@@ -282,7 +282,8 @@ def test_a_sent_page_cannot_put_escape_sequences_on_the_terminal_through_its_cla
 def test_a_sent_file_cannot_reorder_or_escape_what_drafts_show_prints_nor_its_json(workspace, lexwatch_cli, tmp_path):
     # A file someone sent, named with a CSI (U+009B: an escape sequence on terminals that read 8-bit
     # controls), its article title carrying a right-to-left override (U+202E) that shows the words
-    # after it backwards. Stored as given; printed, neither reaches the terminal, as text or JSON.
+    # after it backwards. The name is stored as given, the override is not (a stored text holds no
+    # control, as the drafts and redlines quoted from it); neither reaches the terminal or JSON.
     sent = tmp_path / "uk\x9b2J.txt"
     sent.write_text("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\n"
                     "Статья 130. Разжигание \u202eрасовой вражды\n\n"
@@ -292,11 +293,11 @@ def test_a_sent_file_cannot_reorder_or_escape_what_drafts_show_prints_nor_its_js
     shown = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", cwd=workspace)
     as_json = lexwatch_cli("drafts", "show", "HK9900275@2022-09-26", "--json", cwd=workspace)
     assert shown.code == 0 and as_json.code == 0, (shown, as_json)
-    assert "Разжигание ?расовой вражды" in shown.out
+    assert "Разжигание расовой вражды" in shown.out
     for out in (shown.out, as_json.out):
         assert not any(ch in out for ch in "\x9b\u202e\x1b"), out
-    data = json.loads(as_json.out)  # the same data for a script: escaped, not dropped
-    assert data["articles"][0]["title"] == "Разжигание \u202eрасовой вражды"
+    data = json.loads(as_json.out)  # the same data for a script: the name escaped, not dropped
+    assert data["articles"][0]["title"] == "Разжигание расовой вражды"
     assert data["source"].endswith("uk\x9b2J.txt")
 
 
@@ -324,3 +325,13 @@ def test_a_register_number_typed_in_lowercase_cyrillic_names_the_act(workspace, 
     assert added.code == 0 and "HK9900275@2022-09-26" in added.err, added
     shown = lexwatch_cli("drafts", "show", "нк9900275@2022-09-26", cwd=workspace)
     assert shown.code == 0 and "Уголовный закон Республики Беларусь" in shown.out, shown
+
+
+def test_a_given_title_is_stored_without_controls_or_bidi_marks(workspace, lexwatch_cli, excerpt):
+    # a title pasted from a page (or from a file someone sent) keeps nothing that would drive a
+    # terminal or show the act's name backwards in a draft
+    added = lexwatch_cli("add", str(excerpt), "--title", "Уголовный \u202eкодекс\u202c\x1b[2J Республики\nБеларусь",
+                         "--edition-date", "2022-09-26", cwd=workspace)
+    assert added.code == 0, added
+    [listed] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert listed["title"] == "Уголовный кодекс Республики Беларусь"

@@ -556,3 +556,14 @@ def test_the_comparative_table_of_two_versions_of_one_date_tells_them_apart(
     heads = re.findall(r"<th>([^<]*)</th>", table.out)
     assert heads == ["Статья", f"Редакция: HK9900275@2022-09-26 ({ids[0]})",
                      f"Редакция: HK9900275@2022-09-26 ({ids[1]})"], heads
+
+
+def test_a_file_named_with_a_bidi_control_is_named_with_a_question_mark(lexwatch_cli: Cli,
+                                                                        editions: tuple[Path, Path]) -> None:
+    # "uk\u202etxt.2022" printed as it is reads "uk2202.txt" reversed in every output that names it
+    old, new = editions
+    named = new.with_name("uk\u202etxt.2022")
+    named.write_bytes(new.read_bytes())
+    for fmt in ("terminal", "markdown", "html"):
+        result = lexwatch_cli("diff", str(old), str(named), "--format", fmt)
+        assert result.code == 1 and "uk?txt.2022" in result.out and "\u202e" not in result.out, fmt

@@ -301,3 +301,18 @@ def test_an_amending_laws_first_sentence_is_its_articles_text_not_its_title() ->
     assert (fourth.title, fourth.lines) == ("Вступление в силу настоящего Закона",
                                             ["Настоящий Закон вступает в силу через десять дней после его"
                                              " официального опубликования."])
+
+
+def test_a_bidi_control_never_reaches_a_stored_text() -> None:
+    # U+202E shows what follows backwards: a law's name or an article number in a commentary draft or
+    # a quoted redline would read otherwise than it is. Russian legal text has no use for one.
+    from lexwatch.text.load import parse_bytes
+
+    law = ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n20 февраля 2024 г. № 350-З\n"
+           "О внесении изменений в Уголовный \u202eкодекс\u202c Республики Беларусь\n"
+           "Статья 1. Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+           "1.1. в части 1 статьи \u2067361-1\u2069 слова «от трех до семи лет» заменить словами «от пяти до десяти лет».\n")
+    doc = parse_bytes(law.encode(), "zakon_350-z.txt")
+    stored = doc.preamble + doc.title + "".join(a.heading + a.text for a in doc.articles)
+    assert "Уголовный кодекс Республики Беларусь" in doc.preamble and "статьи 361-1 слова" in stored
+    assert not any(chr(c) in stored for c in (0x202E, 0x202C, 0x2067, 0x2069))

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lexwatch.chars import BIDI_CONTROLS
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -37,7 +39,7 @@ STATE = Globals()
 # what was printed; and the bidi controls, which show a line's words in another order than they are
 # (an article number or a term read backwards). Each becomes "?", so a line stays as long as it was
 # (a rich Text keeps its styles).
-_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+_BIDI = BIDI_CONTROLS
 _CONTROLS = {code: "?" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI)}
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lexwatch.cli.context import STATE, not_a_file, parse_notes, say
+from lexwatch.cli.context import STATE, not_a_file, parse_notes, printable, say
 from lexwatch.errors import ExitCode, InputError, UsageError
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class Sides:
 
             doc = read_document(path)
             parse_notes(ref, doc.warnings)
-            return doc, DocumentSide(str(path), path.name, len(doc.articles))
+            return doc, DocumentSide(str(path), printable(path.name), len(doc.articles))
         from lexwatch.ids import VersionRef
 
         try:

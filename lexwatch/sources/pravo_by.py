@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, overload
 from urllib.parse import parse_qs, urlsplit
 
+from lexwatch.chars import BIDI_CONTROLS
 from lexwatch.config import Settings
 from lexwatch.errors import LexwatchError, TruncatedResponseError, UnexpectedPageError, UsageError
 from lexwatch.fsutil import safe_name
@@ -131,8 +132,9 @@ def _tree(page: Markup) -> LexborHTMLParser:
     return LexborHTMLParser(page)
 
 
-# C0 and C1 control characters (ESC above all): a title printed to a terminal must not drive it.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+# C0 and C1 control characters (ESC above all): a title printed to a terminal must not drive it; and
+# the bidi controls, which would show its words in another order in every draft that names the act.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(map(chr, BIDI_CONTROLS)) + "]")
 
 
 def _text(node: object) -> str:

@@ -101,6 +101,14 @@ class SearchHit:
                 "title": self.title, "snippet": self.snippet}
 
 
+def _given_title(title: str | None) -> str:
+    """A title given with the text (a portal's listing, `add --title`) held to what a parsed one is:
+    no control character, no bidi control, one line."""
+    from lexwatch.text.structure import strip_control_sequences
+
+    return " ".join(strip_control_sequences(title).split()) if title else ""
+
+
 def _fold(text: str) -> str:
     """The text as the search index holds it: "ё" read as "е". One letter for one, so a position in
     the folded text is the same position in the text."""
@@ -268,7 +276,7 @@ class VersionStore:
         except OSError as exc:
             raise StoreError(f"cannot write to {folder}: {exc.strerror or exc}") from None
         info = VersionInfo(
-            id=digest, act=act, title=title or doc.title, edition_date=edition_date, source=source,
+            id=digest, act=act, title=_given_title(title) or doc.title, edition_date=edition_date, source=source,
             format=doc.format, articles=len(doc.articles),
             added_at=datetime.now(UTC).isoformat(timespec="seconds"),
             raw_path=str(raw_path.relative_to(self.root)), text_path=str(text_path.relative_to(self.root)),

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from lexwatch.chars import BIDI_CONTROLS
 from lexwatch.errors import NoArticlesError, UsageError
 from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber, split_collapsed
 from lexwatch.text.blocks import Block, BlockKind
@@ -240,18 +241,21 @@ def _resolve_numbers(drafts: list[_Draft]) -> list[ArticleNumber]:
 # Terminal escape sequences, whole: CSI ("\x1b[2J"), OSC ("\x1b]52;c;…\x07"), and ESC + one ASCII
 # character (a Cyrillic letter after a stray ESC is text: kept).
 _ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[0-~]?")
+_BIDI = frozenset(map(chr, BIDI_CONTROLS))
 
 
 def strip_control_sequences(text: str) -> str:
-    """The text without terminal escape sequences (whole) or control characters: a control
+    """The text without terminal escape sequences (whole), control characters or bidi controls (a
+    hostile text's words shown in another order, in a draft or a redline quoted from it): a control
     character that is a space (a form feed, say) becomes one, tabs and line breaks stay; anything
     else is kept as it is. For text that does not pass through `parse_blocks` (a document's given
     title, the plain text of a document without articles)."""
-    if text.isprintable() or not any(c not in _KEPT_CONTROLS and unicodedata.category(c) == "Cc" for c in text):
+    if text.isprintable() or not any(c not in _KEPT_CONTROLS and (unicodedata.category(c) == "Cc" or c in _BIDI)
+                                     for c in text):
         return text
     text = _ESCAPE_SEQUENCE_RE.sub("", text)
-    return "".join(c if c in _KEPT_CONTROLS or unicodedata.category(c) != "Cc" else " " if c.isspace() else ""
-                   for c in text)
+    return "".join(c if c in _KEPT_CONTROLS or (unicodedata.category(c) != "Cc" and c not in _BIDI)
+                   else " " if c.isspace() else "" for c in text)
 
 
 _KEPT_CONTROLS = "\t\n\r"
