@@ -536,3 +536,30 @@ def test_a_line_that_opens_with_a_markdown_mark_stays_text(lexwatch_cli: Cli, wo
     quoted = next(q for q in html.split("<blockquote>")[1:] if "№ 146-З" in q).split("</blockquote>")[0]
     assert "<ul>" not in quoted and "<h" not in quoted and "- 2 -" in quoted and "+ Принят" in quoted
     assert "===" in quoted
+
+
+def test_the_unflagged_articles_come_in_the_codes_order() -> None:
+    # A review lists "Прочие изменения" a line each: they came in the redline's order, the sanction
+    # changes first ("ст. 205, 10"), where a lawyer reads them in the code's ("ст. 10, 205").
+    from lexwatch.commentary.scaffold import facts
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.flags import annotate_diff, load_packs
+    from lexwatch.ids import ArticleNumber
+    from lexwatch.text.model import Article, Document
+
+    def code(art10: str, art205: str) -> Document:
+        return Document("УК", [Article(ArticleNumber.parse("10"), "Преступление", art10),
+                               Article(ArticleNumber.parse("205"), "Кража", art205)])
+
+    old = code("1. Преступлением признается совершенное виновно общественно опасное деяние.",
+               "1. Тайное похищение имущества (кража) – наказывается общественными работами, или штрафом.")
+    new = code("1. Преступлением признается совершенное умышленно или по неосторожности общественно опасное деяние.",
+               "1. Тайное похищение имущества (кража) – наказывается общественными работами, или штрафом, "
+               "или лишением свободы на срок до двух лет.")
+    diff = diff_documents(old, new)
+    packs = load_packs(None)
+    annotate_diff(diff, packs)
+    assert [a.sanctions != [] for a in diff.articles] == [False, True]  # 205's sanction changed, 10's not
+    data = facts(diff, title="Обзор", kind="markdown", docs=(old, new), versions=(None, None), packs=packs)
+    assert [a["label"] for a in data["articles"]] == ["Статья 205", "Статья 10"]  # the redline's order
+    assert [a["label"] for a in data["unflagged"]] == ["Статья 10", "Статья 205"]

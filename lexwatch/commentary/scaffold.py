@@ -232,7 +232,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         "summary": diff.summary(),
         "articles": articles,
         "subjects": _subjects(packs, in_order),
-        "unflagged": [a for a in articles if not a["flags"]],
+        "unflagged": [a for a in in_order if not a["flags"]],  # "Прочие изменения", in the code's order
         "selection": {"articles": diff.settings.get("articles") or [], "packs": [p.name for p in packs],
                       "flagged_only": flagged_only, "context": context},
     }
