@@ -149,7 +149,7 @@ def test_a_quarterly_review_tells_each_act_changed_and_each_law_adopted_in_the_q
     assert "371-З" not in text and "H12400371" not in text and "H12400399" not in text
     assert "left out, stored without an edition date: H12400399:" in made.err
     sources = _section(text, "## Источники")
-    listed = re.findall(r"^- (\S+), редакция от (\S+) \(sha256 ([0-9a-f]{12})\)$", sources, re.MULTILINE)
+    listed = re.findall(r"^- (\S+), текст от (\S+) \(sha256 ([0-9a-f]{12})\)$", sources, re.MULTILINE)
     assert [(label, when) for label, when, _ in listed] == [
         ("HK9900275@2023-10-01", "01.10.2023"), ("HK9900275@2024-03-31", "31.03.2024"),
         ("H12400350@2024-02-20", "20.02.2024"), ("2024021501@2024-02-15", "15.02.2024")]
@@ -311,9 +311,13 @@ def test_a_code_with_two_editions_in_the_period_and_none_before_is_told_as_chang
     adopted = _section(made.out, "## Принятые акты", "## Проекты")
     assert "УГОЛОВНЫЙ КОДЕКС" not in adopted
     assert "### О внесении изменений в Уголовный кодекс Республики Беларусь\n\nОт 20 февраля 2024 г. № 350-З." in adopted
+    # an adopted law's articles are one level under its name (they were "#####" under "###")
+    assert re.search(r"\n#### Статья 1\n", adopted) and "#####" not in adopted, adopted
     sources = _section(made.out, "## Источники")
-    assert "- HK9900275@2023-10-01, редакция от 01.10.2023" in sources
-    assert "- HK9900275@2024-03-31, редакция от 31.03.2024" in sources
+    # one tight list, a source a line (a blank line between them made it a loose one), each by the
+    # date its text is for ("редакция" fits a code, not a law's publication)
+    assert re.search(r"- HK9900275@2023-10-01, текст от 01\.10\.2023 \(sha256 [0-9a-f]{12}\)\n"
+                     r"- HK9900275@2024-03-31, текст от 31\.03\.2024", sources), sources
 
 
 def test_a_law_numbering_its_points_1_bracket_is_cited_by_point_without_a_doubled_bracket(
