@@ -275,6 +275,21 @@ def law_name(preamble: str) -> str:
     return found.group().strip() if found else ""
 
 
+def act_name(doc: Document) -> str:
+    """What a review calls an act: a law by its name ("О внесении изменений в Уголовный кодекс…"),
+    a code by its title as a lawyer writes it, not as the edition sets it in capitals ("УГОЛОВНЫЙ
+    КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" → "Уголовный кодекс Республики Беларусь")."""
+    name = law_name(doc.preamble) or " ".join(doc.title.split())
+    if not (name.isupper() and " " in name):  # a register number ("HK9900275") stays as it is
+        return name
+    name = name[0] + name[1:].lower()
+    return _COUNTRY_RE.sub(lambda m: m.group().title(), name)
+
+
+# The proper name a code's title holds, in any case: "Республики Беларусь", "Республика Беларусь".
+_COUNTRY_RE = re.compile(r"\b(?:республик[аиеу]|республикой)\s+беларусь\b")
+
+
 def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, *, title: str, kind: str,
                    packs: list[Pack], numbers: list[ArticleNumber] | None = None, flagged_only: bool = False,
                    today: date | None = None) -> dict[str, Any]:
@@ -403,7 +418,7 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
         data = facts(diff, title=title, kind=kind, docs=docs, versions=(old, new), packs=packs,
                      flagged_only=flagged_only, context=context, today=today)
         if data["articles"]:
-            data.update(name=data["act"]["title"] or new.label, draft=is_draft_entry(new.act))
+            data.update(name=act_name(docs[1]) or new.label, draft=is_draft_entry(new.act))
             (projects if is_draft_entry(new.act) else adopted)["changes"].append(data)
     for info in chosen.first:
         if is_draft_entry(info.act) and not drafts:
@@ -413,7 +428,7 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
                               flagged_only=flagged_only, today=today)
         if data["articles"]:
             signed, number = _signed(doc.preamble)
-            data.update(name=law_name(doc.preamble) or doc.title or info.label, signed=signed, number=number,
+            data.update(name=act_name(doc) or info.label, signed=signed, number=number,
                         draft=is_draft_entry(info.act))
             (projects if is_draft_entry(info.act) else adopted)["documents"].append(data)
     markup = _Markup(kind, None)
