@@ -227,3 +227,44 @@ def test_a_history_as_markdown_names_its_flags_in_russian(lexwatch_cli: Cli, wor
     # the json keeps the rule's id and the English direction
     data = lexwatch_cli("-w", str(workspace), "history", "59", "--json").json()
     assert ("death-penalty-articles", "changed") in {(f["rule"], f["direction"]) for f in data[0]["article"]["flags"]}
+
+
+def _on_a_terminal(*args: str, cwd: Path, columns: int) -> str:
+    """What `lexwatch ARGS` prints to a terminal `columns` wide (a pseudo-terminal), without colour."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
+    env.update(COLUMNS=str(columns), NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-m", "lexwatch", *args], cwd=cwd, env=env, stdout=follower,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end closed: the command is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_history_show_on_a_narrow_terminal_shows_no_piece_of_the_diffs_summary(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # The redline's first line (its summary) was cut off as one line; wrapped at an 80-column
+    # terminal it is two, and "0 added, 0 removed, 0 renumbered, 0 unchanged" stood under the entry.
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_130_1), "2020-09-07")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022, ART_130_1), "2022-09-26")
+    shown = _on_a_terminal("-w", str(workspace), "history", "59", "--show", cwd=tmp_path, columns=80)
+    entry, blank, heading, *_ = shown.splitlines()
+    assert entry.startswith("2022-09-26  ") and entry.endswith("Статья 59: changed: +34 −9 words"), shown
+    assert blank == "" and heading.startswith("Статья 59. Смертная казнь — changed"), shown
+    assert "unchanged" not in shown and "HK9900275@2020-09-07" not in shown
+    assert "[-заключением-]{+лишением свободы+}" in shown and max(map(len, shown.splitlines())) <= 80

@@ -348,8 +348,8 @@ def history_command(
         when = e.version.edition_date.isoformat() if e.version.edition_date else "undated"
         out.print(f"{when}  {e.version.short_id}  Статья {number.display}: {e.summary}", markup=False)
         if show and not STATE.quiet:
-            text = render_terminal(e.diff, RenderOptions(color=color, width=_tty_width()))
-            sys.stdout.write("".join(text.splitlines(keepends=True)[1:]) + "\n")
+            text = render_terminal(e.diff, RenderOptions(color=color, width=_tty_width()), summary=False)
+            sys.stdout.write(text + "\n")
 
 
 def register(app: typer.Typer) -> None:

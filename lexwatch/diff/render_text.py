@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from lexwatch.ids import ArticleNumber
 
 
-def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
+def render_terminal(diff: DocumentDiff, options: RenderOptions, *, summary: bool = True) -> str:
+    """The redline for a terminal; without `summary`, its articles alone (a history shows each under
+    its own line: the summary, wrapped at a terminal's width, is no single line to cut off)."""
     from rich.console import Console
     from rich.text import Text
 
@@ -39,7 +41,8 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions) -> str:
         # A terminal that shows no styles (TERM=dumb): strike and underline would vanish, and the
         # changes with them; the markers of piped output keep them visible.
         options = replace(options, color=False)
-    console.print(Text(summary_line(diff), style="bold"))
+    if summary:
+        console.print(Text(summary_line(diff), style="bold"))
     for item in shown_articles(diff, options):
         console.print()
         console.print(Text(f"{heading(item)} — {one_line(item)}", style="bold"))
