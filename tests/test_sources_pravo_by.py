@@ -79,6 +79,18 @@ def test_titles_from_the_portal_carry_no_terminal_control_sequences():
         assert title.startswith("Закон") and "№ 165-З" in title
 
 
+def test_a_bidi_control_inside_a_word_of_a_portal_title_is_dropped_not_made_a_space():
+    # The stored text drops it ("Бела\u200eрусь" reads "Беларусь"); the title had a space in its place
+    # ("Республики Бела русь"), and a law then named two ways in one commentary draft.
+    from lexwatch.text.load import parse_bytes
+
+    page = ('<html><body><div class="Section1"><p class="titlek">УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛА\u200eРУСЬ</p>'
+            '<p class="article">Статья 1. Уголовный закон Республики Бела\u200eрусь</p>'
+            "<p>1. Уголовный закон Республики Беларусь основывается на Конституции.</p></div></body></html>")
+    assert page_title(page) == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert parse_bytes(page.encode(), "HK9900275.html").articles[0].title == "Уголовный закон Республики Беларусь"
+
+
 def test_a_page_without_the_listing_markup_is_not_mistaken_for_an_empty_week():
     from lexwatch.errors import UnexpectedPageError
 

@@ -132,14 +132,16 @@ def _tree(page: Markup) -> LexborHTMLParser:
     return LexborHTMLParser(page)
 
 
-# C0 and C1 control characters (ESC above all): a title printed to a terminal must not drive it; and
-# the bidi controls, which would show its words in another order in every draft that names the act.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(map(chr, BIDI_CONTROLS)) + "]")
+# C0 and C1 control characters (ESC above all): a title printed to a terminal must not drive it. The
+# bidi controls, which would show its words in another order in every draft that names the act, are
+# dropped, not spaced: one inside a word ("Бела\u200eрусь") leaves it whole, as the stored text has it.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_NO_BIDI = dict.fromkeys(BIDI_CONTROLS)
 
 
 def _text(node: object) -> str:
     text = str(node.text(deep=True, separator=" "))  # type: ignore[attr-defined]
-    return " ".join(_CONTROLS.sub(" ", text).split())
+    return " ".join(_CONTROLS.sub(" ", text.translate(_NO_BIDI)).split())
 
 
 def _query(href: str) -> dict[str, str]:
