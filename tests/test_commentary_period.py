@@ -320,6 +320,26 @@ def test_a_code_with_two_editions_in_the_period_and_none_before_is_told_as_chang
                      r"- HK9900275@2024-03-31, текст от 31\.03\.2024", sources), sources
 
 
+def test_a_draft_put_forward_in_the_period_with_two_readings_is_told_by_what_it_proposes(
+        lexwatch_cli: Cli, quarter: Path) -> None:
+    # Its second reading of 10 March only shortens the term before it takes effect: told as the change
+    # between readings, the review said "Статья 2 — изменена" and no word of the extremism it is about.
+    second = DRAFT.replace("через шесть месяцев", "через три месяца")
+    _add(lexwatch_cli, quarter, "proekt_2.txt", second, "2024021501", "2024-03-10")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "--pack", "extremism", "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    drafts = _section(made.out, "## Проекты", "## Источники")
+    assert "### Об изменении законов по вопросам противодействия экстремизму\n\nПроект 2024021501 от 10.03.2024." \
+        in drafts, drafts
+    assert "экстремистская деятельность с использованием сети Интернет" in drafts
+    assert re.search(r"\n\| Экстремизм[^\n]*Об изменении законов по вопросам противодействия экстремизму "
+                     r"\(проект\): ", made.out), made.out
+    # a draft read before the period is still told by what its reading in the period changed
+    early = lexwatch_cli("commentary", "period", "--since", "2024-03-01", "--until", "2024-03-31", "-o", "-",
+                         cwd=quarter)
+    assert "Редакция от 15.02.2024 → редакция от 10.03.2024." in _section(early.out, "## Проекты", "## Источники")
+
+
 def test_a_law_numbering_its_points_1_bracket_is_cited_by_point_without_a_doubled_bracket(
         lexwatch_cli: Cli, quarter: Path, tmp_path: Path) -> None:
     law = LAW_350.replace("350-З", "354-З").replace("20 февраля", "3 марта").replace("1.1. в", "1) в") \

@@ -359,6 +359,8 @@ class PeriodVersions:
 def period_versions(versions: list[VersionInfo], since: date, until: date) -> PeriodVersions:
     """`versions` (the store's list, in edition order) sorted into what the period review tells. A
     version without an act is an act of its own: nothing says which text it follows."""
+    from lexwatch.ids import is_draft_entry
+
     found = PeriodVersions()
     acts: dict[str, list[VersionInfo]] = {}
     for info in versions:
@@ -374,10 +376,11 @@ def period_versions(versions: list[VersionInfo], since: date, until: date) -> Pe
         readable = [v for v in inside if v.articles]
         if not readable:
             found.unread.append(inside[-1])
-        elif before or readable[0].edition_date != readable[-1].edition_date:
+        elif before or (readable[0].edition_date != readable[-1].edition_date and not is_draft_entry(held[0].act)):
             # two editions in the period and none before it (a code first fetched in it): the period
             # changed it from the first to the last, not enacted it (a page and its PDF of one date are
-            # one edition)
+            # one edition); a draft's readings are no editions: one first put forward in the period is
+            # told by what its last reading proposes, not by what the second reading changed
             found.changed.append((before[-1] if before else readable[0], readable[-1]))
         else:
             found.first.append(readable[-1])
