@@ -155,7 +155,9 @@ class VersionRef:
         text = text.strip()
         if "@" in text:
             act_text, _, date_text = text.partition("@")
-            try:
+            try:  # Python reads "20220926" and "2022-W38-1" too: a typo must not name another day
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_text, re.ASCII):
+                    raise ValueError("Invalid isoformat")
                 when = date.fromisoformat(date_text)
             except ValueError as exc:  # "2021-02-30": "day is out of range for month" says which part
                 why = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"

@@ -106,6 +106,10 @@ def test_diff_says_why_a_name_is_neither_a_file_nor_a_version(workspace, lexwatc
     impossible = lexwatch_cli("diff", "HK9900275@2021-02-30", vid[:8], cwd=workspace)
     assert impossible.code == 2 and impossible.err.count("\n") == 1
     assert "no such file" in impossible.err and "day is out of range for month" in impossible.err
+    # Python reads "20220926" as 26 September 2022: a version is named as lexwatch prints it, or not at all
+    compact = lexwatch_cli("drafts", "show", "HK9900275@20220926", cwd=workspace)
+    assert compact.code == 2 and "bad date '20220926' in 'HK9900275@20220926': expected REGNUM@YYYY-MM-DD" \
+        in compact.err, compact
     short = lexwatch_cli("diff", "abc", vid[:8], cwd=workspace)
     assert short.code == 2 and "at least 4 hex digits" in short.err
 
@@ -158,6 +162,8 @@ def test_bad_act_or_date_option(workspace, lexwatch_cli, excerpt):
     for when in ("20220926", "2022-W38-1"):
         result = lexwatch_cli("add", str(excerpt), "--edition-date", when, cwd=workspace)
         assert result.code == 2 and f"--edition-date must be a date YYYY-MM-DD, not '{when}'" in result.err
+    result = lexwatch_cli("add", str(excerpt), "--edition-date", "2022-02-30", cwd=workspace)
+    assert result.code == 2 and "not '2022-02-30' (day is out of range for month)" in result.err
     assert lexwatch_cli("drafts", "list", "--json", cwd=workspace).json() == []
 
 

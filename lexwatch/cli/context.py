@@ -169,12 +169,12 @@ def not_a_file(path: Path) -> str:
 def day_option(option: str, value: str) -> date:
     """A date option as lexwatch writes dates, YYYY-MM-DD, or one line and exit 2 (Python reads
     "20240101" and "2024-W01-1" as dates too: a typo must not pass for another day)."""
-    text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
     from lexwatch.errors import UsageError
 
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+        try:
+            return date.fromisoformat(text)
+        except ValueError as exc:  # "2022-02-30": "day is out of range for month" says which part
+            raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r} ({exc})") from None
     raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r}")
