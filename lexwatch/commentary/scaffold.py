@@ -275,6 +275,10 @@ def law_name(preamble: str) -> str:
     return found.group().strip() if found else ""
 
 
+# The proper name a code's title holds, in any case: "Республики Беларусь", "Республика Беларусь".
+_COUNTRY_RE = re.compile(r"\b(?:республик[аиеу]|республикой)\s+беларусь\b")
+
+
 def act_name(doc: Document) -> str:
     """What a review calls an act: a law by its name ("О внесении изменений в Уголовный кодекс…"),
     a code by its title as a lawyer writes it, not as the edition sets it in capitals ("УГОЛОВНЫЙ
@@ -284,10 +288,6 @@ def act_name(doc: Document) -> str:
         return name
     name = name[0] + name[1:].lower()
     return _COUNTRY_RE.sub(lambda m: m.group().title(), name)
-
-
-# The proper name a code's title holds, in any case: "Республики Беларусь", "Республика Беларусь".
-_COUNTRY_RE = re.compile(r"\b(?:республик[аиеу]|республикой)\s+беларусь\b")
 
 
 def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, *, title: str, kind: str,
