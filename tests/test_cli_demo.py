@@ -74,3 +74,7 @@ def test_every_command_the_demo_suggests_works_as_printed(tmp_path: Path, lexwat
         assert ran.code in (0, 1) and ran.err.count("error") == 0, (line, ran)
     drafts = list((tmp_path / "lexwatch-demo" / "commentary").glob("*-smertnaya-kazn-za-pokushenie.md"))
     assert len(drafts) == 1 and "### Статья 67. Назначение наказания" in drafts[0].read_text(encoding="utf-8")
+    # the quarter of the 2022 edition: the Code changed in it, told by subject
+    [review] = (tmp_path / "lexwatch-demo" / "commentary").glob("*-obzor-za-period-*.md")
+    text = review.read_text(encoding="utf-8")
+    assert "### Уголовный кодекс Республики Беларусь (HK9900275)" in text and "Статья 361¹" in text

@@ -96,6 +96,8 @@ def demo(
         f"lexwatch -w {ws.root} diff {old} {new} --format html --output redline.html",
         f"lexwatch -w {ws.root} diff {old} {new} --format table --output table.docx",
         f'lexwatch -w {ws.root} commentary new {old} {new} -a 59 -a 67 --title "Смертная казнь за покушение"',
+        f"lexwatch -w {ws.root} commentary period --since {SAMPLES[-1].edition_date.year}-07-01"
+        f" --until {SAMPLES[-1].edition_date.year}-09-30 --pack extremism",
     ):
         say(f"  {line}")
 
