@@ -195,6 +195,8 @@ def test_a_period_with_nothing_stored_writes_nothing(lexwatch_cli: Cli, quarter:
     (("--since", "2024-01-01", "--act", "HK9900999"), "--act HK9900999: the store holds no version of it"),
     (("--since", "2024-01-01", "--act", "УК"), "not a register number: 'УК'"),
     (("--since", "2024-01-01", "--title", "  "), "--title is empty"),
+    (("--since", "2024-01-01", "--act", "2024021501", "--no-drafts"),
+     "--act 2024021501 is a draft and --no-drafts leaves drafts out"),
 ])
 def test_bad_input_is_one_line_and_exit_2(lexwatch_cli: Cli, quarter: Path, args: tuple[str, ...],
                                           said: str) -> None:

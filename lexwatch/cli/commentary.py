@@ -230,7 +230,7 @@ def period(
     from lexwatch.cli.context import open_workspace
     from lexwatch.commentary import scaffold
     from lexwatch.flags import load_packs
-    from lexwatch.ids import normalize_act
+    from lexwatch.ids import is_draft_entry, normalize_act
 
     first, last = day_option("--since", since), day_option("--until", until) if until is not None else date.today()
     if first > last:
@@ -238,6 +238,9 @@ def period(
     if title is not None and not title.strip():
         raise UsageError("--title is empty")
     acts = list(dict.fromkeys(normalize_act(a) for a in act or []))
+    drafts_asked = [a for a in acts if is_draft_entry(a)]
+    if no_drafts and drafts_asked:
+        raise UsageError(f"--act {drafts_asked[0]} is a draft and --no-drafts leaves drafts out: give one or the other")
     ws = open_workspace()
     chosen = scaffold.find(template, _templates_folder(ws))
     packs = load_packs(ws.root, pack)
