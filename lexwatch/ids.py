@@ -141,6 +141,15 @@ def is_regnum(text: str) -> bool:
     return True
 
 
+def iso_day(text: str) -> date:
+    """A date written as lexwatch writes them, YYYY-MM-DD in ASCII digits, or ValueError ("Invalid
+    isoformat", or what is out of range: "day is out of range for month"). Python's fromisoformat
+    reads "20220926" and "2022-W38-1" too: a typo must not name another day."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+        raise ValueError(f"Invalid isoformat string: {text!r}")
+    return date.fromisoformat(text)
+
+
 @dataclass(frozen=True)
 class VersionRef:
     """What a user types to name a stored version: a sha256 prefix, REGNUM@YYYY-MM-DD, or the label
@@ -155,10 +164,8 @@ class VersionRef:
         text = text.strip()
         if "@" in text:
             act_text, _, date_text = text.partition("@")
-            try:  # Python reads "20220926" and "2022-W38-1" too: a typo must not name another day
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date_text, re.ASCII):
-                    raise ValueError("Invalid isoformat")
-                when = date.fromisoformat(date_text)
+            try:
+                when = iso_day(date_text)
             except ValueError as exc:  # "2021-02-30": "day is out of range for month" says which part
                 why = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
                 raise UsageError(f"bad date {date_text!r} in {text!r}{why}: expected REGNUM@YYYY-MM-DD") from None

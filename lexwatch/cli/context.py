@@ -39,8 +39,7 @@ STATE = Globals()
 # what was printed; and the bidi controls, which show a line's words in another order than they are
 # (an article number or a term read backwards). Each becomes "?", so a line stays as long as it was
 # (a rich Text keeps its styles).
-_BIDI = BIDI_CONTROLS
-_CONTROLS = {code: "?" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *_BIDI)}
+_CONTROLS = {code: "?" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *BIDI_CONTROLS)}
 
 
 def printable(text: str) -> str:
@@ -130,7 +129,7 @@ def _json_escape(match: re.Match[str]) -> str:
 
 # What JSON on standard output never carries as it is, even in UTF-8: DEL, the C1 controls and the
 # bidi controls that `printable` turns to "?" (json.dumps escapes only C0).
-_JSON_CONTROLS_RE = re.compile("[" + "".join(map(chr, (0x7F, *range(0x80, 0xA0), *_BIDI))) + "]")
+_JSON_CONTROLS_RE = re.compile("[" + "".join(map(chr, (0x7F, *range(0x80, 0xA0), *BIDI_CONTROLS))) + "]")
 
 
 def json_for_stdout(text: str) -> str:
@@ -170,11 +169,10 @@ def day_option(option: str, value: str) -> date:
     """A date option as lexwatch writes dates, YYYY-MM-DD, or one line and exit 2 (Python reads
     "20240101" and "2024-W01-1" as dates too: a typo must not pass for another day)."""
     from lexwatch.errors import UsageError
+    from lexwatch.ids import iso_day
 
-    text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
-        try:
-            return date.fromisoformat(text)
-        except ValueError as exc:  # "2022-02-30": "day is out of range for month" says which part
-            raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r} ({exc})") from None
-    raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r}")
+    try:
+        return iso_day(value.strip())
+    except ValueError as exc:  # "2022-02-30": "day is out of range for month" says which part
+        why = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
+        raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r}{why}") from None
