@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lexwatch.config import Settings
-from lexwatch.errors import ConfigError, LexwatchError, NoArticlesError, NoTextLayerError, NotLegalTextError, UsageError
+from lexwatch.errors import ConfigError, LexwatchError, NoTextLayerError, UsageError
 from lexwatch.sources.base import FetchContext, Fetched, Item, Source, create_source, source_names
 from lexwatch.store.fetchstate import FetchState, PendingItem, Validators
 
@@ -134,7 +134,7 @@ def parse_fetched(item: Fetched) -> tuple[Document, str | None]:
     charset the client settled on; a page without articles (a card, a draft's cover page) is
     kept as plain text; a PDF without a text layer (a scan) is kept as evidence without text, so
     it does not fail every run again (its listing window would never move on)."""
-    from lexwatch.text.load import extract, parse_extracted, plain_text
+    from lexwatch.text.load import extract, parse_or_plain
     from lexwatch.text.model import Document
 
     assert item.data is not None
@@ -143,10 +143,7 @@ def parse_fetched(item: Fetched) -> tuple[Document, str | None]:
         extracted = extract(data, item.filename, item.content_type)
     except NoTextLayerError:
         return Document(title="", preamble="", format="pdf"), SCANNED_NOTE
-    try:
-        return parse_extracted(extracted, item.filename), None
-    except (NoArticlesError, NotLegalTextError):  # what was extracted, kept: a page is read once
-        return Document(title="", preamble=plain_text(extracted), format=extracted.format), None
+    return parse_or_plain(extracted, item.filename), None
 
 
 class FetchRun:

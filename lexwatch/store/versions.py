@@ -307,17 +307,11 @@ class VersionStore:
 
     @staticmethod
     def _parse(data: bytes, filename: str, content_type: str | None, allow_unparsed: bool) -> Document:
-        from lexwatch.errors import NoArticlesError, NotLegalTextError
-        from lexwatch.text.load import extract, parse_extracted, plain_text
+        from lexwatch.text.load import extract, parse_extracted, parse_or_plain
 
         extracted = extract(data, filename, content_type)
-        try:
-            doc: Document = parse_extracted(extracted, filename)
-            return doc
-        except (NoArticlesError, NotLegalTextError):
-            if not allow_unparsed:
-                raise
-            return Document(title="", preamble=plain_text(extracted), format=extracted.format)
+        doc: Document = (parse_or_plain if allow_unparsed else parse_extracted)(extracted, filename)
+        return doc
 
     def _insert(self, info: VersionInfo, doc: Document, text_sha: str,
                 on_insert: Callable[[sqlite3.Connection, VersionInfo], None] | None = None) -> None:

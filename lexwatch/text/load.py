@@ -20,7 +20,7 @@ from lexwatch.text.model import Document
 from lexwatch.text.structure import parse_blocks, strip_control_sequences
 
 __all__ = ["FORMATS", "Extractor", "detect_act", "detect_format", "extract", "extract_text", "parse_bytes",
-           "parse_extracted", "plain_text", "read_document", "register_extractor"]
+           "parse_extracted", "parse_or_plain", "plain_text", "read_document", "register_extractor"]
 
 
 class Extractor(Protocol):
@@ -109,6 +109,15 @@ def extract_text(data: bytes, name: str, content_type: str | None = None) -> tup
 def parse_bytes(data: bytes, name: str, content_type: str | None = None) -> Document:
     """Detect the format, extract the text and parse it into a Document of articles."""
     return parse_extracted(extract(data, name, content_type), name)
+
+
+def parse_or_plain(extracted: Extracted, name: str) -> Document:
+    """What `extract` gave as a Document of articles, or, when it has none (a publication card, a
+    draft's cover page), its plain text kept as the document's preamble: read once either way."""
+    try:
+        return parse_extracted(extracted, name)
+    except (NoArticlesError, NotLegalTextError):
+        return Document(title="", preamble=plain_text(extracted), format=extracted.format)
 
 
 def parse_extracted(extracted: Extracted, name: str) -> Document:
