@@ -69,6 +69,8 @@ _ArticleOption = Annotated[list[str] | None, typer.Option(
     "--article", "-a", help="Only this article (59, 130-2, 130²); repeatable.")]
 _PackOption = Annotated[list[str] | None, typer.Option(
     "--pack", "-p", help="Flag with this rule pack only; repeatable.")]
+_TemplateOption = Annotated[str, typer.Option("--template", "-T", help=(
+    "A template's name (`lexwatch commentary templates`) or its file."))]
 _FlaggedOnlyOption = Annotated[bool, typer.Option("--flagged-only", help="Only articles a rule pack flags.")]
 _ContextOption = Annotated[int | None, typer.Option("--context", "-C", min=0, help=(
     "Words of unchanged text around a change in each redline (default: the whole article)."))]
@@ -162,8 +164,7 @@ def overview(
     version: Annotated[str, typer.Argument(
         metavar="VERSION", help="A law, a draft or a code: a file, a sha256 prefix or REGNUM@YYYY-MM-DD.")],
     title: _TitleOption = None,
-    template: Annotated[str, typer.Option("--template", "-T", help=(
-        "A template's name (`lexwatch commentary templates`) or its file."))] = "overview",
+    template: _TemplateOption = "overview",
     article: _ArticleOption = None,
     pack: _PackOption = None,
     flagged_only: _FlaggedOnlyOption = False,
@@ -214,8 +215,7 @@ def period(
     act: Annotated[list[str] | None, typer.Option(
         "--act", help="Only this act (HK9900275, or a draft's bank entry); repeatable.")] = None,
     title: _TitleOption = None,
-    template: Annotated[str, typer.Option("--template", "-T", help=(
-        "A template's name (`lexwatch commentary templates`) or its file."))] = "period",
+    template: _TemplateOption = "period",
     pack: _PackOption = None,
     flagged_only: _FlaggedOnlyOption = False,
     context: _ContextOption = None,
