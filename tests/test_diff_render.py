@@ -703,6 +703,18 @@ def test_the_html_redline_says_what_its_marks_mean_in_the_marks_themselves(flagg
     assert re.search(r"<ins>[^<]+</ins> — добавлено", legend)
 
 
+def test_the_html_contents_says_which_articles_touch_a_watched_subject(flagged_diff: DocumentDiff) -> None:
+    # A redline of 200 articles opens on its contents: the flagged ones must show there, named by
+    # what they watch, each subject once, not only under their own heading further down.
+    flagged_diff.subjects[("death_penalty", "scope-widened")] = "Смертная казнь"
+    flagged_diff.articles[1].flags.append(dict(flagged_diff.articles[1].flags[0], direction="narrows"))
+    html = str(renderer("html")(flagged_diff, RenderOptions()))
+    contents = html[html.index("<nav>"):html.index("</nav>")]
+    entries = re.findall(r"<li>(.*?)</li>", contents)
+    assert [("Статья 59" in e, "⚑ Смертная казнь</span>" in e) for e in entries] == [(True, True), (False, False)]
+    assert entries[0].count("Смертная казнь<") == 1
+
+
 def test_the_docx_tables_flags_are_set_apart_from_the_articles_title(flagged_diff: DocumentDiff) -> None:
     # In plain type "Статья 59. Смертная казнь" and the flag under it ran on as one title.
     cell = _docx_table(flagged_diff).rows[1].cells[0]

@@ -311,6 +311,15 @@ def _flag_ru(flag: dict[str, Any], subjects: Mapping[tuple[str, str], str], evid
     return f"{said}: «{flag.get('evidence', '')}»" if evidence else said
 
 
+def flag_names(item: ArticleDiff, subjects: Mapping[tuple[str, str], str]) -> list[str]:
+    """What an article's flags watch, each once, most severe first ("Смертная казнь", "pack/rule"
+    when the diff does not know the rule): a contents line says which articles to read first."""
+    flags = sorted(item.flags, key=lambda f: SEVERITY_ORDER.get(f.get("severity", ""), 3))
+    names = (subjects.get((f.get("pack", ""), f.get("rule", ""))) or f"{f.get('pack', '')}/{f.get('rule', '')}"
+             for f in flags)
+    return list(dict.fromkeys(names))
+
+
 def notes_for(item: ArticleDiff, russian: bool = False,
               subjects: Mapping[tuple[str, str], str] | None = None, evidence: bool = True) -> list[str]:
     """Flags and sanction changes as lines a person reads; `russian`: the lines of a Russian

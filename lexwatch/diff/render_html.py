@@ -11,6 +11,7 @@ from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
 from lexwatch.diff.render import (
     RenderOptions,
     display_ops,
+    flag_names,
     heading,
     notes_for,
     one_line,
@@ -67,6 +68,13 @@ def _notes(item: ArticleDiff, diff: DocumentDiff, evidence: bool = True) -> str:
     return f"<ul class=\"flags\">{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>" if lines else ""
 
 
+def _flagged(item: ArticleDiff, diff: DocumentDiff) -> str:
+    """" ⚑ Смертная казнь; Терроризм" after a contents line: which of the listed articles touch a
+    watched subject, so a reader of a long redline knows where to look first."""
+    names = flag_names(item, diff.subjects)
+    return f" <span class=\"flags\">⚑ {escape('; '.join(names))}</span>" if names else ""
+
+
 # What the marks mean, in the marks themselves: true on screen (red, green) and printed in black
 # and white (struck, bold and underlined), as the markdown redline says its own.
 _LEGEND = "<p class=\"meta\"><del>зачёркнуто</del> — исключено, <ins>подчёркнуто</ins> — добавлено.</p>"
@@ -78,7 +86,7 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>", _LEGEND,
             "<nav><h2>Статьи</h2><ol>"]
     body += [f"<li><a href=\"#{escape(_anchor(i))}\">{heading(i, escape)}</a>"
-             f" — {escape(one_line(i, russian=True))}</li>" for i in items]
+             f" — {escape(one_line(i, russian=True))}{_flagged(i, diff)}</li>" for i in items]
     body.append("</ol></nav>")
     for item in items:
         body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{heading(item, escape)}</h2>"
