@@ -202,7 +202,11 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
         # "(at end of document)": the last line, where the file broke off ("foo = [")
         line = int(m.group(1)) if m else (text.rstrip("\n").count("\n") + 1 if "end of document" in msg else None)
         message = re.sub(r"\s*\(at (?:line|end of document).*\)$", "", msg).strip() or "invalid TOML"
-        raise ConfigError(_twice(message, text, line), path=path, line=line) from None
+        said = _twice(message, text, line)
+        # "Invalid value" alone did not say which setting: the key its line starts with, if it does
+        lines = text.splitlines()
+        key = _KEY_LINE.match(lines[line - 1]) if said == message and line and 0 < line <= len(lines) else None
+        raise ConfigError(said, path=path, line=line, key=key.group(1) if key else None) from None
     settings = Settings(raw=data, path=path, text=text)
     for section in data:
         if section not in SECTIONS:

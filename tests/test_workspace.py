@@ -88,8 +88,18 @@ def test_broken_toml_is_one_line_naming_file_and_line(workspace, lexwatch_cli):
 
 def test_a_file_that_breaks_off_names_its_last_line():
     # an editor closed mid-list: tomllib says "at end of document", with no line
-    with pytest.raises(ConfigError, match=r"lexwatch.toml:3: Invalid value$"):
+    with pytest.raises(ConfigError, match=r"lexwatch.toml:3: Invalid value \(key 'extra'\)$"):
         parse_settings('[watch]\nacts = ["HK9900275"]\nextra = [\n')
+
+
+def test_a_syntax_error_names_the_key_of_its_line():
+    # "lexwatch.toml:2: Invalid value" left the user to count lines; a value's own words are not
+    # echoed (the line may hold a password)
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:2: Invalid value \(key 'timeout'\)$"):
+        parse_settings('[portal]\ntimeout = thirty\n')
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:2: .*\(key 'proxy'\)$") as raised:
+        parse_settings('[portal]\nproxy = "http://user:s3cret@127.0.0.1:3128\n')
+    assert "s3cret" not in str(raised.value)
 
 
 def test_a_key_or_a_table_given_twice_is_named():
