@@ -205,8 +205,8 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
         said = _twice(message, text, line)
         # "Invalid value" alone did not say which setting: the key its line starts with, if it does
         lines = text.splitlines()
-        key = _KEY_LINE.match(lines[line - 1]) if said == message and line and 0 < line <= len(lines) else None
-        raise ConfigError(said, path=path, line=line, key=key.group(1) if key else None) from None
+        named = _KEY_LINE.match(lines[line - 1]) if said == message and line and 0 < line <= len(lines) else None
+        raise ConfigError(said, path=path, line=line, key=named.group(1) if named else None) from None
     settings = Settings(raw=data, path=path, text=text)
     for section in data:
         if section not in SECTIONS:
