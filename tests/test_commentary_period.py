@@ -191,6 +191,9 @@ def test_a_period_with_nothing_stored_writes_nothing(lexwatch_cli: Cli, quarter:
     (("--since", "01.01.2024"), "--since must be a date YYYY-MM-DD, not '01.01.2024'"),
     (("--since", "2024-W01-1"), "--since must be a date YYYY-MM-DD"),
     (("--since", "2024-04-01", "--until", "2024-03-31"), "--since 2024-04-01 is after --until 2024-03-31"),
+    # 1024 for 2024: a review of every act held, as add refuses such an edition date
+    (("--since", "1024-01-01"), "--since 1024-01-01 is not a plausible date (1900 to a year from now)"),
+    (("--since", "2024-01-01", "--until", "3024-03-31"), "--until 3024-03-31 is not a plausible date"),
     ((), "Missing option '--since'"),
     (("--since", "2024-01-01", "--act", "HK9900999"), "--act HK9900999: the store holds no version of it"),
     (("--since", "2024-01-01", "--act", "УК"), "not a register number: 'УК'"),
@@ -307,8 +310,8 @@ def test_a_code_with_two_editions_in_the_period_and_none_before_is_told_as_chang
                         "-o", "-", cwd=quarter)
     assert made.code == 0, made
     code = _section(made.out, "## Изменения законодательства", "## Принятые акты")
-    assert "### Уголовный кодекс Республики Беларусь (HK9900275)\n\nРедакция от 01.10.2023 → редакция от 31.03.2024." \
-        in code, made.out
+    assert "### Уголовный кодекс Республики Беларусь (HK9900275)\n\nРедакции за период: 01.10.2023, 31.03.2024 " \
+        "(сравнивается редакция от 31.03.2024 с редакцией от 01.10.2023)." in code, made.out
     assert "~~трех до семи~~**четырех до восьми**" in code
     adopted = _section(made.out, "## Принятые акты", "## Проекты")
     assert "Уголовный кодекс Республики Беларусь (HK" not in adopted
@@ -363,3 +366,81 @@ def test_an_overview_cites_a_point_1_bracket_without_a_doubled_bracket(lexwatch_
     made = lexwatch_cli("commentary", "overview", str(law), "-p", "extremism", "-o", "-")
     assert made.code == 0, made
     assert "(изменяется → ст. 361¹ ч. 1 УК, п. 1): «1) в части 1 статьи 361¹" in made.out, made.out
+
+
+def test_the_editions_between_are_named_and_the_net_change_compared(lexwatch_cli: Cli, quarter: Path) -> None:
+    # an edition of 15 January (Art. 205 only) between the one before the quarter and the one of
+    # 31 March: it was named nowhere, the review read as if the Code had changed once
+    january = CODE_2023.replace("или арестом, или ограничением свободы на срок до трех лет", "или арестом на срок "
+                                "до трех месяцев, или ограничением свободы на срок до трех лет")
+    _add(lexwatch_cli, quarter, "uk_2024-01.txt", january, "HK9900275", "2024-01-15")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "-p", "extremism", "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    code = _section(made.out, "## Изменения законодательства", "## Принятые акты")
+    assert "### Уголовный кодекс Республики Беларусь (HK9900275)\n\nРедакции за период: 15.01.2024, 31.03.2024 " \
+           "(сравнивается редакция от 31.03.2024 с редакцией от 01.10.2023). Изменено статей: 2," in code, code
+    # still the net change: both articles, the sanction of 361¹ from the edition before the quarter
+    assert "~~трех до семи~~**четырех до восьми**" in code and "- Статья 205. Кража — изменена" in code
+    # one edition in the period: the pair alone, as before
+    late = lexwatch_cli("commentary", "period", "--since", "2024-02-01", "--until", "2024-03-31", "-o", "-",
+                        cwd=quarter)
+    assert "Редакция от 15.01.2024 → редакция от 31.03.2024. Изменено статей: 1," in late.out, late.out
+    (quarter / "commentary" / "templates" / "editions.md.j2").write_text(
+        "{% for c in changes %}{{ c.act.regnum }}: {{ c.editions | join(' ') }}\n{% endfor %}", encoding="utf-8")
+    given = lexwatch_cli("commentary", "period", *QUARTER, "-T", "editions", "-o", "-", cwd=quarter)
+    assert given.out == "HK9900275: 2024-01-15 2024-03-31\n", given
+
+
+LAW_ON_LAWS = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+14 марта 2024 г. № 362-З
+Об изменении законов по вопросам противодействия экстремизму
+
+Принят Палатой представителей 20 февраля 2024 года
+Одобрен Советом Республики 1 марта 2024 года
+
+Статья 1. Статью 1 Закона Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» дополнить пунктом 11 следующего содержания:
+«11) экстремистская деятельность с использованием сети Интернет – действия, указанные в пункте 3 настоящей статьи, совершенные с использованием глобальной компьютерной сети Интернет;».
+Статья 2. Настоящий Закон вступает в силу после его официального опубликования.
+"""
+# a law of its own, amending nothing: its articles are its own and cited as such
+LAW_ON_GENOCIDE = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+5 января 2024 г. № 340-З
+О геноциде белорусского народа
+
+Статья 1. Предмет регулирования настоящего Закона
+Настоящий Закон устанавливает правовые основы деятельности государственных органов.
+Статья 2. Отрицание геноцида белорусского народа
+Публичное отрицание геноцида белорусского народа влечет ответственность, установленную законодательными актами.
+"""
+
+
+def test_a_law_amending_a_law_names_its_own_article_as_its_own(lexwatch_cli: Cli, quarter: Path) -> None:
+    # Its article 1 changes the Law "О противодействии экстремизму", which no Code article stands for:
+    # the table read "…противодействию экстремизму: ст. 1", as if that were the article changed
+    _add(lexwatch_cli, quarter, "zakon_362-z.txt", LAW_ON_LAWS, "H12400362", "2024-03-14")
+    _add(lexwatch_cli, quarter, "zakon_340-z.txt", LAW_ON_GENOCIDE, "H12400340", "2024-01-05")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "-p", "extremism", "-p", "genocide", "--no-drafts",
+                        "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    row = next(line for line in made.out.splitlines() if line.startswith("| Экстремизм"))
+    assert "Об изменении законов по вопросам противодействия экстремизму: ст. 1 документа" in row, row
+    # the law amending the Code is still told by the Code article it changes
+    assert "О внесении изменений в Уголовный кодекс Республики Беларусь: ст. 361¹ ч. 1 УК" in row
+    law = made.out[made.out.index("### Об изменении законов"):made.out.index("\n## Источники\n")]
+    assert "\n- Экстремизм: экстремистские формирования, материалы и деятельность, разжигание вражды: статьи " \
+           "документа: 1\n" in law, law
+    assert not re.search(r"ст\. 1(?! документа)", row + law), row + law
+    # a law that amends nothing: its article cited as the law's, no more
+    genocide = next(line for line in made.out.splitlines() if line.startswith("| Геноцид"))
+    assert "О геноциде белорусского народа: ст. 2 |" in genocide, genocide
+
+
+def test_no_note_about_undated_versions_before_a_template_error(lexwatch_cli: Cli, quarter: Path) -> None:
+    (quarter / "commentary" / "templates" / "broken.md.j2").write_text("# {{ title }}\n{{ nosuch }}\n",
+                                                                        encoding="utf-8")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "-T", "broken", "-o", "-", cwd=quarter)
+    assert made.code == 2 and made.out == "", made
+    assert made.err.strip().splitlines() == [made.err.strip()] and "'nosuch' is undefined" in made.err, made
+    assert "note:" not in made.err
+    written = lexwatch_cli("commentary", "period", *QUARTER, "-o", "-", cwd=quarter)
+    assert written.code == 0 and "note: left out, stored without an edition date: H12400399:" in written.err

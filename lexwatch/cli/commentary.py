@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from lexwatch.cli.context import STATE, day_option, emit_json, say
+from lexwatch.cli.context import STATE, emit_json, plausible_day, say
 from lexwatch.errors import UsageError, WorkspaceError
 
 if TYPE_CHECKING:
@@ -232,7 +232,8 @@ def period(
     from lexwatch.flags import load_packs
     from lexwatch.ids import is_draft_entry, normalize_act
 
-    first, last = day_option("--since", since), day_option("--until", until) if until is not None else date.today()
+    first = plausible_day("--since", since)
+    last = plausible_day("--until", until) if until is not None else date.today()
     if first > last:
         raise UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
     if title is not None and not title.strip():
@@ -257,9 +258,6 @@ def period(
         data = scaffold.period_facts(store, found, title=title, since=first, until=last, kind=chosen.kind,
                                      packs=packs, flagged_only=flagged_only, context=context,
                                      drafts=not no_drafts, today=today)
-    if data["undated"]:
-        say(f"note: left out, stored without an edition date: {', '.join(data['undated'])} "
-            "(`lexwatch add FILE --edition-date YYYY-MM-DD` dates a version)")
     entries = scaffold.period_entries(data)
     if not entries and not data["unread"]:
         asked = "nothing a rule pack flags" if flagged_only else "nothing stored"
@@ -270,6 +268,10 @@ def period(
     documents = len(entries) + len(data["unread"])
     _deliver(target, chosen, data, ws, f"{documents} document{'' if documents == 1 else 's'}, "
              f"{len(articles)} article{'' if len(articles) == 1 else 's'} ({flagged} flagged)")
+    # after the draft: a template's error, or no draft, is its one line alone
+    if data["undated"]:
+        say(f"note: left out, stored without an edition date: {', '.join(data['undated'])} "
+            "(`lexwatch add FILE --edition-date YYYY-MM-DD` dates a version)")
 
 
 @commentary_app.command("templates")

@@ -176,3 +176,16 @@ def day_option(option: str, value: str) -> date:
     except ValueError as exc:  # "2022-02-30": "day is out of range for month" says which part
         why = "" if str(exc).startswith("Invalid isoformat") else f" ({exc})"
         raise UsageError(f"{option} must be a date YYYY-MM-DD, not {value!r}{why}") from None
+
+
+def plausible_day(option: str, value: str, what: str = "date") -> date:
+    """A date option (day_option) of a document's life: an edition, a period. 1900 to a year from
+    now, else one line and exit 2: "1024-01-01" for 2024 would review every act held."""
+    from datetime import timedelta
+
+    from lexwatch.errors import UsageError
+
+    when = day_option(option, value)
+    if not date(1900, 1, 1) <= when <= date.today() + timedelta(days=366):
+        raise UsageError(f"{option} {value} is not a plausible {what} (1900 to a year from now)")
+    return when

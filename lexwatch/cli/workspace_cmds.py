@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from lexwatch.cli.context import STATE, day_option, emit_json, not_a_file, open_workspace, parse_notes, say
+from lexwatch.cli.context import STATE, emit_json, not_a_file, open_workspace, parse_notes, plausible_day, say
 from lexwatch.errors import InputError, UsageError
 
 
@@ -40,10 +40,7 @@ def init(
 def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
-    when = day_option("--edition-date", value)
-    if not date(1900, 1, 1) <= when <= date.today() + timedelta(days=366):
-        raise UsageError(f"--edition-date {value} is not a plausible edition date (1900 to a year from now)")
-    return when
+    return plausible_day("--edition-date", value, "edition date")
 
 
 def add(

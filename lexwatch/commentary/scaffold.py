@@ -346,11 +346,11 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
 @dataclass
 class PeriodVersions:
     """What a review of a period reads from the store, chosen by edition date (ADR-31): per act, the
-    last version with articles before the period (else the first in it, of an earlier edition date)
-    and the last one in it (`changed`), or the last one in it alone when it is the act's only edition
-    (`first`: an amending law, a new law, a draft)."""
+    last version with articles before the period (else the first in it, of an earlier edition date),
+    the last one in it and every one in it (`changed`: those between are named, not compared), or the
+    last one in it alone when it is the act's only edition (`first`: an amending law, a new law, a draft)."""
 
-    changed: list[tuple[VersionInfo, VersionInfo]] = field(default_factory=list)
+    changed: list[tuple[VersionInfo, VersionInfo, list[VersionInfo]]] = field(default_factory=list)
     first: list[VersionInfo] = field(default_factory=list)
     unread: list[VersionInfo] = field(default_factory=list)   # in the period, no articles (a card, a scan)
     undated: list[VersionInfo] = field(default_factory=list)  # no edition date: placed in no period
@@ -381,7 +381,7 @@ def period_versions(versions: list[VersionInfo], since: date, until: date) -> Pe
             # changed it from the first to the last, not enacted it (a page and its PDF of one date are
             # one edition); a draft's readings are no editions: one first put forward in the period is
             # told by what its last reading proposes, not by what the second reading changed
-            found.changed.append((before[-1] if before else readable[0], readable[-1]))
+            found.changed.append((before[-1] if before else readable[0], readable[-1], inside))
         else:
             found.first.append(readable[-1])
     return found
@@ -412,7 +412,7 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
     today = today or date.today()
     adopted: dict[str, list[dict[str, Any]]] = {"changes": [], "documents": []}
     projects: dict[str, list[dict[str, Any]]] = {"changes": [], "documents": []}
-    for old, new in chosen.changed:
+    for old, new, inside in chosen.changed:
         if is_draft_entry(new.act) and not drafts:
             continue
         docs = store.document(old.id), store.document(new.id)
@@ -421,7 +421,9 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
         data = facts(diff, title=title, kind=kind, docs=docs, versions=(old, new), packs=packs,
                      flagged_only=flagged_only, context=context, today=today)
         if data["articles"]:
-            data.update(name=act_name(docs[1]) or new.label, draft=is_draft_entry(new.act))
+            # the editions between are named: a commentator cites each, though the net change is told
+            data.update(name=act_name(docs[1]) or new.label, draft=is_draft_entry(new.act),
+                        editions=list(dict.fromkeys(v.edition_date.isoformat() for v in inside if v.edition_date)))
             (projects if is_draft_entry(new.act) else adopted)["changes"].append(data)
     for info in chosen.first:
         if is_draft_entry(info.act) and not drafts:
@@ -432,7 +434,7 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
         if data["articles"]:
             signed, number = _signed(doc.preamble)
             data.update(name=act_name(doc) or info.label, signed=signed, number=number,
-                        draft=is_draft_entry(info.act))
+                        draft=is_draft_entry(info.act), amending=_amending(data))
             (projects if is_draft_entry(info.act) else adopted)["documents"].append(data)
     markup = _Markup(kind, None)
     unread = [] if flagged_only else [
@@ -454,6 +456,13 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
     }
 
 
+def _amending(overview: dict[str, Any]) -> bool:
+    """Whether a document's flagged articles instruct (a hit the instruction around it gives a
+    direction, or a target): an amending law's. Its own articles are then not the articles it changes,
+    which a law amending a law (not a watched code) has no target to name."""
+    return any(f["targets"] or f["direction"] != "present" for a in overview["articles"] for f in a["flags"])
+
+
 def period_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
     """A period's changed acts and first documents, adopted ones first, then the drafts."""
     return [*data["changes"], *data["documents"], *data["drafts"]["changes"], *data["drafts"]["documents"]]
@@ -468,7 +477,10 @@ def _period_subjects(packs: list[Pack], entries: list[dict[str, Any]]) -> list[d
         for entry in entries:
             for subject in entry["subjects"]:
                 if subject["name"] == pack.name:
-                    cited = ", ".join(subject.get("targets") or []) or _cite(subject["articles"])
+                    own = _cite(subject["articles"])
+                    # an amending law's own article is named as such: a bare "ст. 1" reads as the act's it changes
+                    cited = ", ".join(subject.get("targets") or []) or (
+                        f"{own} документа" if entry.get("amending") else own)
                     places.append({"name": entry["name"], "articles": cited, "draft": entry["draft"]})
         if places:
             found.append({"name": pack.name, "description": pack.description, "places": places})
