@@ -33,7 +33,7 @@ class FolderSource:
         return self.path is not None
 
     def where(self) -> str:
-        return str(self.path) if self.path else "(not configured: [sources.folder] path)"
+        return str(self.path) if self.path else "not configured: no [sources.folder] path"
 
     def files(self) -> list[Path]:
         """Documents in the folder and its subfolders, in name order; hidden files and anything a
