@@ -204,7 +204,7 @@ def test_since_sets_the_window_and_a_bad_date_is_a_usage_error(lexwatch_cli, por
     off = lexwatch_cli("fetch", "--source", "folder", cwd=portal_workspace)
     # one line a user reads, not "((not configured: …))"
     assert off.code == 2 and off.err.strip() == (
-        "error: --source folder: not enabled in lexwatch.toml (not configured: no [sources.folder] path)"), off
+        "lexwatch: error: --source folder: not enabled in lexwatch.toml (not configured: no [sources.folder] path)"), off
 
 
 def test_a_fetch_while_another_run_holds_the_workspace_exits_5(lexwatch_cli, portal_workspace):
