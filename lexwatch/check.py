@@ -32,6 +32,9 @@ class Finding:
     # the articles behind `summary`, canonical numbers in document order ("130-2"): {"changed",
     # "added", "removed", "renumbered"}, a renumbered one as [old, new]; None without a comparison
     articles: dict[str, list[Any]] | None = None
+    # the act as a lawyer names it where its title is set in capitals, as an edition prints it
+    # ("Уголовный кодекс Республики Беларусь", a law by its name); None: its title says it
+    name: str | None = None
 
     @property
     def changed_articles(self) -> int:
@@ -76,22 +79,26 @@ def previous_version(store: VersionStore, info: VersionInfo, url: str | None = N
     return None
 
 
-def _group(entries: list[tuple[str, str, str, str, str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+def _group(entries: list[tuple[str, str, str, str, str, list[dict[str, Any]]]],
+           packs: list[Pack]) -> list[dict[str, Any]]:
     """(pack, rule, severity, direction, article, targets) -> one entry per pack, rule and direction, its
-    articles and targets in document order, most severe first."""
+    articles and targets in document order; most severe first, then in the packs' and their rules'
+    order, so a subject's lines stand together (not scattered by where each first appears)."""
+    rank = {(pack.name, rule.id): at for at, (pack, rule) in enumerate((p, r) for p in packs for r in p.rules)}
     grouped: dict[tuple[str, str, str, str], tuple[list[str], list[dict[str, Any]]]] = {}
     for pack, rule, severity, direction, article, targets in entries:
         articles, aimed = grouped.setdefault((pack, rule, severity, direction), ([], []))
         if article and article not in articles:
             articles.append(article)
         aimed += [t for t in targets if t not in aimed]
+    ordered = sorted(grouped.items(), key=lambda kv: (SEVERITY_ORDER.get(kv[0][2], 3), rank.get(kv[0][:2], len(rank))))
     return [{"pack": p, "rule": r, "severity": s, "direction": d, "articles": a, "targets": t}
-            for (p, r, s, d), (a, t) in sorted(grouped.items(), key=lambda kv: SEVERITY_ORDER.get(kv[0][2], 3))]
+            for (p, r, s, d), (a, t) in ordered]
 
 
-def _document_flags(hits: list[Hit]) -> list[dict[str, Any]]:
+def _document_flags(hits: list[Hit], packs: list[Pack]) -> list[dict[str, Any]]:
     return _group([(h.pack, h.rule, h.severity, h.direction, h.article or "", [t.to_dict() for t in h.targets])
-                   for h in hits])
+                   for h in hits], packs)
 
 
 def explain(store: VersionStore, outcomes: list[Outcome], packs: list[Pack]) -> list[Finding]:
@@ -118,9 +125,12 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
     from lexwatch.diff.engine import diff_documents
     from lexwatch.diff.model import DocumentSide
     from lexwatch.flags import annotate_diff, flag_document
+    from lexwatch.text.acts import act_name
 
     info = finding.version
     doc = store.document(info.id)
+    if info.title.isupper():  # "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"
+        finding.name = act_name(doc)
     if finding.previous is not None and doc.articles:
         before = store.document(finding.previous.id)
         diff = diff_documents(before, doc,
@@ -136,8 +146,8 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
                 number = item.old_number if item.status == "removed" else item.new_number
                 finding.articles[item.status].append(number or "")
         finding.flags = _group([(f["pack"], f["rule"], f["severity"], f["direction"], f.get("article") or "",
-                                 f["targets"]) for item in diff.articles for f in item.flags])
+                                 f["targets"]) for item in diff.articles for f in item.flags], packs)
     else:
         if doc.articles:  # no earlier version with articles; one without (a card, a scan) is still named
             finding.previous = None
-        finding.flags = _document_flags(flag_document(doc, packs)) if packs else []
+        finding.flags = _document_flags(flag_document(doc, packs), packs) if packs else []

@@ -240,3 +240,73 @@ def test_a_new_amending_law_names_the_code_articles_behind_its_flags(store, work
     cited = [t for (rule, _), f in flags.items() if rule == "death-penalty-articles" for t in f["targets"]]
     assert cited == [{"code": "УК", "article": "59", "part": "1", "point": None},
                      {"code": "УК", "article": "67", "part": None, "point": None}]   # "В статье 67:" leads its items
+
+
+# An amending law as a commentator saves it from the official publication: the heading in capitals,
+# then its date and number and its name, which is how a lawyer names it.
+LAW_TXT = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+13 мая 2022 г. № 165-З
+О внесении изменений в Уголовный кодекс Республики Беларусь
+
+Принят Палатой представителей 27 апреля 2022 года
+Одобрен Советом Республики 29 апреля 2022 года
+
+Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:
+1. статью 289 изложить в следующей редакции:
+«Статья 289. Акт терроризма
+1. Совершение взрыва, поджога, иных действий, создающих опасность для жизни людей, в целях устрашения населения (акт терроризма) –
+наказывается лишением свободы на срок от восьми до пятнадцати лет.
+2. Акт терроризма, сопряженный с убийством человека, –
+наказывается лишением свободы на срок от десяти до двадцати пяти лет, или пожизненным лишением свободы, или смертной казнью.»;
+2. дополнить Кодекс статьей 361⁶ следующего содержания:
+«Статья 361⁶. Участие в деятельности экстремистского формирования
+Участие в деятельности экстремистского формирования –
+наказывается лишением свободы на срок до шести лет.»;
+3. часть 2 статьи 356 после слов «пожизненным лишением свободы» дополнить словами «, или смертной казнью».
+Статья 2. Настоящий Закон вступает в силу через десять дней после его официального опубликования.
+"""
+
+
+def test_a_title_set_in_capitals_is_named_as_a_lawyer_writes_it(lexwatch_cli, workspace):
+    config = workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
+                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    inbox = workspace / "inbox"
+    inbox.mkdir()
+    (inbox / "HK9900275.txt").write_text(criminal_code(ART_67_OLD).as_text(), encoding="utf-8")
+    (inbox / "zakon_165-z.txt").write_text(LAW_TXT, encoding="utf-8")
+    run = lexwatch_cli("check", cwd=workspace)
+    assert run.code == 1, run
+    named = sorted(line.split("(file)  ", 1)[1] for line in run.out.splitlines() if line.startswith("new "))
+    assert named == ["О внесении изменений в Уголовный кодекс Республики Беларусь",
+                     "Уголовный кодекс Республики Беларусь"], run.out
+
+
+def test_a_title_the_portal_gives_as_a_lawyer_writes_it_is_kept_whole(store, workspace):
+    # the register card names the law with its date and number, which its name alone would lose
+    title = ("Закон Республики Беларусь от 13 мая 2022 г. № 165-З «Об изменении кодексов по вопросам уголовной "
+             "ответственности»")
+    card = Document(title=title, preamble="Закон Республики Беларусь от 13 мая 2022 г. № 165-З\n"
+                                          "Об изменении кодексов по вопросам уголовной ответственности")
+    [finding] = explain(store, [_fetched(store, b"card", card, date(2022, 5, 13), kind="card",
+                                         url="https://pravo.by/document/?guid=12551&p0=H12200165")],
+                        load_packs(workspace, None))
+    from lexwatch.cli.fetch import _finding_lines
+
+    assert _finding_lines([finding], None)[0].endswith(f"(card)  {title}")
+
+
+def test_a_subjects_flags_stand_together_in_the_packs_order(store, workspace, tmp_path):
+    from lexwatch.text.load import read_document
+
+    (tmp_path / "zakon_165-z.txt").write_text(LAW_TXT, encoding="utf-8")
+    law = read_document(tmp_path / "zakon_165-z.txt")
+    # Art. 289 restated first: terrorism is hit before the death penalty in the text
+    packs = load_packs(workspace, None)
+    [finding] = explain(store, [_fetched(store, b"law 165-Z", law, date(2022, 5, 13), kind="publication",
+                                         url="https://pravo.by/upload/docs/op/H12200165_1652389200.pdf")], packs)
+    order = [(pack.name, rule.id) for pack in packs for rule in pack.rules]
+    told = [(f["pack"], f["rule"]) for f in finding.flags]
+    assert {pack for pack, _ in told} >= {"death-penalty", "terrorism"}
+    assert all(f["severity"] == "high" for f in finding.flags)
+    assert told == sorted(told, key=order.index)  # death-penalty's lines first, each rule's together

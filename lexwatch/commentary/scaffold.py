@@ -18,6 +18,8 @@ from lexwatch.diff.render import RenderOptions, display_ops, label, one_line, sh
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 from lexwatch.flags.packs import descriptions
+from lexwatch.text.acts import act_name
+from lexwatch.text.acts import law_name as law_name  # `lexwatch commentary` names an overview by it
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
@@ -263,31 +265,6 @@ def _cited(found: dict[str, Any]) -> list[str]:
     from lexwatch.flags.targets import Target
 
     return [Target(**t).display for t in found.get("targets") or []]
-
-
-_LAW_NAME_RE = re.compile(r"^(?:О|Об|Обо)\s.{3,300}$", re.MULTILINE)
-
-
-def law_name(preamble: str) -> str:
-    """A law's name as its preamble gives it ("Об изменении кодексов по вопросам уголовной
-    ответственности", after its date and number), or ""."""
-    found = _LAW_NAME_RE.search(preamble or "")
-    return found.group().strip() if found else ""
-
-
-# The proper name a code's title holds, in any case: "Республики Беларусь", "Республика Беларусь".
-_COUNTRY_RE = re.compile(r"\b(?:республик[аиеу]|республикой)\s+беларусь\b")
-
-
-def act_name(doc: Document) -> str:
-    """What a review calls an act: a law by its name ("О внесении изменений в Уголовный кодекс…"),
-    a code by its title as a lawyer writes it, not as the edition sets it in capitals ("УГОЛОВНЫЙ
-    КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" → "Уголовный кодекс Республики Беларусь")."""
-    name = law_name(doc.preamble) or " ".join(doc.title.split())
-    if not (name.isupper() and " " in name):  # a register number ("HK9900275") stays as it is
-        return name
-    name = name[0] + name[1:].lower()
-    return _COUNTRY_RE.sub(lambda m: m.group().title(), name)
 
 
 def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, *, title: str, kind: str,

@@ -1,4 +1,5 @@
-"""Which act a text is: its register number from the text itself or from its title.
+"""Which act a text is: its register number from the text itself or from its title, and its
+name as a lawyer writes it.
 
 The table of known titles lives here and nowhere else.
 """
@@ -6,8 +7,12 @@ The table of known titles lives here and nowhere else.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lexwatch.ids import REGNUM_RE, normalize_regnum
+
+if TYPE_CHECKING:
+    from lexwatch.text.model import Document
 
 # Title (upper case, "Ё" folded, single spaces) -> register number (PORTAL.md).
 KNOWN_TITLES: dict[str, str] = {
@@ -50,3 +55,28 @@ def act_from_text(text: str) -> str | None:
     head = _ANGLED_REGNUM.sub(" ", text[:_HEAD])
     bare = REGNUM_RE.search(head)
     return normalize_regnum(bare.group(1)) if bare else None
+
+
+_LAW_NAME_RE = re.compile(r"^(?:О|Об|Обо)\s.{3,300}$", re.MULTILINE)
+
+
+def law_name(preamble: str) -> str:
+    """A law's name as its preamble gives it ("Об изменении кодексов по вопросам уголовной
+    ответственности", after its date and number), or ""."""
+    found = _LAW_NAME_RE.search(preamble or "")
+    return found.group().strip() if found else ""
+
+
+# The proper name a code's title holds, in any case: "Республики Беларусь", "Республика Беларусь".
+_COUNTRY_RE = re.compile(r"\b(?:республик[аиеу]|республикой)\s+беларусь\b")
+
+
+def act_name(doc: Document) -> str:
+    """What a review calls an act: a law by its name ("О внесении изменений в Уголовный кодекс…"),
+    a code by its title as a lawyer writes it, not as the edition sets it in capitals ("УГОЛОВНЫЙ
+    КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ" → "Уголовный кодекс Республики Беларусь")."""
+    name = law_name(doc.preamble) or " ".join(doc.title.split())
+    if not (name.isupper() and " " in name):  # a register number ("HK9900275") stays as it is
+        return name
+    name = name[0] + name[1:].lower()
+    return _COUNTRY_RE.sub(lambda m: m.group().title(), name)
