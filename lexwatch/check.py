@@ -26,7 +26,7 @@ class Finding:
     # {"added", "removed", "changed", "renumbered", "unchanged"} against `previous`; None without one
     summary: dict[str, int] | None = None
     # one entry per pack, rule and direction: {"pack", "rule", "severity", "direction", "articles",
-    # "targets"}; in an amending law `targets` are the Code articles its instructions change there
+    # "targets"}; in an amending law `targets` are the articles (of a code or a law) its instructions change there
     flags: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None  # why it could not be compared or flagged (it is still reported)
     # the articles behind `summary`, canonical numbers in document order ("130-2"): {"changed",

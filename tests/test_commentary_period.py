@@ -414,7 +414,17 @@ LAW_ON_GENOCIDE = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
 """
 
 
-def test_a_law_amending_a_law_names_its_own_article_as_its_own(lexwatch_cli: Cli, quarter: Path) -> None:
+# one clause amending two laws at once: no one law to name as the target
+LAW_ON_TWO_LAWS = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+28 марта 2024 г. № 365-З
+Об изменении законов по вопросам деятельности средств массовой информации
+
+Статья 1. В пункте 3 статьи 1 Закона Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» и в статье 38 Закона Республики Беларусь от 17 июля 2008 г. № 427-З «О средствах массовой информации» слова «экстремистских материалов» заменить словами «экстремистских материалов, в том числе размещенных в сети Интернет».
+Статья 2. Настоящий Закон вступает в силу после его официального опубликования.
+"""
+
+
+def test_a_law_amending_a_law_is_cited_by_the_law_it_changes(lexwatch_cli: Cli, quarter: Path) -> None:
     # Its article 1 changes the Law "О противодействии экстремизму", which no Code article stands for:
     # the table read "…противодействию экстремизму: ст. 1", as if that were the article changed
     _add(lexwatch_cli, quarter, "zakon_362-z.txt", LAW_ON_LAWS, "H12400362", "2024-03-14")
@@ -423,16 +433,27 @@ def test_a_law_amending_a_law_names_its_own_article_as_its_own(lexwatch_cli: Cli
                         "-o", "-", cwd=quarter)
     assert made.code == 0, made
     row = next(line for line in made.out.splitlines() if line.startswith("| Экстремизм"))
-    assert "Об изменении законов по вопросам противодействия экстремизму: ст. 1 документа" in row, row
+    assert "Об изменении законов по вопросам противодействия экстремизму: ст. 1 п. 11 Закона № 203-З" in row, row
     # the law amending the Code is still told by the Code article it changes
     assert "О внесении изменений в Уголовный кодекс Республики Беларусь: ст. 361¹ ч. 1 УК" in row
     law = made.out[made.out.index("### Об изменении законов"):made.out.index("\n## Источники\n")]
-    assert "\n- Экстремизм: экстремистские формирования, материалы и деятельность, разжигание вражды: статьи " \
-           "документа: 1\n" in law, law
-    assert not re.search(r"ст\. 1(?! документа)", row + law), row + law
+    assert "разжигание вражды: ст. 1 п. 11 Закона № 203-З (статьи документа: 1)\n" in law, law
     # a law that amends nothing: its article cited as the law's, no more
     genocide = next(line for line in made.out.splitlines() if line.startswith("| Геноцид"))
     assert "О геноциде белорусского народа: ст. 2 |" in genocide, genocide
+
+
+def test_a_law_whose_target_cannot_be_read_names_its_own_article_as_its_own(
+        lexwatch_cli: Cli, quarter: Path) -> None:
+    # one clause, two laws changed: no target, and a bare "ст. 1" would read as the article changed
+    _add(lexwatch_cli, quarter, "zakon_365-z.txt", LAW_ON_TWO_LAWS, "H12400365", "2024-03-28")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "-p", "extremism", "--no-drafts", "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    row = next(line for line in made.out.splitlines() if line.startswith("| Экстремизм"))
+    assert "Об изменении законов по вопросам деятельности средств массовой информации: ст. 1 документа" in row, row
+    law = made.out[made.out.index("### Об изменении законов"):made.out.index("\n## Источники\n")]
+    assert "разжигание вражды: статьи документа: 1\n" in law, law
+    assert not re.search(r"ст\. 1(?! документа)", row + law), row + law
 
 
 def test_no_note_about_undated_versions_before_a_template_error(lexwatch_cli: Cli, quarter: Path) -> None:

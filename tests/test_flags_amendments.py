@@ -208,3 +208,36 @@ def test_a_list_in_one_line_is_read_as_on_many(packs: list[Pack]) -> None:
             "смертной казнью».")
     assert directions(lead, packs) == [("terrorism-articles", "статье 289", "changed"),
                                        ("death-penalty", "смертной казнью", "added")]
+
+
+ONE_CLAUSE = ("Статью 1 Закона Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» "
+              "(Национальный реестр правовых актов Республики Беларусь, 2007 г., № 4, 2/1306) дополнить пунктом 11 "
+              "следующего содержания:\n«11) экстремистские материалы – информационная продукция, включенная в "
+              "республиканский список экстремистских материалов;».")
+
+
+@pytest.mark.parametrize("text", [
+    ONE_CLAUSE,
+    # the same under a lead, and on one line
+    ONE_CLAUSE.replace("Статью 1 Закона", "Внести в Закон").replace(" дополнить", " следующие изменения:\n1. статью 1 "
+                                                                                   "дополнить"),
+    ONE_CLAUSE.replace(":\n«", ": «"),
+    "Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» изменение, "
+    "дополнив статью 1 пунктом 11 следующего содержания:\n«11) экстремистские материалы – информационная "
+    "продукция;».",
+])
+def test_new_wording_added_to_a_law_named_by_its_title(text: str, packs: list[Pack]) -> None:
+    # the title of the law amended is no words of it replaced: the new wording is introduced, the law changed
+    got = directions(text, packs)
+    assert ("extremism", "экстремизму", "changed") in got
+    assert {d for _, words, d in got if words.startswith("экстремистск")} == {"added"}
+
+
+def test_words_replaced_in_a_law_named_by_its_title(packs: list[Pack]) -> None:
+    law = "в статье 14 Закона Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» "
+    added = directions(law + "слова «информационной продукции» заменить словами «экстремистских материалов»;", packs)
+    assert ("extremism", "экстремистских", "added") in added
+    # the same words in the words replaced still make a change
+    changed = directions(law + "слова «экстремистских материалов» заменить словами «экстремистских материалов и "
+                               "символики»;", packs)
+    assert [d for _, words, d in changed if words == "экстремистских"] == ["changed", "changed"]

@@ -112,8 +112,8 @@ def test_what_cannot_be_read_is_not_guessed(law: Document, packs: list[Pack]) ->
     got = aimed(law, packs)
     # "после статьи 130¹" only says where Art. 130² goes: Art. 130¹ is not changed there
     assert ("1", "nazism-rehabilitation", "changed", (), None) in got
-    # the repealed article of another law is no article of a code
-    assert {g[3] for g in got if g[1] in ("genocide-law", "genocide")} == {()}
+    # the repealed article of another law is that law's, cited by its number, never a code's
+    assert {g[3] for g in got if g[1] in ("genocide-law", "genocide")} == {("ст. 2 Закона № 146-З",)}
     # the law's own title and its entry into force instruct nothing
     assert all(g[3] for g in got if g[0] in ("1", "2", "3") and g[1] != "nazism-rehabilitation")
 
@@ -125,14 +125,15 @@ def test_a_law_read_as_one_text_gives_the_targets_of_its_articles(law: Document,
     text = ("Статья 1. Внести в Уголовный кодекс Республики Беларусь следующие изменения:\nстатью 361⁴ исключить.\n"
             "Статья 2. Признать утратившими силу:\nчасть 3 статьи 361⁵;\nстатью 2 Закона Республики Беларусь "
             "от 5 января 2022 г. № 146-З «О геноциде белорусского народа».")
-    # neither the part of an article no act is named for, nor another law's article, is the Criminal Code's
+    # the part of an article no act is named for is nobody's; another law's article is that law's
+    law_146 = ("ст. 2 Закона № 146-З",)
     assert [(words, targets) for words, _, targets, _ in in_text(text, packs)] == [
-        ("статью 361⁴", ("ст. 361⁴ УК",)), ("часть 3 статьи 361⁵", ()), ("146-З", ()), ("геноциде", ())]
-    # nor is it among the Criminal Code's own instructions
+        ("статью 361⁴", ("ст. 361⁴ УК",)), ("часть 3 статьи 361⁵", ()), ("146-З", law_146), ("геноциде", law_146)]
+    # also among the Criminal Code's own instructions
     within = text.replace(".\nСтатья 2. Признать утратившими силу:\nчасть 3 статьи 361⁵;\nстатью",
                           ";\nпризнать утратившей силу статью")
     assert [(words, targets) for words, _, targets, _ in in_text(within, packs)] == [
-        ("статью 361⁴", ("ст. 361⁴ УК",)), ("146-З", ()), ("геноциде", ())]
+        ("статью 361⁴", ("ст. 361⁴ УК",)), ("146-З", law_146), ("геноциде", law_146)]
 
 
 def test_the_criminal_code_itself_has_no_targets(corpus_dir: Path, packs: list[Pack]) -> None:
@@ -211,17 +212,21 @@ def test_the_source_in_brackets_is_neither_a_point_nor_an_article(packs: list[Pa
     assert got == [("терроризма", "terrorism", ("ст. 69¹ ч. 1 УИК",), None)]
 
 
-@pytest.mark.parametrize("root", [
-    "Внести в Трудовой кодекс Республики Беларусь от 26 июля 1999 г. № 296-З следующие изменения:",
-    "Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» "
-    "следующие изменения:",
-    "Внести в Процессуально-исполнительный кодекс Республики Беларусь об административных правонарушениях "
-    "от 6 января 2021 г. № 92-З следующие изменения:",
-])
-def test_only_the_four_codes_and_each_by_its_own_name(root: str, packs: list[Pack]) -> None:
+@pytest.mark.parametrize(("root", "cited"), [
+    ("Внести в Трудовой кодекс Республики Беларусь от 26 июля 1999 г. № 296-З следующие изменения:", None),
+    ("Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» "
+     "следующие изменения:", "ст. 1 ч. 1 Закона № 203-З"),
+    ("Внести в Процессуально-исполнительный кодекс Республики Беларусь об административных правонарушениях "
+     "от 6 января 2021 г. № 92-З следующие изменения:", "ст. 1 ч. 1 ПИКоАП"),
+    # a decree's provisions are points, not articles; a law's in another law, nobody's
+    ("Внести в Указ Президента Республики Беларусь от 9 ноября 2010 г. № 575 следующие изменения:", None),
+    ("Внести в Положение, утвержденное Законом Республики Беларусь от 4 января 2007 г. № 203-З, "
+     "следующие изменения:", None),
+], ids=["labour-code", "law", "pikoap", "decree", "regulation-of-a-law"])
+def test_the_codes_each_by_its_own_name_and_laws_by_their_number(root: str, cited: str | None,
+                                                                packs: list[Pack]) -> None:
     got = in_text(root + "\n1. в части 1 статьи 1 слова «экстремистских материалов» исключить.", packs)
-    targets = {t for _, _, t, _ in got}
-    assert targets == ({("ст. 1 ч. 1 ПИКоАП",)} if root.startswith("Внести в Процессуально") else {()})
+    assert [t for words, _, t, _ in got if words == "экстремистских"] == [(cited,) if cited else ()]
 
 
 def test_an_article_of_a_law_titled_by_the_code_it_amends(packs: list[Pack]) -> None:
@@ -366,3 +371,101 @@ def test_a_revised_sub_point_is_told_by_its_own_point(tmp_path: Path, packs: lis
         ("extremism", "changed", ("ст. 289 ч. 3 УК",), "2 2)"),
         ("terrorism", "changed", ("ст. 289 ч. 3 УК",), "2 2)"),
         ("terrorism-articles", "changed", ("ст. 289 УК",), "2")]
+
+
+LAWS = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+14 февраля 2023 г. № 250-З
+Об изменении законов по вопросам противодействия экстремизму
+
+Принят Палатой представителей 24 января 2023 года
+Одобрен Советом Республики 31 января 2023 года
+
+Статья 1. Статью 1 Закона Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» (Национальный реестр правовых актов Республики Беларусь, 2007 г., № 4, 2/1306) дополнить пунктом 11 следующего содержания:
+«11) экстремистские материалы – информационная продукция, содержащая призывы к экстремистской деятельности, включенная в республиканский список экстремистских материалов;».
+Статья 2. Внести в Закон Республики Беларусь от 17 июля 2008 г. № 427-З «О средствах массовой информации» следующие изменения:
+1. в статье 1:
+1.1. абзац второй после слов «информационная продукция» дополнить словами «, за исключением экстремистских материалов»;
+1.2. дополнить статью абзацем следующего содержания:
+«иностранный агент – лицо, включенное в перечень иностранных агентов;»;
+2. статью 17 дополнить частью третьей следующего содержания:
+«Распространение информационной продукции, включенной в республиканский список экстремистских материалов, запрещается.»;
+3. в части первой статьи 38 слова «статьей 2 настоящего Закона» заменить словами «законодательством о противодействии экстремизму».
+Статья 3. Внести в Закон Республики Беларусь «О массовых мероприятиях в Республике Беларусь» изменение, изложив статью 2 в следующей редакции:
+«Статья 2. Цели проведения массовых мероприятий
+Массовые мероприятия проводятся в целях реализации прав и свобод граждан. Использование массовых мероприятий для экстремистской деятельности не допускается.».
+Статья 4. В статье 14 Закона Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» слова «экстремистских материалов» заменить словами «экстремистских материалов и символики» с даты вступления в силу статьи 2 настоящего Закона.
+Статья 5. Настоящий Закон вступает в силу после его официального опубликования, за исключением статьи 2, которая вступает в силу через шесть месяцев после официального опубликования настоящего Закона.
+"""
+
+
+def test_an_amending_law_names_the_law_each_instruction_changes(tmp_path: Path, packs: list[Pack]) -> None:
+    path = tmp_path / "zakon_250-z.txt"
+    path.write_text(LAWS, encoding="utf-8")
+    doc = read_document(path)
+    got = {(article, rule, direction, targets, point) for article, rule, direction, targets, point
+           in aimed(doc, packs) if rule == "extremism"}
+    # one clause names the law and its article; the official source in brackets is no point of it
+    assert ("1", "extremism", "added", ("ст. 1 п. 11 Закона № 203-З",), None) in got
+    # "Внести в Закон …:" leads the points under it, "в статье 1:" its sub-points
+    assert ("2", "extremism", "added", ("ст. 1 Закона № 427-З",), "1.1") in got
+    assert ("2", "extremism", "added", ("ст. 17 ч. 3 Закона № 427-З",), "2") in got
+    # "статьей 2 настоящего Закона" in the replaced words is the amended law's own: Art. 38 is changed
+    assert ("2", "extremism", "added", ("ст. 38 ч. 1 Закона № 427-З",), "3") in got
+    # a law named by its title only
+    assert ("3", "extremism", "changed", ("ст. 2 Закона «О массовых мероприятиях в Республике Беларусь»",),
+            None) in got
+    # beside "статьи 2 настоящего Закона", the amending law's own article, nothing is guessed
+    assert {g[3] for g in got if g[0] == "4"} == {()}
+    assert all("настоящего" not in t and "250" not in t for g in got for t in g[3])
+
+
+def test_a_law_amending_laws_read_as_one_text_starts_anew_at_each_article(packs: list[Pack]) -> None:
+    body = LAWS[LAWS.index("Статья 1."):]
+    targets = {t for _, _, t, _ in in_text(body, packs)}
+    # "Статья 2. Внести в …" is the amending law's article: never "ст. 2" of the law amended before it
+    assert targets == {(), ("ст. 1 п. 11 Закона № 203-З",), ("ст. 1 Закона № 427-З",), ("ст. 17 ч. 3 Закона № 427-З",),
+                       ("ст. 38 ч. 1 Закона № 427-З",), ("ст. 2 Закона «О массовых мероприятиях в Республике Беларусь»",)}
+
+
+def test_a_long_title_is_cut_at_a_word_and_the_json_keeps_the_schema(packs: list[Pack]) -> None:
+    text = ("Внести в Закон Республики Беларусь «О правовом положении иностранных граждан и лиц без гражданства в "
+            "Республике Беларусь» изменение, дополнив статью 15 частью второй следующего содержания:\n"
+            "«Иностранному гражданину, причастному к экстремистской деятельности, разрешение на постоянное "
+            "проживание не выдается.»")
+    hits = document_targets(text, document_directions(text, find_hits(text, packs)))
+    extremism = [h for h in hits if h.rule == "extremism"]
+    assert [h.to_dict()["targets"] for h in extremism] == [[{
+        "code": "Закон «О правовом положении иностранных граждан и лиц без гражданства в Республике…»",
+        "article": "15", "part": "2", "point": None}]]
+    assert extremism[0].direction == "added"
+
+
+def test_laws_named_in_a_lead_or_in_two_places(packs: list[Pack]) -> None:
+    text = ("Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+            "1. В статье 361¹:\n"
+            "часть 1 дополнить словами «, а равно участие в экстремистском формировании»;\n"
+            "2. В Законе Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму»:\n"
+            "1) статью 1 дополнить пунктом 12 следующего содержания:\n"
+            "«12) экстремистское формирование – организация, признанная экстремистской;»;\n"
+            "2) статью 14 исключить;\n"
+            "3. в статье 16 Закона Республики Беларусь от 4 января 2007 г. № 203-З слова «экстремистских материалов» "
+            "заменить словами «экстремистских материалов» в редакции Закона Республики Беларусь от 14 мая 2021 г. "
+            "№ 104-З.")
+    got = [(words, targets, point) for words, rule, targets, point in in_text(text, packs) if rule == "extremism"]
+    assert ("экстремистском", ("ст. 361¹ ч. 1 УК",), "1") in got
+    # the lead names the law, its items the articles
+    assert ("экстремистское", ("ст. 1 п. 12 Закона № 203-З",), "2 1)") in got
+    # two laws in one instruction: which one is changed is not guessed
+    assert {targets for words, targets, point in got if point is None and words.startswith("экстремистских")} == {()}
+
+
+def test_laws_named_thousands_of_times_are_read_in_linear_time(packs: list[Pack]) -> None:
+    # a hostile page: one clause naming a law 20 000 times without its number, titles never closed
+    from builders import within
+
+    for text in ("Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З изменение: "
+                 + "статью 1 Закона Республики Беларусь от 4 января 2007 г. " * 20_000 + "экстремизм исключить.",
+                 "Внести в Закон Республики Беларусь изменения: " + "Закона Республики Беларусь «" * 20_000
+                 + " экстремизм заменить словами «экстремизм»"):
+        with within(3):
+            assert {t for _, _, t, _ in in_text(text, packs)} == {()}

@@ -436,7 +436,7 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
 def _amending(overview: dict[str, Any]) -> bool:
     """Whether a document's flagged articles instruct (a hit the instruction around it gives a
     direction, or a target): an amending law's. Its own articles are then not the articles it changes,
-    which a law amending a law (not a watched code) has no target to name."""
+    which a clause amending two laws at once has no target to name."""
     return any(f["targets"] or f["direction"] != "present" for a in overview["articles"] for f in a["flags"])
 
 

@@ -2,7 +2,7 @@
 
 `ArticleDiff.flags` items: {"pack", "rule", "severity", "direction", "article", "evidence", "targets",
 "instruction"}, where direction is added | removed | changed (| present, only for one document),
-evidence the quoted words around the hit, and in an amending law targets the Code articles the
+evidence the quoted words around the hit, and in an amending law targets the articles (of a code or a law) the
 instruction around the hit changes ({"code", "article", "part", "point"}, flags/targets.py) and
 instruction its point in the law's article ("1", "1.2"). `ArticleDiff.sanctions` items: {"article",
 "part", "old_part", "change", "penalty", "old", "new", "summary", "summary_ru"}, change added | removed | term | role
@@ -61,7 +61,7 @@ def flag_document(doc: Document, packs: list[Pack]) -> list[Hit]:
 
 def grouped(hits: list[Hit]) -> list[dict[str, Any]]:
     """One entry per article, rule, direction and amendment instruction: the first evidence and how
-    many hits (in an amending law, each instruction's Code article is its own entry)."""
+    many hits (in an amending law, each instruction's article is its own entry)."""
     out: dict[tuple[Any, ...], dict[str, Any]] = {}
     for hit in hits:
         key = (hit.article, hit.pack, hit.rule, hit.direction, hit.targets, hit.instruction)

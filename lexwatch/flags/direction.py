@@ -62,6 +62,10 @@ _OLD_WORDING_GONE_RE = re.compile(r"(?i)\s*(?:исключить|признат�
 _OLD_WORDING_REPLACED_RE = re.compile(r"(?i)\s*(?:соответственно\s+)?заменить")
 # a quote that only says where new words go ("после слов «…»"): its words stay as they are
 _ANCHOR_RE = re.compile(r"(?i)(?:после|перед)\s+(?:слов|слова|словами|цифр|цифры)\s*$")
+# the title of an act, in «…» after its name or number ("Закона … № 203-З «О противодействии экстремизму»"):
+# a name, neither words an instruction replaces nor its new wording
+_TITLE_BEFORE_RE = re.compile(r"(?i)(?:№\s*\d{1,4}[-‑–][зЗ]|(?<![а-яё])(?:закон|указ|декрет)[а-яё]{0,2}"
+                              r"|республики\s+беларусь)\s*+$")
 _WORDING_WORD_RE = re.compile(r"(?i)(?<![а-яё])(?:слова|слово|словами|словом|цифры|цифрами)(?![а-яё])")
 # what the lead of a list ("… силу:" over "статью 361⁴;") says to repeal its items (an instruction; not
 # the code's "исключается")
@@ -168,6 +172,21 @@ class Layout:
         return i < len(self._quote_starts) and self._quote_starts[i] < end
 
     @cached_property
+    def _title_ends(self) -> list[int]:
+        """Where each act's title in «…» ends (after its »), in order: read once, at the first quote asked about."""
+        return [b + 1 for a, b in self.quotes if _TITLE_BEFORE_RE.search(self.text, max(0, a - 40), a)]
+
+    def past_titles(self, start: int, end: int) -> int:
+        """`start`, or after the last act's title in text[start:end]."""
+        i = bisect_left(self._title_ends, end) - 1
+        return max(start, self._title_ends[i]) if i >= 0 else start
+
+    def is_title(self, open_: int, close: int) -> bool:
+        """The quote text[open_:close + 1] is an act's title."""
+        i = bisect_left(self._title_ends, close + 1)
+        return i < len(self._title_ends) and self._title_ends[i] == close + 1
+
+    @cached_property
     def _sentence_marks(self) -> tuple[list[int], list[int]]:
         """Where a sentence of new wording may start after (".;:" and new lines) and end at (".;" and new lines)."""
         starts = [m.start() for m in re.finditer(r"[.;:\n]", self.text)]
@@ -263,8 +282,8 @@ def _quoted(layout: Layout, open_: int, close: int) -> _Quoted:
     new_wording = _new_wording(before)
     if new_wording is not None:
         # the words it replaces ("слова «…» заменить словами «…»", "«A» и «B» … соответственно"):
-        # the quotes of the clause before the verb
-        return _Quoted("new", start, start + new_wording)
+        # the quotes of the clause before the verb, after the title of the act it amends
+        return _Quoted("new", layout.past_titles(start, start + new_wording), start + new_wording)
     if _REWORDING_RE.search(before):
         return _Quoted("changed")
     if _OLD_WORDING_RE.search(before):
@@ -281,6 +300,9 @@ def _quoted(layout: Layout, open_: int, close: int) -> _Quoted:
     if not _WORDING_WORD_RE.search(layout.unquoted(outer_start, outer_end)) and _repealed(layout, outer_start,
                                                                                           outer_end):
         return _Quoted("removed")
+    # "Статью 1 Закона … «О противодействии экстремизму» дополнить …" changes the act, as its list's lead does
+    if layout.is_title(open_, close) and layout.verb(INSTRUCTION_RE, outer_start, outer_end):
+        return _Quoted("changed")
     return _Quoted("lead", outer_start, outer_end)
 
 

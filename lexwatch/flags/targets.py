@@ -1,12 +1,14 @@
-"""Which Code article an amendment instruction changes, read as Belarusian amending laws are written.
+"""Which article of a code or a law an amendment instruction changes, read as Belarusian amending laws are written.
 
 "Статья 1. Внести в Уголовный кодекс … следующие изменения:" names the code of the instructions
 under it; "1. В статье 289:" leads a list whose items ("часть 1 изложить …", "в части 2 слова «…»
 заменить …") change parts of Art. 289; "2. статью 361⁴ исключить", "дополнить Кодекс статьей 130¹
 следующего содержания:" and "в части 2 статьи 124 слова …" name their article themselves; the new
 wording in «…» goes with the instruction before it. Instructions are the clauses of `Layout` (the
-reading `direction` gives the same text), so a quote never splits one. Where the code or the article
-cannot be read (another act, a chapter, an unknown code, the Code's own text), a hit has no target.
+reading `direction` gives the same text), so a quote never splits one. A law amended ("Внести в Закон
+Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» …") is its code as a
+lawyer cites it, "Закон № 203-З". Where the code or the article cannot be read (another act, a chapter,
+an unknown code, the Code's own text), a hit has no target.
 """
 
 from __future__ import annotations
@@ -33,6 +35,17 @@ _CHAPTER_NUMBERED = frozenset({"КоАП", "ПИКоАП"})
 # articles are not a watched code's.
 _OTHER_ACT_RE = re.compile(r"(?<![а-яё])(?:(?:закон|указ|декрет)(?:а|у|ом|е)?(?![а-яё])|постановлени[еяюм]"
                            r"|[а-яё]+(?:ый|ий|ой|ого|ому|ым|ом)\s+кодекс|кодекс[а-яё]*\s+республики\s+беларусь)")
+# A law named in an instruction: "Закон(а) Республики Беларусь от 4 января 2007 г. № 203-З" (the word found
+# in the unquoted text, what follows it matched in the text itself), or by its title alone: "Закона Республики
+# Беларусь «О массовых мероприятиях в Республике Беларусь»". The date is bounded: a scan never runs on. Not
+# "Законом": "Положение, утвержденное Законом …", "предусмотренные Законом" name another act or cite the law.
+_LAW_WORD_RE = re.compile(r"(?<![а-яё])закон(?:а|у|е)?(?![а-яё])")
+_LAW_NUMBER_RE = re.compile(r"(?i)\s+(?:республики\s+беларусь\s+)?от\s[^№;:«»()]{1,30}?№\s*(\d{1,4})[-‑–]з(?![а-яё\d])")
+_LAW_TITLE_RE = re.compile(r"(?i)\s+(?:республики\s+беларусь\s*)?«")
+# A title longer than this is cut at a word ("О правовом положении иностранных граждан и лиц без гражданства в
+# Республике…"); a quote longer than _TITLE_MAX is new wording, not a title.
+_TITLE_SHOWN = 80
+_TITLE_MAX = 300
 # "Внести в Уголовный кодекс … изменения:", a law article's title "Изменения в Уголовный кодекс …": with
 # the act they name, these set the code of what follows
 _ROOT_RE = re.compile(r"(?<![а-яё])(?:внести|изменени[еийюя]|изменениях|дополнени[еийюя])(?![а-яё])")
@@ -57,9 +70,9 @@ _HEADING_RE = re.compile(r"(?<![^\n«])Статья\s+(?P<number>\d{1,4}(?:[¹²
 
 @dataclass(frozen=True)
 class Target:
-    """A provision of a code an instruction changes: ст. 289 ч. 1 УК."""
+    """A provision of a code or a law an instruction changes: ст. 289 ч. 1 УК, ст. 1 Закона № 203-З."""
 
-    code: str                  # "УК", "УПК", "УИК", "КоАП", "ПИКоАП"
+    code: str                  # "УК", "УПК", "УИК", "КоАП", "ПИКоАП"; a law: "Закон № 203-З", "Закон «О …»"
     article: str               # canonical ("289", "361-4"); in КоАП and ПИКоАП as numbered there ("19.11")
     part: str | None = None    # canonical, like an article number: "1", "2-1" (part 2¹)
     point: str | None = None   # "3", "3-1"
@@ -78,7 +91,8 @@ class Target:
         article = self.article if self.code in _CHAPTER_NUMBERED else ArticleNumber.parse(self.article).display
         part = f" ч. {ArticleNumber.parse(self.part).display}" if self.part else ""
         point = f" п. {ArticleNumber.parse(self.point).display}" if self.point else ""
-        return f"ст. {article}{part}{point} {self.code}"
+        act = "Закона" + self.code[5:] if self.code.startswith("Закон ") else self.code
+        return f"ст. {article}{part}{point} {act}"
 
 
 def pointing_to(targets: list[dict[str, Any]]) -> str:
@@ -207,6 +221,7 @@ class Instructions:
         clause = self.unquoted[start:end]
         code_match = _CODE_RE.search(clause) if "кодекс" in clause else None
         other = code_match is None and _OTHER_ACT_RE.search(clause) is not None
+        law = self._law(clause, start) if other else None
         # "в статье 289 внести следующие изменения:" names no act: an ordinary lead
         root = (code_match is not None or other) and _ROOT_RE.search(clause) is not None
         if root:
@@ -218,7 +233,7 @@ class Instructions:
         if code_match:
             code: str | None = CODES[next(k for k, v in code_match.groupdict().items() if v)]
         else:
-            code = None if other else lead.code
+            code = law if other else lead.code
         # without a code nothing it names can be a target (the Code's own articles): not read
         reading = _Reading(_inherit(_own(clause), lead.targets) if code else lead.targets, code,
                            (*lead.via, point) if point else lead.via,
@@ -232,6 +247,33 @@ class Instructions:
             # 289 в следующей редакции: «…»" nothing is left to inherit
             leads.append(replace(reading, depth=depth, targets=reading.targets if listed else ()))
         return reading
+
+    def _law(self, clause: str, start: int) -> str | None:
+        """The one law a clause names by its number or title ("Закон № 203-З", "Закон «О …»"), or None: no act
+        named besides it, not "настоящего Закона" (the amending law's own), a decree or another code, nor two laws."""
+        clause = _SOURCE_RE.sub(lambda m: " " * len(m.group()), clause)
+        named: set[str | None] = set()
+        for m in _OTHER_ACT_RE.finditer(clause):
+            if not _LAW_WORD_RE.fullmatch(m.group()):
+                return None
+            named.add(self._cited(start + m.end()))
+        return named.pop() if len(named) == 1 and None not in named else None
+
+    def _cited(self, at: int) -> str | None:
+        """The law whose word ("Закона") ends at `at`, by what follows it: its number, else its title."""
+        text = self.layout.text
+        number = _LAW_NUMBER_RE.match(text, at, at + 80)
+        if number:
+            return f"Закон № {number.group(1)}-З"
+        title = _LAW_TITLE_RE.match(text, at, at + 40)
+        quote = self.layout.quote_at(title.end()) if title else None
+        if quote is None or quote[1] - quote[0] > _TITLE_MAX:
+            return None
+        words = " ".join(text[quote[0] + 1:quote[1]].split())
+        if len(words) > _TITLE_SHOWN:
+            cut = words.rfind(" ", 0, _TITLE_SHOWN)
+            words = words[:cut if cut > 0 else _TITLE_SHOWN] + "…"
+        return f"Закон «{words}»" if words else None
 
     def _leads_a_list(self, clause: str, end: int) -> bool:
         """"В статье 289:" leads the items after it; "в следующей редакции:" leads a quote."""
@@ -294,13 +336,15 @@ class _Cites:
 
 
 def document_targets(text: str, hits: list[Hit]) -> list[Hit]:
-    """The hits of one text with the Code articles the amendment instructions around them change.
+    """The hits of one text with the articles of codes and laws the amendment instructions around them change.
 
-    Only a text that names a code and instructs is read: most of the Code's own articles do neither."""
+    Only a text that names a code or a law and instructs is read: most of the Code's own articles do neither."""
     if not hits:
         return hits
     low = lower_same_length(text)
-    if "кодекс" not in low or _CODE_RE.search(low) is None or verb_in(INSTRUCTION_RE, low) is None:
+    code = "кодекс" in low and _CODE_RE.search(low) is not None
+    law = "закон" in low and _LAW_WORD_RE.search(low) is not None
+    if not (code or law) or verb_in(INSTRUCTION_RE, low) is None:
         return hits
     instructions = Instructions(Layout(text))
     out = []
