@@ -282,6 +282,19 @@ def test_a_title_set_in_capitals_is_named_as_a_lawyer_writes_it(lexwatch_cli, wo
                      "Уголовный кодекс Республики Беларусь"], run.out
 
 
+def test_an_untitled_file_is_named_once_by_its_address(lexwatch_cli, workspace):
+    # a note dropped in the inbox printed its path as its title, then again as its address
+    config = workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
+                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    (workspace / "inbox").mkdir()
+    (workspace / "inbox" / "zametki.txt").write_text("Позвонить адвокату\nв понедельник\n", encoding="utf-8")
+    run = lexwatch_cli("check", cwd=workspace)
+    assert run.code == 1, run
+    assert run.out.splitlines()[0].endswith("(file)  (untitled)"), run.out
+    assert run.out.count("zametki.txt") == 1, run.out
+
+
 def test_a_title_the_portal_gives_as_a_lawyer_writes_it_is_kept_whole(store, workspace):
     # the register card names the law with its date and number, which its name alone would lose
     title = ("Закон Республики Беларусь от 13 мая 2022 г. № 165-З «Об изменении кодексов по вопросам уголовной "

@@ -264,7 +264,8 @@ def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
         name = f"{info.label} ({info.short_id})" if same else info.label
         # a law's card and its PDF share the label: the kind tells them apart (the code's text needs none)
         kind = f" ({o.kind})" if o.kind and o.kind != "consolidated" else ""
-        lines.append(f"{o.status:<9} {name}{kind}  {finding.name or info.title or o.title or o.url}")
+        # untitled (a note, a scan): its address is the last line already, not said twice
+        lines.append(f"{o.status:<9} {name}{kind}  {finding.name or info.title or o.title or '(untitled)'}")
         if o.note:  # a scan without text, a change a killed run stored, a source gone back
             lines.append(f"          note: {o.note}")
         before = "" if prev is None else f"{prev.label} ({prev.short_id})" if same else prev.label
