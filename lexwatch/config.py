@@ -203,9 +203,13 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
         line = int(m.group(1)) if m else (text.rstrip("\n").count("\n") + 1 if "end of document" in msg else None)
         message = re.sub(r"\s*\(at (?:line|end of document).*\)$", "", msg).strip() or "invalid TOML"
         said = _twice(message, text, line)
-        # "Invalid value" alone did not say which setting: the key its line starts with, if it does
+        # "Invalid value" alone did not say which setting: the key its line starts with, if it does and the
+        # error is in its value (an array left open the line before breaks at the next key, not in it)
         lines = text.splitlines()
         named = _KEY_LINE.match(lines[line - 1]) if said == message and line and 0 < line <= len(lines) else None
+        column = re.search(r"column (\d+)", msg)
+        if named and column and int(column.group(1)) <= named.end():
+            named = None
         raise ConfigError(said, path=path, line=line, key=named.group(1) if named else None) from None
     settings = Settings(raw=data, path=path, text=text)
     for section in data:

@@ -241,3 +241,16 @@ def test_words_replaced_in_a_law_named_by_its_title(packs: list[Pack]) -> None:
     changed = directions(law + "слова «экстремистских материалов» заменить словами «экстремистских материалов и "
                                "символики»;", packs)
     assert [d for _, words, d in changed if words == "экстремистских"] == ["changed", "changed"]
+
+
+def test_a_long_list_of_words_replaced_is_read_to_its_last_quote(packs: list[Pack]) -> None:
+    # "заменить соответственно словами" was read only 3 000 characters back: in a list of 40 replacements
+    # the last ten new wordings were read as words merely present, not added
+    old = [f"в порядке, установленном законодательством о противодействии незаконной деятельности, пункт {i}"
+           for i in range(1, 41)]
+    new = [words.replace("незаконной", "экстремистской") for words in old]
+    text = ("в статье 14 слова " + ", ".join(f"«{w}»" for w in old) + " заменить соответственно словами "
+            + ", ".join(f"«{w}»" for w in new) + ";")
+    got = directions(text, packs)
+    assert len(got) == 40
+    assert {d for _, _, d in got} == {"added"}

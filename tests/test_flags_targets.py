@@ -459,6 +459,20 @@ def test_laws_named_in_a_lead_or_in_two_places(packs: list[Pack]) -> None:
     assert {targets for words, targets, point in got if point is None and words.startswith("экстремистских")} == {()}
 
 
+@pytest.mark.parametrize("lead", [
+    "Внести в Уголовный кодекс Республики Беларусь следующие изменения:",
+    "Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» следующие "
+    "изменения:",
+], ids=["code", "law"])
+@pytest.mark.parametrize("named", ["с даты вступления в силу", "в редакции"], ids=["in-force", "wording"])
+def test_a_law_named_only_by_the_way_is_not_the_one_changed(lead: str, named: str, packs: list[Pack]) -> None:
+    # the law an item names in passing is not the act its article belongs to: "ст. 16 Закона № 104-З" was
+    # a false target, worse than none
+    text = (lead + "\n1. в статье 16 слова «экстремистских материалов» заменить словами «экстремистских материалов "
+            f"и символики» {named} Закона Республики Беларусь от 14 мая 2021 г. № 104-З «Об изменении законов»;")
+    assert {t for _, _, t, _ in in_text(text, packs)} == {()}
+
+
 def test_laws_named_thousands_of_times_are_read_in_linear_time(packs: list[Pack]) -> None:
     # a hostile page: one clause naming a law 20 000 times without its number, titles never closed
     from builders import within

@@ -102,6 +102,13 @@ def test_a_syntax_error_names_the_key_of_its_line():
     assert "s3cret" not in str(raised.value)
 
 
+def test_an_array_left_open_does_not_blame_the_key_after_it():
+    # tomllib stops at the next line's key, not at the list left open above it: naming that key sent the
+    # user to a setting that is right
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:3: Unclosed array$"):
+        parse_settings('[notify]\nurls = ["mailto://lawyer:s3cret@mail.example.org"\ntimeout = 30\n')
+
+
 def test_a_key_or_a_table_given_twice_is_named():
     # tomllib says "Cannot overwrite a value" and "Cannot declare ('portal',) twice": a user pasting a
     # setting under its default was told neither which key nor which table

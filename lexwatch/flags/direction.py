@@ -267,8 +267,8 @@ def _new_wording(before: str) -> int | None:
     return min(starts, default=None)
 
 
-# How far before a quote the words that say what it is are read: a list of quoted words and the verb
-# before it ("слова «…», «…» … заменить соответственно словами «…», «…»") is far shorter in any law.
+# How far before a quote the words that say what it is are read ("заменить словами «…», "); a quote further
+# down a longer list of quotes is what the one before it is (`_listed`).
 _BEFORE_MAX = 3000
 
 
@@ -281,6 +281,7 @@ class _Quoted:
     how: str
     lo: int = 0
     hi: int = 0
+    listed: bool = False  # read from the words before a list of quotes: the list's next quote is the same
 
 
 def _quoted(layout: Layout, open_: int, close: int) -> _Quoted:
@@ -300,16 +301,16 @@ def _quoted(layout: Layout, open_: int, close: int) -> _Quoted:
     if new_wording is not None:
         # the words it replaces ("слова «…» заменить словами «…»", "«A» и «B» … соответственно"):
         # the quotes of the clause before the verb, after the title of the act it amends
-        return _Quoted("new", layout.past_titles(start, window + new_wording), window + new_wording)
+        return _Quoted("new", layout.past_titles(start, window + new_wording), window + new_wording, listed=True)
     if _REWORDING_RE.search(before):
         return _Quoted("changed")
     if _OLD_WORDING_RE.search(before):
         more = _MORE_OLD_WORDINGS_RE.match(text, close + 1, after_end)   # the other words of the list: «…» и «…»
         rest = more.end() if more else close + 1
         if _OLD_WORDING_GONE_RE.match(text, rest, after_end):
-            return _Quoted("removed")
+            return _Quoted("removed", listed=True)
         verb = _OLD_WORDING_REPLACED_RE.match(text, rest, after_end)
-        return _Quoted("replaced", verb.end() + 1, after_end) if verb else _Quoted("present")
+        return _Quoted("replaced", verb.end() + 1, after_end, listed=True) if verb else _Quoted("present", listed=True)
     if _ANCHOR_RE.search(before):
         return _Quoted("present")
     # a title in quotes ("Закон … № 146-З «О геноциде белорусского народа»") goes with what it names
@@ -322,13 +323,34 @@ def _quoted(layout: Layout, open_: int, close: int) -> _Quoted:
     return _Quoted("lead", outer_start, outer_end)
 
 
+# between two quotes of one list: "«A», «B» и «C»"
+_LIST_GAP_RE = re.compile(r"\s*(?:,|и)\s*")
+
+
+def _listed(layout: Layout, open_: int) -> _Quoted:
+    """What the quote at `open_` is, memoised. A quote that goes on a list ("слова «A», «B» … заменить
+    соответственно словами «X», «Y» …") is what the one before it is: the words that say so may stand more
+    than _BEFORE_MAX before it (40 replacements of 100 characters: the last ten read as merely present)."""
+    memo, quotes = layout._quoted, layout.quotes
+    i = j = bisect_left(layout._quote_starts, open_)
+
+    def goes_on(k: int) -> bool:
+        return k > 0 and _LIST_GAP_RE.fullmatch(layout.text, quotes[k - 1][1] + 1, quotes[k][0]) is not None
+
+    while quotes[j][0] not in memo and goes_on(j) and quotes[j - 1][0] not in memo:
+        j -= 1
+    for k in range(j, i + 1):
+        if quotes[k][0] not in memo:
+            before = memo.get(quotes[k - 1][0]) if goes_on(k) else None
+            memo[quotes[k][0]] = before if before is not None and before.listed else _quoted(layout, *quotes[k])
+    return memo[open_]
+
+
 def instruction_direction(layout: Layout, hit: Hit, same: _SameRule) -> str:
     """The direction an amendment instruction gives a hit in one document; "present" when none does."""
     inside = layout.quote_at(hit.start)
     if inside is not None:
-        if inside[0] not in layout._quoted:
-            layout._quoted[inside[0]] = _quoted(layout, *inside)
-        quoted = layout._quoted[inside[0]]
+        quoted = _listed(layout, inside[0])
         if quoted.how == "new":
             # the same rule in the words it replaces is a change, not an addition
             if same.within(hit, quoted.lo, quoted.hi, quoted=True):

@@ -42,6 +42,11 @@ _OTHER_ACT_RE = re.compile(r"(?<![а-яё])(?:(?:закон|указ|декре�
 _LAW_WORD_RE = re.compile(r"(?<![а-яё])закон(?:а|у|е)?(?![а-яё])")
 _LAW_NUMBER_RE = re.compile(r"(?i)\s+(?:республики\s+беларусь\s+)?от\s[^№;:«»()]{1,30}?№\s*(\d{1,4})[-‑–]з(?![а-яё\d])")
 _LAW_TITLE_RE = re.compile(r"(?i)\s+(?:республики\s+беларусь\s*)?«")
+# A law the instruction changes is named after what of it is changed ("статью 1 Закона", "пункт 2 статьи 14¹
+# Закона"), after "в" ("Внести в Закон", "В Законе …:") or "дополнить", or starts its clause ("Признать
+# утратившими силу:\nЗакон …"); one named otherwise ("с даты вступления в силу Закона …", "в редакции Закона
+# …") is another law, and the clause is not read.
+_LAW_GOVERNED_RE = re.compile(r"(?:[\d¹²³⁴⁵⁶⁷⁸⁹⁰]|(?<![а-яё])(?:в|во|дополнить)|^)\s*$")
 # A title longer than this is cut at a word ("О правовом положении иностранных граждан и лиц без гражданства в
 # Республике…"); a quote longer than _TITLE_MAX is new wording, not a title.
 _TITLE_SHOWN = 80
@@ -256,7 +261,8 @@ class Instructions:
         for m in _OTHER_ACT_RE.finditer(clause):
             if not _LAW_WORD_RE.fullmatch(m.group()):
                 return None
-            named.add(self._cited(start + m.end()))
+            governed = _LAW_GOVERNED_RE.search(clause, max(0, m.start() - 40), m.start()) is not None
+            named.add(self._cited(start + m.end()) if governed else None)
         return named.pop() if len(named) == 1 and None not in named else None
 
     def _cited(self, at: int) -> str | None:
