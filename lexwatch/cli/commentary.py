@@ -180,6 +180,7 @@ def overview(
     from lexwatch.commentary import scaffold
     from lexwatch.flags import load_packs
     from lexwatch.ids import ArticleNumber
+    from lexwatch.text.acts import law_name
 
     numbers = [ArticleNumber.parse(a) for a in article or []]
     if title is not None and not title.strip():
@@ -198,7 +199,7 @@ def overview(
     if missing:
         raise UsageError(f"no article {', '.join(missing)} in {side.label}")
     today = date.today()
-    title = " ".join((title or f"Обзор: {scaffold.law_name(doc.preamble) or doc.title or side.label}").split())
+    title = " ".join((title or f"Обзор: {law_name(doc.preamble) or doc.title or side.label}").split())
     target = _target(output, ws, scaffold.draft_name(title, today, chosen.suffix), chosen.kind)
     data = scaffold.overview_facts(doc, side, sides.versions.get(side.id), title=title, kind=chosen.kind,
                                    packs=packs, numbers=numbers or None, flagged_only=flagged_only, today=today)

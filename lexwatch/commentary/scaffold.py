@@ -19,7 +19,6 @@ from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 from lexwatch.flags.packs import descriptions
 from lexwatch.text.acts import act_name
-from lexwatch.text.acts import law_name as law_name  # `lexwatch commentary` names an overview by it
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
