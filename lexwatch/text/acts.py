@@ -67,8 +67,17 @@ def law_name(preamble: str) -> str:
     return found.group().strip() if found else ""
 
 
-# The proper name a code's title holds, in any case: "Республики Беларусь", "Республика Беларусь".
-_COUNTRY_RE = re.compile(r"\b(?:республик[аиеу]|республикой)\s+беларусь\b")
+# The proper names a title holds, in any case, each word as Russian spelling capitalises it: the country
+# ("Республики Беларусь"), and the bodies that issue acts ("Постановление Совета Министров", "Указ Президента
+# Республики Беларусь", "Постановление Пленума Верховного Суда", "Совета Республики Национального собрания").
+_PROPER_RE = re.compile(
+    r"(?<![а-яё])(?:республик[аиеу]|республикой)\s+беларусь(?![а-яё])"
+    r"|(?<![а-яё])совет[а-яё]{0,2}\s+(?:министров|республики)(?![а-яё])"
+    r"|(?<![а-яё])(?:конституционн|верховн)[а-яё]{2,3}\s+суд[а-яё]{0,2}(?![а-яё])"
+    r"|(?<![а-яё])(?:президент|пленум)[а-яё]{0,2}(?![а-яё])"
+    r"|(?<![а-яё])(?:национальн[а-яё]{2,3}\s+собрани|палат[а-яё]{0,2}\s+представител)")
+# in those names, the words that stay in lower case ("Национального собрания", "Палаты представителей")
+_FIRST_WORD_ONLY = ("национальн", "палат")
 
 
 def act_name(doc: Document) -> str:
@@ -79,4 +88,11 @@ def act_name(doc: Document) -> str:
     if not (name.isupper() and " " in name):  # a register number ("HK9900275") stays as it is
         return name
     name = name[0] + name[1:].lower()
-    return _COUNTRY_RE.sub(lambda m: m.group().title(), name)
+    return _PROPER_RE.sub(_capitalised, name)
+
+
+def _capitalised(found: re.Match[str]) -> str:
+    words = found.group()
+    if words.startswith(_FIRST_WORD_ONLY):
+        return words[0].upper() + words[1:]
+    return re.sub(r"[а-яё]+", lambda w: w.group().capitalize(), words)
