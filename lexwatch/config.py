@@ -193,6 +193,16 @@ def _twice(message: str, text: str, line: int | None) -> str:
     return message
 
 
+def _opened_array(lines: list[str], line: int, column: int) -> tuple[int, re.Match[str] | None]:
+    """Where the list tomllib found unclosed at `line`, `column` was opened: the nearest key before it
+    whose value starts a list ("urls = [" on line 2, not line 3's "timeout = 30", where it stopped)."""
+    for at in range(min(line, len(lines)), 0, -1):
+        key = _KEY_LINE.match(lines[at - 1])
+        if key and not (at == line and column <= key.end()) and lines[at - 1][key.end():].lstrip().startswith("["):
+            return at, key
+    return line, None
+
+
 def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
     try:
         data = tomllib.loads(text)
@@ -210,6 +220,8 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
         column = re.search(r"column (\d+)", msg)
         if named and column and int(column.group(1)) <= named.end():
             named = None
+        if named is None and message == "Unclosed array" and line and column:
+            line, named = _opened_array(lines, line, int(column.group(1)))
         raise ConfigError(said, path=path, line=line, key=named.group(1) if named else None) from None
     settings = Settings(raw=data, path=path, text=text)
     for section in data:

@@ -104,9 +104,15 @@ def test_a_syntax_error_names_the_key_of_its_line():
 
 def test_an_array_left_open_does_not_blame_the_key_after_it():
     # tomllib stops at the next line's key, not at the list left open above it: naming that key sent the
-    # user to a setting that is right
-    with pytest.raises(ConfigError, match=r"^lexwatch.toml:3: Unclosed array$"):
+    # user to a setting that is right; the list's own key and line are named, its value never
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:2: Unclosed array \(key 'urls'\)$"):
         parse_settings('[notify]\nurls = ["mailto://lawyer:s3cret@mail.example.org"\ntimeout = 30\n')
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:3: Unclosed array \(key 'acts'\)$"):
+        parse_settings('[watch]\n# the Code and the law on extremism\nacts = [\n  "HK9900275",\n  "H10700203"\n'
+                       '\n[portal]\ndelay = 1.0\n')
+    # stopped at a key whose own list is closed: the one left open is the one before it
+    with pytest.raises(ConfigError, match=r"^lexwatch.toml:2: Unclosed array \(key 'acts'\)$"):
+        parse_settings('[watch]\nacts = ["HK9900275"\npublication_kinds = ["H1", "HK"]\n')
 
 
 def test_a_key_or_a_table_given_twice_is_named():
