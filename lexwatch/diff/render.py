@@ -300,13 +300,18 @@ _DIRECTION_RU = {"added": "введено", "removed": "исключено", "ch
 _SEVERITY_RU = {"high": "высокая", "medium": "средняя", "low": "низкая"}
 
 
+def _subject(flag: dict[str, Any], subjects: Mapping[tuple[str, str], str]) -> str:
+    """What a flag's rule watches, in its pack's words; "pack/rule" when the diff does not know the rule."""
+    pack, rule = flag.get("pack", ""), flag.get("rule", "")
+    return subjects.get((pack, rule)) or f"{pack}/{rule}"
+
+
 def _flag_ru(flag: dict[str, Any], subjects: Mapping[tuple[str, str], str], evidence: bool) -> str:
     """"⚑ Отрицание геноцида белорусского народа (ст. 130²) — введено, значимость высокая: «…»": the
     rule named by what its pack says it watches (a workspace pack's own words, whatever language
     they are in), "pack/rule" when the diff does not know the rule."""
-    pack, rule = flag.get("pack", ""), flag.get("rule", "")
     direction, severity = flag.get("direction", ""), flag.get("severity", "")
-    said = (f"⚑ {subjects.get((pack, rule)) or f'{pack}/{rule}'} — {_DIRECTION_RU.get(direction, direction)}, "
+    said = (f"⚑ {_subject(flag, subjects)} — {_DIRECTION_RU.get(direction, direction)}, "
             f"значимость {_SEVERITY_RU.get(severity, severity)}")
     return f"{said}: «{flag.get('evidence', '')}»" if evidence else said
 
@@ -315,9 +320,7 @@ def flag_names(item: ArticleDiff, subjects: Mapping[tuple[str, str], str]) -> li
     """What an article's flags watch, each once, most severe first ("Смертная казнь", "pack/rule"
     when the diff does not know the rule): a contents line says which articles to read first."""
     flags = sorted(item.flags, key=lambda f: SEVERITY_ORDER.get(f.get("severity", ""), 3))
-    names = (subjects.get((f.get("pack", ""), f.get("rule", ""))) or f"{f.get('pack', '')}/{f.get('rule', '')}"
-             for f in flags)
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(_subject(f, subjects) for f in flags))
 
 
 def notes_for(item: ArticleDiff, russian: bool = False,
