@@ -178,6 +178,11 @@ _KEY_LINE = re.compile(r'\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'"'[^'\n]*'"r')(?:\s*\.
 _TABLE_TWICE = re.compile(r"Cannot declare \((.*?),?\) twice")
 
 
+def _key_at(lines: list[str], line: int | None) -> re.Match[str] | None:
+    """The key the 1-based `line` sets ("delay = 2.0"), if it sets one."""
+    return _KEY_LINE.match(lines[line - 1]) if line and 0 < line <= len(lines) else None
+
+
 def _twice(message: str, text: str, line: int | None) -> str:
     """tomllib's "Cannot overwrite a value" / "Cannot declare ('portal',) twice" with the key or
     the table named: "`delay` is set twice", "[portal] appears twice"."""
@@ -185,9 +190,8 @@ def _twice(message: str, text: str, line: int | None) -> str:
     if table:
         name = ".".join(part.strip().strip("'") for part in table.group(1).split(","))
         return f"[{name}] appears twice"
-    if message == "Cannot overwrite a value" and line is not None:
-        lines = text.splitlines()
-        key = _KEY_LINE.match(lines[line - 1]) if 0 < line <= len(lines) else None
+    if message == "Cannot overwrite a value":
+        key = _key_at(text.splitlines(), line)
         if key:
             return f"key '{key.group(1)}' is set twice"
     return message
@@ -197,7 +201,7 @@ def _opened_array(lines: list[str], line: int, column: int) -> tuple[int, re.Mat
     """Where the list tomllib found unclosed at `line`, `column` was opened: the nearest key before it
     whose value starts a list ("urls = [" on line 2, not line 3's "timeout = 30", where it stopped)."""
     for at in range(min(line, len(lines)), 0, -1):
-        key = _KEY_LINE.match(lines[at - 1])
+        key = _key_at(lines, at)
         if key and not (at == line and column <= key.end()) and lines[at - 1][key.end():].lstrip().startswith("["):
             return at, key
     return line, None
@@ -216,7 +220,7 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
         # "Invalid value" alone did not say which setting: the key its line starts with, if it does and the
         # error is in its value (an array left open the line before breaks at the next key, not in it)
         lines = text.splitlines()
-        named = _KEY_LINE.match(lines[line - 1]) if said == message and line and 0 < line <= len(lines) else None
+        named = _key_at(lines, line) if said == message else None
         column = re.search(r"column (\d+)", msg)
         if named and column and int(column.group(1)) <= named.end():
             named = None
