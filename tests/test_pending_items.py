@@ -139,6 +139,31 @@ def test_a_month_of_failures_is_not_given_up_in_a_run_the_portal_answers_nothing
     assert len(portal_site.portal.hits(law.pdf_path)) == 1
 
 
+def test_a_run_the_portal_answers_nothing_in_is_not_counted_as_a_try_of_the_item(
+        lexwatch_cli, portal_workspace, portal_site):
+    # A month of outage under an hourly cron must not leave a law tried twice to be given up in the
+    # first run the portal answers in: only runs that reached the portal count toward GIVE_UP_RUNS.
+    law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    began = TODAY - timedelta(days=GIVE_UP_DAYS)
+    db = _db(portal_workspace)
+    with db:
+        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 2, began.isoformat()))
+    db.close()
+    portal_site.portal.outage = Reply(503, b"<html><body><h1>503 Service Unavailable</h1></body></html>")
+    for _ in range(3):
+        blocked = lexwatch_cli("check", cwd=portal_workspace)
+        assert blocked.code == 4 and "could not check anything" in blocked.err, blocked
+        assert f"(failing since {began.isoformat()}, {GIVE_UP_RUNS - 2} runs; looked at again" in blocked.err
+    portal_site.portal.outage = None
+    portal_site.portal.reset_log()
+    back = lexwatch_cli("check", cwd=portal_workspace)  # the ninth try that reached the portal
+    assert back.code == 4 and "given up" not in back.err, back
+    assert len(portal_site.portal.hits(law.pdf_path)) == 1
+    assert f"{GIVE_UP_RUNS - 1} runs; looked at again next run" in back.err, back
+    last = lexwatch_cli("check", cwd=portal_workspace)  # the tenth: given up, said with what to do
+    assert last.code == 4 and f"{GIVE_UP_RUNS} runs: given up, not looked at again" in last.err, last
+
+
 def test_one_day_short_of_a_month_it_is_still_looked_at(lexwatch_cli, portal_workspace, portal_site):
     law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
     db = _db(portal_workspace)

@@ -260,13 +260,14 @@ class FetchRun:
         # transaction that moves the window on, after what it gave was stored (a run killed before
         # this looks at it again: told again, never lost).
         looked = seen | ({p.key for p in again} if finished else set())
+        tried = self.report.reached(source.name)
         with self.state.transaction():
             self.state.forget_items(source.name, (looked - self._failing.keys() - carried.keys()) | self._given_up)
             for key, failed in self._failing.items():
                 if key not in self._given_up:
                     assert failed.item is not None
                     self.state.item_failed(source.name, key, failed.item.recipe, on=self.today, url=failed.url,
-                                           error=failed.error)
+                                           error=failed.error, tried=tried)
             for key, left in carried.items():
                 self.state.item_carried(source.name, key, left.recipe)
             self.state.record_run(source.name, ok=ok, reached=None if held else ctx.reached)
@@ -280,11 +281,13 @@ class FetchRun:
         """Each item that failed this run: how long it has been failing, in its error; given up (said
         once, with what to do, then forgotten) after GIVE_UP_DAYS and GIVE_UP_RUNS, but never in a run
         in which the portal answered nothing (down, or blocking the user's network): the item could
-        not be saved by hand then either. The first run the portal answers in gives it up."""
+        not be saved by hand then either. Nor is such a run counted among its runs: it was not a try of
+        the item (a month-long outage under hourly cron would give up, in the first run the portal
+        answers in, a law tried twice)."""
         answered = self.report.reached(source)
         for key, outcome in self._failing.items():
             prior = self._remembered.get(key)
-            runs = (prior.failures if prior else 0) + 1
+            runs = max((prior.failures if prior else 0) + int(answered), 1)
             since = (prior.failing_since if prior else None) or self.today
             said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
             due = answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS

@@ -168,14 +168,15 @@ class FetchState:
                 for row in rows]
 
     def item_failed(self, source: str, key: str, recipe: Mapping[str, str], *, on: date, url: str,
-                    error: str | None) -> None:
-        """One more run could not fetch the item: counted, with the day it began failing."""
+                    error: str | None, tried: bool = True) -> None:
+        """One more run could not fetch the item: counted if the source answered that run (`tried`;
+        else the item is only marked failing), with the day it began failing."""
         self.db.execute(
             "INSERT INTO fetch_pending (source, key, recipe, failures, failing_since, url, error)"
             " VALUES (?,?,?,1,?,?,?) ON CONFLICT(source, key) DO UPDATE SET recipe=excluded.recipe,"
-            " failures=failures+1, failing_since=coalesce(failing_since, excluded.failing_since),"
+            " failures=max(failures + ?, 1), failing_since=coalesce(failing_since, excluded.failing_since),"
             " url=excluded.url, error=excluded.error",
-            (source, key, json.dumps(dict(recipe), ensure_ascii=False), on.isoformat(), url, error))
+            (source, key, json.dumps(dict(recipe), ensure_ascii=False), on.isoformat(), url, error, int(tried)))
 
     def item_carried(self, source: str, key: str, recipe: Mapping[str, str]) -> None:
         """The item was left over a run's cap; a failing one keeps its count."""
