@@ -33,8 +33,10 @@ class Finding:
     # "added", "removed", "renumbered"}, a renumbered one as [old, new]; None without a comparison
     articles: dict[str, list[Any]] | None = None
     # the act as a lawyer names it where its title is set in capitals, as an edition prints it
-    # ("Уголовный кодекс Республики Беларусь", a law by its name); None: its title says it
+    # ("Уголовный кодекс Республики Беларусь", a law by its name), a draft as cited ("Проект закона
+    # «Об изменении …»"); None: its title says it
     name: str | None = None
+    draft: bool = False  # a draft (a bank entry, or titled "ПРОЕКТ"), not an adopted act
 
     @property
     def changed_articles(self) -> int:
@@ -46,7 +48,7 @@ class Finding:
                 "edition_date": self.version.edition_date.isoformat() if self.version.edition_date else None,
                 "previous": ({"version": self.previous.id, "label": self.previous.label}
                              if self.previous else None),
-                "summary": self.summary, "articles": self.articles, "flags": self.flags,
+                "draft": self.draft, "summary": self.summary, "articles": self.articles, "flags": self.flags,
                 "error": self.error or self.outcome.error}
 
 
@@ -125,12 +127,13 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
     from lexwatch.diff.engine import diff_documents
     from lexwatch.diff.model import DocumentSide
     from lexwatch.flags import annotate_diff, flag_document
-    from lexwatch.text.acts import act_name
+    from lexwatch.text.acts import cited_name, is_draft
 
     info = finding.version
     doc = store.document(info.id)
-    if info.title.isupper():  # "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"
-        finding.name = act_name(doc)
+    finding.draft = is_draft(doc)
+    if info.title.isupper() or finding.draft:  # "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "ПРОЕКТ ЗАКОН …"
+        finding.name = cited_name(doc)
     if finding.previous is not None and doc.articles:
         before = store.document(finding.previous.id)
         diff = diff_documents(before, doc,

@@ -299,3 +299,22 @@ def test_a_subjects_flags_stand_together_in_the_packs_order(store, workspace, tm
     assert {pack for pack, _ in told} >= {"death-penalty", "terrorism"}
     assert all(f["severity"] == "high" for f in finding.flags)
     assert told == sorted(told, key=order.index)  # death-penalty's lines first, each rule's together
+
+
+def test_a_portal_draft_is_named_as_a_lawyer_cites_a_draft(store, workspace):
+    # the bank entry's page sets the mark, the kind and the name in one title; check printed it as set
+    title = "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ Об изменении Уголовного кодекса Республики Беларусь"
+    draft = Document(title=title, act="2025021015", articles=[
+        Article(ArticleNumber(1), "Изменения в Уголовный кодекс",
+                "Внести в Уголовный кодекс Республики Беларусь следующие изменения:\n"
+                "1) статью 130¹ дополнить частью 3 следующего содержания:\n"
+                "«3. Действия, предусмотренные частью 2 настоящей статьи, совершенные повторно, – наказываются "
+                "лишением свободы на срок от пяти до десяти лет.»")])
+    [finding] = explain(store, [_fetched(store, b"draft page", draft, date(2025, 2, 10), kind="draft",
+                                         url="https://pravo.by/document/?guid=3941&p0=2025021015")],
+                        load_packs(workspace, None))
+    from lexwatch.cli.fetch import _finding_lines
+
+    cited = "Проект закона «Об изменении Уголовного кодекса Республики Беларусь»"
+    assert _finding_lines([finding], None)[0].endswith(f"(draft)  {cited}")
+    assert finding.to_dict()["draft"] is True and finding.to_dict()["title"] == title

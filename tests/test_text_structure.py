@@ -316,3 +316,47 @@ def test_a_bidi_control_never_reaches_a_stored_text() -> None:
     stored = doc.preamble + doc.title + "".join(a.heading + a.text for a in doc.articles)
     assert "Уголовный кодекс Республики Беларусь" in doc.preamble and "статьи 361-1 слова" in stored
     assert not any(chr(c) in stored for c in (0x202E, 0x202C, 0x2067, 0x2069))
+
+
+DRAFT_OF_A_LAW = """Проект
+вносится Советом Министров Республики Беларусь
+ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+Об изменении законов по вопросам противодействия экстремизму
+Статья 1. Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» следующие изменения:
+1. статью 1 дополнить пунктом 11 следующего содержания:
+«11) экстремистская деятельность с использованием сети Интернет – действия, указанные в пункте 3 настоящей статьи, совершенные с использованием глобальной компьютерной сети Интернет;».
+Статья 2. Настоящий Закон вступает в силу через шесть месяцев после его официального опубликования.
+"""
+
+
+def test_the_mark_of_a_draft_above_its_title_joins_the_title_as_the_portal_sets_it() -> None:
+    # "Проект" stood in the preamble: the draft was titled as the law it may become, and its text (the
+    # title and the articles) was the law's own once adopted word for word
+    doc = parse(DRAFT_OF_A_LAW)
+    assert doc.title == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert doc.preamble == ("вносится Советом Министров Республики Беларусь\n"
+                            "Об изменении законов по вопросам противодействия экстремизму")
+    adopted = parse(DRAFT_OF_A_LAW.replace("Проект\n", "").replace(
+        "вносится Советом Министров Республики Беларусь\n", "14 марта 2024 г. № 362-З\n"))
+    assert adopted.title == "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ" and adopted.as_text() != doc.as_text()
+
+
+def test_a_draft_whose_mark_the_page_sets_as_a_title_of_its_own_is_titled_whole() -> None:
+    from lexwatch.text.blocks import BlockKind
+
+    lines = DRAFT_OF_A_LAW.splitlines()
+    blocks = [Block("ПРОЕКТ", BlockKind.TITLE), Block(lines[2], BlockKind.TITLE), *map(Block, lines[3:])]
+    doc = parse_blocks(blocks, name="draft.html", fmt="html", title="ПРОЕКТ")
+    assert doc.title == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert doc.preamble == "Об изменении законов по вопросам противодействия экстремизму"
+
+
+def test_the_word_proekt_in_a_law_or_alone_is_no_draft_of_the_title_below_it() -> None:
+    # the mark must stand above the title: "Проект" after it, or a sentence naming a draft, is text
+    body = DRAFT_OF_A_LAW.split("\n", 2)[2]
+    after = parse(body.replace("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n", "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\nПроект\n"))
+    assert after.title == "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ" and after.preamble.startswith("Проект\n")
+    named = parse("Проект подготовлен Национальным центром правовой информации\n" + body)
+    assert named.title == "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ" and named.preamble.startswith("Проект подготовлен")
+    alone = parse("ПРОЕКТ\nСтатья 1. Настоящий Закон вступает в силу после его официального опубликования.\n")
+    assert (alone.title, alone.preamble) == ("ПРОЕКТ", "")

@@ -317,8 +317,11 @@ class FetchRun:
             outcome.status, outcome.version = "unchanged", self._given(item.url, outcome.version)
             return self._record(outcome)
         known = ctx.validators.get(item.url)
-        if known is not None and seen and item.fingerprint and known.fingerprint == item.fingerprint:
-            outcome.status, outcome.version = "unchanged", self._given(item.url, outcome.version)
+        # the bytes of the last look: what they gave then, stored from here or the same text stored from
+        # elsewhere (a law's .pdf beside its .txt: not parsed again on every run to find it the same)
+        given = self._given(item.url, outcome.version)
+        if known is not None and given and item.fingerprint and known.fingerprint == item.fingerprint:
+            outcome.status, outcome.version = "unchanged", given
             self._remember(item, item.fingerprint)
             return self._record(outcome)
         if self.dry_run:

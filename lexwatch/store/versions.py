@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -290,17 +291,24 @@ class VersionStore:
         """A stored version this text is no news against: the latest from the same source, the
         latest of the same act from any source (the portal's address changed: "www.", a port),
         or one of the same act and edition date (the portal served an edition's text again in
-        other bytes). Each is one indexed query."""
-        queries: list[tuple[str, tuple[str, ...]]] = [
-            ("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC LIMIT 1", (source,))]
+        other bytes); from a source nothing was stored from yet, any one of the same text, act and
+        edition date, each or both none (a law saved in the folder as .txt and again as .pdf: one
+        document in two formats, told once). Each is one indexed query."""
+        latest = self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC"
+                                 " LIMIT 1", (source,)).fetchone()
+        day = edition_date.isoformat() if edition_date is not None else None
+        queries: list[tuple[str, tuple[str | None, ...]]] = []
+        if latest is None:  # not for a source that gave another text since: going back to it is a change
+            queries.append(("SELECT * FROM versions WHERE act IS ? AND edition_date IS ? AND text_sha256 = ?"
+                            " ORDER BY added_at DESC, rowid DESC LIMIT 1", (act, day, text_sha)))
         if act:
             queries.append(("SELECT * FROM versions WHERE act = ? ORDER BY added_at DESC, rowid DESC LIMIT 1",
                             (act,)))
-            if edition_date is not None:
+            if day is not None:
                 queries.append(("SELECT * FROM versions WHERE act = ? AND edition_date = ? AND text_sha256 = ? "
-                                "LIMIT 1", (act, edition_date.isoformat(), text_sha)))
-        for sql, args in queries:
-            row = self.db.execute(sql, args).fetchone()
+                                "LIMIT 1", (act, day, text_sha)))
+        rows = (self.db.execute(sql, args).fetchone() for sql, args in queries)  # asked one by one
+        for row in itertools.chain([latest], rows):
             if row is not None and row["text_sha256"] == text_sha:
                 return _row_to_info(row)
         return None

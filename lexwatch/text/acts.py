@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from lexwatch.ids import REGNUM_RE, normalize_regnum
+from lexwatch.ids import REGNUM_RE, is_draft_entry, normalize_regnum
 
 if TYPE_CHECKING:
     from lexwatch.text.model import Document
@@ -96,3 +96,40 @@ def _capitalised(found: re.Match[str]) -> str:
     if words.startswith(_FIRST_WORD_ONLY):
         return words[0].upper() + words[1:]
     return re.sub(r"[а-яё]+", lambda w: w.group().capitalize(), words)
+
+
+# "ПРОЕКТ" before a draft's title, as the portal's draft pages set it and the structure parser joins a
+# file's line "ПРОЕКТ" to it; the kind of act after it, with the adjectives of a code's name
+# ("УГОЛОВНЫЙ КОДЕКС"), and the act's name where the title holds it ("… Об изменении …").
+_DRAFT_TITLE = re.compile(r"проект(?![а-яё])\.?\s*", re.IGNORECASE)
+_DRAFT_KIND = re.compile(r"((?:[а-яё-]+(?:ый|ий|ой)\s+)*)(закон|кодекс|указ|декрет|постановление|положение)"
+                         r"(?![а-яё])\s*(.*)", re.IGNORECASE)
+_NAME_IN_TITLE = re.compile(r"(?<=\s)(?:О|Об|Обо)\s.{3,300}$")
+_GENITIVE = {"закон": "закона", "кодекс": "кодекса", "указ": "указа", "декрет": "декрета",
+             "постановление": "постановления", "положение": "положения"}
+
+
+def is_draft(doc: Document) -> bool:
+    """A draft of an act, not the act: stored under its draft-law bank entry, or titled "ПРОЕКТ …"."""
+    return is_draft_entry(doc.act) or _DRAFT_TITLE.match(doc.title) is not None
+
+
+def cited_name(doc: Document) -> str:
+    """What `check` calls a document: a draft as a lawyer cites it, "Проект закона «Об изменении …»"
+    ("Проект Уголовного кодекса Республики Беларусь" without a name, "Проект" without a title), any
+    other act as `act_name` names it."""
+    if not is_draft(doc):
+        return act_name(doc)
+    mark = _DRAFT_TITLE.match(doc.title)
+    title = " ".join(doc.title[mark.end() if mark else 0:].split())
+    in_title = _NAME_IN_TITLE.search(title)
+    name = law_name(doc.preamble) or (in_title.group() if in_title else "")
+    kind = _DRAFT_KIND.fullmatch(title[:in_title.start()].strip() if in_title else title)
+    if kind is None:
+        return f"Проект «{name}»" if name else "Проект"
+    adjectives, word, rest = kind.groups()
+    if name:
+        return f"Проект {_GENITIVE[word.lower()]} «{name}»"
+    named = "".join(re.sub(r"(?:ый|ий|ой)$", "ого", w) + " " for w in adjectives.lower().split())
+    rest = _PROPER_RE.sub(_capitalised, rest.lower()) if rest.isupper() else rest
+    return " ".join(f"Проект {named.capitalize()}{_GENITIVE[word.lower()]} {rest}".split())

@@ -38,6 +38,11 @@ _TOC_WORD = re.compile(r"^(СОДЕРЖАНИЕ|ОГЛАВЛЕНИЕ)\.?$", re.I
 # A table-of-contents entry in a PDF ends with dot leaders and a page number.
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+|\s\.(?:\s\.)+)\s*\d*\s*$")
 _TITLE_WORDS = re.compile(r"КОДЕКС|ЗАКОН|УКАЗ|ДЕКРЕТ|ПОСТАНОВЛЕНИЕ|ПОЛОЖЕНИЕ", re.IGNORECASE)
+# A draft's mark, a line of its own above the act's title ("ПРОЕКТ" / "Проект"): it joins the title, as
+# the portal's draft pages set it ("ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"), so a draft is told by its title
+# and its text is not the text of the law adopted from it word for word (the title is part of the text's
+# identity; the preamble is not).
+_DRAFT_MARK = re.compile(r"проект\.?", re.IGNORECASE)
 _HEADINGS = (BlockKind.PART, BlockKind.SECTION, BlockKind.CHAPTER, BlockKind.ARTICLE)
 _LOOKALIKES = dict(zip("АВСЕНКМОРТХУ", "ABCEHKMOPTXY", strict=True))
 
@@ -261,6 +266,11 @@ def strip_control_sequences(text: str) -> str:
 _KEPT_CONTROLS = "\t\n\r"
 
 
+def _drafted(title: str) -> str:
+    """The act's title with the draft's mark before it, in the title's case."""
+    return f"{'ПРОЕКТ' if title.isupper() else 'Проект'} {title}"
+
+
 def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", title: str = "",
                  act: str | None = None) -> Document:
     """Build the Document: headings set part/section/chapter, article lines follow their heading."""
@@ -350,8 +360,14 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
     if not drafts:
         raise NoArticlesError(f"{name}: no articles found (no 'Статья N.' headings): is this a legal act?")
     if not doc_title and preamble:
-        doc_title = next((line for line in preamble if _TITLE_WORDS.search(line)), preamble[0])
-        preamble.remove(doc_title)
+        at = next((i for i, line in enumerate(preamble) if _TITLE_WORDS.search(line)), 0)
+        doc_title = preamble.pop(at)
+        mark = next((i for i in range(at) if _DRAFT_MARK.fullmatch(preamble[i])), None)
+        if mark is not None:  # "ПРОЕКТ" above "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", as a draft saved to a file reads
+            del preamble[mark]
+            doc_title = _drafted(doc_title)
+    elif _DRAFT_MARK.fullmatch(doc_title) and preamble and _TITLE_WORDS.search(preamble[0]):
+        doc_title = _drafted(preamble.pop(0))  # "ПРОЕКТ" set as a title of its own, the act's title after it
 
     articles: list[Article] = []
     seen: set[ArticleNumber] = set()

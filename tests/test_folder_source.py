@@ -1,0 +1,166 @@
+"""The folder source as `lexwatch check` tells it: a draft saved by hand is named as a draft, and one
+document saved in several formats (the .txt, the .docx and the .pdf of one law) is told once."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from builders import DEJAVU, criminal_code
+from test_check import ART_67_NEW, ART_67_OLD
+from test_flags_amendments import LAW  # Law No. 165-З as saved from its publication
+
+# The same law as its draft reads on the Legal Forum, saved from it: "ПРОЕКТ" above the kind of act,
+# no date or number yet, the same instructions.
+DRAFT = "ПРОЕКТ\n" + LAW.replace("13 мая 2022 г. № 165-З\n", "").replace(
+    "Принят Палатой представителей 27 апреля 2022 года\nОдобрен Советом Республики 29 апреля 2022 года\n\n", "")
+DRAFT_NAME = "Проект закона «Об изменении Уголовного кодекса Республики Беларусь»"
+
+
+def _word(text: str) -> bytes:
+    """The text as Word saves it when pasted in: a paragraph a line."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    buf = BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def _pdf(text: str) -> bytes:
+    """The text printed to PDF: a paragraph a line, its first row indented, long ones wrapped."""
+    import textwrap
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if not DEJAVU.exists():
+        pytest.skip("no DejaVu font to print Cyrillic with")
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4, invariant=True)
+    y = 790.0
+    for line in text.splitlines():
+        for at, row in enumerate(textwrap.wrap(line, 95) or [""]):
+            pdf.setFont("DejaVuSans", 9)
+            pdf.drawString(65 if at == 0 else 50, y, row)
+            y -= 12
+            if y < 60:
+                pdf.showPage()
+                y = 790.0
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+def _inbox(workspace: Path) -> Path:
+    config = workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
+                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    inbox = workspace / "inbox"
+    inbox.mkdir()
+    return inbox
+
+
+def _told(out: str) -> list[str]:
+    """The name on each document's line of `check`."""
+    return [line.split("(file)  ", 1)[1] for line in out.splitlines() if line.startswith(("new ", "changed "))]
+
+
+def test_a_draft_saved_in_the_folder_is_named_as_a_draft_and_its_law_as_the_law(lexwatch_cli, workspace):
+    inbox = _inbox(workspace)
+    (inbox / "proekt_izmeneniya_UK.txt").write_text(DRAFT, encoding="utf-8")
+    (inbox / "zakon_165-z.txt").write_text(LAW, encoding="utf-8")
+    run = lexwatch_cli("check", cwd=workspace)
+    assert run.code == 1, run
+    # the draft, adopted word for word, is not the law: both told, each by its name
+    assert _told(run.out) == [DRAFT_NAME, "Об изменении Уголовного кодекса Республики Беларусь"], run.out
+    again = lexwatch_cli("check", "--json", cwd=workspace)
+    assert again.code == 0 and again.json()["documents"] == [], again
+
+
+def test_check_json_says_which_document_is_a_draft(lexwatch_cli, workspace):
+    inbox = _inbox(workspace)
+    (inbox / "proekt.txt").write_text(DRAFT, encoding="utf-8")
+    (inbox / "zakon.txt").write_text(LAW, encoding="utf-8")
+    documents = lexwatch_cli("check", "--json", cwd=workspace).json()["documents"]
+    assert [(Path(d["url"]).name, d["draft"], d["kind"]) for d in documents] == [
+        ("proekt.txt", True, "file"), ("zakon.txt", False, "file")]
+    assert documents[0]["title"] == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"  # as stored
+
+
+def test_one_law_saved_as_txt_docx_and_pdf_is_told_once_and_every_file_kept(lexwatch_cli, workspace):
+    inbox = _inbox(workspace)
+    saved = {name: data for name, data in (("zakon_165-z.docx", _word(LAW)), ("zakon_165-z.pdf", _pdf(LAW)),
+                                            ("zakon_165-z.txt", LAW.encode()))}
+    for name, data in saved.items():
+        (inbox / name).write_bytes(data)
+    run = lexwatch_cli("check", cwd=workspace)
+    assert run.code == 1, run
+    assert _told(run.out) == ["Об изменении Уголовного кодекса Республики Беларусь"], run.out
+    assert "folder: 1 new, 0 changed, 2 unchanged, 0 failed" in run.err
+    again = lexwatch_cli("check", cwd=workspace)
+    assert (again.code, again.out) == (0, ""), again
+    assert "nothing new" in again.err
+    assert {p.name: p.read_bytes() for p in inbox.iterdir()} == saved  # the folder is the user's: untouched
+    [stored] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert stored["source"] == str(inbox / "zakon_165-z.docx")
+
+
+def test_a_copy_saved_later_of_an_earlier_edition_is_no_news(lexwatch_cli, workspace):
+    # Two editions of the Code are both told, the second against the first; the older one's PDF put in
+    # the folder afterwards is neither a new edition nor the latest one's reversal
+    inbox = _inbox(workspace)
+    old, new = criminal_code(ART_67_OLD).as_text(), criminal_code(ART_67_NEW).as_text()
+    (inbox / "uk_2020.txt").write_text(old, encoding="utf-8")
+    (inbox / "uk_2022.txt").write_text(new, encoding="utf-8")
+    first = lexwatch_cli("check", "--json", cwd=workspace)
+    assert first.code == 1, first
+    older, newer = first.json()["documents"]
+    assert older["previous"] is None and newer["previous"]["version"] == older["version"]
+    assert newer["articles"]["changed"] == ["67"]
+    (inbox / "uk_2020.pdf").write_bytes(_pdf(old))
+    later = lexwatch_cli("check", "--json", cwd=workspace)
+    assert later.code == 0 and later.json()["documents"] == [], later
+
+
+def test_a_file_that_goes_back_to_its_earlier_text_in_other_bytes_is_still_a_change(lexwatch_cli, workspace):
+    # A text stored from the same file before is not "a copy": A, B, then A again is a change to tell
+    inbox = _inbox(workspace)
+    draft = inbox / "proekt.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    draft.write_text(DRAFT.replace("до шести лет", "до семи лет"), encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    draft.write_bytes(DRAFT.replace("\n", "\r\n").encode("utf-8-sig"))
+    back = lexwatch_cli("check", "--json", cwd=workspace)
+    assert back.code == 1, back
+    [told] = back.json()["documents"]
+    assert told["status"] == "changed" and told["articles"]["changed"] == ["1"], told
+
+
+def test_a_copy_is_not_parsed_again_on_every_run(workspace, monkeypatch):
+    from lexwatch.sources import runner
+    from lexwatch.sources.runner import FetchRun, enabled_sources
+    from lexwatch.workspace import Workspace
+
+    inbox = _inbox(workspace)
+    (inbox / "zakon.txt").write_text(LAW, encoding="utf-8")
+    (inbox / "zakon.docx").write_bytes(_word(LAW))
+    ws = Workspace.find(workspace)
+    parsed: list[str] = []
+    real = runner.parse_fetched
+    monkeypatch.setattr(runner, "parse_fetched", lambda item: parsed.append(item.filename) or real(item))
+    with ws.open_store() as store:
+        first = FetchRun(ws.settings, ws.root, store).run(enabled_sources(ws.settings, ws.root))
+        assert [o.status for o in first.outcomes] == ["new", "unchanged"] and sorted(parsed) == ["zakon.docx",
+                                                                                                "zakon.txt"]
+        parsed.clear()
+        again = FetchRun(ws.settings, ws.root, store).run(enabled_sources(ws.settings, ws.root))
+    assert [o.status for o in again.outcomes] == ["unchanged", "unchanged"]
+    assert len({o.version for o in again.outcomes}) == 1 and parsed == []
