@@ -12,6 +12,7 @@ from typing import Any
 from lexwatch.diff.model import SCHEMA_VERSION, SEVERITY_ORDER, ArticleDiff, DocumentDiff, Op
 from lexwatch.diff.words import merge_ops, word_counts
 from lexwatch.errors import UsageError
+from lexwatch.ids import SUPERSCRIPT_DIGITS
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,11 @@ def summary_line(diff: DocumentDiff, russian: bool = False) -> str:
             f"{s['removed']} removed, {s['renumbered']} renumbered, {s['unchanged']} unchanged")
 
 
+# A part or point's own sub-number: "1/1." as a text or a PDF writes it, "5¹." and "12¹)" as the
+# portal's <sup> reads.
+_SUB_NUMBER = rf"(?:/\d{{1,2}}|[{SUPERSCRIPT_DIGITS}]{{1,2}})?"
 # Normalised text is one line; a redline reads better with each part, point and note on its own.
-_BREAK_RE = re.compile(r"(?<=[.;:]) (?=(?:\d{1,3}(?:\.\d{1,3})*(?:/\d{1,2})?[.)]|Примечани[ея][.:]) )")
+_BREAK_RE = re.compile(rf"(?<=[.;:]) (?=(?:\d{{1,3}}(?:\.\d{{1,3}})*{_SUB_NUMBER}[.)]|Примечани[ея][.:]) )")
 
 
 def _breaks(ops: list[Op]) -> list[int]:
@@ -222,7 +226,7 @@ def _head_end(line: str, words: int) -> int:
     return cut
 
 
-_ENUMERATION_RE = re.compile(r"\d{1,3}(?:/\d{1,2})?[.)] ")
+_ENUMERATION_RE = re.compile(rf"\d{{1,3}}{_SUB_NUMBER}[.)] ")
 
 
 def _tail_start(line: str, words: int) -> int:
@@ -378,11 +382,13 @@ def _split_space(text: str) -> tuple[str, str, str]:
     return lead, core, trail
 
 
-def split_marks(shown: list[Op]) -> list[tuple[str, str, str]]:
+def split_marks(shown: list[Op], one_side: bool = False) -> list[tuple[str, str, str]]:
     """(lead, core, trail) of each op, the mark to go round `core`. Spaces go outside a mark when
     both sides of the text have them there; a space only one side has stays inside its mark, or the
     other side would be misquoted: "от десяти[- – до пятидесятикратного-]{+- до двадцатикратного+}"
-    (2022 prints "десяти- до"), but "от десяти [-– до-]{+и+} размера" (both have the space)."""
+    (2022 prints "десяти- до"), but "от десяти [-– до-]{+и+} размера" (both have the space). So does
+    the space of a change between words it touches (see _joins_words), except in a text that quotes
+    `one_side` whole (a column of the comparative table), where nothing is read into another side."""
     parts = [_split_space(text) if kind != "equal" else ("", text, "") for kind, text in shown]
     for i in range(len(shown) - 1):
         if (shown[i][0], shown[i + 1][0]) != ("delete", "insert"):
@@ -399,4 +405,19 @@ def split_marks(shown: list[Op]) -> list[tuple[str, str, str]]:
         else:
             dc, dt, ic, it = dc + dt, "", ic + it, ""
         parts[i], parts[i + 1] = (dl, dc, dt), (il, ic, it)
+    for i, (kind, _) in enumerate(shown):
+        lead, core, trail = parts[i]
+        if kind != "equal" and not one_side and "\n" not in lead + trail and _joins_words(shown, i):
+            parts[i] = ("", lead + core + trail, "")
     return parts
+
+
+def _joins_words(shown: list[Op], i: int) -> bool:
+    """Whether the change at `i` stands alone between two unchanged texts that touch it with no
+    space ("срок{+ до двух лет+}." against "срок."): a space at its edge put outside its mark would
+    be read into the other side ("на срок ."). A line break stays outside (a mark round one breaks a
+    markdown line), and so does a space beside an unchanged one (the two read as one)."""
+    if not 0 < i < len(shown) - 1 or shown[i - 1][0] != "equal" or shown[i + 1][0] != "equal":
+        return False
+    before, after = shown[i - 1][1][-1:], shown[i + 1][1][:1]
+    return before != "" and after != "" and not before.isspace() and not after.isspace()

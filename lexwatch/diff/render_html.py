@@ -44,7 +44,9 @@ def ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
     shown = [op for op in with_context(ops, options.context, spacing) if op[0] == "equal" or op[0] in keep]
     # the spaces round a change outside its mark, as the terminal and markdown have them: an
     # underline or a strike run on into the gap ("либо за_ сопряженные") printed as part of the words
-    for (kind, chunk), (lead, core, trail) in zip(shown, split_marks(shown), strict=True):
+    # (but for a space no other side has: "срок<ins> до двух лет</ins>.", see split_marks)
+    marks = split_marks(shown, one_side=len(keep) == 1)
+    for (kind, chunk), (lead, core, trail) in zip(shown, marks, strict=True):
         if kind == "equal":
             out.append(escape(chunk))
         else:
@@ -53,8 +55,16 @@ def ops_html(ops: list[Op], options: RenderOptions, spacing: bool,
     return "".join(out).replace("\n", "<br>\n")
 
 
-def _anchor(item: ArticleDiff) -> str:
-    return "art-" + (item.new_number or item.old_number or "x")
+def _anchors(items: list[ArticleDiff]) -> list[str]:
+    """Each article's id in the page, "art-59"; a number a text holds twice (a `note:` said so) gets
+    "art-361-2" the second time, or the contents line would lead to the first."""
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        anchor = "art-" + (item.new_number or item.old_number or "x")
+        seen[anchor] = seen.get(anchor, 0) + 1
+        out.append(anchor if seen[anchor] == 1 else f"{anchor}-{seen[anchor]}")
+    return out
 
 
 def _page(title: str, body: list[str]) -> str:
@@ -85,11 +95,13 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     title = f"Редлайн: {diff.old.label} → {diff.new.label}"
     body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>", _LEGEND,
             "<nav><h2>Статьи</h2><ol>"]
-    body += [f"<li><a href=\"#{escape(_anchor(i))}\">{heading(i, escape)}</a>"
-             f" — {escape(one_line(i, russian=True))}{_flagged(i, diff)}</li>" for i in items]
+    anchors = _anchors(items)
+    body += [f"<li><a href=\"#{escape(anchor)}\">{heading(i, escape)}</a>"
+             f" — {escape(one_line(i, russian=True))}{_flagged(i, diff)}</li>"
+             for i, anchor in zip(items, anchors, strict=True)]
     body.append("</ol></nav>")
-    for item in items:
-        body.append(f"<section id=\"{escape(_anchor(item))}\"><h2>{heading(item, escape)}</h2>"
+    for item, anchor in zip(items, anchors, strict=True):
+        body.append(f"<section id=\"{escape(anchor)}\"><h2>{heading(item, escape)}</h2>"
                     f"<p class=\"meta\">{escape(one_line(item, russian=True))}</p>{_notes(item, diff)}")
         if item.title_ops:
             body.append(f"<p>Заголовок: {ops_html(item.title_ops, options, item.technical)}</p>")
@@ -196,7 +208,7 @@ def _docx_runs(para: Any, ops: list[Op], keep: str, spacing: bool) -> None:
     """One side of the ops as runs: the unchanged text plain, this side's changes struck (old) or
     bold (new)."""
     shown = [op for op in display_ops(ops, spacing) if op[0] in ("equal", keep)]
-    for (kind, chunk), (lead, core, trail) in zip(shown, split_marks(shown), strict=True):
+    for (kind, chunk), (lead, core, trail) in zip(shown, split_marks(shown, one_side=True), strict=True):
         if kind == "equal":
             docx_run(para, chunk)
             continue
