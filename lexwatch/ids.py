@@ -28,7 +28,9 @@ ARTICLE_NUMBER_PATTERN = (
     r"|\s?[-/]\s?(?P<sep>\d{1,3})(?![\d.])"
     r"|\.(?P<dot>\d{1,3})(?!\d))?"
 )
-_ARTICLE_RE = re.compile(r"^\s*" + ARTICLE_NUMBER_PATTERN + r"\s*$")
+# What a user types for one (`--article`, `history ARTICLE`): the number, or the number as a text
+# cites or heads it, "ст. 59", "Ст.59", "статья 59", "59." ("ч. 2 ст. 59", a part, stays refused).
+_ARTICLE_RE = re.compile(r"(?i:(?:ст\.?|статья)\s*)?" + ARTICLE_NUMBER_PATTERN)
 
 
 @dataclass(frozen=True, order=True)
@@ -40,7 +42,7 @@ class ArticleNumber:
 
     @classmethod
     def parse(cls, text: str) -> ArticleNumber:
-        m = _ARTICLE_RE.match(text)
+        m = _ARTICLE_RE.fullmatch(text.strip().removesuffix("."))
         if not m:
             raise UsageError(f"not an article number: {text!r} (try 59, 130-2 or 130²)")
         return cls.from_match(m)

@@ -567,3 +567,40 @@ def test_a_file_named_with_a_bidi_control_is_named_with_a_question_mark(lexwatch
     for fmt in ("terminal", "markdown", "html"):
         result = lexwatch_cli("diff", str(old), str(named), "--format", fmt)
         assert result.code == 1 and "uk?txt.2022" in result.out and "\u202e" not in result.out, fmt
+
+
+def test_article_filter_takes_a_number_as_a_lawyer_cites_it_and_still_refuses_what_is_not_one(
+        lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
+    # "59.", "ст. 59", "статья 59", "Ст.59" were each refused as "not an article number".
+    for spelling in ("59.", "ст. 59", "статья 59", "Ст.59"):
+        data = lexwatch_cli("diff", *map(str, editions), "-a", spelling, "-f", "json").json()
+        assert [a["new_number"] for a in data["articles"]] == ["59"], spelling
+    part = lexwatch_cli("diff", *map(str, editions), "-a", "ч. 2 ст. 59")
+    assert part.code == 2 and part.out == "" and part.err == (
+        "lexwatch: error: not an article number: 'ч. 2 ст. 59' (try 59, 130-2 or 130²)\n")
+    lost = lexwatch_cli("diff", *map(str, editions), "-a", "ст. 1302")  # the lost superscript's hint stays
+    assert lost.code == 2 and "(is it 130² with its superscript lost? write 130-2)" in lost.err
+
+
+def test_format_docx_is_refused_saying_how_a_word_file_is_written(lexwatch_cli: Cli, tmp_path: Path,
+                                                                  editions: tuple[Path, Path]) -> None:
+    word = tmp_path / "table.docx"
+    for args in (("-f", "docx"), ("-f", "docx", "-o", str(word))):
+        refused = lexwatch_cli("diff", *map(str, editions), *args)
+        assert refused.code == 2 and refused.out == "" and refused.err.count("\n") == 1, refused
+        assert "-o x.docx" in refused.err, refused.err
+    assert not word.exists()
+
+
+def test_the_real_editions_say_a_repealed_article_is_repealed_and_print_nothing_for_a_textless_one(
+        lexwatch_cli: Cli, corpus_dir: Path) -> None:
+    # 2022 prints "Статья 41. Исключена"; 2020's "Статья 356¹. Исключена" is gone from 2022.
+    editions = (str(corpus_dir / "uk_2020-09.txt"), str(corpus_dir / "uk_2022-09.txt"))
+    shown = lexwatch_cli("diff", *editions, "-a", "41", "-a", "356-1", "-C", "3")
+    assert shown.code == 1, shown
+    assert "\nСтатья 41. Повторность преступлений (исключена) — repealed\n" in shown.out
+    assert shown.out.endswith("\n\nСтатья 356¹. Исключена — removed\n")
+    markdown = lexwatch_cli("diff", *editions, "-a", "41", "-f", "markdown").out
+    assert "## Статья 41. Повторность преступлений (исключена)\n\n*исключена*\n" in markdown
+    data = lexwatch_cli("diff", *editions, "-a", "41", "-f", "json").json()
+    assert [a["status"] for a in data["articles"]] == ["changed"]  # the schema's status is kept

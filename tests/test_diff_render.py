@@ -848,3 +848,46 @@ def test_each_article_of_an_html_redline_has_its_own_anchor_when_a_number_is_the
     ids = re.findall(r'<section id="([^"]+)"', page)
     assert len(ids) == 2 and len(set(ids)) == 2
     assert re.findall(r'<li><a href="#([^"]+)"', page) == ids
+
+
+_CODE_HEAD = "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ\n\nГЛАВА 22. Преступления против чести и достоинства\n\n"
+_ART_188 = "Статья 188. Клевета\nКлевета – наказывается общественными работами, или штрафом, или арестом.\n\n"
+_ART_189 = ("Статья 189. Оскорбление\n1. Умышленное унижение чести и достоинства личности, выраженное в "
+            "неприличной форме (оскорбление), – наказывается общественными работами, или штрафом.\n\n")
+
+
+def _parsed(text: str, name: str) -> Document:
+    from lexwatch.text.load import parse_bytes
+
+    return parse_bytes((_CODE_HEAD + text).encode(), name)
+
+
+@pytest.mark.parametrize(("old", "new", "english", "russian"), [
+    (_ART_189, "Статья 189. Исключена\n\n", "repealed", "исключена"),
+    ("Статья 189. Исключена\n\n", _ART_189, "re-inserted", "восстановлена")])
+def test_a_repeal_and_a_re_insertion_are_said_so_in_every_redline_and_the_json_keeps_changed(
+        old: str, new: str, english: str, russian: str) -> None:
+    # "Статья 189. Исключена" was headed "changed: +1 −15 words" while `history` said "repealed".
+    diff = diff_documents(_parsed(_ART_188 + old, "uk_2020.txt"), _parsed(_ART_188 + new, "uk_2022.txt"))
+    assert [(a.old_number, a.status) for a in diff.articles] == [("188", "unchanged"), ("189", "changed")]
+    terminal = str(renderer("terminal")(diff, RenderOptions()))
+    assert re.search(rf"\nСтатья 189\. [^\n]* — {english}\n", terminal), terminal
+    markdown = str(renderer("markdown")(diff, RenderOptions()))
+    assert f"\n*{russian}*\n" in markdown and "слов +" not in markdown
+    html = str(renderer("html")(diff, RenderOptions()))
+    assert html.count(f"— {russian}</li>") == 1 and f'<p class="meta">{russian}</p>' in html
+    assert [a["status"] for a in to_json(diff)["articles"]] == ["changed"]
+
+
+def test_an_article_with_no_text_prints_no_empty_line_under_its_heading() -> None:
+    # 2020's "Статья 356¹. Исключена", gone from 2022: its heading was followed by an empty line.
+    art_357 = ("Статья 357. Заговор или иные действия, совершенные с целью захвата государственной власти\n"
+               "1. Захват либо удержание государственной власти неконституционным путем – наказываются лишением "
+               "свободы на срок от десяти до двадцати пяти лет, или пожизненным заключением, или смертной казнью.\n")
+    old = _parsed("Статья 356¹. Исключена\n\n" + art_357, "uk_2020.txt")
+    new = _parsed(art_357.replace("пожизненным заключением", "пожизненным лишением свободы"), "uk_2022.txt")
+    diff = diff_documents(old, new)
+    assert [(a.old_number, a.status) for a in diff.articles] == [("356-1", "removed"), ("357", "changed")]
+    for options in (RenderOptions(), RenderOptions(color=True, width=80)):
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", str(renderer("terminal")(diff, options)))
+        assert "\nСтатья 356¹. Исключена — removed\n\nСтатья 357. Заговор" in plain, plain

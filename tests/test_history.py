@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -268,3 +269,19 @@ def test_history_show_on_a_narrow_terminal_shows_no_piece_of_the_diffs_summary(
     assert blank == "" and heading.startswith("Статья 59. Смертная казнь — changed"), shown
     assert "unchanged" not in shown and "HK9900275@2020-09-07" not in shown
     assert "[-заключением-]{+лишением свободы+}" in shown and max(map(len, shown.splitlines())) <= 80
+
+
+def test_history_show_heads_a_repeal_as_its_line_says_and_takes_the_article_as_cited(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # The line said "repealed" and the redline under it "changed: +1 −20 words"; "ст. 361⁴" was refused.
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_361_4), "2020-09-07")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022, REPEALED_361_4), "2022-09-26")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2023.txt", code(ART_59_2022, ART_361_4), "2023-03-01")
+    shown = lexwatch_cli("-w", str(workspace), "history", "ст. 361⁴", "--show")
+    assert shown.code == 0, shown
+    # each entry's line ("2022-09-26  <id>  Статья 361⁴: …") and its redline's heading
+    headings = [m.group(1) for m in re.finditer(r"^(?:\S+  \S+  )?(Статья 361⁴.*)$", shown.out, re.MULTILINE)]
+    assert headings == ["Статья 361⁴: repealed",
+                        "Статья 361⁴. Содействие экстремистской деятельности (исключена) — repealed",
+                        "Статья 361⁴: re-inserted",
+                        "Статья 361⁴. Содействие экстремистской деятельности — re-inserted"], shown.out

@@ -33,6 +33,9 @@ _FOREIGN_SUFFIXES = (".pdf", ".doc", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".
 
 def output_format(fmt: str | None, output: Path | None) -> str:
     """--format, or the one --output's suffix names (terminal when it names none)."""
+    if fmt is not None and fmt.lower() == "docx":  # a Word file is named by --output, its format is the table
+        raise UsageError(f"unknown format {fmt!r}: a Word document (the comparative table) is written with "
+                         "-o x.docx (and no --format, or --format table)")
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     if output is not None and output.suffix.lower() in _FOREIGN_SUFFIXES:

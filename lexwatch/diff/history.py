@@ -7,7 +7,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from lexwatch.diff.engine import diff_documents
-from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide
+from lexwatch.diff.model import DocumentDiff, DocumentSide
 from lexwatch.diff.render import one_line
 from lexwatch.errors import UsageError
 
@@ -66,8 +66,8 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         if mine:
             diff.articles = mine[:1]
             from_old = mine[0].new_number != number.canonical
-            entries.append(HistoryEntry(after, _summary(mine[0], from_old), diff,
-                                        _summary(mine[0], from_old, russian=True)))
+            entries.append(HistoryEntry(after, one_line(mine[0], from_old), diff,
+                                        one_line(mine[0], from_old, russian=True)))
     if number not in held:
         count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
         raise UsageError(f"no article {number.display} in {count} of {act}{lost_superscript(number, held)}")
@@ -90,18 +90,6 @@ def order_notes(store: VersionStore, act: str, entries: list[HistoryEntry]) -> l
                          "(`lexwatch add FILE --edition-date YYYY-MM-DD` dates one)" if when is None else
                          f"versions of one date are taken in the order they were added: {when.isoformat()} ({ids})")
     return notes
-
-
-_REPEAL_RU = {"repealed": "исключена", "re-inserted": "восстановлена"}
-
-
-def _summary(item: ArticleDiff, from_old: bool, russian: bool = False) -> str:
-    """one_line's words, except for an edition that repeals the article ("Статья 361⁴. Исключена")
-    or gives a repealed one a text again: "repealed", "re-inserted" ("исключена", "восстановлена"),
-    not a rewrite of its words."""
-    if item.status == "changed" and item.repeal:
-        return _REPEAL_RU[item.repeal] if russian else item.repeal
-    return one_line(item, from_old=from_old, russian=russian)
 
 
 def lost_superscript(number: ArticleNumber, held: set[ArticleNumber]) -> str:

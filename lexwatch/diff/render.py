@@ -118,18 +118,23 @@ def heading(item: ArticleDiff, escape: Callable[[str], str] = str) -> str:
 # comparative table, a history to quote); the terminal and json keep the English ones.
 _RU = {"added": "новая статья", "removed": "нет в новой редакции", "changed": "изменена",
        "technical": " (технические правки)", "words": "слов +{} −{}", "renumbered": "перенумерована",
-       "to": "в ст. {}", "from": "(прежде ст. {})"}
+       "to": "в ст. {}", "from": "(прежде ст. {})", "repealed": "исключена", "re-inserted": "восстановлена"}
 _EN = {"added": "added", "removed": "removed", "changed": "changed", "technical": " (technical)",
-       "words": "+{} −{} words", "renumbered": "renumbered", "to": "to {}", "from": "from {}"}
+       "words": "+{} −{} words", "renumbered": "renumbered", "to": "to {}", "from": "from {}",
+       "repealed": "repealed", "re-inserted": "re-inserted"}
 
 
 def one_line(item: ArticleDiff, from_old: bool = False, russian: bool = False) -> str:
     """"added", "removed", "changed: +12 −3 words", "renumbered from 130" (or, told from the old
     number's side, "renumbered to 131"); `russian`: "изменена: слов +12 −3", "перенумерована
-    (прежде ст. 130)"."""
+    (прежде ст. 130)". An edition that repeals the article ("Статья 361⁴. Исключена") or gives a
+    repealed one a text again is "repealed", "re-inserted" ("исключена", "восстановлена"), as a
+    lawyer says it, not a rewrite of its words (the JSON's status stays "changed")."""
     say = _RU if russian else _EN
     if item.status in ("added", "removed"):
         return say[item.status]
+    if item.status == "changed" and item.repeal:
+        return say[item.repeal]
     ins, dele = word_counts(item.ops + item.title_ops)
     words = say["words"].format(ins, dele)
     if item.status == "renumbered":

@@ -50,7 +50,8 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions, *, summary: bool
             console.print(Text(line, style="yellow"))
         if item.title_ops:  # labelled, as in markdown and html: not a line of the article's text
             console.print(Text("Заголовок: ") + _terminal_ops(item.title_ops, options, item.technical))
-        console.print(_terminal_ops(item.ops, options, item.technical))
+        if item.ops:  # a side's "Статья 356¹. Исключена" has no text: no empty line under its heading
+            console.print(_terminal_ops(item.ops, options, item.technical))
     return buffer.getvalue()
 
 
