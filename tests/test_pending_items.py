@@ -39,6 +39,14 @@ def _db(workspace: Path) -> sqlite3.Connection:
     return sqlite3.connect(workspace / ".lexwatch" / "state.db")
 
 
+def _failing_for(workspace: Path, runs: int, since: date) -> None:
+    """What `runs` runs, each meeting the same failure since `since`, leave in the state."""
+    db = _db(workspace)
+    with db:
+        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (runs, since.isoformat()))
+    db.close()
+
+
 def _late_pdf(lexwatch_cli, workspace: Path, site):
     """A week stored, then a law the portal lists yesterday whose PDF is not there (404); the last
     good run was three days back. Returns the law and the run that met the missing PDF."""
@@ -100,10 +108,7 @@ def test_a_publication_failing_for_a_month_is_given_up_once_with_what_to_do(
     law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
     assert first.code == 4, first
     began = TODAY - timedelta(days=GIVE_UP_DAYS)
-    db = _db(portal_workspace)
-    with db:  # what a month of daily runs, each meeting the same 404, leaves
-        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 1, began.isoformat()))
-    db.close()
+    _failing_for(portal_workspace, GIVE_UP_RUNS - 1, began)  # a month of daily runs, each meeting the same 404
     rehearsal = lexwatch_cli("fetch", "--dry-run", "--json", cwd=portal_workspace)  # drops nothing, says so
     assert rehearsal.code == 4 and "given up, not looked at again" not in rehearsal.err, rehearsal
     assert "a run that stores would give it up (this dry run keeps it)" in rehearsal.err, rehearsal
@@ -124,10 +129,7 @@ def test_a_month_of_failures_is_not_given_up_in_a_run_the_portal_answers_nothing
     # nothing must not drop the law, which could not even be saved from the portal by hand then.
     law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
     began = TODAY - timedelta(days=GIVE_UP_DAYS)
-    db = _db(portal_workspace)
-    with db:
-        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 1, began.isoformat()))
-    db.close()
+    _failing_for(portal_workspace, GIVE_UP_RUNS - 1, began)
     portal_site.portal.outage = Reply(403, b"<html><body><h1>403 Forbidden</h1></body></html>")
     blocked = lexwatch_cli("check", cwd=portal_workspace)
     assert blocked.code == 4 and "could not check anything" in blocked.err, blocked
@@ -145,10 +147,7 @@ def test_a_run_the_portal_answers_nothing_in_is_not_counted_as_a_try_of_the_item
     # first run the portal answers in: only runs that reached the portal count toward GIVE_UP_RUNS.
     law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
     began = TODAY - timedelta(days=GIVE_UP_DAYS)
-    db = _db(portal_workspace)
-    with db:
-        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 2, began.isoformat()))
-    db.close()
+    _failing_for(portal_workspace, GIVE_UP_RUNS - 2, began)
     portal_site.portal.outage = Reply(503, b"<html><body><h1>503 Service Unavailable</h1></body></html>")
     for _ in range(3):
         blocked = lexwatch_cli("check", cwd=portal_workspace)
@@ -166,11 +165,8 @@ def test_a_run_the_portal_answers_nothing_in_is_not_counted_as_a_try_of_the_item
 
 def test_one_day_short_of_a_month_it_is_still_looked_at(lexwatch_cli, portal_workspace, portal_site):
     law, _first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
-    db = _db(portal_workspace)
-    with db:  # many runs, but not yet a month: a portal out for weeks must not lose a law
-        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?",
-                   (GIVE_UP_RUNS * 5, (TODAY - timedelta(days=GIVE_UP_DAYS - 1)).isoformat()))
-    db.close()
+    # many runs, but not yet a month: a portal out for weeks must not lose a law
+    _failing_for(portal_workspace, GIVE_UP_RUNS * 5, TODAY - timedelta(days=GIVE_UP_DAYS - 1))
     run = lexwatch_cli("check", cwd=portal_workspace)
     assert run.code == 4 and "looked at again next run" in run.err and "given up" not in run.err, run
     portal_site.portal.reset_log()
@@ -280,10 +276,7 @@ def test_json_tells_a_script_how_long_an_item_has_failed_and_when_it_is_given_up
     assert failed["failing"] == {"since": TODAY.isoformat(), "runs": 2, "given_up": False}
     assert again.json()["documents"] == [] or all(d["failing"] is None for d in again.json()["documents"])
     began = TODAY - timedelta(days=GIVE_UP_DAYS)
-    db = _db(portal_workspace)
-    with db:
-        db.execute("UPDATE fetch_pending SET failures = ?, failing_since = ?", (GIVE_UP_RUNS - 1, began.isoformat()))
-    db.close()
+    _failing_for(portal_workspace, GIVE_UP_RUNS - 1, began)
     last = lexwatch_cli("fetch", "--json", cwd=portal_workspace)
     assert last.code == 4, last
     [given_up] = last.json()["failed"]
