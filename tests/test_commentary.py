@@ -134,6 +134,20 @@ def test_the_review_template_groups_flagged_articles_by_subject(
     assert "| Прочие изменения | 1 |" in text
 
 
+def test_the_review_quotes_and_assesses_an_article_two_subjects_touch_once(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    # Art. 59 and 67 now cite Art. 289: death penalty and terrorism both; each subject repeated their
+    # redlines and asked for an assessment of each twice
+    made = lexwatch_cli("commentary", "new", *map(str, editions), "-T", "review", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    terrorism = made.out[made.out.index("\n## Терроризм"):made.out.index("\n## Прочие изменения")]
+    assert "### Статья 59. Смертная казнь — изменена" in terrorism
+    assert "частью 3 статьи 289 настоящего …»\n\nПравка и оценка — выше, в разделе «Смертная казнь: её введение" \
+        in terrorism, terrorism
+    assert made.out.count("> 2\\. Смертная казнь не может быть назначена:") == 1, made.out
+    assert made.out.count("_Оценка:_") == 3  # Art. 59, 67 and 130², once each
+
+
 def test_flagged_only_and_a_pack_keep_only_what_that_subject_touches(
         lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
     made = lexwatch_cli("commentary", "new", *map(str, editions), "--pack", "genocide", "--flagged-only",
@@ -181,6 +195,20 @@ def test_a_workspace_template_replaces_the_built_in_one(lexwatch_cli: Cli, works
     again = lexwatch_cli("commentary", "copy", "commentary", cwd=workspace)
     assert again.code == 2 and "exists" in again.err
     assert mine.read_text(encoding="utf-8").startswith("{# Наш формат #}")
+
+
+def test_the_template_list_keeps_its_columns_for_a_long_name(lexwatch_cli: Cli, workspace: Path) -> None:
+    # "commentary.html" (15 characters) and a colleague's longer name pushed their rows out of the columns
+    (workspace / "commentary" / "templates" / "antiekstremizm-kvartal.md.j2").write_text(
+        "{# Квартальный обзор нашей организации #}\n# {{ title }}\n", encoding="utf-8")
+    listed = lexwatch_cli("commentary", "templates", cwd=workspace, env={"COLUMNS": "300"})
+    assert listed.code == 0, listed
+    rows = [line for line in listed.out.splitlines() if not line.startswith(" ")]
+    assert [row.split()[0] for row in rows] == ["antiekstremizm-kvartal.md", "commentary.html", "commentary.md",
+                                                "overview.md", "period.md", "review.md"], listed.out
+    assert len({row.index(" markdown " if " markdown " in row else " html ") for row in rows}) == 1, listed.out
+    described = [line for line in listed.out.splitlines() if line.startswith(" ")]
+    assert {len(line) - len(line.lstrip()) for line in described} == {len("antiekstremizm-kvartal.md") + 1}
 
 
 @pytest.mark.parametrize(("body", "says"), [
@@ -408,6 +436,24 @@ def test_an_overview_of_an_amending_law_names_the_code_articles_it_changes(
     assert "(вводится → ст. 289 ч. 3 УК, п. 1): «… «, или пожизненным лишением свободы, или смертной казнью»;»" in art1
     assert "> 2\\. статью 361⁴ исключить;  \n" in art1  # the law's own wording, a line a point
     assert "## Источник\n\n- zakon\\_112-z.txt\n" in text
+
+
+def test_an_overview_of_a_stored_law_dates_its_text_not_an_edition(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # a law stored with the date of its publication: "редакция от 01.06.2021" read as a consolidated
+    # edition the law never had (the period review says "текст от" for the same reason)
+    from test_flags_targets import LAW
+
+    law = tmp_path / "zakon_112-z.txt"
+    law.write_text(LAW, encoding="utf-8")
+    added = lexwatch_cli("add", str(law), "--act", "H12100112", "--edition-date", "2021-06-01", cwd=workspace)
+    assert added.code == 0, added
+    made = lexwatch_cli("commentary", "overview", "H12100112@2021-06-01", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "(H12100112), текст от 01.06.2021: статей в документе " in made.out, made.out
+    assert re.search(r"## Источник\n\n- H12100112@2021-06-01, текст от 01\.06\.2021 \(sha256 [0-9a-f]{64}\)\n",
+                     made.out), made.out
+    assert "редакция от" not in made.out
 
 
 def test_an_overview_of_chosen_articles_and_its_bad_inputs(lexwatch_cli: Cli, workspace: Path,

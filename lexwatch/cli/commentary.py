@@ -261,15 +261,20 @@ def period(
                                      drafts=not no_drafts, today=today)
     entries = scaffold.period_entries(data)
     if not entries and not data["unread"]:
-        asked = "nothing a rule pack flags" if flagged_only else "nothing stored"
+        # a version stored in the period that changes nothing is not "nothing stored": the commentator
+        # would look for a fetch that failed
+        stored = [v for v in (*(new for _, new, _ in found.changed), *found.first)
+                  if not (no_drafts and is_draft_entry(v.act))]
+        asked = ("nothing a rule pack flags" if flagged_only else "no differences") if stored else "nothing stored"
         say(f"{first.isoformat()} – {last.isoformat()}: {asked} in the period; no draft written")
-        return
-    articles = [a for e in entries for a in e["articles"]]
-    flagged = sum(1 for a in articles if a["flags"])
-    documents = len(entries) + len(data["unread"])
-    _deliver(target, chosen, data, ws, f"{documents} document{'' if documents == 1 else 's'}, "
-             f"{len(articles)} article{'' if len(articles) == 1 else 's'} ({flagged} flagged)")
-    # after the draft: a template's error, or no draft, is its one line alone
+    else:
+        articles = [a for e in entries for a in e["articles"]]
+        flagged = sum(1 for a in articles if a["flags"])
+        documents = len(entries) + len(data["unread"])
+        _deliver(target, chosen, data, ws, f"{documents} document{'' if documents == 1 else 's'}, "
+                 f"{len(articles)} article{'' if len(articles) == 1 else 's'} ({flagged} flagged)")
+    # after the draft, or the line saying there is none (the quarter's laws may be the undated ones):
+    # a template's error is its one line alone
     if data["undated"]:
         say(f"note: left out, stored without an edition date: {', '.join(data['undated'])} "
             "(`lexwatch add FILE --edition-date YYYY-MM-DD` dates a version)")
@@ -287,12 +292,13 @@ def templates(as_json: Annotated[bool, typer.Option("--json", help="Print JSON."
                     "description": t.description} for t in found])
         return
     out = console()
+    width = max((len(t.name) for t in found), default=0)  # "commentary.html" or a longer one of the workspace's
     for t in found:
         where = "built-in" if t.builtin else str(t.path)
-        out.print(f"{t.name:<14} {t.kind:<9} {where}", markup=False)
+        out.print(f"{t.name:<{width}} {t.kind:<8} {where}", markup=False)
         description = t.description  # read from the template's file
         if description:
-            out.print(f"{'':<14} {description}", markup=False)
+            out.print(f"{'':<{width}} {description}", markup=False)
 
 
 @commentary_app.command("copy")
