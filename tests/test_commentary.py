@@ -429,11 +429,11 @@ def test_an_overview_of_an_amending_law_names_the_code_articles_it_changes(
     assert "> 26 мая 2021 г. № 112-З  \n> Об изменении кодексов" in text  # the law's date, number and name
     # a subject is told by the Code articles the law's instructions change, not by the law's own numbers
     death = next(line for line in text.splitlines() if line.startswith("- Смертная казнь"))
-    assert death.endswith(": ст. 289 ч. 1 УК, ст. 289 ч. 3 УК, ст. 124 ч. 2 УК, ст. 67 УК (статьи документа: 1)")
+    assert death.endswith(": ч. 1 ст. 289 УК, ч. 3 ст. 289 УК, ч. 2 ст. 124 УК, ст. 67 УК (статьи документа: 1)")
     # an amending law's article has no title: its lead-in is quoted as its first line
     art1 = text[text.index("### Статья 1\n"):text.index("### Статья 2")]
     assert "\n> Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:  \n" in art1
-    assert "(вводится → ст. 289 ч. 3 УК, п. 1): «… «, или пожизненным лишением свободы, или смертной казнью»;»" in art1
+    assert "(вводится → ч. 3 ст. 289 УК, п. 1): «… «, или пожизненным лишением свободы, или смертной казнью»;»" in art1
     assert "> 2\\. статью 361⁴ исключить;  \n" in art1  # the law's own wording, a line a point
     assert "## Источник\n\n- zakon\\_112-z.txt\n" in text
 
@@ -530,9 +530,9 @@ def test_an_overview_names_each_code_article_once_though_two_instructions_change
     made = lexwatch_cli("commentary", "overview", str(law), "-p", "death-penalty", "-o", "-", cwd=workspace)
     assert made.code == 0, made
     death = next(line for line in made.out.splitlines() if line.startswith("- Смертная казнь"))
-    assert death.endswith(": ст. 289 ч. 1 УК, ст. 289 ч. 3 УК (статьи документа: 1)"), death
+    assert death.endswith(": ч. 1 ст. 289 УК, ч. 3 ст. 289 УК (статьи документа: 1)"), death
     # each flag still tells all the articles its own instruction changes
-    assert "(вводится → ст. 289 ч. 1 УК, ст. 289 ч. 3 УК, п. 1)" in made.out
+    assert "(вводится → ч. 1 ст. 289 УК, ч. 3 ст. 289 УК, п. 1)" in made.out
 
 
 def test_an_overview_of_chosen_articles_of_a_law_still_names_the_law(

@@ -189,6 +189,6 @@ def test_a_hit_in_an_amending_law_names_the_code_article_it_changes(lexwatch_cli
         ("1", "added", [{"code": "УК", "article": "124", "part": "2", "point": None}], "2", 1)]
     lines = lexwatch_cli("flags", str(law), "--pack", "death-penalty").out.splitlines()
     assert lines[0] == "zakon_165-z.txt: 2 flags"
-    assert lines[1].startswith("     Статья 1  high   death-penalty/death-penalty (added) → ст. 289 ч. 3 УК "
-                               "(Статья 1 п. 1 закона): … ")
-    assert "(added) → ст. 124 ч. 2 УК (Статья 1 п. 2 закона): …" in lines[2]
+    assert lines[1].startswith("     Статья 1  high   death-penalty/death-penalty (added) → ч. 3 ст. 289 УК "
+                               "(п. 1 ст. 1 закона): … ")
+    assert "(added) → ч. 2 ст. 124 УК (п. 2 ст. 1 закона): …" in lines[2]

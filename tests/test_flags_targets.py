@@ -91,21 +91,21 @@ def in_text(text: str, packs: list[Pack]) -> list[tuple[str, str, tuple[str, ...
 def test_each_instruction_names_the_code_article_it_changes(law: Document, packs: list[Pack]) -> None:
     got = aimed(law, packs)
     # "В статье 289:" leads items: "часть 1 изложить …" changes part 1, "в части 3 слова …" part 3
-    assert ("1", "death-penalty", "changed", ("ст. 289 ч. 1 УК",), "1") in got
-    assert ("1", "death-penalty", "added", ("ст. 289 ч. 3 УК",), "1") in got
+    assert ("1", "death-penalty", "changed", ("ч. 1 ст. 289 УК",), "1") in got
+    assert ("1", "death-penalty", "added", ("ч. 3 ст. 289 УК",), "1") in got
     assert ("1", "extremism-articles", "removed", ("ст. 361⁴ УК",), "2") in got
     # "дополнить Кодекс статьей 130¹": the new article, in the instruction and in its new wording
     assert {g for g in got if g[1] == "nazism-rehabilitation" and g[4] == "3"} == {
         ("1", "nazism-rehabilitation", "added", ("ст. 130¹ УК",), "3")}
-    assert ("1", "death-penalty", "added", ("ст. 124 ч. 2 УК",), "4") in got
+    assert ("1", "death-penalty", "added", ("ч. 2 ст. 124 УК",), "4") in got
     # Art. 289 cited inside the words replaced in Art. 67: the change is to Art. 67
-    assert ("1", "terrorism-articles", "changed", ("ст. 67 ч. 2 УК",), "5") in got
+    assert ("1", "terrorism-articles", "changed", ("ч. 2 ст. 67 УК",), "5") in got
     assert ("1", "genocide-denial", "added", ("ст. 130² УК",), "6") in got
     # another code in another article of the law; a point of a part; КоАП numbers articles in chapters
-    assert ("2", "terrorism-articles", "added", ("ст. 182 ч. 1 УПК",), "1") in got
-    assert ("2", "terrorism", "changed", ("ст. 36¹ ч. 1 п. 3 УПК",), "2") in got
-    assert ("3", "extremism", "changed", ("ст. 19.11 ч. 2 КоАП",), None) in got
-    assert ("4", "extremism-articles", "removed", ("ст. 361⁵ ч. 3 УК",), None) in got
+    assert ("2", "terrorism-articles", "added", ("ч. 1 ст. 182 УПК",), "1") in got
+    assert ("2", "terrorism", "changed", ("п. 3 ч. 1 ст. 36¹ УПК",), "2") in got
+    assert ("3", "extremism", "changed", ("ч. 2 ст. 19.11 КоАП",), None) in got
+    assert ("4", "extremism-articles", "removed", ("ч. 3 ст. 361⁵ УК",), None) in got
 
 
 def test_what_cannot_be_read_is_not_guessed(law: Document, packs: list[Pack]) -> None:
@@ -156,11 +156,11 @@ def test_a_lead_in_a_lead_and_numbered_subpoints(packs: list[Pack]) -> None:
             "1) часть 2 дополнить словами «, или смертной казнью»;\n"
             "2) в части 3 слова «экстремистского формирования» заменить словами «террористической организации».")
     got = in_text(text, packs)
-    assert ("частью 3 статьи 289", "terrorism-articles", ("ст. 67 ч. 2 УК",), "1.1") in got
-    assert ("частью 2 статьи 359", "terrorism-articles", ("ст. 67 ч. 2 УК",), "1.1") in got
-    assert ("Смертная казнь", "death-penalty", ("ст. 67 ч. 3 УК",), "1.2") in got
-    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 2 УК",), "2 1)") in got
-    assert ("террористической", "terrorism", ("ст. 289 ч. 3 УК",), "2 2)") in got
+    assert ("частью 3 статьи 289", "terrorism-articles", ("ч. 2 ст. 67 УК",), "1.1") in got
+    assert ("частью 2 статьи 359", "terrorism-articles", ("ч. 2 ст. 67 УК",), "1.1") in got
+    assert ("Смертная казнь", "death-penalty", ("ч. 3 ст. 67 УК",), "1.2") in got
+    assert ("смертной казнью", "death-penalty", ("ч. 2 ст. 289 УК",), "2 1)") in got
+    assert ("террористической", "terrorism", ("ч. 3 ст. 289 УК",), "2 2)") in got
 
 
 def test_an_article_added_after_a_part_and_a_part_named_in_words(packs: list[Pack]) -> None:
@@ -168,21 +168,21 @@ def test_an_article_added_after_a_part_and_a_part_named_in_words(packs: list[Pac
                   "статью 59 после части 2 дополнить частью 2¹ следующего содержания:\n"
                   "«2¹. Смертная казнь не может быть назначена лицам, страдающим психическим расстройством.»;\n"
                   "часть первую статьи 289 дополнить словами «или смертной казнью».", packs)
-    assert ("Смертная казнь", "death-penalty", ("ст. 59 ч. 2¹ УК",), None) in got
-    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 1 УК",), None) in got
+    assert ("Смертная казнь", "death-penalty", ("ч. 2¹ ст. 59 УК",), None) in got
+    assert ("смертной казнью", "death-penalty", ("ч. 1 ст. 289 УК",), None) in got
 
 
 def test_several_articles_in_one_instruction(packs: list[Pack]) -> None:
     repeal = in_text("Признать утратившими силу части 2 статей 361¹ и 361⁴ Уголовного кодекса Республики Беларусь.",
                      packs)
-    assert repeal == [("части 2 статей 361¹", "extremism-articles", ("ст. 361¹ ч. 2 УК",), None),
-                      ("361⁴", "extremism-articles", ("ст. 361⁴ ч. 2 УК",), None)]
+    assert repeal == [("части 2 статей 361¹", "extremism-articles", ("ч. 2 ст. 361¹ УК",), None),
+                      ("361⁴", "extremism-articles", ("ч. 2 ст. 361⁴ УК",), None)]
     sanctions = in_text("Внести в Уголовный кодекс Республики Беларусь изменение, заменив в санкциях частей 2 и 3 "
                         "статей 289 и 290 слова «или пожизненным лишением свободы» словами «, или пожизненным "
                         "лишением свободы, или смертной казнью».", packs)
-    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 2 УК", "ст. 289 ч. 3 УК", "ст. 290 ч. 2 УК",
-                                                 "ст. 290 ч. 3 УК"), None) in sanctions
-    assert ("290", "terrorism-articles", ("ст. 290 ч. 2 УК", "ст. 290 ч. 3 УК"), None) in sanctions
+    assert ("смертной казнью", "death-penalty", ("ч. 2 ст. 289 УК", "ч. 3 ст. 289 УК", "ч. 2 ст. 290 УК",
+                                                 "ч. 3 ст. 290 УК"), None) in sanctions
+    assert ("290", "terrorism-articles", ("ч. 2 ст. 290 УК", "ч. 3 ст. 290 УК"), None) in sanctions
     ranged = in_text("Внести в Уголовный кодекс Республики Беларусь изменение, признав утратившими силу "
                      "статьи 361¹–361⁴.", packs)
     assert [t for _, _, t, _ in ranged] == [("ст. 361¹ УК",), ("ст. 361² УК",), ("ст. 361³ УК",), ("ст. 361⁴ УК",)]
@@ -209,15 +209,15 @@ def test_the_source_in_brackets_is_neither_a_point_nor_an_article(packs: list[Pa
                   "(Ведамасці Нацыянальнага сходу Рэспублікі Беларусь, 2000 г., № 4, ст. 58) изменение, изложив "
                   "часть 1 статьи 69¹ в следующей редакции:\n"
                   "«1. Осужденные за акт терроризма содержатся отдельно от других осужденных.»", packs)
-    assert got == [("терроризма", "terrorism", ("ст. 69¹ ч. 1 УИК",), None)]
+    assert got == [("терроризма", "terrorism", ("ч. 1 ст. 69¹ УИК",), None)]
 
 
 @pytest.mark.parametrize(("root", "cited"), [
     ("Внести в Трудовой кодекс Республики Беларусь от 26 июля 1999 г. № 296-З следующие изменения:", None),
     ("Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» "
-     "следующие изменения:", "ст. 1 ч. 1 Закона № 203-З"),
+     "следующие изменения:", "ч. 1 ст. 1 Закона № 203-З"),
     ("Внести в Процессуально-исполнительный кодекс Республики Беларусь об административных правонарушениях "
-     "от 6 января 2021 г. № 92-З следующие изменения:", "ст. 1 ч. 1 ПИКоАП"),
+     "от 6 января 2021 г. № 92-З следующие изменения:", "ч. 1 ст. 1 ПИКоАП"),
     # a decree's provisions are points, not articles; a law's in another law, nobody's
     ("Внести в Указ Президента Республики Беларусь от 9 ноября 2010 г. № 575 следующие изменения:", None),
     ("Внести в Положение, утвержденное Законом Республики Беларусь от 4 января 2007 г. № 203-З, "
@@ -235,7 +235,7 @@ def test_an_article_of_a_law_titled_by_the_code_it_amends(packs: list[Pack]) -> 
             "Часть 1 статьи 361¹ изложить в следующей редакции:\n"
             "«1. Создание экстремистского формирования – наказывается лишением свободы на срок от шести до "
             "десяти лет.»")
-    assert {t for _, _, t, _ in in_text(text, packs)} == {("ст. 361¹ ч. 1 УК",)}
+    assert {t for _, _, t, _ in in_text(text, packs)} == {("ч. 1 ст. 361¹ УК",)}
 
 
 def test_the_portal_page_and_the_pdf_of_the_law_give_the_same_targets(tmp_path: Path, law: Document,
@@ -284,8 +284,8 @@ def test_a_draft_revised_in_one_point_flags_that_point_only(tmp_path: Path, pack
                                   "«на срок от десяти до двадцати лет, или пожизненным лишением свободы, или смертной "
                                   "казнью»;")
     assert draft_flags(tmp_path, packs, LAW, second) == [
-        ("death-penalty", "changed", ("ст. 124 ч. 2 УК",), "4"),
-        ("terrorism-articles", "changed", ("ст. 124 ч. 2 УК",), "4")]
+        ("death-penalty", "changed", ("ч. 2 ст. 124 УК",), "4"),
+        ("terrorism-articles", "changed", ("ч. 2 ст. 124 УК",), "4")]
 
 
 def test_an_item_revised_under_a_lead_names_its_part_and_the_lead_its_article(tmp_path: Path,
@@ -295,7 +295,7 @@ def test_an_item_revised_under_a_lead_names_its_part_and_the_lead_its_article(tm
     second = LAW.replace("«, или пожизненным лишением свободы, или смертной казнью»;",
                          "«, или пожизненным лишением свободы, или смертной казнью, с конфискацией имущества»;")
     assert draft_flags(tmp_path, packs, LAW, second) == [
-        ("death-penalty", "changed", ("ст. 289 ч. 3 УК",), "1"),
+        ("death-penalty", "changed", ("ч. 3 ст. 289 УК",), "1"),
         ("terrorism-articles", "changed", ("ст. 289 УК",), "1")]
 
 
@@ -310,9 +310,9 @@ def test_an_instruction_dropped_and_one_added_between_readings(tmp_path: Path, p
                             "«на срок от восьми до пятнадцати лет» дополнить словами «, или пожизненным лишением "
                             "свободы, или смертной казнью».\nСтатья 2.")
     assert draft_flags(tmp_path, packs, LAW, second) == [
-        ("death-penalty", "added", ("ст. 290 ч. 1 УК",), "6"),
+        ("death-penalty", "added", ("ч. 1 ст. 290 УК",), "6"),
         ("extremism-articles", "removed", ("ст. 361⁴ УК",), "2"),
-        ("terrorism-articles", "added", ("ст. 290 ч. 1 УК",), "6")]
+        ("terrorism-articles", "added", ("ч. 1 ст. 290 УК",), "6")]
 
 
 def test_the_same_draft_renumbered_flags_nothing(tmp_path: Path, packs: list[Pack]) -> None:
@@ -336,9 +336,9 @@ def test_abbreviated_references_in_instructions(packs: list[Pack]) -> None:
             "абз. 2 ч. 1 исключить;\n"
             "подп. 1.2 п. 1 примечания к статье исключить.")
     got = in_text(text, packs)
-    assert ("ч. 3 ст. 289", "terrorism-articles", ("ст. 289 ч. 3 УК",), "1") in got
-    assert ("смертной казнью", "death-penalty", ("ст. 289 ч. 3 УК",), "1") in got
-    assert ("ч. 1 ст. 67", "death-penalty-articles", ("ст. 67 ч. 1 п. 2 УК",), "2") in got
+    assert ("ч. 3 ст. 289", "terrorism-articles", ("ч. 3 ст. 289 УК",), "1") in got
+    assert ("смертной казнью", "death-penalty", ("ч. 3 ст. 289 УК",), "1") in got
+    assert ("ч. 1 ст. 67", "death-penalty-articles", ("п. 2 ч. 1 ст. 67 УК",), "2") in got
     assert ("ст. 361⁴", "extremism-articles", ("ст. 361⁴ УК",), "3") in got
     directions = {text[h.start:h.end]: h.direction for h in document_directions(text, find_hits(text, packs))}
     assert directions["смертной казнью"] == "added" and directions["ст. 361⁴"] == "changed"
@@ -365,11 +365,11 @@ def test_a_revised_sub_point_is_told_by_its_own_point(tmp_path: Path, packs: lis
     # a diff compares the law's articles on one line each ("1. В статье 67: 1.1. в части 2: слова …"): the
     # points, sub-points and leads are read there as on lines
     assert draft_flags(tmp_path, packs, NESTED, NESTED.replace("по решению суда", "по приговору суда")) == [
-        ("death-penalty", "changed", ("ст. 67 ч. 3 УК",), "1.2"),
+        ("death-penalty", "changed", ("ч. 3 ст. 67 УК",), "1.2"),
         ("death-penalty-articles", "changed", ("ст. 67 УК",), "1")]
     assert draft_flags(tmp_path, packs, NESTED, NESTED.replace("организации».", "организации или ее части».")) == [
-        ("extremism", "changed", ("ст. 289 ч. 3 УК",), "2 2)"),
-        ("terrorism", "changed", ("ст. 289 ч. 3 УК",), "2 2)"),
+        ("extremism", "changed", ("ч. 3 ст. 289 УК",), "2 2)"),
+        ("terrorism", "changed", ("ч. 3 ст. 289 УК",), "2 2)"),
         ("terrorism-articles", "changed", ("ст. 289 УК",), "2")]
 
 
@@ -405,12 +405,12 @@ def test_an_amending_law_names_the_law_each_instruction_changes(tmp_path: Path, 
     got = {(article, rule, direction, targets, point) for article, rule, direction, targets, point
            in aimed(doc, packs) if rule == "extremism"}
     # one clause names the law and its article; the official source in brackets is no point of it
-    assert ("1", "extremism", "added", ("ст. 1 п. 11 Закона № 203-З",), None) in got
+    assert ("1", "extremism", "added", ("п. 11 ст. 1 Закона № 203-З",), None) in got
     # "Внести в Закон …:" leads the points under it, "в статье 1:" its sub-points
     assert ("2", "extremism", "added", ("ст. 1 Закона № 427-З",), "1.1") in got
-    assert ("2", "extremism", "added", ("ст. 17 ч. 3 Закона № 427-З",), "2") in got
+    assert ("2", "extremism", "added", ("ч. 3 ст. 17 Закона № 427-З",), "2") in got
     # "статьей 2 настоящего Закона" in the replaced words is the amended law's own: Art. 38 is changed
-    assert ("2", "extremism", "added", ("ст. 38 ч. 1 Закона № 427-З",), "3") in got
+    assert ("2", "extremism", "added", ("ч. 1 ст. 38 Закона № 427-З",), "3") in got
     # a law named by its title only
     assert ("3", "extremism", "changed", ("ст. 2 Закона «О массовых мероприятиях в Республике Беларусь»",),
             None) in got
@@ -423,8 +423,8 @@ def test_a_law_amending_laws_read_as_one_text_starts_anew_at_each_article(packs:
     body = LAWS[LAWS.index("Статья 1."):]
     targets = {t for _, _, t, _ in in_text(body, packs)}
     # "Статья 2. Внести в …" is the amending law's article: never "ст. 2" of the law amended before it
-    assert targets == {(), ("ст. 1 п. 11 Закона № 203-З",), ("ст. 1 Закона № 427-З",), ("ст. 17 ч. 3 Закона № 427-З",),
-                       ("ст. 38 ч. 1 Закона № 427-З",), ("ст. 2 Закона «О массовых мероприятиях в Республике Беларусь»",)}
+    assert targets == {(), ("п. 11 ст. 1 Закона № 203-З",), ("ст. 1 Закона № 427-З",), ("ч. 3 ст. 17 Закона № 427-З",),
+                       ("ч. 1 ст. 38 Закона № 427-З",), ("ст. 2 Закона «О массовых мероприятиях в Республике Беларусь»",)}
 
 
 def test_a_long_title_is_cut_at_a_word_and_the_json_keeps_the_schema(packs: list[Pack]) -> None:
@@ -452,9 +452,9 @@ def test_laws_named_in_a_lead_or_in_two_places(packs: list[Pack]) -> None:
             "заменить словами «экстремистских материалов» в редакции Закона Республики Беларусь от 14 мая 2021 г. "
             "№ 104-З.")
     got = [(words, targets, point) for words, rule, targets, point in in_text(text, packs) if rule == "extremism"]
-    assert ("экстремистском", ("ст. 361¹ ч. 1 УК",), "1") in got
+    assert ("экстремистском", ("ч. 1 ст. 361¹ УК",), "1") in got
     # the lead names the law, its items the articles
-    assert ("экстремистское", ("ст. 1 п. 12 Закона № 203-З",), "2 1)") in got
+    assert ("экстремистское", ("п. 12 ст. 1 Закона № 203-З",), "2 1)") in got
     # two laws in one instruction: which one is changed is not guessed
     assert {targets for words, targets, point in got if point is None and words.startswith("экстремистских")} == {()}
 

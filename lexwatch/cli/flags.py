@@ -44,14 +44,14 @@ def annotate(diff: DocumentDiff, packs: list[str] | None, root: Path | None) -> 
 
 
 def _aimed(item: dict[str, Any]) -> str:
-    """" → ст. 289 ч. 1 УК (Статья 1 п. 1 закона)" for a hit in an amendment instruction, else ""."""
+    """" → ч. 1 ст. 289 УК (п. 1 ст. 1 закона)" for a hit in an amendment instruction, else ""."""
     from lexwatch.flags.targets import pointing_to
     from lexwatch.ids import ArticleNumber
 
     if not item["targets"]:
         return ""
-    where = [f"Статья {ArticleNumber.parse(item['article']).display}" if item["article"] else "",
-             f"п. {item['instruction']}" if item["instruction"] else ""]
+    where = [f"п. {item['instruction']}" if item["instruction"] else "",
+             f"ст. {ArticleNumber.parse(item['article']).display}" if item["article"] else ""]
     via = " ".join(w for w in where if w)
     return pointing_to(item["targets"]) + (f" ({via} закона)" if via else "")
 

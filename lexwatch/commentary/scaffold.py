@@ -260,7 +260,7 @@ def _flag(found: dict[str, Any], subjects: dict[tuple[str, str], str]) -> dict[s
 
 
 def _cited(found: dict[str, Any]) -> list[str]:
-    """The Code articles a flag's instruction changes, as cited: ["ст. 289 ч. 1 УК", …]."""
+    """The Code articles a flag's instruction changes, as cited: ["ч. 1 ст. 289 УК", …]."""
     from lexwatch.flags.targets import Target
 
     return [Target(**t).display for t in found.get("targets") or []]
@@ -306,7 +306,7 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
         # the law's date, number and name stay with --article; its flags are not an article asked for
         "preamble": {"text": doc.preamble, "flags": [] if numbers else preamble} if doc.preamble else None,
         "articles": articles,
-        # in an amending law, the Code articles each subject's instructions change ("ст. 289 ч. 1 УК"),
+        # in an amending law, the Code articles each subject's instructions change ("ч. 1 ст. 289 УК"),
         # each once though two instructions change it
         "subjects": [{**subject, "targets": list(dict.fromkeys(
             target for a in subject["articles"] for f in a["flags"] if f["pack"] == subject["name"]

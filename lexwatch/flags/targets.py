@@ -75,7 +75,7 @@ _HEADING_RE = re.compile(r"(?<![^\n«])Статья\s+(?P<number>\d{1,4}(?:[¹²
 
 @dataclass(frozen=True)
 class Target:
-    """A provision of a code or a law an instruction changes: ст. 289 ч. 1 УК, ст. 1 Закона № 203-З."""
+    """A provision of a code or a law an instruction changes: ч. 1 ст. 289 УК, ст. 1 Закона № 203-З."""
 
     code: str                  # "УК", "УПК", "УИК", "КоАП", "ПИКоАП"; a law: "Закон № 203-З", "Закон «О …»"
     article: str               # canonical ("289", "361-4"); in КоАП and ПИКоАП as numbered there ("19.11")
@@ -94,14 +94,15 @@ class Target:
     @property
     def display(self) -> str:
         article = self.article if self.code in _CHAPTER_NUMBERED else ArticleNumber.parse(self.article).display
-        part = f" ч. {ArticleNumber.parse(self.part).display}" if self.part else ""
-        point = f" п. {ArticleNumber.parse(self.point).display}" if self.point else ""
+        # as a lawyer cites it, the smallest unit first: "п. 2 ч. 1 ст. 67 УК"
+        part = f"ч. {ArticleNumber.parse(self.part).display} " if self.part else ""
+        point = f"п. {ArticleNumber.parse(self.point).display} " if self.point else ""
         act = "Закона" + self.code[5:] if self.code.startswith("Закон ") else self.code
-        return f"ст. {article}{part}{point} {act}"
+        return f"{point}{part}ст. {article} {act}"
 
 
 def pointing_to(targets: list[dict[str, Any]]) -> str:
-    """" → ст. 289 ч. 1 УК, ст. 67 УК" for the targets of a hit or a flag as their JSON gives them, else ""."""
+    """" → ч. 1 ст. 289 УК, ст. 67 УК" for the targets of a hit or a flag as their JSON gives them, else ""."""
     return " → " + ", ".join(Target(**t).display for t in targets) if targets else ""
 
 
