@@ -246,7 +246,9 @@ def test_stored_versions_give_their_dates_and_portal_address(lexwatch_cli: Cli, 
     made = lexwatch_cli("commentary", "new", "HK9900275@2021-01-01", "HK9900275@2022-06-01", "-T", "review",
                         "-o", "-", cwd=workspace)
     assert made.code == 0, made
-    assert "Период: 01.01.2021 — 01.06.2022. УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ (HK9900275)." in made.out
+    # the act as a lawyer names it, not in the edition's capitals; the editions by their dates
+    assert "Период: 01.01.2021 — 01.06.2022. Уголовный кодекс Республики Беларусь (HK9900275)." in made.out
+    assert "из сравнения редакций\n> от 01.01.2021 и от 01.06.2022; выводы — за автором." in made.out, made.out
     # an autolink, its address not escaped; the edition and the stored bytes named
     assert re.search(rf"- HK9900275@2021-01-01, редакция от 01\.01\.2021, <{re.escape(url)}> \(sha256 [0-9a-f]{{64}}\)\n",
                      made.out), made.out
@@ -307,6 +309,11 @@ def test_a_word_draft_holds_the_same_text_and_marks(lexwatch_cli: Cli, workspace
     assert not any(r.font.strike for r in new67.runs)
     bullets = [p.text for p in paragraphs if p.style.name == "List Bullet"]
     assert any(b.startswith("Тема: Смертная казнь") for b in bullets)
+    # what struck and bold type mean, said in those marks before the first article
+    legend = next(p for p in paragraphs if p.text == "зачёркнуто — исключено, полужирным — добавлено.")
+    assert [r.text for r in legend.runs if r.font.strike] == ["зачёркнуто"]
+    assert [r.text for r in legend.runs if r.bold] == ["полужирным"]
+    assert paragraphs.index(legend) < next(i for i, p in enumerate(paragraphs) if p.text.startswith("Статья 59"))
 
 
 def test_a_draft_file_must_be_of_its_templates_kind(lexwatch_cli: Cli, workspace: Path, tmp_path: Path,
@@ -579,7 +586,8 @@ def test_a_line_that_opens_with_a_markdown_mark_stays_text(lexwatch_cli: Cli, wo
     made = lexwatch_cli("commentary", "overview", str(path), "-o", "-", cwd=workspace)
     assert made.code == 0, made
     html = MarkdownIt("commonmark").render(made.out)
-    quoted = next(q for q in html.split("<blockquote>")[1:] if "№ 146-З" in q).split("</blockquote>")[0]
+    quotes = [q.split("</blockquote>")[0] for q in html.split("<blockquote>")[1:]]
+    quoted = next(q for q in quotes if "№ 146-З" in q)
     assert "<ul>" not in quoted and "<h" not in quoted and "- 2 -" in quoted and "+ Принят" in quoted
     assert "===" in quoted
 
@@ -609,3 +617,43 @@ def test_the_unflagged_articles_come_in_the_codes_order() -> None:
     data = facts(diff, title="Обзор", kind="markdown", docs=(old, new), versions=(None, None), packs=packs)
     assert [a["label"] for a in data["articles"]] == ["Статья 205", "Статья 10"]  # the redline's order
     assert [a["label"] for a in data["unflagged"]] == ["Статья 10", "Статья 205"]
+
+
+def test_a_draft_names_the_act_and_its_editions_as_a_lawyer_does(lexwatch_cli: Cli, workspace: Path,
+                                                                 editions: tuple[Path, Path], tmp_path: Path) -> None:
+    # The drafts named the Code in the edition's capitals and each edition by its label ("сравнение
+    # редакции HK9900275@2021-01-01 с …"); a lawyer writes the name and "редакция от 01.01.2021".
+    with Workspace.find(workspace).open_store() as store:
+        for path, when in zip(editions, (date(2021, 1, 1), date(2022, 6, 1)), strict=True):
+            store.add(path.read_bytes(), source=str(path), filename=path.name, act="HK9900275", edition_date=when)
+    pair = ("HK9900275@2021-01-01", "HK9900275@2022-06-01", "-a", "59")
+    made = lexwatch_cli("commentary", "new", *pair, "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "## Кратко\n\nУголовный кодекс Республики Беларусь (HK9900275): сравнение редакции от 01.01.2021 с " \
+           "редакцией от 01.06.2022.\n" in made.out, made.out
+    assert "**Прежняя редакция** (от 01.01.2021):" in made.out and "**Новая редакция** (от 01.06.2022):" in made.out
+    assert "УГОЛОВНЫЙ" not in made.out
+    # between the (default) title and the sources, where a version is looked up, no label
+    assert "@" not in made.out[made.out.index("## Кратко"):made.out.index("## Источники")]
+    html = lexwatch_cli("commentary", "new", *pair, "-T", "commentary.html", "-o", "-", cwd=workspace)
+    assert "сравнение редакции от 01.01.2021 с редакцией от 01.06.2022 (Уголовный кодекс Республики Беларусь)." \
+        in html.out, html.out
+    assert "<h3>Прежняя редакция (от 01.01.2021)</h3>" in html.out
+    # files have no edition date: their labels stand for them
+    files = lexwatch_cli("commentary", "new", *map(str, editions), "-a", "59", "-o", "-", cwd=workspace)
+    assert "сравнение редакции uk\\_2020.txt с редакцией uk\\_2022.txt." in files.out, files.out
+    # a law by its kind, date, number and name; a draft as it is cited
+    law = tmp_path / "zakon_146-z.txt"
+    law.write_text("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n5 января 2022 г. № 146-З\nО геноциде белорусского народа\n\n"
+                   "Статья 1. Геноцид белорусского народа\nГеноцидом белорусского народа признаются действия, "
+                   "совершенные нацистскими преступниками в годы Великой Отечественной войны.\n", encoding="utf-8")
+    overview = lexwatch_cli("commentary", "overview", str(law), "-o", "-", cwd=workspace)
+    assert "## Кратко\n\nЗакон Республики Беларусь от 5 января 2022 г. № 146-З «О геноциде белорусского народа»: " \
+           "статей в документе 1." in overview.out, overview.out
+    draft = tmp_path / "proekt.txt"
+    draft.write_text("ПРОЕКТ\nЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\nОб изменении законов по вопросам противодействия "
+                     "экстремизму\n\nСтатья 1. Настоящий Закон вступает в силу через шесть месяцев после его "
+                     "официального опубликования.\n", encoding="utf-8")
+    proposed = lexwatch_cli("commentary", "overview", str(draft), "-o", "-", cwd=workspace)
+    assert "## Кратко\n\nПроект закона «Об изменении законов по вопросам противодействия экстремизму»: " \
+        in proposed.out, proposed.out

@@ -123,6 +123,9 @@ def test_a_quarterly_review_tells_each_act_changed_and_each_law_adopted_in_the_q
         < text.index("\n## Проекты\n") < text.index("\n## Источники\n")
     code = _section(text, "## Изменения законодательства", "## Принятые акты")
     assert "### Уголовный кодекс Республики Беларусь (HK9900275)" in code  # the edition sets it in capitals
+    # what the redlines' marks mean, said once before them (in Word too, where "~~" is struck type)
+    assert code.startswith("\n## Изменения законодательства\n\n~~зачёркнуто~~ — исключено, **полужирным** — "
+                           "добавлено.\n\n### Уголовный кодекс"), code
     assert "Редакция от 01.10.2023 → редакция от 31.03.2024. Изменено статей: 2," in code
     art = code[code.index("##### Статья 361¹"):code.index("#### Прочие изменения")]
     assert art.startswith("##### Статья 361¹. Создание экстремистского формирования либо участие в нем — изменена")
@@ -133,14 +136,22 @@ def test_a_quarterly_review_tells_each_act_changed_and_each_law_adopted_in_the_q
     assert re.search(r"#### Прочие изменения\n\n- Статья 205\. Кража — изменена \(добавлено слов: \d+, "
                      r"исключено: 0\)\n", code), code
     law = _section(text, "## Принятые акты", "## Проекты")
-    assert "### О внесении изменений в Уголовный кодекс Республики Беларусь\n\n" \
-           "От 20 февраля 2024 г. № 350-З. Рег. № H12400350, дата публикации (редакции): 20.02.2024." in law
+    # the law as a lawyer cites it: its kind, date, number and name (the heading read "### О внесении …",
+    # its date and number in the line below)
+    assert "### Закон Республики Беларусь от 20 февраля 2024 г. № 350-З «О внесении изменений в Уголовный кодекс Республики Беларусь»\n\n" \
+           "Рег. № H12400350, дата публикации (редакции): 20.02.2024." in law, law
+    # an article no pack flags is listed in a line, as an edition's unflagged changes are
+    assert "#### Прочие статьи\n\n- Статья 2. Настоящий Закон вступает в силу после его официального опубликования." \
+        in law, law
     # the amending law's hit told by the Code article its instruction changes
     assert "ч. 1 ст. 361¹ УК (статьи документа: 1)" in law, law
     assert "(изменяется → ч. 1 ст. 361¹ УК, п. 1.1)" in law
     drafts = _section(text, "## Проекты", "## Источники")
-    assert "### Об изменении законов по вопросам противодействия экстремизму\n\nПроект 2024021501 от 15.02.2024." \
-        in drafts
+    assert "### Проект закона «Об изменении законов по вопросам противодействия экстремизму»\n\n" \
+           "Банк данных проектов законов: № 2024021501 от 15.02.2024." in drafts, drafts
+    # the new wording's own opening quote mark is not doubled by the template's ("««11) …")
+    assert ": «11) экстремистская деятельность с использованием сети Интернет – …»\n" in drafts, drafts
+    assert "««" not in text
     # the summary names each subject's places, the draft as one
     assert re.search(r"\n\| Экстремизм[^|]*\| Уголовный кодекс Республики Беларусь: ст\. 361¹; О внесении изменений "
                      r"в Уголовный кодекс Республики Беларусь: ч\. 1 ст\. 361¹ УК; Об изменении законов по вопросам "
@@ -277,7 +288,8 @@ def test_a_law_text_is_escaped_in_the_review(lexwatch_cli: Cli, quarter: Path) -
         "2024-03-01")
     made = lexwatch_cli("commentary", "period", *QUARTER, "-p", "extremism", "-o", "-", cwd=quarter)
     assert made.code == 0, made
-    assert "### О внесении изменений \\*в\\* Уголовный кодекс" in made.out
+    assert "### Закон Республики Беларусь от 20 февраля 2024 г. № 351-З «О внесении изменений \\*в\\* Уголовный кодекс" \
+        in made.out, made.out
 
 
 def test_every_name_a_period_template_is_given_is_in_the_readme(lexwatch_cli: Cli, quarter: Path) -> None:
@@ -330,7 +342,7 @@ def test_a_code_with_two_editions_in_the_period_and_none_before_is_told_as_chang
     assert "~~трех до семи~~**четырех до восьми**" in code
     adopted = _section(made.out, "## Принятые акты", "## Проекты")
     assert "Уголовный кодекс Республики Беларусь (HK" not in adopted
-    assert "### О внесении изменений в Уголовный кодекс Республики Беларусь\n\nОт 20 февраля 2024 г. № 350-З." in adopted
+    assert "### Закон Республики Беларусь от 20 февраля 2024 г. № 350-З «О внесении изменений в Уголовный кодекс Республики Беларусь»\n\nРег. № H12400350," in adopted, adopted
     # an adopted law's articles are one level under its name (they were "#####" under "###")
     assert re.search(r"\n#### Статья 1\n", adopted) and "#####" not in adopted, adopted
     sources = _section(made.out, "## Источники")
@@ -349,8 +361,8 @@ def test_a_draft_put_forward_in_the_period_with_two_readings_is_told_by_what_it_
     made = lexwatch_cli("commentary", "period", *QUARTER, "--pack", "extremism", "-o", "-", cwd=quarter)
     assert made.code == 0, made
     drafts = _section(made.out, "## Проекты", "## Источники")
-    assert "### Об изменении законов по вопросам противодействия экстремизму\n\nПроект 2024021501 от 10.03.2024." \
-        in drafts, drafts
+    assert "### Проект закона «Об изменении законов по вопросам противодействия экстремизму»\n\n" \
+           "Банк данных проектов законов: № 2024021501 от 10.03.2024." in drafts, drafts
     assert "экстремистская деятельность с использованием сети Интернет" in drafts
     assert re.search(r"\n\| Экстремизм[^\n]*Об изменении законов по вопросам противодействия экстремизму "
                      r"\(проект\): ", made.out), made.out
@@ -471,7 +483,8 @@ def test_a_law_amending_a_law_is_cited_by_the_law_it_changes(lexwatch_cli: Cli, 
     assert "Об изменении законов по вопросам противодействия экстремизму: п. 11 ст. 1 Закона № 203-З" in row, row
     # the law amending the Code is still told by the Code article it changes
     assert "О внесении изменений в Уголовный кодекс Республики Беларусь: ч. 1 ст. 361¹ УК" in row
-    law = made.out[made.out.index("### Об изменении законов"):made.out.index("\n## Источники\n")]
+    law = made.out[made.out.index("### Закон Республики Беларусь от 14 марта 2024 г. № 362-З «Об изменении законов"):
+                   made.out.index("\n## Источники\n")]
     assert "разжигание вражды: п. 11 ст. 1 Закона № 203-З (статьи документа: 1)\n" in law, law
     # a law that amends nothing: its article cited as the law's, no more
     genocide = next(line for line in made.out.splitlines() if line.startswith("| Геноцид"))
@@ -486,7 +499,8 @@ def test_a_law_whose_target_cannot_be_read_names_its_own_article_as_its_own(
     assert made.code == 0, made
     row = next(line for line in made.out.splitlines() if line.startswith("| Экстремизм"))
     assert "Об изменении законов по вопросам деятельности средств массовой информации: ст. 1 документа" in row, row
-    law = made.out[made.out.index("### Об изменении законов"):made.out.index("\n## Источники\n")]
+    law = made.out[made.out.index("### Закон Республики Беларусь от 28 марта 2024 г. № 365-З «Об изменении законов"):
+                   made.out.index("\n## Источники\n")]
     assert "разжигание вражды: статьи документа: 1\n" in law, law
     assert not re.search(r"ст\. 1(?! документа)", row + law), row + law
 
@@ -500,3 +514,22 @@ def test_no_note_about_undated_versions_before_a_template_error(lexwatch_cli: Cl
     assert "note:" not in made.err
     written = lexwatch_cli("commentary", "period", *QUARTER, "-o", "-", cwd=quarter)
     assert written.code == 0 and "note: left out, stored without an edition date: H12400399:" in written.err
+
+
+def test_a_law_no_pack_flags_still_lists_its_articles_unless_flagged_only(lexwatch_cli: Cli, quarter: Path) -> None:
+    # Law No. 371-З changes Art. 19.11 of the КоАП, nothing the death-penalty pack watches: the review named
+    # the law and said nothing of what it changes
+    may = ("--since", "2024-05-01", "--until", "2024-05-31", "-p", "death-penalty")
+    made = lexwatch_cli("commentary", "period", *may, "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    law = _section(made.out, "## Принятые акты", "## Источники")
+    assert law.startswith("\n## Принятые акты\n\n### Закон Республики Беларусь от 10 мая 2024 г. № 371-З «О внесении "
+                          "изменений в Кодекс Республики Беларусь об административных правонарушениях»\n"), law
+    # an untitled article by its opening words: the act and the article it changes
+    assert "\n#### Статьи\n\n- Статья 1: Внести в Кодекс Республики Беларусь об административных правонарушениях от " \
+           "6 января 2021 г. № 91-З изменение, изложив часть 2 статьи 19.11 в следующей редакции:" in law, law
+    assert "\n- Статья 2. Настоящий Закон вступает в силу после его официального опубликования.\n" in law
+    assert max(len(line) for line in law.splitlines()) < 260  # a line each, not the article's whole text
+    assert "сорока базовых величин" not in law
+    flagged = lexwatch_cli("commentary", "period", *may, "--flagged-only", "-o", "-", cwd=quarter)
+    assert flagged.code == 0 and flagged.out == "", flagged

@@ -8,7 +8,7 @@ for HTML; the redlines and wordings are ready-made markup in the template's form
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +18,7 @@ from lexwatch.diff.render import RenderOptions, display_ops, label, one_line, sh
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 from lexwatch.flags.packs import descriptions
-from lexwatch.text.acts import act_name
+from lexwatch.text.acts import act_name, cited_name, is_draft, law_name
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
@@ -227,7 +227,8 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
     return {
         "title": title,
         "made": {"date": (today or date.today()).isoformat(), "lexwatch": __version__},
-        "act": {"regnum": docs[1].act or docs[0].act, "title": docs[1].title or docs[0].title},
+        "act": {"regnum": docs[1].act or docs[0].act, "title": docs[1].title or docs[0].title,
+                "cited": cited_act(docs[1]) or cited_act(docs[0])},
         "old": _side(diff.old, docs[0], versions[0], markup),
         "new": _side(diff.new, docs[1], versions[1], markup),
         "summary": diff.summary(),
@@ -256,7 +257,15 @@ def _flag(found: dict[str, Any], subjects: dict[tuple[str, str], str]) -> dict[s
     its rule watches)."""
     pack, rule = found.get("pack", ""), found.get("rule", "")
     return {"pack": pack, "rule": rule, "severity": found.get("severity"), "direction": found.get("direction"),
-            "evidence": found.get("evidence"), "subject": subjects.get((pack, rule), rule)}
+            "evidence": _evidence(found.get("evidence")), "subject": subjects.get((pack, rule), rule)}
+
+
+def _evidence(text: str | None) -> str | None:
+    """A flag's evidence as a template quotes it («{{ f.evidence }}»): without the opening quote mark of
+    the new wording an instruction quotes, left open at its start ("««11) экстремистская деятельность …")."""
+    if text and text.startswith("«") and text.count("«") > text.count("»"):
+        return text[1:]
+    return text
 
 
 def _cited(found: dict[str, Any]) -> list[str]:
@@ -301,7 +310,7 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
     return {
         "title": title,
         "made": {"date": (today or date.today()).isoformat(), "lexwatch": __version__},
-        "act": {"regnum": doc.act, "title": doc.title},
+        "act": {"regnum": doc.act, "title": doc.title, "cited": cited_act(doc)},
         "document": _side(side, doc, info, markup),
         # the law's date, number and name stay with --article; its flags are not an article asked for
         "preamble": {"text": doc.preamble, "flags": [] if numbers else preamble} if doc.preamble else None,
@@ -315,6 +324,26 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
         "selection": {"articles": [n.canonical for n in numbers or []], "packs": [p.name for p in packs],
                       "flagged_only": flagged_only},
     }
+
+
+# An act's kind as its title sets it apart from its name ("Закон Республики Беларусь", "Указ Президента
+# Республики Беларусь"): not a code, whose title is its name, nor a title that holds a date or a name.
+_KIND_RE = re.compile(r"(?:Закон|Указ|Декрет|Постановление|Распоряжение|Решение)(?![а-яё])[^«»\d]*")
+
+
+def cited_act(doc: Document) -> str:
+    """The act as a lawyer cites it in a heading or a sentence (the `cited` a template is given): a law by
+    its kind, date, number and name ("Закон Республики Беларусь от 20 февраля 2024 г. № 350-З «О внесении
+    изменений в Уголовный кодекс Республики Беларусь»"), a draft as `cited_name` does ("Проект закона
+    «…»"), a code, or a law whose kind its title does not give, as `act_name` does; "" for neither."""
+    if is_draft(doc):
+        return cited_name(doc)
+    name = law_name(doc.preamble)
+    kind = act_name(replace(doc, preamble="")) if name else ""  # the title out of the edition's capitals
+    if not _KIND_RE.fullmatch(kind):
+        return act_name(doc)
+    signed, number = _signed(doc.preamble)
+    return f"{kind}{f' от {signed}' if signed else ''}{f' № {number}' if number else ''} «{name}»"
 
 
 # ---- a period ----------------------------------------------------------------------------------
@@ -509,6 +538,13 @@ def _cite(articles: Any) -> str:
     return f"ст. {', '.join(numbers)}" if numbers else ""
 
 
+def _edition(side: Any) -> str:
+    """The `edition` filter: a compared version as a lawyer names an edition, by its date ("от
+    07.09.2020": "редакции {{ old | edition }}"), by its label where no date is known (a file)."""
+    when = side.get("edition_date")
+    return f"от {_date_ru(when)}" if when else str(side.get("label") or "")
+
+
 def _date_ru(value: Any) -> str:
     """The `date_ru` filter: "2022-09-26" as a Belarusian text writes a date, "26.09.2022"."""
     if value is None:
@@ -536,6 +572,7 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
     env.filters["quote"] = _quote(template.kind)
     env.filters["date_ru"] = _date_ru
     env.filters["cite"] = _cite
+    env.filters["edition"] = _edition
     try:
         text = env.get_template(template.path.name).render(data)
         return text if text.endswith("\n") or not text else text + "\n"
