@@ -891,3 +891,22 @@ def test_an_article_with_no_text_prints_no_empty_line_under_its_heading() -> Non
     for options in (RenderOptions(), RenderOptions(color=True, width=80)):
         plain = re.sub(r"\x1b\[[0-9;]*m", "", str(renderer("terminal")(diff, options)))
         assert "\nСтатья 356¹. Исключена — removed\n\nСтатья 357. Заговор" in plain, plain
+
+
+@pytest.mark.parametrize("docx_table", [False, True])
+def test_the_comparative_table_says_what_its_marks_mean(flagged_diff: DocumentDiff, docx_table: bool) -> None:
+    # a table printed for a committee is read without the tool: struck and bold (underlined in html)
+    # are said once, above it, in the marks themselves, as the redlines say them
+    if docx_table:
+        table = _docx_table(flagged_diff)
+        document = table._parent.part.document
+        legend = next(p for p in document.paragraphs if "исключено" in p.text)
+        assert legend.text == "зачёркнуто — исключено, полужирным — добавлено."
+        marked = {run.text: (bool(run.font.strike), bool(run.bold)) for run in legend.runs}
+        assert marked["зачёркнуто"] == (True, False) and marked["полужирным"] == (False, True)
+        body = list(document.element.body)
+        assert body.index(legend._p) < body.index(table._tbl)
+    else:
+        html = str(renderer("table")(flagged_diff, RenderOptions()))
+        assert html.index("<del>зачёркнуто</del> — исключено, <ins>подчёркнуто</ins> — добавлено.") \
+            < html.index("<table>")

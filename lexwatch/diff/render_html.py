@@ -114,7 +114,7 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
     if options.docx:
         return _table_docx(diff, items)
     title = f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"
-    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>",
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>", _LEGEND,
             "<table><colgroup><col class=\"article\"><col class=\"wording\"><col class=\"wording\">"
             "</colgroup><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table_headers(diff))
             + "</tr></thead><tbody>"]
@@ -228,6 +228,11 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     document = a4_docx()
     document.add_heading(xml_safe(f"Сравнительная таблица: {diff.old.label} → {diff.new.label}"), level=1)
     document.add_paragraph(xml_safe(summary_line(diff, russian=True)))
+    legend = document.add_paragraph()  # what the marks mean, in the marks themselves, as the html says it
+    docx_run(legend, "зачёркнуто", strike=True)
+    docx_run(legend, " — исключено, ")
+    docx_run(legend, "полужирным", bold=True)
+    docx_run(legend, " — добавлено.")
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, text, width in zip(table.rows[0].cells, table_headers(diff), _DOCX_WIDTHS_MM, strict=True):
