@@ -30,6 +30,7 @@ legal_fragments = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
 
 _WS = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
 _PLAIN_REF_WORD = re.compile(r"(?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s*")
+_DASH_MARK = "\ue000"  # a private-use character no fragment holds
 
 
 def plain_normalize(text: str) -> str:
@@ -40,7 +41,10 @@ def plain_normalize(text: str) -> str:
     text = "".join(char for char in text if unicodedata.category(char) not in ("Cc", "Cf"))
     text = _WS.sub(" ", text).strip()
     text = norm._fold_quotes(text)
-    text = _WS.sub(" ", norm._SPACED_DASH_RE.sub(" – ", text)).strip()
+    # each spaced dash run marked, then a space put back between a mark and a word only
+    text = norm._SPACED_DASH_RE.sub(_DASH_MARK, text)
+    text = re.sub(rf"(?<=\w){_DASH_MARK}", " " + _DASH_MARK, text)
+    text = re.sub(rf"{_DASH_MARK}(?=\w)", _DASH_MARK + " ", text).replace(_DASH_MARK, "–")
     text = norm._PART_SUB_RE.sub(norm._part_written, text)
     return norm._fold_refs(text)
 

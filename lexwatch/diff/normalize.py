@@ -3,7 +3,9 @@
 What is folded, and nothing else: line-break hyphens ("нака-\\nзывается" -> "наказывается"),
 soft hyphens, every run of whitespace (newlines, NBSP, thin spaces) -> one space, invisible
 control and format characters (a stray "\\x01" or U+200E in a PDF's text layer) dropped, typographic
-quotes („“”"‘’ -> «» by position), dashes between spaces (" - ", " — ", " –X" -> " – "), and
+quotes („“”"‘’ -> «» by position), dashes spaced on a side (" - ", " — " -> " – "; a space lost
+between a dash and a word put back, " –X" -> " – X", but none added next to a quote, a bracket or a
+mark: "«… –»", "…,– " are quoted as written), and
 explicit sub-numbers of article references after "стать…"/"ст." ("130/2", "130-2",
 "130<sup>2</sup>" -> "130²", the way the official text prints them), the dash of a range of
 them unspaced ("290/1 –290/5" -> "290¹–290⁵"), and a sub-numbered part after "часть" ("частью 1/1"
@@ -26,6 +28,7 @@ _WS_RE = re.compile(r"[\s\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
 _QUOTES = "\"„“”‘’‚"  # tested one by one with `in`, several times faster than the class below
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _SPACED_DASH_RE = re.compile(r"(?<= )[-–—]+|—+(?= )")  # the dashes only: see _fold_dashes
+_WORD_CHAR_RE = re.compile(r"\w")
 # "стать…" or "ст." not inside a word, in any case: (?i)(?<![а-яё])(стать[а-яё]*|ст\.)\s* spelt
 # with explicit classes (exactly the letters (?i) matches, U+1C80-U+1C86 included) and the letter
 # first, so that re can jump from one "с" to the next instead of trying every position (3x faster).
@@ -239,11 +242,19 @@ def _lost_superscripts(known: frozenset[ArticleNumber]) -> frozenset[str]:
 
 
 def _fold_dashes(text: str) -> str:
-    """Each run of dashes after a space, and each run of em dashes before one, as " – " with the
-    spaces round it: only the run is matched, so a space between two dashes serves both (" - - "
-    -> " – – ") and a dash at an end of the text leaves no space there."""
-    text = _SPACED_DASH_RE.sub(" – ", text)
-    return _squeeze(text) if "  " in text or text[:1] == " " or text[-1:] == " " else text
+    """Each run of dashes after a space, and each run of em dashes before one, as "–", with a
+    space put back only between it and a word ("срок –наказывается", "срок— наказывается" ->
+    "срок – наказывается"): the comparison form is what redlines quote, so a dash next to a quote,
+    a bracket or a mark keeps the text's own spacing ("«в целях распространения –»", ",– "). Only
+    the run is matched, so a space between two dashes serves both (" - - " -> " – – "), and as
+    a space is added only beside a word, none doubles or ends the (single-spaced) text."""
+    return _SPACED_DASH_RE.sub(_spaced_dash, text)
+
+
+def _spaced_dash(m: re.Match[str]) -> str:
+    text, start, end = m.string, m.start(), m.end()
+    before = " " if start and _WORD_CHAR_RE.match(text, start - 1) else ""
+    return before + ("– " if _WORD_CHAR_RE.match(text, end) else "–")
 
 
 def _dashes_canonical(text: str) -> bool:
