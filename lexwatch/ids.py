@@ -3,13 +3,15 @@
 The article-number grammar lives here and nowhere else. A sub-numbered article (130 superscript 2)
 is canonically "130-2" and displayed "130²"; the forms "130-2", "130.2", "130/2", "130²",
 "130<sup>2</sup>" all parse to it. A bare "1302" is article 1302: only a parser that knows the
-neighbouring articles may decide it is 130² (see `split_collapsed`).
+neighbouring articles may decide it is 130² (see `split_collapsed`). The codes of administrative
+offences (КоАП, ПИКоАП) number articles within their chapter, "19.11": one article with 19¹¹ (no code
+has both), written and printed "19.11" (`by_chapter`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lexwatch.errors import UsageError
@@ -35,17 +37,22 @@ _ARTICLE_RE = re.compile(r"(?i:(?:ст\.?|статья)\s*)?" + ARTICLE_NUMBER_P
 
 @dataclass(frozen=True, order=True)
 class ArticleNumber:
-    """The number of an article: 59, or 130 with sub-number 2 (130²)."""
+    """The number of an article: 59, or 130 with sub-number 2 (130²), or 19.11 in a code numbered by chapter."""
 
     base: int
     sub: int = 0
+    # How the number is written, not which article it is: 19.11 equals 19¹¹ (and hashes and sorts
+    # as it), so `--article 19-11` finds it and a diff aligns it whatever form each side wrote.
+    by_chapter: bool = field(default=False, compare=False)
 
     @classmethod
     def parse(cls, text: str) -> ArticleNumber:
+        """A number as a user or a stored canonical writes it: "19.11" keeps its dot, so a КоАП article
+        stored as "19.11" reads back as written; "130.2" is the same article as 130²."""
         m = _ARTICLE_RE.fullmatch(text.strip().removesuffix("."))
         if not m:
             raise UsageError(f"not an article number: {text!r} (try 59, 130-2 or 130²)")
-        return cls.from_match(m)
+        return cls.from_match(m).written(by_chapter=m.group("dot") is not None)
 
     @classmethod
     def from_match(cls, m: re.Match[str]) -> ArticleNumber:
@@ -55,12 +62,21 @@ class ArticleNumber:
             return cls(base)
         return cls(base, int(sub_text.translate(FROM_SUPERSCRIPT)))
 
+    def written(self, *, by_chapter: bool) -> ArticleNumber:
+        """This article written as a code numbered by chapter writes it (19.11), or as the others (19¹¹)."""
+        by_chapter = by_chapter and self.sub > 0
+        return self if by_chapter == self.by_chapter else replace(self, by_chapter=by_chapter)
+
     @property
     def canonical(self) -> str:
+        if self.by_chapter:
+            return f"{self.base}.{self.sub}"
         return f"{self.base}-{self.sub}" if self.sub else str(self.base)
 
     @property
     def display(self) -> str:
+        if self.by_chapter:
+            return self.canonical
         return f"{self.base}{str(self.sub).translate(TO_SUPERSCRIPT)}" if self.sub else str(self.base)
 
     @property

@@ -9,13 +9,27 @@ from lexwatch.ids import ArticleNumber
 
 
 @pytest.mark.parametrize(("typed", "canonical"), [
-    ("59", "59"), ("130-2", "130-2"), ("130²", "130-2"), ("130/2", "130-2"), ("130.2", "130-2"),
+    ("59", "59"), ("130-2", "130-2"), ("130²", "130-2"), ("130/2", "130-2"), ("130.2", "130.2"),
     # as a lawyer writes a citation or copies a heading: nothing else can be meant
     ("59.", "59"), ("ст. 59", "59"), ("Ст.59", "59"), ("статья 59", "59"), ("Статья 59.", "59"),
     ("ст.\u00a0130²", "130-2"), ("ст. 130-2.", "130-2"), ("СТАТЬЯ 361⁴", "361-4"), (" ст 59 ", "59"),
 ])
 def test_a_number_is_read_as_written_or_cited(typed: str, canonical: str) -> None:
     assert ArticleNumber.parse(typed).canonical == canonical
+
+
+def test_a_dotted_number_is_the_article_of_every_other_form_and_prints_as_written() -> None:
+    # КоАП numbers its articles by chapter, "19.11": stored as its canonical and read back, it must print
+    # "19.11" (it printed 19¹¹, a wrong citation); in the Criminal Code "130.2" is still 130²
+    koap = ArticleNumber.parse("19.11")
+    assert ArticleNumber.parse(koap.canonical).display == koap.display == "19.11"
+    assert koap == ArticleNumber.parse("19-11") == ArticleNumber.parse("19¹¹")
+    assert len({koap, ArticleNumber.parse("19¹¹")}) == 1
+    assert ArticleNumber.parse("130.2") == ArticleNumber(130, 2)
+    assert koap != ArticleNumber.parse("19.12")
+    assert ArticleNumber.parse("19.10") < koap < ArticleNumber.parse("19.12") < ArticleNumber.parse("20.1")
+    assert koap.written(by_chapter=False).display == "19¹¹"
+    assert ArticleNumber(59).written(by_chapter=True).canonical == "59"
 
 
 def test_a_cited_number_that_lost_its_superscript_stays_the_bare_number() -> None:

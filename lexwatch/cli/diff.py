@@ -292,7 +292,7 @@ def history_command(
 ) -> None:
     """Every stored version in which ARTICLE changed against the previous version of the act."""
     from lexwatch.cli.context import console, open_workspace
-    from lexwatch.diff.history import article_history, order_notes
+    from lexwatch.diff.history import article_history, as_held, order_notes
     from lexwatch.diff.render import RenderOptions, to_json
     from lexwatch.diff.render_text import render_terminal
     from lexwatch.ids import ArticleNumber, normalize_act
@@ -319,6 +319,7 @@ def history_command(
         else:
             raise UsageError("give --act REGNUM: the store holds " + ", ".join(a or "unknown" for a in acts))
         entries = article_history(store, chosen, number)
+        number = as_held(number, entries)
         notes = order_notes(store, chosen, entries)
     for note in notes:
         say(f"note: {note}")

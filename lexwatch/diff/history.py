@@ -61,17 +61,25 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
         diff = diff_documents(old, new, articles=[number], old_side=DocumentSide.of(before),
                               new_side=DocumentSide.of(after))
         # What now stands under this number, or else where what stood under it went.
-        mine = [a for a in diff.articles if a.status != "unchanged" and a.new_number == number.canonical]
-        mine = mine or [a for a in diff.articles if a.status != "unchanged" and a.old_number == number.canonical]
+        # Numbers, not their strings: "130.2" typed is 130² stored, "19-11" is КоАП's 19.11 (ADR-1).
+        mine = [a for a in diff.articles if a.status != "unchanged" and a.new and a.new.number == number]
+        mine = mine or [a for a in diff.articles if a.status != "unchanged" and a.old and a.old.number == number]
         if mine:
             diff.articles = mine[:1]
-            from_old = mine[0].new_number != number.canonical
+            from_old = not (mine[0].new and mine[0].new.number == number)
             entries.append(HistoryEntry(after, one_line(mine[0], from_old), diff,
                                         one_line(mine[0], from_old, russian=True)))
     if number not in held:
         count = f"the {len(versions)} stored versions" if len(versions) > 1 else "the one stored version"
         raise UsageError(f"no article {number.display} in {count} of {act}{lost_superscript(number, held)}")
     return entries
+
+
+def as_held(number: ArticleNumber, entries: list[HistoryEntry]) -> ArticleNumber:
+    """`number` as the versions write it, to print: "130.1" typed is 130¹ in the Criminal Code, 19.11 in КоАП."""
+    items = [e.diff.articles[0] for e in entries if e.diff.articles]
+    return next((a.number for item in items for a in (item.new, item.old) if a is not None and a.number == number),
+                number)
 
 
 def order_notes(store: VersionStore, act: str, entries: list[HistoryEntry]) -> list[str]:

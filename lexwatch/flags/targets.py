@@ -84,21 +84,18 @@ class Target:
 
     @classmethod
     def of(cls, code: str, number: ArticleNumber, part: str | None = None, point: str | None = None) -> Target:
-        if code in _CHAPTER_NUMBERED:
-            return cls(code, f"{number.base}.{number.sub}" if number.sub else str(number.base), part, point)
-        return cls(code, number.canonical, part, point)
+        return cls(code, number.written(by_chapter=code in _CHAPTER_NUMBERED).canonical, part, point)
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "article": self.article, "part": self.part, "point": self.point}
 
     @property
     def display(self) -> str:
-        article = self.article if self.code in _CHAPTER_NUMBERED else ArticleNumber.parse(self.article).display
-        # as a lawyer cites it, the smallest unit first: "п. 2 ч. 1 ст. 67 УК"
+        # as a lawyer cites it, the smallest unit first: "п. 2 ч. 1 ст. 67 УК"; "19.11" reads back as written
         part = f"ч. {ArticleNumber.parse(self.part).display} " if self.part else ""
         point = f"п. {ArticleNumber.parse(self.point).display} " if self.point else ""
         act = "Закона" + self.code[5:] if self.code.startswith("Закон ") else self.code
-        return f"{point}{part}ст. {article} {act}"
+        return f"{point}{part}ст. {ArticleNumber.parse(self.article).display} {act}"
 
 
 def pointing_to(targets: list[dict[str, Any]]) -> str:

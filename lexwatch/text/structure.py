@@ -2,7 +2,8 @@
 
 Pure: no I/O. Headings are recognised by their words ("Статья 130². …", "ГЛАВА 9. …", "РАЗДЕЛ I.",
 "ОБЩАЯ ЧАСТЬ") unless the format already said what a block is (HTML classes). Bare article
-numbers that lost their superscript ("Статья 1302") are resolved against their neighbours.
+numbers that lost their superscript ("Статья 1302") are resolved against their neighbours, and a
+text whose headings are numbered within their chapters ("Статья 19.11." of КоАП) keeps that numbering.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ _SUP = f"[{SUPERSCRIPT_DIGITS}]"
 _ARTICLE_REST = re.compile(
     r"\s*(?P<num>\d{1,6}(?:" + _SUP + r"{1,3}|\s?[-/]\s?\d{1,3}(?!\d)|\.\d{1,3}(?=\s*\.))?)"
     r"\s*\.\s*(?P<title>.*)$")
+# "Статья 1" alone on its line, the title (if any) on the next: a PDF's or a draft's layout
+_ARTICLE_ALONE = re.compile(r"\s+(?P<num>\d{1,6}(?:" + _SUP + r"{1,3}|\s?[-/]\s?\d{1,3}|\.\d{1,3})?)\.?\s*$")
 _CHAPTER_REST = re.compile(r"\s+(?P<num>\d{1,3}(?:" + _SUP + r"{1,3}|[-/]\d{1,3})?)(?![\d])\.?\s*(?P<title>.*)$")
 _SECTION_REST = re.compile(r"\s+(?P<num>[IVXLC]{1,7}|\d{1,2})(?![\w])\.?\s*(?P<title>.*)$")
 _PART_ORDINALS = ("ПЕРВАЯ", "ВТОРАЯ", "ТРЕТЬЯ", "ЧЕТВЕРТАЯ", "ЧЕТВЁРТАЯ", "ПЯТАЯ", "ШЕСТАЯ", "СЕДЬМАЯ",
@@ -66,6 +69,7 @@ class _Item:
     title: str = ""
     key: str = ""                    # heading identity used to find where a table of contents ends
     lead: str = ""                   # article: the first sentence of its text, on the heading's line
+    alone: bool = False              # article: the number alone on its line ("Статья 1"), its title below it
 
 
 @dataclass
@@ -123,11 +127,15 @@ def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
     if kind is BlockKind.UNKNOWN and not _ANY_HEADING.match(text):
         return _Item(BlockKind.BODY, text, False)
     if kind in (BlockKind.UNKNOWN, BlockKind.ARTICLE) and _starts(text, "СТАТЬЯ"):
-        m = _ARTICLE_REST.match(text, 6)
+        alone = _ARTICLE_ALONE.match(text, 6)
+        m = alone or _ARTICLE_REST.match(text, 6)
         number = _article_number(m.group("num")) if m else None
         if m and number is not None:
+            # one key whatever the form: a contents list may write 130² where the body writes 130.2
+            key = number.written(by_chapter=False).canonical if isinstance(number, ArticleNumber) else str(number)
+            if alone:
+                return _Item(BlockKind.ARTICLE, text, typed, number, key="a" + key, alone=True)
             title = _strip_leaders(m.group("title")).rstrip("*").strip()
-            key = number.canonical if isinstance(number, ArticleNumber) else str(number)
             if _LEAD_IN.match(title):
                 return _Item(BlockKind.ARTICLE, text, typed, number, "", "a" + key, lead=m.group("title").strip())
             return _Item(BlockKind.ARTICLE, text, typed, number, title, "a" + key)
@@ -184,8 +192,51 @@ def _merge_wrapped_headings(items: list[_Item]) -> list[_Item]:
     return out
 
 
+def _headings_of_a_number_alone(items: list[_Item]) -> list[_Item]:
+    """"Статья 1" alone on its line is a heading when its title or its text follows, starting as a sentence
+    does, and the title joins it; before a line going on in lower case ("настоящего Кодекса …") or at the
+    end it is a reference wrapped at a line's end, text. "Статья 1." alone is a heading whatever follows."""
+    if not any(item.alone for item in items):
+        return items
+    out: list[_Item] = []
+    i = 0
+    while i < len(items):
+        item, nxt = items[i], _at(items, i + 1)
+        i += 1
+        text_next = nxt is not None and nxt.kind is BlockKind.BODY and not nxt.typed
+        if item.alone and nxt is not None and text_next and _title_line(nxt.text, _at(items, i + 1)):
+            item.title, item.text = nxt.text, f"{item.text} {nxt.text}"
+            i += 1
+        elif item.alone and not item.typed and not item.text.endswith(".") and (
+                nxt is None or (text_next and not _sentence_start(nxt.text))):
+            item = _Item(BlockKind.BODY, item.text, False)
+        out.append(item)
+    return out
+
+
+def _at(items: list[_Item], i: int) -> _Item | None:
+    return items[i] if i < len(items) else None
+
+
+def _sentence_start(text: str) -> bool:
+    return text[:1].isupper() or text[:1].isdigit() or text[:1] in "«\"("
+
+
+def _title_line(text: str, after: _Item | None) -> bool:
+    """A line that reads as an article's title: a capital first, no sentence's or list's end (no title of
+    either edition of the Code ends with "." or "–"), no instruction, and a new sentence or heading after it
+    (a first line of text wrapped mid-sentence goes on in lower case)."""
+    return (text[:1].isupper() and text[-1] not in ".:;,–—-" and not _LEAD_IN.match(text)
+            and (after is None or after.kind is not BlockKind.BODY or _sentence_start(after.text)))
+
+
 def _empty_article(items: list[_Item], i: int) -> bool:
-    """An article heading with no text of its own before the next heading."""
+    """An article heading with no text of its own before the next heading. An article all on its heading's
+    line ("Статья 2. Настоящий Закон вступает в силу …", a short law's) has its text: a sentence, where a
+    contents entry has a title (no title of the Code ends with ".")."""
+    item = items[i]
+    if item.lead or (item.title.endswith(".") and not _EXCLUDED_TITLE.match(item.title)):
+        return False
     nxt = items[i + 1] if i + 1 < len(items) else None
     return nxt is None or nxt.kind in _HEADINGS
 
@@ -243,6 +294,21 @@ def _resolve_numbers(drafts: list[_Draft]) -> list[ArticleNumber]:
     return resolved
 
 
+def _by_chapter(numbers: list[ArticleNumber], chapters: list[str]) -> bool:
+    """Whether a text numbers its articles within their chapters, as КоАП and ПИКоАП do ("Статья 19.11." in
+    ГЛАВА 19): most headings are written N.M, and none of those in a chapter of another number. The Criminal
+    Code has no heading so written: a dotted "130.2" is a lost superscript there (130², in ГЛАВА 17; ADR-1)."""
+    dotted = [(n, chapter) for n, chapter in zip(numbers, chapters, strict=True) if n.by_chapter]
+    return 2 * len(dotted) > len(numbers) and all(_chapter_number(chapter) in (None, n.base) for n, chapter in dotted)
+
+
+def _chapter_number(heading: str) -> int | None:
+    """19 of "ГЛАВА 19 АДМИНИСТРАТИВНЫЕ ПРАВОНАРУШЕНИЯ …" (and of "ГЛАВА 19¹"), None without a chapter."""
+    m = _CHAPTER_REST.match(heading, 5) if _starts(heading, "ГЛАВА") else None
+    digits = re.match(r"\d+", m.group("num")) if m else None
+    return int(digits.group()) if digits else None
+
+
 # Terminal escape sequences, whole: CSI ("\x1b[2J"), OSC ("\x1b]52;c;…\x07"), and ESC + one ASCII
 # character (a Cyrillic letter after a stray ESC is text: kept).
 _ESCAPE_SEQUENCE_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[0-~]?")
@@ -289,7 +355,7 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
                 text = " ".join(strip_control_sequences(text).split())
         if text:
             items.append(classify(text, block.kind))
-    items = _merge_wrapped_headings(items)
+    items = _merge_wrapped_headings(_headings_of_a_number_alone(items))
     warnings: list[str] = []
     toc = _toc_span(items)
     if toc is not None:
@@ -371,7 +437,10 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
 
     articles: list[Article] = []
     seen: set[ArticleNumber] = set()
-    for draft, number in zip(drafts, _resolve_numbers(drafts), strict=True):
+    numbers = _resolve_numbers(drafts)
+    by_chapter = _by_chapter(numbers, [draft.chapter for draft in drafts])
+    for draft, number in zip(drafts, numbers, strict=True):
+        number = number.written(by_chapter=by_chapter)
         excluded = bool(_EXCLUDED_TITLE.match(draft.title))
         if number in seen:
             warnings.append(f"article {number.display} appears more than once")
