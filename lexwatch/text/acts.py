@@ -18,8 +18,14 @@ if TYPE_CHECKING:
 KNOWN_TITLES: dict[str, str] = {
     "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ": "HK9900275",
     "УГОЛОВНО-ПРОЦЕССУАЛЬНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ": "HK9900295",
-    "КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ": "HK0300194",
+    # the codes in force since 1 March 2021 (№ 91-З, № 92-З); their forerunners had the same titles
+    "КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ": "HK2100091",
+    "ПРОЦЕССУАЛЬНО-ИСПОЛНИТЕЛЬНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ": "HK2100092",
 }
+# A code whose title a repealed one had, told apart by the year its text says it was signed ("21 апреля
+# 2003 г. № 194-З"): a text of the old КоАП is not filed as the code in force.
+_FORERUNNERS: dict[str, dict[str, str]] = {"HK2100091": {"2003": "HK0300194"}, "HK2100092": {"2006": "HK0600194"}}
+_SIGNED_YEAR = re.compile(r"\d{1,2}\s+[а-я]+\s+((?:19|20)\d\d)\s*г\.\s*№")
 
 # A register number named as the page's own: "regnum=hk9900275", "p0=HK9900275", data-regnum="...".
 _OWN_REGNUM = re.compile(r"(?:regnum=|p0=|data-regnum=[\"']?)\s*([HKPCWRDhkpcwrd][A-Za-z0-9]\d{7})")
@@ -34,17 +40,19 @@ def _title_key(title: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def act_from_title(title: str) -> str | None:
-    """The register number of an act known by its title, or None."""
+def act_from_title(title: str, head: str = "") -> str | None:
+    """The register number of an act known by its title, or None; `head`, the text after the title,
+    tells a code from the repealed one of the same title by the year it was signed."""
     key = _title_key(title)
     if not key:
         return None
-    if key in KNOWN_TITLES:
-        return KNOWN_TITLES[key]
-    for known, regnum in KNOWN_TITLES.items():
-        if key.startswith(known) or key.endswith(known):
-            return regnum
-    return None
+    found = KNOWN_TITLES.get(key) or next(  # the longest title first: ПИКоАП's ends with КоАП's
+        (KNOWN_TITLES[known] for known in sorted(KNOWN_TITLES, key=len, reverse=True)
+         if key.startswith(known) or key.endswith(known)), None)
+    if found in _FORERUNNERS:
+        signed = _SIGNED_YEAR.search(head[:_HEAD])
+        return _FORERUNNERS[found].get(signed.group(1), found) if signed else found
+    return found
 
 
 def act_from_text(text: str) -> str | None:

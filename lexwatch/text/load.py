@@ -158,13 +158,13 @@ def detect_act(doc_or_text: Document | str) -> str | None:
         doc = doc_or_text
         if doc.act:
             return doc.act
-        return act_from_title(doc.title) or act_from_text(doc.preamble)
+        return act_from_title(doc.title, doc.preamble) or act_from_text(doc.preamble)
     text = doc_or_text
     found = act_from_text(text)
     if found:
         return found
     for line in text.splitlines()[:40]:
-        by_title = act_from_title(line)
+        by_title = act_from_title(line, text)
         if by_title:
             return by_title
     return None
