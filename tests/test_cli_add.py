@@ -341,3 +341,13 @@ def test_a_given_title_is_stored_without_controls_or_bidi_marks(workspace, lexwa
     assert added.code == 0, added
     [listed] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
     assert listed["title"] == "Уголовный кодекс Республики Беларусь"
+
+
+def test_a_law_of_one_article_is_said_to_have_one_article(workspace, lexwatch_cli, tmp_path):
+    law = tmp_path / "zakon_360-z.txt"
+    law.write_text("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n14 марта 2024 г. № 360-З\n"
+                   "Об изменении Закона Республики Беларусь «О массовых мероприятиях»\n"
+                   "Статья 1. Настоящий Закон вступает в силу после его официального опубликования.\n",
+                   encoding="utf-8")
+    added = lexwatch_cli("add", str(law), "--act", "H12400360", cwd=workspace)
+    assert added.code == 0 and "txt, 1 article" in added.err and "1 articles" not in added.err, added

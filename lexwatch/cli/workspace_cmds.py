@@ -95,7 +95,8 @@ def add(
                 continue
             detected = "" if regnum else (f" (act detected: {info.act})" if info.act else
                                           " (act not detected: pass --act REGNUM)")
-            say(f"{path}: stored {info.short_id} {info.label}: {info.format}, {info.articles} articles{detected}")
+            count = f"{info.articles} article{'' if info.articles == 1 else 's'}"
+            say(f"{path}: stored {info.short_id} {info.label}: {info.format}, {count}{detected}")
             parse_notes(path, result.warnings)
             if info.act and info.edition_date:
                 twins = [v.short_id for v in store.list(info.act) if v.edition_date == info.edition_date]
