@@ -288,6 +288,9 @@ def test_a_folder_given_as_a_version_is_called_a_folder(lexwatch_cli: Cli, tmp_p
 def test_json_settings_name_each_asked_article_once(lexwatch_cli: Cli, editions: tuple[Path, Path]) -> None:
     data = lexwatch_cli("diff", *map(str, editions), "-a", "59", "-a", "59", "-a", "130²", "-f", "json").json()
     assert data["settings"]["articles"] == ["59", "130-2"] and "schema_version" not in data["settings"]
+    # each as the Code writes it, whatever form was typed: "130.2" read "130.2", and twice
+    typed = lexwatch_cli("diff", *map(str, editions), "-a", "130.2", "-a", "130-2", "-f", "json").json()
+    assert typed["settings"]["articles"] == ["130-2"]
     assert data["schema_version"] == 1
 
 

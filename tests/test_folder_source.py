@@ -164,3 +164,17 @@ def test_a_copy_is_not_parsed_again_on_every_run(workspace, monkeypatch):
         again = FetchRun(ws.settings, ws.root, store).run(enabled_sources(ws.settings, ws.root))
     assert [o.status for o in again.outcomes] == ["unchanged", "unchanged"]
     assert len({o.version for o in again.outcomes}) == 1 and parsed == []
+
+
+def test_two_scans_with_no_text_are_two_documents(lexwatch_cli, workspace):
+    # The second of two text-less pages (a law published as its scan) was read as a copy of the first
+    # ("unchanged", as the first's version) and not stored
+    inbox = _inbox(workspace)
+    for name in ("postanovlenie_12.html", "reshenie_7.html"):
+        (inbox / name).write_text(f'<html><body><div class="Section1"><p><img src="/upload/{name}.png"></p>'
+                                  "</div></body></html>", encoding="utf-8")
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    documents = run.json()["documents"]
+    assert [(Path(d["url"]).name, d["status"]) for d in documents] == [
+        ("postanovlenie_12.html", "new"), ("reshenie_7.html", "new")], run
+    assert len({d["version"] for d in documents}) == 2

@@ -85,8 +85,27 @@ def test_a_koap_article_prints_as_numbered_in_the_store_the_redline_and_its_hist
     redline = lexwatch_cli("diff", "HK2100091@2021-03-01", "HK2100091@2022-03-01", cwd=workspace)
     assert redline.code == 1, redline
     assert "Статья 19.11. Распространение" in redline.out and "19¹¹" not in redline.out
+    asked = lexwatch_cli("diff", "HK2100091@2021-03-01", "HK2100091@2022-03-01", "-a", "19-11", "-f", "json",
+                         cwd=workspace).json()
+    assert asked["settings"]["articles"] == ["19.11"] == [a["new_number"] for a in asked["articles"]]
     for typed in ("19.11", "19-11"):
         history = lexwatch_cli("history", typed, "--act", "HK2100091", cwd=workspace)
         assert history.code == 0 and "Статья 19.11: changed: +1 −1 words" in history.out, history
+    unchanged = lexwatch_cli("history", "19-10", "--act", "HK2100091", cwd=workspace)  # was "Статья 19¹⁰"
+    assert unchanged.code == 0 and "Статья 19.10: no change in the stored versions" in unchanged.out, unchanged
     flags = lexwatch_cli("flags", "HK2100091@2022-03-01", cwd=workspace)
     assert "Статья 19.11 " in flags.out and "19¹¹" not in flags.out, flags
+
+
+def test_the_draft_of_a_new_code_is_not_filed_as_the_code_in_force(lexwatch_cli: Cli, workspace: Path,
+                                                                   tmp_path: Path) -> None:
+    # "ПРОЕКТ" above the code's title: the draft was stored as an edition of HK2100091 (and diffed as one)
+    code, draft = tmp_path / "koap.txt", tmp_path / "proekt_koap.txt"
+    code.write_text(KOAP.format(fine="тридцати"), encoding="utf-8")
+    draft.write_text("ПРОЕКТ\n" + KOAP.format(fine="пятидесяти").replace("6 января 2021 г. № 91-З\n", ""),
+                     encoding="utf-8")
+    stored = lexwatch_cli("add", str(code), str(draft), "--json", cwd=workspace)
+    assert stored.code == 0, stored
+    assert [(v["act"], v["title"]) for v in stored.json()] == [
+        ("HK2100091", "КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ"),
+        (None, "ПРОЕКТ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ")]

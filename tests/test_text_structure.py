@@ -389,6 +389,23 @@ def test_a_short_law_whose_articles_are_one_line_each_is_not_a_table_of_contents
     assert doc.articles[2].text.startswith("Признать утратившим силу подпункт 1.2")
 
 
+def test_a_contents_list_whose_entries_end_with_a_full_stop_is_still_a_contents_list() -> None:
+    # an entry ending with "." was taken for an article all on its line: each article was read twice
+    entries = ["Статья 1. Основные термины, применяемые в настоящем Законе",
+               "Статья 2. Правовое регулирование противодействия экстремизму",
+               "Статья 3. Субъекты противодействия экстремизму"]
+    body = ["Для целей настоящего Закона применяются следующие основные термины и их определения:",
+            "Правовое регулирование противодействия экстремизму осуществляется Конституцией Республики Беларусь.",
+            "Субъектами противодействия экстремизму являются государственные органы."]
+    text = "\n".join(["ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", "4 января 2007 г. № 203-З", "О противодействии экстремизму",
+                      *(entry + "." for entry in entries),
+                      *(line for pair in zip(entries, body, strict=True) for line in pair)])
+    doc = parse(text)
+    assert [a.id for a in doc.articles] == ["1", "2", "3"]
+    assert doc.warnings == ["skipped a table of contents (3 article headings)"]
+    assert doc.articles[1].text.startswith("Правовое регулирование противодействия экстремизму осуществляется")
+
+
 def test_a_number_alone_on_its_line_heads_the_article_whose_title_or_text_follows() -> None:
     # a PDF or a draft that sets the title below the number, or none: "Статья 1" was not read as a heading
     text = """\
@@ -416,3 +433,22 @@ def test_a_number_alone_on_its_line_heads_the_article_whose_title_or_text_follow
     assert doc.articles[2].lines[0].startswith("Умышленное массовое уничтожение")
     # a reference wrapped at a line's end goes on in lower case: the text of the article before it
     assert doc.articles[2].lines[-2:] == ["Статья 124", "настоящего Кодекса при этом не применяется."]
+
+
+def test_a_reference_in_lower_case_alone_on_its_line_heads_nothing() -> None:
+    # "статья 130" wrapped to a line's start, the code's name after it in capitals, was read as a second
+    # article 130 (with no title): a heading writes "Статья"
+    text = """\
+Статья 129. Уничтожение памятников истории и культуры
+1. Умышленные уничтожение или повреждение памятников истории и культуры, в том числе деяния, указанные в
+статья 130
+Уголовного кодекса Республики Беларусь, совершенные из хулиганских побуждений, –
+наказываются лишением свободы на срок до трех лет.
+Статья 130. Разжигание расовой, национальной, религиозной либо иной социальной вражды или розни
+1. Умышленные действия, направленные на возбуждение вражды или розни, –
+наказываются лишением свободы на срок от трех до двенадцати лет.
+"""
+    doc = parse(text)
+    assert [a.number.display for a in doc.articles] == ["129", "130"] and not doc.warnings
+    assert doc.articles[0].lines[1:3] == ["статья 130", "Уголовного кодекса Республики Беларусь, совершенные из"
+                                          " хулиганских побуждений, –"]

@@ -319,7 +319,7 @@ def history_command(
         else:
             raise UsageError("give --act REGNUM: the store holds " + ", ".join(a or "unknown" for a in acts))
         entries = article_history(store, chosen, number)
-        number = as_held(number, entries)
+        number = as_held(store, chosen, number, entries)
         notes = order_notes(store, chosen, entries)
     for note in notes:
         say(f"note: {note}")

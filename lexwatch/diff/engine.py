@@ -67,7 +67,8 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
     pairs = align(old.articles, new.articles)
     # Both versions' article numbers: a reference "1711" in a text whose superscript was lost
     # reads as 171¹ when 171¹ is an article and 1711 is not (a lost superscript is no change).
-    known = frozenset(a.number for a in old.articles) | frozenset(a.number for a in new.articles)
+    written = {a.number: a.number for a in (*old.articles, *new.articles)}  # of equal numbers, the new side's
+    known = frozenset(written)
     if articles:
         wanted = set(articles)
         missing = [n for n in articles if n not in known]
@@ -80,7 +81,8 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
     settings = {
         "renumber_threshold": RENUMBER_THRESHOLD,
         "show_technical": show_technical,
-        "articles": list(dict.fromkeys(n.canonical for n in articles)) if articles else None,
+        # each as the versions write it: "130.2" typed is 130-2 in the Criminal Code, "19-11" 19.11 in КоАП
+        "articles": list(dict.fromkeys(written[n].canonical for n in articles)) if articles else None,
         "normalised": list(FOLDED),
     }
     return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings)

@@ -75,11 +75,13 @@ def article_history(store: VersionStore, act: str, number: ArticleNumber) -> lis
     return entries
 
 
-def as_held(number: ArticleNumber, entries: list[HistoryEntry]) -> ArticleNumber:
-    """`number` as the versions write it, to print: "130.1" typed is 130¹ in the Criminal Code, 19.11 in КоАП."""
-    items = [e.diff.articles[0] for e in entries if e.diff.articles]
-    return next((a.number for item in items for a in (item.new, item.old) if a is not None and a.number == number),
-                number)
+def as_held(store: VersionStore, act: str, number: ArticleNumber, entries: list[HistoryEntry]) -> ArticleNumber:
+    """`number` as the versions write it, to print: "130.1" typed is 130¹ in the Criminal Code, 19.11 in КоАП;
+    an article no version changed (no entry) as the last version writes it."""
+    sides = [a for e in entries for item in e.diff.articles[:1] for a in (item.new, item.old)]
+    if not entries:
+        sides = list(store.document(compared_versions(store, act)[-1].id).articles)
+    return next((a.number for a in sides if a is not None and a.number == number), number)
 
 
 def order_notes(store: VersionStore, act: str, entries: list[HistoryEntry]) -> list[str]:

@@ -32,6 +32,8 @@ from lexwatch.store.migrations import READ_COMPATIBLE, migrate, pending
 from lexwatch.text.model import Article, Document
 
 _EXTENSIONS = {"html": "html", "pdf": "pdf", "docx": "docx", "txt": "txt"}
+# The text of a document with none (a scan saved as Word or HTML): no document's copy of another
+_NO_TEXT = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass
@@ -293,12 +295,13 @@ class VersionStore:
         or one of the same act and edition date (the portal served an edition's text again in
         other bytes); from a source nothing was stored from yet, any one of the same text, act and
         edition date, each or both none (a law saved in the folder as .txt and again as .pdf: one
-        document in two formats, told once). Each is one indexed query."""
+        document in two formats, told once), unless it has no text at all. Each is one indexed query."""
         latest = self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC"
                                  " LIMIT 1", (source,)).fetchone()
         day = edition_date.isoformat() if edition_date is not None else None
         queries: list[tuple[str, tuple[str | None, ...]]] = []
-        if latest is None:  # not for a source that gave another text since: going back to it is a change
+        # not for a source that gave another text since: going back to it is a change
+        if latest is None and text_sha != _NO_TEXT:
             queries.append(("SELECT * FROM versions WHERE act IS ? AND edition_date IS ? AND text_sha256 = ?"
                             " ORDER BY added_at DESC, rowid DESC LIMIT 1", (act, day, text_sha)))
         if act:

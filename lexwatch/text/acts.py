@@ -42,9 +42,10 @@ def _title_key(title: str) -> str:
 
 def act_from_title(title: str, head: str = "") -> str | None:
     """The register number of an act known by its title, or None; `head`, the text after the title,
-    tells a code from the repealed one of the same title by the year it was signed."""
+    tells a code from the repealed one of the same title by the year it was signed. A draft's title
+    ("ПРОЕКТ КОДЕКС …") names no act in force: the draft of a new code is no edition of the old one."""
     key = _title_key(title)
-    if not key:
+    if not key or _DRAFT_TITLE.match(key):
         return None
     found = KNOWN_TITLES.get(key) or next(  # the longest title first: ПИКоАП's ends with КоАП's
         (KNOWN_TITLES[known] for known in sorted(KNOWN_TITLES, key=len, reverse=True)

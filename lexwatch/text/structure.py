@@ -127,7 +127,8 @@ def classify(text: str, kind: BlockKind = BlockKind.UNKNOWN) -> _Item:
     if kind is BlockKind.UNKNOWN and not _ANY_HEADING.match(text):
         return _Item(BlockKind.BODY, text, False)
     if kind in (BlockKind.UNKNOWN, BlockKind.ARTICLE) and _starts(text, "СТАТЬЯ"):
-        alone = _ARTICLE_ALONE.match(text, 6)
+        # a heading writes "Статья"; "статья 130" at a line's start is a reference wrapped there
+        alone = _ARTICLE_ALONE.match(text, 6) if text[0].isupper() else None
         m = alone or _ARTICLE_REST.match(text, 6)
         number = _article_number(m.group("num")) if m else None
         if m and number is not None:
@@ -230,12 +231,13 @@ def _title_line(text: str, after: _Item | None) -> bool:
             and (after is None or after.kind is not BlockKind.BODY or _sentence_start(after.text)))
 
 
-def _empty_article(items: list[_Item], i: int) -> bool:
+def _empty_article(items: list[_Item], i: int, last: dict[str, int]) -> bool:
     """An article heading with no text of its own before the next heading. An article all on its heading's
     line ("Статья 2. Настоящий Закон вступает в силу …", a short law's) has its text: a sentence, where a
-    contents entry has a title (no title of the Code ends with ".")."""
+    contents entry has a title (no title of the Code ends with "."), and the body heads it again (a contents
+    list whose entries end with "." is still one; `last`: where each heading's key is met last)."""
     item = items[i]
-    if item.lead or (item.title.endswith(".") and not _EXCLUDED_TITLE.match(item.title)):
+    if item.lead or (item.title.endswith(".") and not _EXCLUDED_TITLE.match(item.title) and last[item.key] == i):
         return False
     nxt = items[i + 1] if i + 1 < len(items) else None
     return nxt is None or nxt.kind in _HEADINGS
@@ -243,8 +245,9 @@ def _empty_article(items: list[_Item], i: int) -> bool:
 
 def _toc_span(items: list[_Item]) -> tuple[int, int] | None:
     """Where a table of contents sits: after "СОДЕРЖАНИЕ", or a run of body-less headings at the start."""
+    last = {it.key: i for i, it in enumerate(items)}  # one pass: a page of 100 000 headings stays linear
     first_body = next((i for i, it in enumerate(items)
-                       if it.kind is BlockKind.ARTICLE and not _empty_article(items, i)), len(items))
+                       if it.kind is BlockKind.ARTICLE and not _empty_article(items, i, last)), len(items))
     start = next((i for i, it in enumerate(items[:first_body])
                   if it.kind is BlockKind.BODY and _TOC_WORD.match(it.text)), None)
     first_heading = next((i for i, it in enumerate(items[:first_body]) if it.kind in _HEADINGS), None)
@@ -268,7 +271,7 @@ def _toc_span(items: list[_Item]) -> tuple[int, int] | None:
     for j in range(start, len(items)):
         it = items[j]
         if it.kind is BlockKind.ARTICLE:
-            if not _empty_article(items, j):
+            if not _empty_article(items, j, last):
                 break
             end = j + 1
         elif it.kind not in _HEADINGS and j > start:
