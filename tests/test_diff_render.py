@@ -876,7 +876,11 @@ def test_a_repeal_and_a_re_insertion_are_said_so_in_every_redline_and_the_json_k
     assert f"\n*{russian}*\n" in markdown and "слов +" not in markdown
     html = str(renderer("html")(diff, RenderOptions()))
     assert html.count(f"— {russian}</li>") == 1 and f'<p class="meta">{russian}</p>' in html
-    assert [a["status"] for a in to_json(diff)["articles"]] == ["changed"]
+    # the heading says it: a title line "[-Оскорбление-]{+Исключена+}" under it read as a rename
+    assert "Заголовок:" not in terminal + markdown + html
+    item = to_json(diff)["articles"]
+    assert [a["status"] for a in item] == ["changed"] and item[0]["title_ops"]  # the JSON keeps the title's ops
+    assert "Заголовок:" in str(renderer("table")(diff, RenderOptions()))  # the table quotes each side whole
 
 
 def test_an_article_with_no_text_prints_no_empty_line_under_its_heading() -> None:

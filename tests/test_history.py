@@ -71,7 +71,9 @@ def test_a_repeal_and_a_re_insertion_are_told_in_date_order_whatever_the_order_a
     assert [(e["edition_date"], e["summary"], e["article"]["status"]) for e in entries] == [
         ("2022-09-26", "repealed", "changed"), ("2023-03-01", "re-inserted", "changed")]
     shown = lexwatch_cli("-w", str(workspace), "history", "361⁴", "--show").out
-    assert "[-Содействие экстремистской деятельности-]{+Исключена+}" in shown
+    # the heading says what was repealed; no title line reads it as renamed "Исключена"
+    assert "Статья 361⁴. Содействие экстремистской деятельности (исключена) — repealed" in shown
+    assert "Заголовок:" not in shown and "{+Исключена+}" not in shown
     assert "[-1. Вербовка, иное вовлечение лица" in shown and "{+1. Вербовка, иное вовлечение лица" in shown
     died = lexwatch_cli("-w", str(workspace), "history", "59", "--json").json()
     assert [(e["edition_date"], e["summary"]) for e in died] == [("2022-09-26", "changed: +34 −9 words")]
@@ -180,7 +182,8 @@ def test_a_history_as_markdown_quotes_each_change_and_is_written_where_asked(
     repeal, back = text.index("\n## 2022-09-26: HK9900275@2022-09-26 ("), text.index("\n## 2023-03-01: ")
     assert repeal < back and "Против HK9900275@2020-09-07." in text[repeal:back]
     assert text[repeal:].split("\n")[1].endswith("): исключена")  # the repeal, in Russian
-    assert "Заголовок: ~~Содействие экстремистской деятельности~~**Исключена**" in text[repeal:back]
+    assert "### Статья 361⁴. Содействие экстремистской деятельности (исключена)" in text[repeal:back]
+    assert "Заголовок:" not in text
     assert text[back:].startswith("\n## 2023-03-01: HK9900275@2023-03-01 (") and ": восстановлена\n" in text[back:]
     assert "**1\\. Вербовка, иное вовлечение лица" in text[back:]
     from markdown_it import MarkdownIt

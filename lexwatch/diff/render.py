@@ -107,6 +107,14 @@ def shown_title(item: ArticleDiff) -> str:
     return item.title
 
 
+def title_change(item: ArticleDiff) -> list[Op]:
+    """The title's ops a redline shows under the heading ("Заголовок: …"): none for a repeal or a
+    re-insertion, whose heading and line say it ("Повторность преступлений (исключена) — repealed"),
+    where "[-Повторность преступлений-]{+Исключена+}" read as a rename. The JSON and the comparative
+    table, which quotes each side whole, keep them."""
+    return [] if item.repeal else item.title_ops
+
+
 def heading(item: ArticleDiff, escape: Callable[[str], str] = str) -> str:
     """"Статья 130². Отрицание геноцида белорусского народа"; "Статья 1" for an article without a
     title (an amending law's), with no dangling ". ". `escape`: the output's own escaping."""

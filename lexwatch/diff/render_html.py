@@ -18,6 +18,7 @@ from lexwatch.diff.render import (
     shown_articles,
     split_marks,
     summary_line,
+    title_change,
     with_context,
 )
 
@@ -103,7 +104,7 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     for item, anchor in zip(items, anchors, strict=True):
         body.append(f"<section id=\"{escape(anchor)}\"><h2>{heading(item, escape)}</h2>"
                     f"<p class=\"meta\">{escape(one_line(item, russian=True))}</p>{_notes(item, diff)}")
-        if item.title_ops:
+        if title_change(item):
             body.append(f"<p>Заголовок: {ops_html(item.title_ops, options, item.technical)}</p>")
         body.append(f"<p>{ops_html(item.ops, options, item.technical)}</p></section>")
     return _page(title, body)

@@ -18,6 +18,7 @@ from lexwatch.diff.render import (
     shown_articles,
     split_marks,
     summary_line,
+    title_change,
     with_context,
 )
 
@@ -48,7 +49,7 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions, *, summary: bool
         console.print(Text(f"{heading(item)} — {one_line(item)}", style="bold"))
         for line in notes_for(item):
             console.print(Text(line, style="yellow"))
-        if item.title_ops:  # labelled, as in markdown and html: not a line of the article's text
+        if title_change(item):  # labelled, as in markdown and html: not a line of the article's text
             console.print(Text("Заголовок: ") + _terminal_ops(item.title_ops, options, item.technical))
         if item.ops:  # a side's "Статья 356¹. Исключена" has no text: no empty line under its heading
             console.print(_terminal_ops(item.ops, options, item.technical))
@@ -153,7 +154,7 @@ def _md_article(item: ArticleDiff, options: RenderOptions, level: str,
     lines += [f"- {md_escape(a)}" for a in notes_for(item, russian=True, subjects=subjects)]
     if item.flags or item.sanctions:
         lines.append("")
-    if item.title_ops:
+    if title_change(item):
         lines += ["Заголовок: " + md_ops(item.title_ops, options, item.technical), ""]
     return [*lines, md_ops(item.ops, options, item.technical), ""]
 
