@@ -657,3 +657,17 @@ def test_a_draft_names_the_act_and_its_editions_as_a_lawyer_does(lexwatch_cli: C
     proposed = lexwatch_cli("commentary", "overview", str(draft), "-o", "-", cwd=workspace)
     assert "## Кратко\n\nПроект закона «Об изменении законов по вопросам противодействия экстремизму»: " \
         in proposed.out, proposed.out
+
+
+def test_an_overview_of_a_code_dates_its_edition_and_of_a_law_its_text(
+        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
+    # a code's text is one of its consolidated editions: "редакция от"; a law has one text ("текст от",
+    # tested above), which the overview once said of the Code too
+    added = lexwatch_cli("add", str(editions[1]), "--act", "HK9900275", "--edition-date", "2022-06-01", cwd=workspace)
+    assert added.code == 0, added
+    made = lexwatch_cli("commentary", "overview", "HK9900275@2022-06-01", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "(HK9900275), редакция от 01.06.2022: статей в документе " in made.out, made.out
+    assert re.search(r"## Источник\n\n- HK9900275@2022-06-01, редакция от 01\.06\.2022 \(sha256 [0-9a-f]{64}\)\n",
+                     made.out), made.out
+    assert "текст от" not in made.out
