@@ -8,7 +8,7 @@ for HTML; the redlines and wordings are ready-made markup in the template's form
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +18,7 @@ from lexwatch.diff.render import RenderOptions, display_ops, label, one_line, sh
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 from lexwatch.flags.packs import descriptions
-from lexwatch.text.acts import act_name, cited_name, is_draft, law_name
+from lexwatch.text.acts import act_name, cited_act, signed
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
@@ -326,26 +326,6 @@ def overview_facts(doc: Document, side: DocumentSide, info: VersionInfo | None, 
     }
 
 
-# An act's kind as its title sets it apart from its name ("Закон Республики Беларусь", "Указ Президента
-# Республики Беларусь"): not a code, whose title is its name, nor a title that holds a date or a name.
-_KIND_RE = re.compile(r"(?:Закон|Указ|Декрет|Постановление|Распоряжение|Решение)(?![а-яё])[^«»\d]*")
-
-
-def cited_act(doc: Document) -> str:
-    """The act as a lawyer cites it in a heading or a sentence (the `cited` a template is given): a law by
-    its kind, date, number and name ("Закон Республики Беларусь от 20 февраля 2024 г. № 350-З «О внесении
-    изменений в Уголовный кодекс Республики Беларусь»"), a draft as `cited_name` does ("Проект закона
-    «…»"), a code, or a law whose kind its title does not give, as `act_name` does; "" for neither."""
-    if is_draft(doc):
-        return cited_name(doc)
-    name = law_name(doc.preamble)
-    kind = act_name(replace(doc, preamble="")) if name else ""  # the title out of the edition's capitals
-    if not _KIND_RE.fullmatch(kind):
-        return act_name(doc)
-    signed, number = _signed(doc.preamble)
-    return f"{kind}{f' от {signed}' if signed else ''}{f' № {number}' if number else ''} «{name}»"
-
-
 # ---- a period ----------------------------------------------------------------------------------
 
 @dataclass
@@ -392,15 +372,6 @@ def period_versions(versions: list[VersionInfo], since: date, until: date) -> Pe
     return found
 
 
-_LAW_SIGNED_RE = re.compile(r"(\d{1,2}\s+[а-я]+\s+\d{4}\s*г\.)\s*№\s*([0-9]+(?:[-‑–][А-ЯЁA-Z]+)?)")
-
-
-def _signed(preamble: str) -> tuple[str, str]:
-    """A law's date and number as its preamble gives them ("26 мая 2021 г.", "112-З"), or ("", "")."""
-    found = _LAW_SIGNED_RE.search((preamble or "")[:1000])
-    return (" ".join(found[1].split()), found[2]) if found else ("", "")
-
-
 def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, since: date, until: date,
                  kind: str, packs: list[Pack], flagged_only: bool = False, context: int | None = None,
                  drafts: bool = True, today: date | None = None) -> dict[str, Any]:
@@ -437,8 +408,8 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
         data = overview_facts(doc, DocumentSide.of(info), info, title=title, kind=kind, packs=packs,
                               flagged_only=flagged_only, today=today)
         if data["articles"]:
-            signed, number = _signed(doc.preamble)
-            data.update(name=act_name(doc) or info.label, signed=signed, number=number,
+            signed_on, number = signed(doc.preamble)
+            data.update(name=act_name(doc) or info.label, signed=signed_on, number=number,
                         draft=is_draft_entry(info.act), amending=_amending(data))
             (projects if is_draft_entry(info.act) else adopted)["documents"].append(data)
     markup = _Markup(kind, None)

@@ -7,6 +7,7 @@ The table of known titles lives here and nowhere else.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lexwatch.ids import REGNUM_RE, is_draft_entry, normalize_regnum
@@ -25,7 +26,6 @@ KNOWN_TITLES: dict[str, str] = {
 # A code whose title a repealed one had, told apart by the year its text says it was signed ("21 апреля
 # 2003 г. № 194-З"): a text of the old КоАП is not filed as the code in force.
 _FORERUNNERS: dict[str, dict[str, str]] = {"HK2100091": {"2003": "HK0300194"}, "HK2100092": {"2006": "HK0600194"}}
-_SIGNED_YEAR = re.compile(r"\d{1,2}\s+[а-я]+\s+((?:19|20)\d\d)\s*г\.\s*№")
 
 # A register number named as the page's own: "regnum=hk9900275", "p0=HK9900275", data-regnum="...".
 _OWN_REGNUM = re.compile(r"(?:regnum=|p0=|data-regnum=[\"']?)\s*([HKPCWRDhkpcwrd][A-Za-z0-9]\d{7})")
@@ -51,9 +51,20 @@ def act_from_title(title: str, head: str = "") -> str | None:
         (KNOWN_TITLES[known] for known in sorted(KNOWN_TITLES, key=len, reverse=True)
          if key.startswith(known) or key.endswith(known)), None)
     if found in _FORERUNNERS:
-        signed = _SIGNED_YEAR.search(head[:_HEAD])
-        return _FORERUNNERS[found].get(signed.group(1), found) if signed else found
+        on = _SIGNED_RE.search(head[:_HEAD])
+        return _FORERUNNERS[found].get(on["year"], found) if on else found
     return found
+
+
+# A law's (or a code's) own line: "26 мая 2021 г. № 112-З".
+_SIGNED_RE = re.compile(r"(?P<on>\d{1,2}\s+[а-я]+\s+(?P<year>\d{4})\s*г\.)\s*№\s*"
+                        r"(?P<number>[0-9]+(?:[-‑–][А-ЯЁA-Z]+)?)")
+
+
+def signed(preamble: str) -> tuple[str, str]:
+    """A law's date and number as its preamble gives them ("26 мая 2021 г.", "112-З"), or ("", "")."""
+    found = _SIGNED_RE.search((preamble or "")[:1000])
+    return (" ".join(found["on"].split()), found["number"]) if found else ("", "")
 
 
 def act_from_text(text: str) -> str | None:
@@ -142,3 +153,23 @@ def cited_name(doc: Document) -> str:
     named = "".join(re.sub(r"(?:ый|ий|ой)$", "ого", w) + " " for w in adjectives.lower().split())
     rest = _PROPER_RE.sub(_capitalised, rest.lower()) if rest.isupper() else rest
     return " ".join(f"Проект {named.capitalize()}{_GENITIVE[word.lower()]} {rest}".split())
+
+
+# An act's kind as its title sets it apart from its name ("Закон Республики Беларусь", "Указ Президента
+# Республики Беларусь"): not a code, whose title is its name, nor a title that holds a date or a name.
+_KIND_RE = re.compile(r"(?:Закон|Указ|Декрет|Постановление|Распоряжение|Решение)(?![а-яё])[^«»\d]*")
+
+
+def cited_act(doc: Document) -> str:
+    """The act as a lawyer cites it in a heading or a sentence (the `cited` a template is given): a law by
+    its kind, date, number and name ("Закон Республики Беларусь от 20 февраля 2024 г. № 350-З «О внесении
+    изменений в Уголовный кодекс Республики Беларусь»"), a draft as `cited_name` does ("Проект закона
+    «…»"), a code, or a law whose kind its title does not give, as `act_name` does; "" for neither."""
+    if is_draft(doc):
+        return cited_name(doc)
+    name = law_name(doc.preamble)
+    kind = act_name(replace(doc, preamble="")) if name else ""  # the title out of the edition's capitals
+    if not _KIND_RE.fullmatch(kind):
+        return act_name(doc)
+    on, number = signed(doc.preamble)
+    return f"{kind}{f' от {on}' if on else ''}{f' № {number}' if number else ''} «{name}»"
