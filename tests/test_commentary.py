@@ -445,22 +445,30 @@ def test_an_overview_of_an_amending_law_names_the_code_articles_it_changes(
     assert "## Источник\n\n- zakon\\_112-z.txt\n" in text
 
 
-def test_an_overview_of_a_stored_law_dates_its_text_not_an_edition(
-        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("kind", "act", "day", "said", "unsaid"), [
+    ("law", "H12100112", "2021-06-01", "текст от 01.06.2021", "редакция от"),
+    ("code", "HK9900275", "2022-06-01", "редакция от 01.06.2022", "текст от"),
+])
+def test_an_overview_dates_a_laws_text_and_a_codes_edition(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path, editions: tuple[Path, Path],
+        kind: str, act: str, day: str, said: str, unsaid: str) -> None:
     # a law stored with the date of its publication: "редакция от 01.06.2021" read as a consolidated
-    # edition the law never had (the period review says "текст от" for the same reason)
+    # edition the law never had (the period review says "текст от" for the same reason); a code's text is
+    # one of its consolidated editions, "редакция от", which the overview once said "текст от" of too
     from test_flags_targets import LAW
 
-    law = tmp_path / "zakon_112-z.txt"
-    law.write_text(LAW, encoding="utf-8")
-    added = lexwatch_cli("add", str(law), "--act", "H12100112", "--edition-date", "2021-06-01", cwd=workspace)
+    path = editions[1]
+    if kind == "law":
+        path = tmp_path / "zakon_112-z.txt"
+        path.write_text(LAW, encoding="utf-8")
+    added = lexwatch_cli("add", str(path), "--act", act, "--edition-date", day, cwd=workspace)
     assert added.code == 0, added
-    made = lexwatch_cli("commentary", "overview", "H12100112@2021-06-01", "-o", "-", cwd=workspace)
+    made = lexwatch_cli("commentary", "overview", f"{act}@{day}", "-o", "-", cwd=workspace)
     assert made.code == 0, made
-    assert "(H12100112), текст от 01.06.2021: статей в документе " in made.out, made.out
-    assert re.search(r"## Источник\n\n- H12100112@2021-06-01, текст от 01\.06\.2021 \(sha256 [0-9a-f]{64}\)\n",
+    assert f"({act}), {said}: статей в документе " in made.out, made.out
+    assert re.search(rf"## Источник\n\n- {act}@{day}, {re.escape(said)} \(sha256 [0-9a-f]{{64}}\)\n",
                      made.out), made.out
-    assert "редакция от" not in made.out
+    assert unsaid not in made.out
 
 
 def test_an_overview_of_chosen_articles_and_its_bad_inputs(lexwatch_cli: Cli, workspace: Path,
@@ -657,17 +665,3 @@ def test_a_draft_names_the_act_and_its_editions_as_a_lawyer_does(lexwatch_cli: C
     proposed = lexwatch_cli("commentary", "overview", str(draft), "-o", "-", cwd=workspace)
     assert "## Кратко\n\nПроект закона «Об изменении законов по вопросам противодействия экстремизму»: " \
         in proposed.out, proposed.out
-
-
-def test_an_overview_of_a_code_dates_its_edition_and_of_a_law_its_text(
-        lexwatch_cli: Cli, workspace: Path, editions: tuple[Path, Path]) -> None:
-    # a code's text is one of its consolidated editions: "редакция от"; a law has one text ("текст от",
-    # tested above), which the overview once said of the Code too
-    added = lexwatch_cli("add", str(editions[1]), "--act", "HK9900275", "--edition-date", "2022-06-01", cwd=workspace)
-    assert added.code == 0, added
-    made = lexwatch_cli("commentary", "overview", "HK9900275@2022-06-01", "-o", "-", cwd=workspace)
-    assert made.code == 0, made
-    assert "(HK9900275), редакция от 01.06.2022: статей в документе " in made.out, made.out
-    assert re.search(r"## Источник\n\n- HK9900275@2022-06-01, редакция от 01\.06\.2022 \(sha256 [0-9a-f]{64}\)\n",
-                     made.out), made.out
-    assert "текст от" not in made.out
