@@ -537,6 +537,36 @@ def test_an_article_number_is_searched_in_every_way_texts_write_it(store):
     assert {h.number.base for h in store.search("290")} & {1, 2, 3, 5} == {5}  # 290 is not 290¹
 
 
+@pytest.mark.parametrize("query", ["130²", "130-2", "ст. 130²", "Статья 130²", "130.2"])
+def test_an_article_number_alone_finds_that_article_first_then_those_citing_it(store, query):
+    # 130² is in no text but its own heading: "no article matches '130²'" while the Code holds it
+    citing = Article(ArticleNumber(130, 1), "Реабилитация нацизма",
+                     "Публичное отрицание, за исключением случаев, предусмотренных статьей 130² настоящего "
+                     "Кодекса, – наказывается лишением свободы на срок до пяти лет.")
+    old = store.add(b"2022", source="a.txt", filename="a.txt", edition_date=date(2022, 9, 26),
+                    document=criminal_code(ART_59, citing, ART_130_2)).version
+    new = store.add(b"2023", source="b.txt", filename="b.txt", edition_date=date(2023, 3, 1),
+                    document=criminal_code(ART_59, citing, ART_130_2)).version
+    hits = [(h.version.id, h.number.display) for h in store.search(query)]
+    assert hits[:2] == [(new.id, "130²"), (old.id, "130²")], query
+    assert sorted(hits[2:]) == sorted([(new.id, "130¹"), (old.id, "130¹")]), query
+    assert [h.number.display for h in store.search(query, act="HK9900275", limit=1)] == ["130²"]
+    assert "статьей [130²] настоящего" in store.search(query)[2].snippet
+
+
+def test_an_article_numbered_by_chapter_is_found_however_the_number_is_typed(store):
+    koap = Document(title="КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ", act="HK2100091",
+                    articles=[Article(ArticleNumber(19, 11, by_chapter=True),
+                                      "Распространение информационной продукции, включенной в республиканский "
+                                      "список экстремистских материалов",
+                                      "1. Распространение информационной продукции, включенной в "
+                                      "республиканский список экстремистских материалов, – влечет наложение "
+                                      "штрафа в размере до тридцати базовых величин.")])
+    store.add(b"koap", source="koap.txt", filename="koap.txt", document=koap)
+    for query in ("19.11", "19-11", "ст. 19.11", "19¹¹"):
+        assert [h.number.display for h in store.search(query)] == ["19.11"], query
+
+
 @pytest.mark.parametrize("query", ["", "   ", "*", '"', "( ) : ^ -", "«»"])
 def test_a_query_with_nothing_to_find_is_refused_in_one_line(store, query):
     store.add(b"code", source="uk.txt", filename="uk.txt", document=criminal_code(ART_59))

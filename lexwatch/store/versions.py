@@ -24,6 +24,7 @@ from lexwatch.errors import (
     AmbiguousVersionError,
     DiskFullError,
     StoreError,
+    UsageError,
     VersionNotFoundError,
 )
 from lexwatch.fsutil import atomic_write, safe_name
@@ -420,7 +421,10 @@ class VersionStore:
         phrase as a run of such words (`_read_query`). Articles whose title holds it all come first,
         those with fewer other title words sooner ("Шпионаж" before "Коммерческий шпионаж"), then
         by FTS5's rank. Snippets quote the stored text as it is written ("ё" included)."""
-        terms = _read_query(query)
+        cited = _cited(query)
+        # "130²", "ст. 130²", "статья 59": the article so numbered first (its number is in no text but
+        # its heading), newest version first, then the articles that cite it ("статьей 130²")
+        terms = _read_query(cited.display if cited else query)
         if not terms:
             raise StoreError(f"nothing to search for in {query!r}: give a word or an article number")
         sql = ("SELECT f.version_id, f.number, f.title, f.text, f.rank FROM articles_fts f"
@@ -433,6 +437,10 @@ class VersionStore:
         rows = [r for r in self.db.execute(sql, args)
                 if all(t.pattern.search(r["title"]) or t.pattern.search(r["text"]) for t in checked)]
         rows.sort(key=lambda r: (_title_order(terms, r["title"]), r["rank"]))
+        if cited:
+            own = self._numbered(cited, act)
+            seen = {(o["version_id"], o["number"]) for o in own}
+            rows = own + [r for r in rows if (r["version_id"], r["number"]) not in seen]
         infos: dict[str, VersionInfo] = {}
         hits = []
         for row in rows[:limit]:
@@ -446,6 +454,18 @@ class VersionStore:
             hits.append(SearchHit(infos[vid], ArticleNumber.parse(row["number"]), title, _snippet(terms, text)))
         return hits
 
+    def _numbered(self, number: ArticleNumber, act: str | None) -> builtins.list[sqlite3.Row]:
+        """The articles numbered `number` in every stored version (of `act`), newest first; 19.11
+        and 19¹¹ are one article, stored as the code writes it."""
+        forms = {number.written(by_chapter=True).canonical, number.written(by_chapter=False).canonical}
+        sql = (f"SELECT a.version_id, a.number, a.title, a.text FROM versions v JOIN articles a"
+               f" ON a.version_id = v.id AND a.number IN ({','.join('?' * len(forms))})")
+        args: builtins.list[Any] = sorted(forms)
+        if act:
+            sql += " WHERE v.act = ?"
+            args.append(act)
+        return self.db.execute(sql + " ORDER BY v.edition_date DESC, v.added_at DESC", args).fetchall()
+
     def _as_written(self, version_id: str, row: sqlite3.Row) -> tuple[str, str]:
         """The title and text of an index row as stored, before "ё" was folded for the index."""
         for stored in self.db.execute("SELECT title, text FROM articles WHERE version_id = ? AND number = ?",
@@ -456,6 +476,15 @@ class VersionStore:
 
 
 # -- reading a search query --------------------------------------------------------------------------
+
+
+def _cited(query: str) -> ArticleNumber | None:
+    """The article a query is, when it is one number as a lawyer types it ("130²", "ст. 130-2",
+    "статья 59", "19.11")."""
+    try:
+        return ArticleNumber.parse(query)
+    except UsageError:
+        return None
 
 # A query's words (letters, joined by a hyphen or an apostrophe: "каких-либо", "з'яўляюцца") and
 # numbers, with an article's sub-number in every way it is written ("130²", "130-2", "290/1", "130.2").
