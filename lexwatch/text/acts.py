@@ -122,11 +122,19 @@ def _capitalised(found: re.Match[str]) -> str:
 # file's line "ПРОЕКТ" to it; the kind of act after it, with the adjectives of a code's name
 # ("УГОЛОВНЫЙ КОДЕКС"), and the act's name where the title holds it ("… Об изменении …").
 _DRAFT_TITLE = re.compile(r"проект(?![а-яё])\.?\s*", re.IGNORECASE)
-_DRAFT_KIND = re.compile(r"((?:[а-яё-]+(?:ый|ий|ой)\s+)*)(закон|кодекс|указ|декрет|постановление|положение)"
+# The kind in the nominative ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ" under "ПРОЕКТ") or already in the genitive
+# ("Проект Закона Республики Беларусь «Об …»", "Проект Уголовного кодекса")
+_DRAFT_KIND = re.compile(r"((?:[а-яё-]+(?:ый|ий|ой|ого|его)\s+)*)"
+                         r"(закона?|кодекса?|указа?|декрета?|постановлени[ея]|положени[ея])"
                          r"(?![а-яё])\s*(.*)", re.IGNORECASE)
-_NAME_IN_TITLE = re.compile(r"(?<=\s)(?:О|Об|Обо)\s.{3,300}$")
-_GENITIVE = {"закон": "закона", "кодекс": "кодекса", "указ": "указа", "декрет": "декрета",
-             "постановление": "постановления", "положение": "положения"}
+# a title's name: "Об изменении …" after its kind, or the same in quotes, «Об изменении …»
+_NAME_IN_TITLE = re.compile(r"(?<=\s)(?:О|Об|Обо)\s.{3,300}$|(?<=\s)«(?:О|Об|Обо)\s.{3,300}»$")
+
+
+def _genitive(kind: str) -> str:
+    """"закон" -> "закона", "постановление" -> "постановления"; a genitive stays as it is."""
+    kind = kind.lower()
+    return kind[:-1] + "я" if kind.endswith("е") else kind if kind.endswith(("а", "я")) else kind + "а"
 
 
 def is_draft(doc: Document) -> bool:
@@ -143,16 +151,16 @@ def cited_name(doc: Document) -> str:
     mark = _DRAFT_TITLE.match(doc.title)
     title = " ".join(doc.title[mark.end() if mark else 0:].split())
     in_title = _NAME_IN_TITLE.search(title)
-    name = law_name(doc.preamble) or (in_title.group() if in_title else "")
+    name = law_name(doc.preamble) or (in_title.group().removeprefix("«").removesuffix("»") if in_title else "")
     kind = _DRAFT_KIND.fullmatch(title[:in_title.start()].strip() if in_title else title)
     if kind is None:
         return f"Проект «{name}»" if name else "Проект"
     adjectives, word, rest = kind.groups()
     if name:
-        return f"Проект {_GENITIVE[word.lower()]} «{name}»"
+        return f"Проект {_genitive(word)} «{name}»"
     named = "".join(re.sub(r"(?:ый|ий|ой)$", "ого", w) + " " for w in adjectives.lower().split())
     rest = _PROPER_RE.sub(_capitalised, rest.lower()) if rest.isupper() else rest
-    return " ".join(f"Проект {named.capitalize()}{_GENITIVE[word.lower()]} {rest}".split())
+    return " ".join(f"Проект {named.capitalize()}{_genitive(word)} {rest}".split())
 
 
 # An act's kind as its title sets it apart from its name ("Закон Республики Беларусь", "Указ Президента
