@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from lexwatch.text.acts import act_name, cited_name, is_draft
+from lexwatch.text.acts import act_name, cited_name, is_draft, law_register_number
+from lexwatch.text.load import parse_bytes
 from lexwatch.text.model import Document
 
 
@@ -84,3 +85,30 @@ def test_an_adopted_act_is_no_draft_and_named_as_act_name_names_it(title: str, p
                                                                    act: str | None) -> None:
     doc = Document(title=title, preamble=preamble, act=act)
     assert not is_draft(doc) and cited_name(doc) == act_name(doc)
+
+
+@pytest.mark.parametrize(("title", "preamble", "regnum"), [
+    # the register's own numbering of laws (PORTAL.md: Law No. 165-З of 13 May 2022 is H12200165)
+    ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", "13 мая 2022 г. № 165-З\nОб изменении кодексов", "H12200165"),
+    ("Закон Республики Беларусь", "4 января 2007 г. № 203-З\nО противодействии экстремизму", "H10700203"),
+    # not the law's own line: an amendment list names other laws by their date and number
+    ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", "О противодействии экстремизму\nИзменения и дополнения:\nЗакон Республики "
+     "Беларусь от 8 ноября 2006 г. № 175-З", None),
+    # a draft has no number yet; a code is numbered otherwise (HK…); a decree is no law
+    ("ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", "13 мая 2022 г. № 165-З", None),
+    ("УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "9 июля 1999 г. № 275-З", None),
+    ("УКАЗ ПРЕЗИДЕНТА РЕСПУБЛИКИ БЕЛАРУСЬ", "9 апреля 2022 г. № 129", None),
+])
+def test_a_law_is_known_by_the_register_number_its_date_and_number_give(title: str, preamble: str,
+                                                                         regnum: str | None) -> None:
+    assert law_register_number(Document(title=title, preamble=preamble)) == regnum
+
+
+def test_a_law_saved_to_a_file_is_filed_under_its_register_number() -> None:
+    # a folder's law was "unknown:<hash>": not named by `check`, not found by `--act`, two copies two acts
+    text = ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n5 января 2022 г. № 146-З\nО геноциде белорусского народа\n\n"
+            "Статья 1. Геноцид белорусского народа\nГеноцидом белорусского народа признаются действия, "
+            "совершенные нацистскими преступниками в годы Великой Отечественной войны.\n")
+    assert parse_bytes(text.encode(), "zakon_146-z.txt").act == "H12200146"
+    # a number the text names as its own still wins
+    assert parse_bytes(text.replace("О геноциде", "H12200999\nО геноциде").encode(), "z.txt").act == "H12200999"

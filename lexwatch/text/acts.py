@@ -67,6 +67,26 @@ def signed(preamble: str) -> tuple[str, str]:
     return (" ".join(found["on"].split()), found["number"]) if found else ("", "")
 
 
+# A law's own title, and its own number ("203-З"): the register numbers a law by the year it was signed
+# and this number, H1 + YY + five digits (PORTAL.md: Law No. 165-З of 13 May 2022 is H12200165).
+_LAW_TITLE = re.compile(r"закон\s+республики\s+беларусь", re.IGNORECASE)
+_LAW_NUMBER = re.compile(r"(\d{1,5})[-‑–]З")
+
+
+def law_register_number(doc: Document) -> str | None:
+    """A law's register number from its own signing line at the head of its preamble ("4 января 2007 г.
+    № 203-З" is H10700203); None for a draft, another kind of act, a code (numbered otherwise: HK…),
+    or a date and number that are not the law's own (an amendment list's "Закон … от … № …")."""
+    if is_draft(doc) or not _LAW_TITLE.fullmatch(" ".join(doc.title.split())):
+        return None
+    for line in (doc.preamble or "").splitlines()[:4]:
+        own = _SIGNED_RE.fullmatch(line.strip())
+        number = _LAW_NUMBER.fullmatch(own["number"]) if own else None
+        if own and number and 1991 <= int(own["year"]) <= 2090:
+            return f"H1{own['year'][2:]}{int(number[1]):05d}"
+    return None
+
+
 def act_from_text(text: str) -> str | None:
     """A register number the text names as its own, or one standing bare near its start."""
     own = _OWN_REGNUM.search(text)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from lexwatch.errors import InputError, NoArticlesError, NotLegalTextError
-from lexwatch.text.acts import act_from_text, act_from_title
+from lexwatch.text.acts import act_from_text, act_from_title, law_register_number
 from lexwatch.text.blocks import Extracted
 from lexwatch.text.model import Document
 from lexwatch.text.structure import parse_blocks, strip_control_sequences
@@ -72,7 +72,9 @@ def detect_format(data: bytes, name: str = "", content_type: str | None = None) 
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 if "word/document.xml" in archive.namelist():
                     return "docx"
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError):
+            # zipfile raises more than BadZipFile at a damaged directory: NotImplementedError ("zip file
+            # version 8.8") at a flipped byte of a member's version, OSError or ValueError at a bad offset
             raise InputError(f"{name}: a damaged ZIP/DOCX file") from None
         raise InputError(f"{name}: a ZIP archive, not a DOCX document")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -133,7 +135,7 @@ def parse_extracted(extracted: Extracted, name: str) -> Document:
         raise
     doc.warnings[:0] = extracted.warnings
     if doc.act is None:
-        doc.act = detect_act(doc) or act_from_text(extracted.text)
+        doc.act = detect_act(doc) or act_from_text(extracted.text) or law_register_number(doc)
     return doc
 
 
