@@ -607,3 +607,43 @@ def test_the_real_editions_say_a_repealed_article_is_repealed_and_print_nothing_
     assert "## Статья 41. Повторность преступлений (исключена)\n\n*исключена*\n" in markdown
     data = lexwatch_cli("diff", *editions, "-a", "41", "-f", "json").json()
     assert [a["status"] for a in data["articles"]] == ["changed"]  # the schema's status is kept
+
+
+LAW_2007 = "\n".join([
+    "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", "4 января 2007 г. № 203-З", "О противодействии экстремизму", "",
+    "Статья 1. Основные термины, применяемые в настоящем Законе и их определения",
+    "Для целей настоящего Закона применяются следующие основные термины и их определения:",
+    "1) экстремизм (экстремистская деятельность) – деятельность граждан Республики Беларусь, иностранных "
+    "граждан или лиц без гражданства, политических партий, других общественных объединений, религиозных "
+    "и иных организаций по планированию, организации, подготовке и совершению действий;", "",
+    "Статья 2. Субъекты противодействия экстремизму",
+    "Субъектами противодействия экстремизму являются государственные органы и иные организации.", ""])
+
+
+def test_a_law_renamed_by_an_amendment_is_a_difference_every_output_names(
+        lexwatch_cli: Cli, tmp_path: Path) -> None:
+    # A law's name stands in no article: renamed, with every article as it was, the diff said
+    # "0 changed … 2 unchanged" and exited 0, as if nothing had happened to the law.
+    old, new = tmp_path / "zakon_2007.txt", tmp_path / "zakon_2024.txt"
+    old.write_text(LAW_2007, encoding="utf-8")
+    new.write_text(LAW_2007.replace("О противодействии экстремизму\n",
+                                    "О противодействии экстремизму и реабилитации нацизма\n"), encoding="utf-8")
+    terminal = lexwatch_cli("diff", str(old), str(new))
+    assert terminal.code == 1, terminal
+    assert terminal.out.splitlines()[:2] == [
+        "zakon_2007.txt → zakon_2024.txt: 0 changed, 0 added, 0 removed, 0 renumbered, 2 unchanged;"
+        " the act's name changed",
+        "Название: О противодействии экстремизму {+и реабилитации нацизма+}"]
+    data = json.loads(lexwatch_cli("diff", str(old), str(new), "-f", "json").out)
+    assert data["name_ops"] == [["equal", "О противодействии экстремизму"], ["insert", " и реабилитации нацизма"]]
+    assert data["articles"] == []
+    markdown = lexwatch_cli("diff", str(old), str(new), "-f", "markdown").out
+    assert "\nНазвание: О противодействии экстремизму **и реабилитации нацизма**\n" in markdown
+    table = lexwatch_cli("diff", str(old), str(new), "-f", "table").out
+    assert ("<tr><td>Название</td><td>О противодействии экстремизму</td>"
+            "<td>О противодействии экстремизму <ins>и реабилитации нацизма</ins></td></tr>") in table
+    draft = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "-", cwd=tmp_path)
+    assert "\nНазвание изменено: О противодействии экстремизму **и реабилитации нацизма**.\n" in draft.out, draft
+    # the same name, whatever its wrapping or quotes: no key, exit 0
+    same = lexwatch_cli("diff", str(old), str(old), "-f", "json")
+    assert same.code == 0 and "name_ops" not in json.loads(same.out)

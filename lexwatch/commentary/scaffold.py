@@ -232,12 +232,22 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         "old": _side(diff.old, docs[0], versions[0], markup),
         "new": _side(diff.new, docs[1], versions[1], markup),
         "summary": diff.summary(),
+        "name": _renamed(diff, markup),
         "articles": articles,
         "subjects": _subjects(packs, in_order),
         "unflagged": [a for a in in_order if not a["flags"]],  # "Прочие изменения", in the code's order
         "selection": {"articles": diff.settings.get("articles") or [], "packs": [p.name for p in packs],
                       "flagged_only": flagged_only, "context": context},
     }
+
+
+def _renamed(diff: DocumentDiff, markup: _Markup) -> dict[str, Any] | None:
+    """The act's old and new name and their redline when an amendment renamed it, else None."""
+    if not diff.name_ops:
+        return None
+    return {"old": "".join(t for k, t in diff.name_ops if k != "insert"),
+            "new": "".join(t for k, t in diff.name_ops if k != "delete"),
+            "redline": markup.ops(diff.name_ops, False)}
 
 
 def _subjects(packs: list[Pack], articles: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from lexwatch.diff.normalize import FOLDED, collapse, normalize, read_lost_part_
 from lexwatch.diff.words import diff_words
 from lexwatch.errors import UsageError
 from lexwatch.ids import SUPERSCRIPT_DIGITS, ArticleNumber
+from lexwatch.text.acts import own_name
 from lexwatch.text.model import Article, Document
 
 
@@ -85,7 +86,17 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
         "articles": list(dict.fromkeys(written[n].canonical for n in articles)) if articles else None,
         "normalised": list(FOLDED),
     }
-    return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings)
+    return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings,
+                        name_ops=_name_ops(old, new))
+
+
+def _name_ops(old: Document, new: Document) -> list[Op]:
+    """The act's own name redlined when an amendment renamed it (a law's "О …" line is part of its
+    text, though no article holds it); none when a side has no name to compare (a code, an excerpt)."""
+    old_name, new_name = normalize(own_name(old)), normalize(own_name(new))
+    if not old_name or not new_name or old_name == new_name:
+        return []
+    return diff_words(old_name, new_name)
 
 
 def article_text(article: Article | None) -> str:

@@ -119,6 +119,8 @@ class DocumentDiff:
     settings: dict[str, Any] = field(default_factory=dict)
     # what each rule of the packs applied watches, by (pack, rule): a Russian document names a flag by it
     subjects: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the act's own name ("О противодействии экстремизму"), redlined, only when an amendment renamed it
+    name_ops: list[Op] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts = {"added": 0, "removed": 0, "changed": 0, "renumbered": 0, "unchanged": 0}
@@ -128,4 +130,4 @@ class DocumentDiff:
 
     @property
     def has_changes(self) -> bool:
-        return any(a.status != "unchanged" for a in self.articles)
+        return bool(self.name_ops) or any(a.status != "unchanged" for a in self.articles)

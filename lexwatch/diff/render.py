@@ -159,9 +159,10 @@ def summary_line(diff: DocumentDiff, russian: bool = False) -> str:
     if russian:
         return (f"{diff.old.label} → {diff.new.label}: статей изменено {s['changed']}, новых {s['added']}, "
                 f"нет в новой редакции {s['removed']}, перенумеровано {s['renumbered']}, "
-                f"без изменений {s['unchanged']}")
+                f"без изменений {s['unchanged']}" + ("; изменено название" if diff.name_ops else ""))
     return (f"{diff.old.label} → {diff.new.label}: {s['changed']} changed, {s['added']} added, "
-            f"{s['removed']} removed, {s['renumbered']} renumbered, {s['unchanged']} unchanged")
+            f"{s['removed']} removed, {s['renumbered']} renumbered, {s['unchanged']} unchanged"
+            + ("; the act's name changed" if diff.name_ops else ""))
 
 
 # A part or point's own sub-number: "1/1." as a text or a PDF writes it, "5¹." and "12¹)" as the
@@ -376,13 +377,16 @@ def to_json(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[st
     def side(s: Any) -> dict[str, Any]:
         return {"id": s.id, "label": s.label, "articles": s.articles}
 
-    return {
+    data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "settings": diff.settings,
         "old": side(diff.old), "new": side(diff.new),
         "summary": diff.summary(),
-        "articles": [article(a) for a in diff.articles if listed(a, options)],
     }
+    if diff.name_ops:  # only when the act was renamed, as an article's title_ops
+        data["name_ops"] = [[k, t] for k, t in diff.name_ops]
+    data["articles"] = [article(a) for a in diff.articles if listed(a, options)]
+    return data
 
 
 def _split_space(text: str) -> tuple[str, str, str]:

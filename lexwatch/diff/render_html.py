@@ -94,8 +94,8 @@ _LEGEND = "<p class=\"meta\"><del>зачёркнуто</del> — исключе�
 def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     items = shown_articles(diff, options)
     title = f"Редлайн: {diff.old.label} → {diff.new.label}"
-    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>", _LEGEND,
-            "<nav><h2>Статьи</h2><ol>"]
+    body = [f"<h1>{escape(title)}</h1>", f"<p>{escape(summary_line(diff, russian=True))}</p>",
+            *_name_html(diff), _LEGEND, "<nav><h2>Статьи</h2><ol>"]
     anchors = _anchors(items)
     body += [f"<li><a href=\"#{escape(anchor)}\">{heading(i, escape)}</a>"
              f" — {escape(one_line(i, russian=True))}{_flagged(i, diff)}</li>"
@@ -110,6 +110,11 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
     return _page(title, body)
 
 
+def _name_html(diff: DocumentDiff) -> list[str]:
+    """The act's new name redlined, under the summary, when an amendment renamed it."""
+    return [f"<p>Название: {ops_html(diff.name_ops, RenderOptions(context=None), False)}</p>"] if diff.name_ops else []
+
+
 def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
     items = shown_articles(diff, options)
     if options.docx:
@@ -120,6 +125,9 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
             "</colgroup><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table_headers(diff))
             + "</tr></thead><tbody>"]
     full = RenderOptions(context=None)
+    if diff.name_ops:  # the name is the first wording a renaming law changes
+        body.append(f"<tr><td>Название</td><td>{ops_html(diff.name_ops, full, False, ('delete',))}</td>"
+                    f"<td>{ops_html(diff.name_ops, full, False, ('insert',))}</td></tr>")
     for item in items:
         old = ops_html(item.ops, full, item.technical, ("delete",)) if item.old else ABSENT
         new = ops_html(item.ops, full, item.technical, ("insert",)) if item.new else ABSENT
@@ -250,6 +258,11 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
+    if diff.name_ops:  # the name is the first wording a renaming law changes
+        row = table.add_row().cells
+        row[0].text = "Название"
+        for cell, keep in ((row[1], "delete"), (row[2], "insert")):
+            _docx_runs(cell.paragraphs[0], diff.name_ops, keep, False)
     for item in items:
         row = table.add_row().cells
         for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):

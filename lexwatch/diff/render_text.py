@@ -44,6 +44,8 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions, *, summary: bool
         options = replace(options, color=False)
     if summary:
         console.print(Text(summary_line(diff), style="bold"))
+        if diff.name_ops:
+            console.print(Text("Название: ") + _terminal_ops(diff.name_ops, options, False))
     for item in shown_articles(diff, options):
         console.print()
         console.print(Text(f"{heading(item)} — {one_line(item)}", style="bold"))
@@ -140,7 +142,10 @@ _MD_LEGEND = "~~зачёркнуто~~ — исключено, **полужир�
 
 def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
     lines = [f"# Редлайн: {md_escape(diff.old.label)} → {md_escape(diff.new.label)}", "",
-             md_escape(summary_line(diff, russian=True)), "", _MD_LEGEND, ""]
+             md_escape(summary_line(diff, russian=True)), ""]
+    if diff.name_ops:
+        lines += ["Название: " + md_ops(diff.name_ops, RenderOptions(context=None), False), ""]
+    lines += [_MD_LEGEND, ""]
     for item in shown_articles(diff, options):
         lines += _md_article(item, options, "##", diff.subjects)
     return "\n".join(lines)

@@ -162,6 +162,13 @@ def is_draft(doc: Document) -> bool:
     return is_draft_entry(doc.act) or _DRAFT_TITLE.match(doc.title) is not None
 
 
+def own_name(doc: Document) -> str:
+    """An act's own name as written: a law's "О …" line under its date and number, or the "О …" its
+    title ends with (a draft's page); "" for a code (its title is its kind and name) or an excerpt."""
+    in_title = _NAME_IN_TITLE.search(" ".join(doc.title.split()))
+    return law_name(doc.preamble) or (in_title.group().removeprefix("«").removesuffix("»") if in_title else "")
+
+
 def cited_name(doc: Document) -> str:
     """What `check` calls a document: a draft as a lawyer cites it, "Проект закона «Об изменении …»"
     ("Проект Уголовного кодекса Республики Беларусь" without a name, "Проект" without a title), any
@@ -171,7 +178,7 @@ def cited_name(doc: Document) -> str:
     mark = _DRAFT_TITLE.match(doc.title)
     title = " ".join(doc.title[mark.end() if mark else 0:].split())
     in_title = _NAME_IN_TITLE.search(title)
-    name = law_name(doc.preamble) or (in_title.group().removeprefix("«").removesuffix("»") if in_title else "")
+    name = own_name(doc)
     kind = _DRAFT_KIND.fullmatch(title[:in_title.start()].strip() if in_title else title)
     if kind is None:
         return f"Проект «{name}»" if name else "Проект"
