@@ -74,7 +74,7 @@ class _Item:
 
 @dataclass
 class _Draft:
-    number: ArticleNumber | int
+    number: ArticleNumber
     title: str
     part: str
     section: str
@@ -279,22 +279,40 @@ def _toc_span(items: list[_Item]) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _resolve_numbers(drafts: list[_Draft]) -> list[ArticleNumber]:
+def _resolve_numbers(numbers: list[ArticleNumber | int]) -> list[ArticleNumber]:
     """Bare numbers that may have lost a superscript are read against their neighbours."""
     resolved: list[ArticleNumber] = []
     previous: ArticleNumber | None = None
-    for i, draft in enumerate(drafts):
-        if isinstance(draft.number, ArticleNumber):
-            number = draft.number
+    for i, raw in enumerate(numbers):
+        if isinstance(raw, ArticleNumber):
+            number = raw
         else:
             following: int | None = None
-            if i + 1 < len(drafts):
-                nxt = drafts[i + 1].number
+            if i + 1 < len(numbers):
+                nxt = numbers[i + 1]
                 following = nxt.base if isinstance(nxt, ArticleNumber) else nxt
-            number = split_collapsed(draft.number, previous, following)
+            number = split_collapsed(raw, previous, following)
         resolved.append(number)
         previous = number
     return resolved
+
+
+def _number_articles(items: list[_Item], warnings: list[str]) -> list[_Item]:
+    """Each article heading with its number resolved (1302 -> 130²). A number that no article has and
+    lexwatch cannot read back ("Статья 999999.": a collapsed 130² splits, that does not) makes its
+    heading a line of text: stored, it made every later read of the version fail."""
+    headings = [item for item in items if item.kind is BlockKind.ARTICLE]
+    numbers = _resolve_numbers([item.number for item in headings if item.number is not None])
+    unreadable: set[int] = set()
+    for item, number in zip(headings, numbers, strict=True):
+        try:
+            ArticleNumber.parse(number.canonical)
+        except UsageError:
+            warnings.append(f"'{item.text[:60]}' read as text: no article is numbered {number.display}")
+            unreadable.add(id(item))
+            continue
+        item.number = number
+    return [_Item(BlockKind.BODY, item.text, False) if id(item) in unreadable else item for item in items]
 
 
 def _by_chapter(numbers: list[ArticleNumber], chapters: list[str]) -> bool:
@@ -365,6 +383,7 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
         skipped = sum(1 for it in items[toc[0]:toc[1]] if it.kind is BlockKind.ARTICLE)
         warnings.append(f"skipped a table of contents ({skipped} article headings)")
         items = items[:toc[0]] + items[toc[1]:]
+    items = _number_articles(items, warnings)
 
     # the extractor's own title (HTML titlek) is not one of the blocks cleaned above
     doc_title = " ".join(strip_control_sequences(title).split())
@@ -399,7 +418,7 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
             elif kind is BlockKind.CHAPTER:
                 chapter = it.text
             if kind is BlockKind.ARTICLE:
-                assert it.number is not None
+                assert isinstance(it.number, ArticleNumber)
                 current = _Draft(it.number, it.title, part, section, chapter)
                 if it.lead:
                     current.lines.append(it.lead)
@@ -440,10 +459,9 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
 
     articles: list[Article] = []
     seen: set[ArticleNumber] = set()
-    numbers = _resolve_numbers(drafts)
-    by_chapter = _by_chapter(numbers, [draft.chapter for draft in drafts])
-    for draft, number in zip(drafts, numbers, strict=True):
-        number = number.written(by_chapter=by_chapter)
+    by_chapter = _by_chapter([draft.number for draft in drafts], [draft.chapter for draft in drafts])
+    for draft in drafts:
+        number = draft.number.written(by_chapter=by_chapter)
         excluded = bool(_EXCLUDED_TITLE.match(draft.title))
         if number in seen:
             warnings.append(f"article {number.display} appears more than once")
