@@ -207,7 +207,7 @@ def _opened_array(lines: list[str], line: int, column: int) -> tuple[int, re.Mat
     return line, None
 
 
-def _deepest_line(text: str) -> int | None:
+def deepest_line(text: str) -> int | None:
     """The line where most "[" and "{" are open (strings are not told apart: the file is broken already)."""
     depth = deepest = 0
     where = None
@@ -228,7 +228,7 @@ def parse_settings(text: str, path: str = "lexwatch.toml") -> Settings:
     except RecursionError:
         # tomllib reads nested lists and inline tables by recursion: a few hundred levels ("x = [[[…")
         # exhaust Python's stack. lexwatch's own settings nest one level deep.
-        line = _deepest_line(text)
+        line = deepest_line(text)
         named = _key_at(text.splitlines(), line)
         raise ConfigError("lists or tables nested too deeply", path=path, line=line,
                           key=named.group(1) if named else None) from None

@@ -72,6 +72,9 @@ def test_choosing_packs_by_name(tmp_path: Path) -> None:
     ('[[rules]]\nid = "a"\nseverity = "high"\ndescription = "d"\nterms = ["казнь"]\nword = "x"\n',
      "unknown key 'word' in a rule (key 'rules[0].word')"),
     ('description = "x"\n[[rules]\n', "flags/bad.toml:2: not valid TOML"),
+    # a RecursionError in tomllib, an internal error (exit 3) before
+    ('description = "x"\n[[rules]]\nterms = ' + "[" * 1000 + "]" * 1000 + "\n",
+     "flags/bad.toml:3: lists or tables nested too deeply"),
     ('description = "x"\n', "a pack needs at least one [[rules]] table (key 'rules')"),
 ])
 def test_a_broken_pack_is_one_line_naming_file_and_key(tmp_path: Path, text: str, message: str) -> None:

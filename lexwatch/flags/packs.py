@@ -114,6 +114,10 @@ def parse_pack(text: str, path: Path, source: str = "builtin") -> Pack:
         raise _fail(path, "a pack file is named like death-penalty.toml (lower-case, digits, '-')")
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # "x = [[[…" a few hundred deep exhausts tomllib's recursion, as in lexwatch.toml
+        from lexwatch.config import deepest_line
+
+        raise _fail(path, "lists or tables nested too deeply", line=deepest_line(text)) from None
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"line (\d+)", str(exc))
         raise _fail(path, f"not valid TOML: {str(exc).split(' (at')[0]}",
