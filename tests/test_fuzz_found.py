@@ -100,6 +100,11 @@ def test_an_article_number_no_article_has_is_read_as_text_of_the_article_before(
     assert [a.number.canonical for a in doc.articles] == ["127", "128"]
     assert "Статья 999999. Экоцид\nМассовое уничтожение" in doc.articles[0].text
     assert any("Статья 999999. Экоцид' read as text" in w for w in doc.warnings)
+    # many such headings: one note, not one each (a generated text of 60 000 printed 50 000 lines)
+    many = "".join(f"Статья {n}. Статья\nДеяние наказывается штрафом.\n" for n in range(9990, 10100))
+    notes = [w for w in parse_bytes(many.encode(), "uk.txt").warnings if "read as text" in w]
+    assert notes == ["'Статья 10000. Статья' and 99 more headings read as text: no article is numbered so "
+                     "(an article number has at most 4 digits)"]
 
 
 def test_a_collapsed_sub_number_is_still_split() -> None:

@@ -303,15 +303,18 @@ def _number_articles(items: list[_Item], warnings: list[str]) -> list[_Item]:
     heading a line of text: stored, it made every later read of the version fail."""
     headings = [item for item in items if item.kind is BlockKind.ARTICLE]
     numbers = _resolve_numbers([item.number for item in headings if item.number is not None])
-    unreadable: set[int] = set()
+    unreadable: dict[int, str] = {}
     for item, number in zip(headings, numbers, strict=True):
         try:
             ArticleNumber.parse(number.canonical)
         except UsageError:
-            warnings.append(f"'{item.text[:60]}' read as text: no article is numbered {number.display}")
-            unreadable.add(id(item))
+            unreadable[id(item)] = item.text[:60]
             continue
         item.number = number
+    if unreadable:  # one note, however many ("Статья 10000." … in a generated text: not 50 000 lines)
+        first, *more = unreadable.values()
+        warnings.append(f"'{first}'" + (f" and {len(more)} more headings" if more else "")
+                        + " read as text: no article is numbered so (an article number has at most 4 digits)")
     return [_Item(BlockKind.BODY, item.text, False) if id(item) in unreadable else item for item in items]
 
 
