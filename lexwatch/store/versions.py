@@ -119,6 +119,16 @@ def _fold(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
+def _text_sha(doc: Document) -> str:
+    """The sha256 of a version's stored text, which tells whether two texts are one: its title and
+    articles, or the plain text of one without articles (a card, a scan)."""
+    return hashlib.sha256(_stored_text(doc).encode()).hexdigest()
+
+
+def _stored_text(doc: Document) -> str:
+    return doc.as_text() if doc.articles else doc.preamble
+
+
 def _row_to_info(row: sqlite3.Row) -> VersionInfo:
     try:
         edition_date = date.fromisoformat(row["edition_date"]) if row["edition_date"] else None
@@ -163,6 +173,7 @@ class VersionStore:
     def __init__(self, db_path: Path, drafts_dir: Path) -> None:
         self.drafts_dir = drafts_dir
         self.root = drafts_dir.parent
+        self._reread: dict[str, Document | None] = {}  # versions read again from their raw bytes (reread)
         # A workspace on a read-only mount (a copy on a CD, a backup) can still be read: listed,
         # searched, diffed. SQLite opens it read-only then, immutable unless a WAL is left to read.
         self.read_only = db_path.is_file() and not os.access(db_path.parent, os.W_OK)
@@ -256,7 +267,7 @@ class VersionStore:
                              reason=" and ".join({"edition_date": "dated", "act": "act set"}[c] for c in updates))
         doc = document if document is not None else self._parse(data, filename, content_type, allow_unparsed)
         act = act or doc.act
-        text = doc.as_text() if doc.articles else doc.preamble
+        text = _stored_text(doc)
         text_sha = hashlib.sha256(text.encode()).hexdigest()
         if skip_if_text_unchanged:
             same = self._same_text(text_sha, source, act, edition_date)
@@ -315,6 +326,14 @@ class VersionStore:
         for row in itertools.chain([latest], rows):
             if row is not None and row["text_sha256"] == text_sha:
                 return _row_to_info(row)
+        # Stored by an older lexwatch, the source's last text may be this one read otherwise (a law
+        # saved again after an upgrade: a mailed "changed" for no change). Read again only here, where
+        # the texts differ: one parse more for a real change, none for an unchanged document.
+        if latest is not None and text_sha != _NO_TEXT:
+            before = _row_to_info(latest)
+            again = self.reread(before)
+            if again is not None and _text_sha(again) == text_sha:
+                return before
         return None
 
     @staticmethod
@@ -415,6 +434,31 @@ class VersionStore:
         ]
         return Document(title=info.title, articles=articles, act=info.act, preamble=pre["preamble"],
                         format=info.format)
+
+    def reread(self, info: VersionInfo) -> Document | None:
+        """The version's raw bytes as this lexwatch reads them, which may not be what the lexwatch that
+        stored it read (an article's heading told from its text otherwise): what a new text is judged
+        and diffed against after an upgrade. A page is read in the charset it was fetched in, as the
+        fetch read it. None when the file is gone, outside the workspace, or no longer reads. Each
+        version is read once per store (a changed document is judged, then diffed)."""
+        if info.id not in self._reread:
+            self._reread[info.id] = self._read_raw(info)
+        return self._reread[info.id]
+
+    def _read_raw(self, info: VersionInfo) -> Document | None:
+        from lexwatch.text.load import extract, parse_or_plain
+
+        path = (self.root / info.raw_path).resolve()
+        if not info.raw_path or not path.is_relative_to(self.drafts_dir.resolve()):
+            return None  # a row edited by hand or another tool: no path read from it outside drafts/
+        try:
+            data = path.read_bytes()
+            encoding = info.meta.get("encoding")
+            if info.format == "html" and isinstance(encoding, str):
+                data = data.decode(encoding, errors="replace").encode()
+            return parse_or_plain(extract(data, path.name), path.name)
+        except Exception:  # unreadable now (gone, a parser bug on old bytes): judged by what is stored
+            return None
 
     def search(self, query: str, *, act: str | None = None, limit: int = 50) -> builtins.list[SearchHit]:
         """Articles holding every word of `query` in any of its inflected forms, and each quoted

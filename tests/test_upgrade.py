@@ -1,0 +1,148 @@
+"""A cron job's `check` over a workspace an older lexwatch filled, after `pip install -U`: what the old
+version told is not told again, and the first real change is told as it is, nothing more.
+
+An older lexwatch read some texts otherwise: up to 7bb6c5c an article whose first sentence stands on
+its heading line ("Статья 1. Внести в Закон … изменения:") had that sentence for its title, and up to
+1ff9954 a file's "ПРОЕКТ" line was no part of the draft's title. Its rows are written here as it wrote
+them, from what this lexwatch stored."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from test_folder_source import DRAFT
+
+from lexwatch.store.versions import VersionStore
+from lexwatch.workspace import Workspace
+
+# A law amending a law, as a user saves it from its publication: each article's first sentence on
+# its heading line.
+LAW = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+14 февраля 2023 г. № 251-З
+
+О внесении изменений в Закон Республики Беларусь «О противодействии экстремизму»
+
+Принят Палатой представителей 26 января 2023 года
+Одобрен Советом Республики 31 января 2023 года
+
+Статья 1. Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии экстремизму» следующие изменения:
+1. В статье 1:
+пункт 11 после слова «распространение» дополнить словами «, в том числе в глобальной компьютерной сети Интернет,»;
+2. Статью 17 изложить в следующей редакции:
+«Статья 17. Ответственность за осуществление экстремистской деятельности
+Граждане Республики Беларусь, иностранные граждане и лица без гражданства за осуществление экстремистской деятельности несут ответственность в соответствии с законодательными актами.».
+
+Статья 2. Настоящий Закон вступает в силу через десять дней после его официального опубликования.
+
+Президент Республики Беларусь А.Лукашенко
+"""
+
+
+def _inbox(workspace: Path) -> Path:
+    config = workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
+                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    inbox = workspace / "inbox"
+    inbox.mkdir()
+    return inbox
+
+
+def _as_the_old_lexwatch_stored_it(workspace: Path) -> None:
+    """Every stored version's rows as the older lexwatch wrote them: an article without a title had its
+    text's first line for one, and the version's text (whose sha256 tells texts apart) said so."""
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        versions = store.list()
+    db = sqlite3.connect(ws.db_path, isolation_level=None)
+    with db:
+        for info in versions:
+            with VersionStore(ws.db_path, ws.drafts_dir) as store:
+                doc = store.document(info.id)
+            for seq, article in enumerate(doc.articles, 1):
+                if not article.title:
+                    article.title, _, article.text = article.text.partition("\n")
+                    db.execute("UPDATE articles SET title = ?, text = ? WHERE version_id = ? AND seq = ?",
+                               (article.title, article.text, info.id, seq))
+            db.execute("UPDATE versions SET text_sha256 = ? WHERE id = ?",
+                       (hashlib.sha256(doc.as_text().encode()).hexdigest(), info.id))
+    db.close()
+
+
+def _told_by_the_old_version(lexwatch_cli, workspace: Path) -> Path:
+    """The law stored and told by a `check` of the older lexwatch; its next run said nothing new."""
+    law = _inbox(workspace) / "zakon_251-z.txt"
+    law.write_text(LAW, encoding="utf-8")
+    first = lexwatch_cli("check", cwd=workspace)
+    assert first.code == 1, first
+    _as_the_old_lexwatch_stored_it(workspace)
+    with Workspace.find(workspace).open_store() as store:
+        [stored] = store.list()
+        assert store.document(stored.id).articles[0].title.startswith("Внести в Закон")  # the old reading
+    return law
+
+
+def test_a_law_saved_again_after_an_upgrade_is_not_told_again(lexwatch_cli, workspace):
+    # The user saves the law again (Windows line ends): the same text in other bytes, which the old
+    # version read as unchanged. Read by this version it differs from the old reading stored: it was
+    # told as a change of Art. 1 that no one made, mailed by cron.
+    law = _told_by_the_old_version(lexwatch_cli, workspace)
+    law.write_bytes(LAW.replace("\n", "\r\n").encode())
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 0, run
+    assert run.json()["documents"] == []
+    assert run.json()["sources"]["folder"]["unchanged"] == 1
+    again = lexwatch_cli("check", cwd=workspace)
+    assert (again.code, again.out) == (0, ""), again
+
+
+def test_a_draft_saved_again_after_an_upgrade_is_not_told_again(lexwatch_cli, workspace):
+    # Stored by 1ff9954 as "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"; saved again, it was told "changed" with "no article
+    # changed": this lexwatch joins the "ПРОЕКТ" line to the title, and the title is part of the text
+    draft = _inbox(workspace) / "proekt_izmeneniya_UK.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        [stored] = store.list()
+        doc = store.document(stored.id)
+    doc.title = doc.title.removeprefix("ПРОЕКТ ")
+    db = sqlite3.connect(ws.db_path, isolation_level=None)
+    with db:
+        db.execute("UPDATE versions SET title = ?, text_sha256 = ? WHERE id = ?",
+                   (doc.title, hashlib.sha256(doc.as_text().encode()).hexdigest(), stored.id))
+    db.close()
+    draft.write_bytes(DRAFT.replace("\n", "\r\n").encode())
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 0, run
+    assert run.json()["documents"] == []
+
+
+def test_the_first_change_after_an_upgrade_tells_the_article_changed_and_no_other(lexwatch_cli, workspace):
+    law = _told_by_the_old_version(lexwatch_cli, workspace)
+    law.write_text(LAW.replace("через десять дней", "через три месяца"), encoding="utf-8")
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 1, run
+    [document] = run.json()["documents"]
+    assert document["status"] == "changed"
+    # Art. 1 read otherwise by the old version was told changed too, with the flags of its words
+    assert document["articles"] == {"changed": ["2"], "added": [], "removed": [], "renumbered": []}
+    assert document["summary"]["changed"] == 1 and document["flags"] == []
+    again = lexwatch_cli("check", cwd=workspace)
+    assert (again.code, again.out) == (0, ""), again
+
+
+def test_a_previous_version_whose_file_is_gone_is_compared_as_stored(lexwatch_cli, workspace):
+    # drafts/ pruned by hand, or the row pointing outside it: nothing is read again from it, the change
+    # is still told (against the stored reading), never a traceback
+    law = _told_by_the_old_version(lexwatch_cli, workspace)
+    with Workspace.find(workspace).open_store() as store:
+        [stored] = store.list()
+    (workspace / stored.raw_path).unlink()
+    law.write_text(LAW.replace("через десять дней", "через три месяца"), encoding="utf-8")
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 1, run
+    [document] = run.json()["documents"]
+    assert document["previous"]["version"] == stored.id and "2" in document["articles"]["changed"]
+    assert "Traceback" not in run.err
