@@ -37,6 +37,13 @@ class Finding:
     # «Об изменении …»"); None: its title says it
     name: str | None = None
     draft: bool = False  # a draft (a bank entry, or titled "ПРОЕКТ"), not an adopted act
+    # a law renamed by an amendment (its "О …" line, in no article): {"old", "new"}; None otherwise
+    renamed: dict[str, str] | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether the comparison found anything: an article, or the law's name."""
+        return bool(self.changed_articles or self.renamed)
 
     @property
     def changed_articles(self) -> int:
@@ -48,7 +55,8 @@ class Finding:
                 "edition_date": self.version.edition_date.isoformat() if self.version.edition_date else None,
                 "previous": ({"version": self.previous.id, "label": self.previous.label}
                              if self.previous else None),
-                "draft": self.draft, "summary": self.summary, "articles": self.articles, "flags": self.flags,
+                "draft": self.draft, "summary": self.summary, "renamed": self.renamed, "articles": self.articles,
+                "flags": self.flags,
                 "error": self.error or self.outcome.error}
 
 
@@ -145,6 +153,7 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
                               new_side=DocumentSide(info.id, info.label, len(doc.articles)))
         annotate_diff(diff, packs)
         finding.summary = diff.summary()
+        finding.renamed = diff.renamed
         finding.articles = {status: [] for status in ("changed", "added", "removed", "renumbered")}
         for item in diff.articles:
             if item.status == "renumbered":

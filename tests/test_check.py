@@ -318,3 +318,39 @@ def test_a_portal_draft_is_named_as_a_lawyer_cites_a_draft(store, workspace):
     cited = "Проект закона «Об изменении Уголовного кодекса Республики Беларусь»"
     assert _finding_lines([finding], None)[0].endswith(f"(draft)  {cited}")
     assert finding.to_dict()["draft"] is True and finding.to_dict()["title"] == title
+
+
+EXTREMISM_LAW = "\n".join([
+    "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", "4 января 2007 г. № 203-З", "О противодействии экстремизму", "",
+    "Статья 1. Основные термины, применяемые в настоящем Законе и их определения",
+    "Для целей настоящего Закона применяются следующие основные термины и их определения:",
+    "1) экстремизм (экстремистская деятельность) – деятельность граждан Республики Беларусь по планированию, "
+    "организации, подготовке и совершению действий, направленных на насильственное изменение "
+    "конституционного строя;", "",
+    "Статья 2. Субъекты противодействия экстремизму",
+    "Субъектами противодействия экстремизму являются государственные органы и иные организации.", ""])
+
+
+def test_a_law_renamed_by_an_amendment_is_told_once_as_renamed(lexwatch_cli, workspace):
+    # the same articles under a new name were stored as nothing new: "unchanged", exit 0, never told
+    config = workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
+                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    (workspace / "inbox").mkdir()
+    law = workspace / "inbox" / "zakon_203-z.txt"
+    law.write_text(EXTREMISM_LAW, encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    law.write_text(EXTREMISM_LAW.replace("\n", "\r\n"), encoding="utf-8")  # other bytes, the same law
+    assert lexwatch_cli("check", cwd=workspace).code == 0
+    renamed = "О противодействии экстремизму и реабилитации нацизма"
+    law.write_text(EXTREMISM_LAW.replace("О противодействии экстремизму\n", renamed + "\n"), encoding="utf-8")
+    run = lexwatch_cli("check", cwd=workspace)
+    assert run.code == 1, run
+    assert run.out.splitlines()[0].startswith("changed   H10700203:"), run.out
+    assert f"          renamed: «О противодействии экстремизму» → «{renamed}»" in run.out.splitlines()
+    assert "no article changed" not in run.out and "lexwatch diff " in run.out
+    assert lexwatch_cli("check", cwd=workspace).code == 0  # told once
+    law.write_text(EXTREMISM_LAW, encoding="utf-8")
+    [told] = lexwatch_cli("check", "--json", cwd=workspace).json()["documents"]
+    assert told["renamed"] == {"old": renamed, "new": "О противодействии экстремизму"}
+    assert told["summary"]["changed"] == 0

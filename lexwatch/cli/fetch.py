@@ -280,9 +280,11 @@ def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
                 parts.append("renumbered " + _listed([f"{ArticleNumber.parse(new).display} (was "
                                                       f"{ArticleNumber.parse(old).display})"
                                                       for old, new in which["renumbered"]]))
+            if finding.renamed:
+                lines.append(f"          renamed: «{finding.renamed['old']}» → «{finding.renamed['new']}»")
             if parts:
                 lines.append("          " + "; ".join(parts))
-            elif not finding.changed_articles:
+            elif not finding.changed:
                 lines.append("          no article changed (only layout or text outside the articles)")
         elif prev is not None:
             lines.append(f"          against {before}: no articles to compare (a card, a scan or plain text):"
@@ -296,7 +298,7 @@ def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
             # in an amending law: the Code articles its instructions change there
             lines.append(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}"
                          f"{pointing_to(flag.get('targets') or [])}")
-        if prev is not None and finding.changed_articles:
+        if prev is not None and finding.changed:
             lines.append(f"          lexwatch {named}diff {prev.short_id} {info.short_id}")
         lines.append(f"          {o.url}")
     return lines

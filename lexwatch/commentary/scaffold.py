@@ -243,11 +243,8 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
 
 def _renamed(diff: DocumentDiff, markup: _Markup) -> dict[str, Any] | None:
     """The act's old and new name and their redline when an amendment renamed it, else None."""
-    if not diff.name_ops:
-        return None
-    return {"old": "".join(t for k, t in diff.name_ops if k != "insert"),
-            "new": "".join(t for k, t in diff.name_ops if k != "delete"),
-            "redline": markup.ops(diff.name_ops, False)}
+    names = diff.renamed
+    return {**names, "redline": markup.ops(diff.name_ops, False)} if names else None
 
 
 def _subjects(packs: list[Pack], articles: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -129,5 +129,13 @@ class DocumentDiff:
         return counts
 
     @property
+    def renamed(self) -> dict[str, str] | None:
+        """{"old", "new"}: the act's name before and after, when an amendment renamed it."""
+        if not self.name_ops:
+            return None
+        return {"old": "".join(t for k, t in self.name_ops if k != "insert"),
+                "new": "".join(t for k, t in self.name_ops if k != "delete")}
+
+    @property
     def has_changes(self) -> bool:
         return bool(self.name_ops) or any(a.status != "unchanged" for a in self.articles)

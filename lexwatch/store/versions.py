@@ -129,6 +129,17 @@ def _stored_text(doc: Document) -> str:
     return doc.as_text() if doc.articles else doc.preamble
 
 
+def _name(preamble: str | None) -> str:
+    """A law's own name as its preamble gives it ("О противодействии экстремизму"), spaces folded."""
+    from lexwatch.text.acts import law_name
+
+    return " ".join(law_name(preamble or "").split())
+
+
+def _same_name(new: str, stored: str) -> bool:
+    return not new or not stored or new == stored
+
+
 def _row_to_info(row: sqlite3.Row) -> VersionInfo:
     try:
         edition_date = date.fromisoformat(row["edition_date"]) if row["edition_date"] else None
@@ -270,7 +281,7 @@ class VersionStore:
         text = _stored_text(doc)
         text_sha = hashlib.sha256(text.encode()).hexdigest()
         if skip_if_text_unchanged:
-            same = self._same_text(text_sha, source, act, edition_date)
+            same = self._same_text(text_sha, source, act, edition_date, _name(doc.preamble))
             if same is not None:
                 return AddResult(same, created=False, reason="same text")
         folder = self.drafts_dir / safe_name(act or "unsorted")
@@ -301,13 +312,15 @@ class VersionStore:
         return AddResult(info, created=True, warnings=list(doc.warnings))
 
     def _same_text(self, text_sha: str, source: str, act: str | None,
-                   edition_date: date | None) -> VersionInfo | None:
+                   edition_date: date | None, name: str = "") -> VersionInfo | None:
         """A stored version this text is no news against: the latest from the same source, the
         latest of the same act from any source (the portal's address changed: "www.", a port),
         or one of the same act and edition date (the portal served an edition's text again in
         other bytes); from a source nothing was stored from yet, any one of the same text, act and
         edition date, each or both none (a law saved in the folder as .txt and again as .pdf: one
-        document in two formats, told once), unless it has no text at all. Each is one indexed query."""
+        document in two formats, told once), unless it has no text at all. Each is one indexed query.
+        `name`: a law's own name, which no article holds: renamed by an amendment, the same articles
+        are a new version (a stored version whose preamble gives no name is not told apart by it)."""
         latest = self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC"
                                  " LIMIT 1", (source,)).fetchone()
         day = edition_date.isoformat() if edition_date is not None else None
@@ -324,7 +337,7 @@ class VersionStore:
                                 "LIMIT 1", (act, day, text_sha)))
         rows = (self.db.execute(sql, args).fetchone() for sql, args in queries)  # asked one by one
         for row in itertools.chain([latest], rows):
-            if row is not None and row["text_sha256"] == text_sha:
+            if row is not None and row["text_sha256"] == text_sha and _same_name(name, _name(row["preamble"])):
                 return _row_to_info(row)
         # Stored by an older lexwatch, the source's last text may be this one read otherwise (a law
         # saved again after an upgrade: a mailed "changed" for no change). Read again only here, where
@@ -332,7 +345,7 @@ class VersionStore:
         if latest is not None and text_sha != _NO_TEXT:
             before = _row_to_info(latest)
             again = self.reread(before)
-            if again is not None and _text_sha(again) == text_sha:
+            if again is not None and _text_sha(again) == text_sha and _same_name(name, _name(again.preamble)):
                 return before
         return None
 
