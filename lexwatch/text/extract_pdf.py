@@ -1,5 +1,5 @@
 """PDF (pypdf) -> paragraphs: lines rebuilt from text positions, running heads, footers and page numbers
-dropped, paragraphs found by first-line indents, hyphenated line breaks joined.
+dropped, footnotes set apart, paragraphs found by first-line indents, hyphenated line breaks joined.
 
 Columns are read in the order pypdf gives (the content stream's order), which is the reading order
 for the portal's two-column publications.
@@ -46,6 +46,11 @@ _FORM_COST = 1024
 _LAST_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?\u00ad?$")
 _LONGEST_WORD = 100
 _TAIL = 512              # characters of a paragraph's end that joining a wrapped line may look at
+# A footnote: smaller print below a page's last line of body text, opened by its mark ("*Части статей…",
+# "¹ …", "1 …" but not "1. …", a numbered part), perhaps under a rule typed as underscores.
+_FOOTNOTE = re.compile(r"^(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,2}(?=\s*[^\W\d_]))")
+_RULE = re.compile(r"^[_—–-]{5,}$")
+_SMALL = 0.85            # a line printed under this share of the body's font size is small print
 _MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?[.)]\s|наказыва|Примечани)")
 
 
@@ -166,8 +171,8 @@ def _page_lines(page: PageObject, budget: _Budget | None = None) -> list[TextLin
                     cur.parts.append(piece.strip().translate(TO_SUPERSCRIPT))   # a raised sub-number
                     continue
                 if abs(y - cur.y) <= 0.3 * max(cur.size, size):
-                    if not "".join(cur.parts).strip():
-                        cur.x = x
+                    if not "".join(cur.parts).strip():   # pypdf opens a line with a space of the last font
+                        cur.x, cur.size = x, size
                     cur.parts.append(piece)
                     continue
             lines.append(TextLine(x, y, size, [piece]))
@@ -259,7 +264,7 @@ def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
     its hyphen when the document writes the word with it elsewhere, or when the dictionary says
     it is a hyphenated word (lexwatch.morph.hyphenated) and the document does not write it joined."""
     if paragraph.endswith(("-", "\u00ad")) and len(paragraph) > 1 and paragraph[-2].isalpha() \
-            and line[:1].islower():
+            and (line[:1].islower() or (paragraph[-2].isupper() and line[:2].isupper())):  # "ЗДО-" + "РОВЬЯ"
         # the last word, looked for in the paragraph's end only (no word is _LONGEST_WORD long)
         head_match = _LAST_WORD.search(paragraph, max(0, len(paragraph) - _LONGEST_WORD))
         tail_match = _WORD.match(line)
@@ -276,6 +281,15 @@ def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
 
 def _is_heading(text: str) -> bool:
     return kind_of(text) is not BlockKind.BODY
+
+
+_WRAPPING_HEADINGS = (BlockKind.PART, BlockKind.SECTION, BlockKind.CHAPTER)
+
+
+def _continues_heading(heading: str, line: str) -> bool:
+    """A centred heading's next line (centred too, so it reads as indented) goes on in lower case, or
+    in capitals under a heading in capitals: no text after a heading starts so."""
+    return line[:1].islower() or (heading.isupper() and line.isupper() and not _is_heading(line))
 
 
 def _gaps(lines: list[TextLine]) -> list[bool]:
@@ -307,14 +321,18 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
     # of the whole paragraph, which made a paragraph of 100 000 lines take minutes.
     spilled: list[str] = []
     previous_line = ""
+    in_heading = False   # out[-1] is a part, section or chapter heading, which may wrap centred
     for text, indented, gap in zip(texts, indents, _gaps(lines), strict=True):
         if not out:
             out.append(text)
             previous_line = text
+            in_heading = kind_of(text) in _WRAPPING_HEADINGS
             continue
         prev = out[-1]
         if gap:
             new = True
+        elif in_heading:
+            new = not _continues_heading(prev, text)
         elif by_indent:
             new = indented or _is_heading(text)
         else:
@@ -326,6 +344,7 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
                 out[-1] = "".join(spilled) + out[-1]
                 spilled.clear()
             out.append(text)
+            in_heading = kind_of(text) in _WRAPPING_HEADINGS
         else:
             joined = join_wrapped(prev, text, vocabulary)
             if len(joined) > 2 * _TAIL:
@@ -361,12 +380,56 @@ def extract(data: bytes, name: str) -> Extracted:
     if letters < 20:
         raise NoTextLayerError(f"{name}: the PDF has no text layer (probably a scanned image); "
                                "run OCR first (e.g. ocrmypdf) and add the result")
-    return Extracted(blocks=[Block(text) for text in reflow_pages(pages)], format="pdf")
+    return Extracted(blocks=_reflow(pages), format="pdf")
 
 
 def reflow_pages(pages: list[list[TextLine]]) -> list[str]:
     """Pages of printed lines -> the document's paragraphs, without heads, footers and page numbers."""
-    return paragraphs([line for page in _drop_page_furniture(pages) for line in page])
+    return [block.text for block in _reflow(pages)]
+
+
+def _reflow(pages: list[list[TextLine]]) -> list[Block]:
+    """The body's paragraphs, then the footnotes as asides: a footnote printed in the middle of an
+    article (at the foot of a page the article runs over) is text of no article, and read into the
+    body it was a change on diffing the PDF against its source."""
+    kept = _drop_page_furniture(pages)
+    sizes = [line.size for page in kept for line in page]
+    body_size = statistics.median(sizes) if sizes else 0.0
+    body: list[TextLine] = []
+    notes: list[TextLine] = []
+    for page in kept:
+        foot = _footnotes(page, _SMALL * body_size)
+        body += [line for line in page if id(line) not in foot]
+        notes += sorted((line for line in page if foot.get(id(line))), key=lambda line: -line.y)
+    return [Block(text) for text in paragraphs(body)] + [Block(text, BlockKind.ASIDE) for text in _notes(notes)]
+
+
+def _footnotes(page: list[TextLine], small: float) -> dict[int, bool]:
+    """The page's footnote lines (id -> True) and the rule above them (id -> False): the small print
+    below the lowest line of body text, when its top line opens with a footnote's mark (a page all in
+    small print is body text)."""
+    lowest = min((line.y for line in page if line.size >= small and not _RULE.match(line.text)), default=None)
+    if lowest is None:
+        return {}
+    tail = sorted((line for line in page if line.y < lowest and (line.size < small or _RULE.match(line.text))),
+                  key=lambda line: -line.y)
+    rules = list(itertools.takewhile(lambda line: bool(_RULE.match(line.text)), tail))
+    notes = tail[len(rules):]
+    if not notes or not _FOOTNOTE.match(notes[0].text):
+        return {}
+    return {id(line): True for line in notes} | {id(line): False for line in rules}
+
+
+def _notes(lines: list[TextLine]) -> list[str]:
+    """Footnote lines -> footnotes: each opens with its mark, and its wrapped lines are joined."""
+    vocabulary = {w.lower() for line in lines for w in _WORD.findall(line.text)}
+    out: list[str] = []
+    for line in lines:
+        if out and not _FOOTNOTE.match(line.text):
+            out[-1] = join_wrapped(out[-1], line.text, vocabulary)
+        else:
+            out.append(line.text)
+    return out
 
 
 def dump_pages(text: str) -> list[list[TextLine]]:

@@ -1,0 +1,179 @@
+"""A lawyer's PDF read exactly (issue 4): a footnote printed at the foot of a page that an article runs
+over is text of no article; read into the article, the PDF diffed as changed against its source."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+
+from lexwatch.text.load import parse_bytes
+
+pytest.importorskip("reportlab")
+from builders import DEJAVU
+
+if not DEJAVU.is_file():
+    pytest.skip("the DejaVuSans font is not installed", allow_module_level=True)
+
+A6 = (298.0, 420.0)
+HEAD = "Уголовный кодекс Республики Беларусь"
+# Art. 63 (2022), wrapped and hyphenated as a narrow page prints it; page 1 breaks inside "участни-ков".
+PAGE_1 = [
+    (True, "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"),
+    (True, "Статья 63. Обстоятельства, смягчающие от-"),
+    (False, "ветственность"),
+    (True, "1. Обстоятельствами, смягчающими ответ-"),
+    (False, "ственность, признаются:"),
+    (True, "1) явка с повинной;"),
+    (True, "2) чистосердечное раскаяние в совершенном"),
+    (False, "преступлении;"),
+    (True, "3) активное способствование выявлению пре-"),
+    (False, "ступления, изобличению других участни-"),
+]
+PAGE_2 = [
+    (False, "ков преступления, розыску имущества, при-"),
+    (False, "обретенного преступным путем;"),
+    (True, "4) наличие на иждивении у виновного мало-"),
+    (False, "летнего ребенка."),
+]
+LINES = ["1. Обстоятельствами, смягчающими ответственность, признаются:",
+         "1) явка с повинной;",
+         "2) чистосердечное раскаяние в совершенном преступлении;",
+         "3) активное способствование выявлению преступления, изобличению других участников преступления, "
+         "розыску имущества, приобретенного преступным путем;",
+         "4) наличие на иждивении у виновного малолетнего ребенка."]
+FOOTNOTE = ("*Части статей и примечаний (за исключением имеющих одну часть) в настоящем Кодексе нумеруются "
+            "арабскими цифрами с точкой, пункты частей статей – арабскими цифрами со скобкой.")
+FOOTNOTE_LINES = ["*Части статей и примечаний (за исключением имеющих",
+                  "одну часть) в настоящем Кодексе нумеруются арабскими",
+                  "цифрами с точкой, пункты частей статей – арабскими",
+                  "цифрами со скобкой."]
+
+
+def _register_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
+
+
+def _publication(*, rule: str | None, origin_first: bool) -> bytes:
+    """Two A6 pages, a running head and page numbers; page 1's foot holds the footnote in 6.5 pt under
+    a rule (drawn, or typed as underscores in the running head's 8 pt). `origin_first`: the footnote's
+    first line is moved to its indent before its font is set, as reportlab and Word write it."""
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A6, invariant=True)
+    for number, lines in enumerate((PAGE_1, PAGE_2), 1):
+        pdf.setFont("DejaVuSans", 8)
+        pdf.drawCentredString(A6[0] / 2, A6[1] - 25, HEAD)
+        pdf.drawCentredString(A6[0] / 2, 15, str(number))
+        y = A6[1] - 50
+        for indented, line in lines:
+            pdf.setFont("DejaVuSans", 9)
+            pdf.drawString(30 + (12 if indented else 0), y, line)
+            y -= 11
+        if number == 1:
+            if rule is None:
+                pdf.line(30, 100, 130, 100)
+            else:
+                pdf.setFont("DejaVuSans", 8)
+                pdf.drawString(30, 100, rule)
+            text = pdf.beginText(30, 90)
+            if origin_first:
+                text.setTextOrigin(38, 90)
+            text.setFont("DejaVuSans", 6.5)
+            for k, line in enumerate(FOOTNOTE_LINES):
+                text.setTextOrigin(38 if k == 0 else 30, 90 - 8 * k)
+                text.textOut(line)
+            pdf.drawText(text)
+        pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(("rule", "origin_first"), [
+    (None, False),
+    # pypdf opens the footnote's line with a space in the last font's size (8 pt): the line was taken
+    # for body text, and the typed rule for a line of the article.
+    ("______________________________", True),
+])
+def test_a_footnote_at_the_foot_of_a_page_is_no_text_of_the_article_it_interrupts(
+        rule: str | None, origin_first: bool) -> None:
+    doc = parse_bytes(_publication(rule=rule, origin_first=origin_first), "uk.pdf")
+    [article] = doc.articles
+    assert article.title == "Обстоятельства, смягчающие ответственность"
+    assert article.lines == LINES
+    assert doc.notes == [("", FOOTNOTE)]
+
+
+def test_small_print_at_a_page_foot_without_a_footnote_mark_stays_in_the_text() -> None:
+    """A note set in smaller type that ends a page is the article's, not a footnote."""
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A6, invariant=True)
+    pdf.setFont("DejaVuSans", 9)
+    y = A6[1] - 50
+    for indented, line in PAGE_1[1:] + PAGE_2:
+        pdf.drawString(30 + (12 if indented else 0), y, line)
+        y -= 11
+    pdf.setFont("DejaVuSans", 7)
+    pdf.drawString(42, y, "Примечание. Явкой с повинной признается добровольное")
+    pdf.drawString(30, y - 9, "сообщение лица о совершенном им преступлении.")
+    pdf.showPage()
+    pdf.save()
+    [article] = parse_bytes(buf.getvalue(), "uk.pdf").articles
+    assert article.lines == [*LINES, "Примечание. Явкой с повинной признается добровольное сообщение лица о "
+                                     "совершенном им преступлении."]
+
+
+# Art. 289 (2022) under its section and chapter, in a column too narrow for either heading: each wraps
+# on to a second centred line, which reads as an indented line (a new paragraph) by its position.
+SECTION = "РАЗДЕЛ X. ПРЕСТУПЛЕНИЯ ПРОТИВ ОБЩЕСТВЕННОЙ БЕЗОПАСНОСТИ И ЗДОРОВЬЯ НАСЕЛЕНИЯ"
+CHAPTER = "ГЛАВА 27. Преступления против общественной безопасности"
+COLUMN = [
+    ("centre", "ОСОБЕННАЯ ЧАСТЬ"),
+    ("centre", "РАЗДЕЛ X. ПРЕСТУПЛЕНИЯ ПРОТИВ ОБЩЕСТВЕННОЙ БЕЗО-"),
+    ("centre", "ПАСНОСТИ И ЗДОРОВЬЯ НАСЕЛЕНИЯ"),
+    ("centre", "ГЛАВА 27. Преступления против об-"),
+    ("centre", "щественной безопасности"),
+    ("indent", "Статья 289. Акт терроризма"),
+    ("indent", "1. Акт терроризма, то есть совершение в целях"),
+    ("margin", "устрашения населения и (или) принуждения ор-"),
+    ("margin", "ганов власти к принятию каких-либо решений"),
+    ("margin", "взрыва, поджога, затопления или иных действий, –"),
+    ("indent", "наказывается лишением свободы на срок от вось-"),
+    ("margin", "ми до двенадцати лет."),
+]
+
+
+def test_a_centred_heading_wrapped_on_to_a_second_line_is_one_heading() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A6, invariant=True)
+    pdf.setFont("DejaVuSans", 8)
+    pdf.drawCentredString(A6[0] / 2, A6[1] - 25, HEAD)
+    y, width = A6[1] - 50, A6[0] - 60
+    for place, line in COLUMN:
+        pdf.setFont("DejaVuSans", 9)
+        x = {"centre": 30 + (width - stringWidth(line, "DejaVuSans", 9)) / 2, "indent": 42.0, "margin": 30.0}[place]
+        pdf.drawString(x, y, line)
+        y -= 11
+    pdf.showPage()
+    pdf.save()
+    doc = parse_bytes(buf.getvalue(), "uk.pdf")
+    [article] = doc.articles
+    assert (article.part, article.section, article.chapter) == ("ОСОБЕННАЯ ЧАСТЬ", SECTION, CHAPTER)
+    assert article.lines == [
+        "1. Акт терроризма, то есть совершение в целях устрашения населения и (или) принуждения органов власти "
+        "к принятию каких-либо решений взрыва, поджога, затопления или иных действий, –",
+        "наказывается лишением свободы на срок от восьми до двенадцати лет."]
+    assert doc.notes == []
