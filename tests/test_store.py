@@ -554,6 +554,31 @@ def test_an_article_number_alone_finds_that_article_first_then_those_citing_it(s
     assert "статьей [130²] настоящего" in store.search(query)[2].snippet
 
 
+def test_an_article_number_finds_the_newest_of_editions_added_in_one_second_first(store):
+    # `lexwatch add uk_2020.txt uk_2022.txt`: both undated, added the same second; "59" listed 2020 first
+    old = store.add(b"2020", source="uk_2020.txt", filename="uk_2020.txt", document=criminal_code(ART_59)).version
+    changed = Article(ART_59.number, ART_59.title, ART_59.text.replace("до ее отмены", "до ее полной отмены"))
+    new = store.add(b"2022", source="uk_2022.txt", filename="uk_2022.txt", document=criminal_code(changed)).version
+    with store.db:
+        store.db.execute("UPDATE versions SET added_at = '2026-12-02T07:32:01+00:00'")
+    assert [h.version.id for h in store.search("статья 59")] == [new.id, old.id]
+
+
+def test_a_law_whose_name_is_saved_with_other_quotes_is_the_same_text(store):
+    # the name stands in no article, and a diff folds quotes, spaces and dashes: the same law saved with
+    # straight quotes in its name was stored as a change, "no article changed", and mailed
+    law = ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n19 июля 2005 г. № 45-З\nО Государственном гербе и Государственном флаге"
+           " Республики Беларусь и об учреждении медали «За заслуги»\n\nСтатья 1. Государственный герб\n"
+           "Государственный герб Республики Беларусь является символом государственного суверенитета.\n")
+    first = store.add(law.encode(), source="inbox/law.txt", filename="law.txt", skip_if_text_unchanged=True)
+    for saved in (law.replace("«За заслуги»", '"За заслуги"'), law.replace("медали «За", "медали  «За")):
+        again = store.add(saved.encode(), source="inbox/law.txt", filename="law.txt", skip_if_text_unchanged=True)
+        assert not again.created and again.version.id == first.version.id, saved
+    renamed = store.add(law.replace("медали «За заслуги»", "медали «За безупречную службу»").encode(),
+                        source="inbox/law.txt", filename="law.txt", skip_if_text_unchanged=True)
+    assert renamed.created
+
+
 def test_an_article_numbered_by_chapter_is_found_however_the_number_is_typed(store):
     koap = Document(title="КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ", act="HK2100091",
                     articles=[Article(ArticleNumber(19, 11, by_chapter=True),

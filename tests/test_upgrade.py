@@ -12,7 +12,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from test_folder_source import DRAFT
+from test_folder_source import DRAFT, _inbox
 
 from lexwatch.store.versions import VersionStore
 from lexwatch.workspace import Workspace
@@ -38,15 +38,6 @@ LAW = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
 
 Президент Республики Беларусь А.Лукашенко
 """
-
-
-def _inbox(workspace: Path) -> Path:
-    config = workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
-                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
-    inbox = workspace / "inbox"
-    inbox.mkdir()
-    return inbox
 
 
 def _as_the_old_lexwatch_stored_it(workspace: Path) -> None:

@@ -87,7 +87,7 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
         "normalised": list(FOLDED),
     }
     return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings,
-                        name_ops=_name_ops(old, new))
+                        name_ops=[] if articles else _name_ops(old, new))  # asked of some articles: those only
 
 
 def _name_ops(old: Document, new: Document) -> list[Op]:

@@ -130,10 +130,12 @@ def _stored_text(doc: Document) -> str:
 
 
 def _name(preamble: str | None) -> str:
-    """A law's own name as its preamble gives it ("О противодействии экстремизму"), spaces folded."""
+    """A law's own name as its preamble gives it ("О противодействии экстремизму"), as a diff compares
+    it: spaces, quotes and dashes folded ("О «Белтелекоме»" and "О "Белтелекоме"" are one name)."""
+    from lexwatch.diff.normalize import normalize
     from lexwatch.text.acts import law_name
 
-    return " ".join(law_name(preamble or "").split())
+    return normalize(law_name(preamble or ""))
 
 
 def _same_name(new: str, stored: str) -> bool:
@@ -521,7 +523,7 @@ class VersionStore:
         if act:
             sql += " WHERE v.act = ?"
             args.append(act)
-        return self.db.execute(sql + " ORDER BY v.edition_date DESC, v.added_at DESC", args).fetchall()
+        return self.db.execute(sql + " ORDER BY v.edition_date DESC, v.added_at DESC, v.rowid DESC", args).fetchall()
 
     def _as_written(self, version_id: str, row: sqlite3.Row) -> tuple[str, str]:
         """The title and text of an index row as stored, before "ё" was folded for the index."""

@@ -80,7 +80,7 @@ def law_register_number(doc: Document) -> str | None:
     if is_draft(doc) or not _LAW_TITLE.fullmatch(" ".join(doc.title.split())):
         return None
     for line in (doc.preamble or "").splitlines()[:4]:
-        own = _SIGNED_RE.fullmatch(line.strip())
+        own = _SIGNED_RE.fullmatch(line.strip().removeprefix("от "))  # "от 4 января 2007 г. № 203-З" as sites copy it
         number = _LAW_NUMBER.fullmatch(own["number"]) if own else None
         if own and number and 1991 <= int(own["year"]) <= 2090:
             return f"H1{own['year'][2:]}{int(number[1]):05d}"

@@ -85,29 +85,51 @@ def nesting_depth(html: str, limit: int = MAX_DEPTH) -> int:
 
 
 # Formatting elements left open (<b>, <i>, <font>, <a>) are opened again by the parser inside every
-# paragraph that follows ("reconstruct the active formatting elements"; only three alike, but each
-# <b id=N> differs): 1 500 of them before 2 000 <p> made 3 million elements, 1.1 GB in lexbor, from
-# 23 KB. A real page leaves none or one open (the markup sample: 14 reopened in 1 993 tags); 200 000 is
-# ~75 MB, ~0.15 s.
+# paragraph that follows ("reconstruct the active formatting elements"): 1 500 <b id=N> before 2 000 <p>
+# made 3 million elements, 1.1 GB in lexbor, from 23 KB. The parser keeps only three alike (same tag and
+# attributes: a heading's every "<b>" left open is three, not one per heading), and one <a> or <nobr> (a
+# new one closes the last): counted so, 1 500 headings each leaving "<b>" or "<a name=…>" open (230 KB,
+# 19 500 elements in lexbor) are read, where they were refused. A real page leaves none or one open (the
+# markup sample: 14 reopened in 1 993 tags); 200 000 is ~75 MB, ~0.15 s.
 MAX_REOPENED = 200_000
 _FORMATTING = frozenset(("a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt",
                          "u"))
+_ALIKE = 3
+_ONE_OPEN = frozenset(("a", "nobr"))
+_TAG_WRITTEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)")  # with its attributes, up to ">" or "<"
 
 
 def reopened_elements(html: str, limit: int = MAX_REOPENED) -> int:
     """How many elements the parser may open again for formatting tags left open (an upper bound: each
-    tag after them counts every one still open), counted only as far as `limit` + 1."""
+    tag after them counts every one still open, three alike at most), counted only as far as `limit` + 1."""
     tags = html.count("<")
     if tags * tags <= 4 * limit:
         return 0   # half of the tags open, the other half reopening them, cannot pass the limit
+    opened: dict[str, list[str]] = {}   # by tag name, each still open as written ("<b id=7")
+    alike: dict[str, int] = {}
     open_ = reopened = 0
-    for m in _TAG_RE.finditer(html):
-        if m.group(2).lower() in _FORMATTING:
-            open_ = (open_ - 1 if open_ else 0) if m.group(1) else open_ + 1
-        else:
+
+    def close(name: str) -> int:
+        written = opened[name].pop()
+        alike[written] -= 1
+        return -1 if alike[written] < _ALIKE else 0
+
+    for m in _TAG_WRITTEN.finditer(html):
+        name = m.group(2).lower()
+        if name not in _FORMATTING:
             reopened += open_
             if reopened > limit:
                 return reopened
+        elif m.group(1):
+            if opened.get(name):
+                open_ += close(name)
+        else:
+            if name in _ONE_OPEN and opened.get(name):
+                open_ += close(name)
+            written = name + m.group(3)
+            opened.setdefault(name, []).append(written)
+            alike[written] = alike.get(written, 0) + 1
+            open_ += alike[written] <= _ALIKE
     return 0
 
 
