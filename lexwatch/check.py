@@ -39,11 +39,13 @@ class Finding:
     draft: bool = False  # a draft (a bank entry, or titled "ПРОЕКТ"), not an adopted act
     # a law renamed by an amendment (its "О …" line, in no article): {"old", "new"}; None otherwise
     renamed: dict[str, str] | None = None
+    # the parts, sections and chapters renamed: [{"heading": "ГЛАВА 31", "old", "new"}]
+    headings: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
         """Whether the comparison found anything: an article, or the law's name."""
-        return bool(self.changed_articles or self.renamed)
+        return bool(self.changed_articles or self.renamed or self.headings)
 
     @property
     def changed_articles(self) -> int:
@@ -55,7 +57,8 @@ class Finding:
                 "edition_date": self.version.edition_date.isoformat() if self.version.edition_date else None,
                 "previous": ({"version": self.previous.id, "label": self.previous.label}
                              if self.previous else None),
-                "draft": self.draft, "summary": self.summary, "renamed": self.renamed, "articles": self.articles,
+                "draft": self.draft, "summary": self.summary, "renamed": self.renamed, "headings": self.headings,
+                "articles": self.articles,
                 "flags": self.flags,
                 "error": self.error or self.outcome.error}
 
@@ -154,6 +157,7 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
         annotate_diff(diff, packs)
         finding.summary = diff.summary()
         finding.renamed = diff.renamed
+        finding.headings = [{"heading": h.key, "old": h.old, "new": h.new} for h in diff.headings]
         finding.articles = {status: [] for status in ("changed", "added", "removed", "renumbered")}
         for item in diff.articles:
             if item.status == "renumbered":

@@ -120,7 +120,8 @@ def new(
     data = scaffold.facts(diff, title=title, kind=chosen.kind, docs=(old_doc, new_doc),
                           versions=(sides.versions.get(old_side.id), sides.versions.get(new_side.id)),
                           packs=packs, flagged_only=flagged_only, context=context, today=today)
-    if not data["articles"] and not (data["name"] and not flagged_only):  # a law renamed, no article changed
+    # a law or a chapter renamed, no article changed: still a draft to write (unless flagged articles were asked)
+    if not data["articles"] and not ((data["name"] or data["headings"]) and not flagged_only):
         asked = "no article a rule pack flags" if flagged_only and diff.has_changes else "no differences"
         say(f"{old_side.label} → {new_side.label}: {asked}; no draft written")
         return

@@ -282,6 +282,8 @@ def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
                                                       for old, new in which["renumbered"]]))
             if finding.renamed:
                 lines.append(f"          renamed: «{finding.renamed['old']}» → «{finding.renamed['new']}»")
+            if finding.headings:  # named only: the diff the last line points to quotes them
+                lines.append("          headings renamed: " + ", ".join(h["heading"] for h in finding.headings))
             if parts:
                 lines.append("          " + "; ".join(parts))
             elif not finding.changed:

@@ -233,6 +233,8 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         "new": _side(diff.new, docs[1], versions[1], markup),
         "summary": diff.summary(),
         "name": _renamed(diff, markup),
+        "headings": [{"key": h.key, "old": h.old, "new": h.new, "redline": markup.ops(h.ops, False)}
+                     for h in diff.headings],
         "articles": articles,
         "subjects": _subjects(packs, in_order),
         "unflagged": [a for a in in_order if not a["flags"]],  # "Прочие изменения", in the code's order

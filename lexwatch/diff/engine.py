@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lexwatch.diff.align import RENUMBER_THRESHOLD, Pair, align
+from lexwatch.diff.headings import renamed_headings
 from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op, Status
 from lexwatch.diff.normalize import FOLDED, collapse, normalize, read_lost_part_superscripts
 from lexwatch.diff.words import diff_words
@@ -86,8 +87,10 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
         "articles": list(dict.fromkeys(written[n].canonical for n in articles)) if articles else None,
         "normalised": list(FOLDED),
     }
+    whole = not articles  # asked of some articles: those only, not the act's name or headings
     return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings,
-                        name_ops=[] if articles else _name_ops(old, new))  # asked of some articles: those only
+                        name_ops=_name_ops(old, new) if whole else [],
+                        headings=renamed_headings(old.articles, new.articles) if whole else [])
 
 
 def _name_ops(old: Document, new: Document) -> list[Op]:

@@ -96,6 +96,16 @@ class ArticleDiff:
 
 
 @dataclass
+class HeadingChange:
+    """A part, section or chapter heading both versions have, renamed (lexwatch.diff.headings)."""
+
+    key: str         # "ГЛАВА 31", as the new version writes it
+    old: str         # the name as each version writes it
+    new: str
+    ops: list[Op]    # the name's redline, its unchanged words in the new version's letters
+
+
+@dataclass
 class DocumentSide:
     id: str        # version sha256 or file path
     label: str     # what a person reads: "HK9900275@2022-09-01" or the file name
@@ -121,6 +131,8 @@ class DocumentDiff:
     subjects: dict[tuple[str, str], str] = field(default_factory=dict)
     # the act's own name ("О противодействии экстремизму"), redlined, only when an amendment renamed it
     name_ops: list[Op] = field(default_factory=list)
+    # the parts, sections and chapters renamed (ГЛАВА 31 "… информационной безопасности" -> "… компьютерной …")
+    headings: list[HeadingChange] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         counts = {"added": 0, "removed": 0, "changed": 0, "renumbered": 0, "unchanged": 0}
@@ -138,4 +150,4 @@ class DocumentDiff:
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.name_ops) or any(a.status != "unchanged" for a in self.articles)
+        return bool(self.name_ops or self.headings) or any(a.status != "unchanged" for a in self.articles)

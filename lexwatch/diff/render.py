@@ -159,10 +159,12 @@ def summary_line(diff: DocumentDiff, russian: bool = False) -> str:
     if russian:
         return (f"{diff.old.label} → {diff.new.label}: статей изменено {s['changed']}, новых {s['added']}, "
                 f"нет в новой редакции {s['removed']}, перенумеровано {s['renumbered']}, "
-                f"без изменений {s['unchanged']}" + ("; изменено название" if diff.name_ops else ""))
+                f"без изменений {s['unchanged']}" + ("; изменено название" if diff.name_ops else "")
+                + (f"; переименовано разделов и глав: {len(diff.headings)}" if diff.headings else ""))
     return (f"{diff.old.label} → {diff.new.label}: {s['changed']} changed, {s['added']} added, "
             f"{s['removed']} removed, {s['renumbered']} renumbered, {s['unchanged']} unchanged"
-            + ("; the act's name changed" if diff.name_ops else ""))
+            + ("; the act's name changed" if diff.name_ops else "")
+            + (f"; {len(diff.headings)} heading{'s' * (len(diff.headings) > 1)} renamed" if diff.headings else ""))
 
 
 # A part or point's own sub-number: "1/1." as a text or a PDF writes it, "5¹." and "12¹)" as the
@@ -385,6 +387,9 @@ def to_json(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[st
     }
     if diff.name_ops:  # only when the act was renamed, as an article's title_ops
         data["name_ops"] = [[k, t] for k, t in diff.name_ops]
+    if diff.headings:  # only when a part, section or chapter was renamed
+        data["headings"] = [{"heading": h.key, "old": h.old, "new": h.new, "ops": [[k, t] for k, t in h.ops]}
+                            for h in diff.headings]
     data["articles"] = [article(a) for a in diff.articles if listed(a, options)]
     return data
 

@@ -111,8 +111,13 @@ def render_html(diff: DocumentDiff, options: RenderOptions) -> str:
 
 
 def _name_html(diff: DocumentDiff) -> list[str]:
-    """The act's new name redlined, under the summary, when an amendment renamed it."""
-    return [f"<p>Название: {ops_html(diff.name_ops, RenderOptions(context=None), False)}</p>"] if diff.name_ops else []
+    """The act's new name and its renamed parts, sections and chapters redlined, under the summary."""
+    whole = RenderOptions(context=None)
+    out = [f"<p>Название: {ops_html(diff.name_ops, whole, False)}</p>"] if diff.name_ops else []
+    if diff.headings:
+        out.append("<ul>" + "".join(f"<li>{escape(h.key)}: {ops_html(h.ops, whole, False)}</li>"
+                                    for h in diff.headings) + "</ul>")
+    return out
 
 
 def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
@@ -125,9 +130,10 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
             "</colgroup><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in table_headers(diff))
             + "</tr></thead><tbody>"]
     full = RenderOptions(context=None)
-    if diff.name_ops:  # the name is the first wording a renaming law changes
-        body.append(f"<tr><td>Название</td><td>{ops_html(diff.name_ops, full, False, ('delete',))}</td>"
-                    f"<td>{ops_html(diff.name_ops, full, False, ('insert',))}</td></tr>")
+    # the name, then the renamed headings: wordings an amending law changes before any article's
+    for what, ops in _renamed(diff):
+        body.append(f"<tr><td>{escape(what)}</td><td>{ops_html(ops, full, False, ('delete',))}</td>"
+                    f"<td>{ops_html(ops, full, False, ('insert',))}</td></tr>")
     for item in items:
         old = ops_html(item.ops, full, item.technical, ("delete",)) if item.old else ABSENT
         new = ops_html(item.ops, full, item.technical, ("insert",)) if item.new else ABSENT
@@ -138,6 +144,11 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
                     f"<td>{old}</td><td>{new}</td></tr>")
     body.append("</tbody></table>")
     return _page(title, body)
+
+
+def _renamed(diff: DocumentDiff) -> list[tuple[str, list[Op]]]:
+    """The comparative table's first rows: the act's name and each renamed heading, with their ops."""
+    return [*([("Название", diff.name_ops)] if diff.name_ops else []), *((h.key, h.ops) for h in diff.headings)]
 
 
 def _column(side: DocumentSide, dated: bool = True) -> str:
@@ -258,11 +269,11 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    if diff.name_ops:  # the name is the first wording a renaming law changes
+    for what, ops in _renamed(diff):  # as the html table: the name, then the renamed headings
         row = table.add_row().cells
-        row[0].text = "Название"
+        row[0].text = xml_safe(what)
         for cell, keep in ((row[1], "delete"), (row[2], "insert")):
-            _docx_runs(cell.paragraphs[0], diff.name_ops, keep, False)
+            _docx_runs(cell.paragraphs[0], ops, keep, False)
     for item in items:
         row = table.add_row().cells
         for cell, width in zip(row, _DOCX_WIDTHS_MM, strict=True):

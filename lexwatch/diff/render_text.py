@@ -46,6 +46,8 @@ def render_terminal(diff: DocumentDiff, options: RenderOptions, *, summary: bool
         console.print(Text(summary_line(diff), style="bold"))
         if diff.name_ops:
             console.print(Text("Название: ") + _terminal_ops(diff.name_ops, options, False))
+        for renamed in diff.headings:
+            console.print(Text(f"{renamed.key}: ") + _terminal_ops(renamed.ops, options, False))
     for item in shown_articles(diff, options):
         console.print()
         console.print(Text(f"{heading(item)} — {one_line(item)}", style="bold"))
@@ -145,6 +147,9 @@ def render_markdown(diff: DocumentDiff, options: RenderOptions) -> str:
              md_escape(summary_line(diff, russian=True)), ""]
     if diff.name_ops:
         lines += ["Название: " + md_ops(diff.name_ops, RenderOptions(context=None), False), ""]
+    if diff.headings:
+        lines += [*(f"- {md_escape(h.key)}: {md_ops(h.ops, RenderOptions(context=None), False)}"
+                    for h in diff.headings), ""]
     lines += [_MD_LEGEND, ""]
     for item in shown_articles(diff, options):
         lines += _md_article(item, options, "##", diff.subjects)
