@@ -527,3 +527,25 @@ def test_a_law_no_pack_flags_still_lists_its_articles_unless_flagged_only(lexwat
     assert "сорока базовых величин" not in law
     flagged = lexwatch_cli("commentary", "period", *may, "--flagged-only", "-o", "-", cwd=quarter)
     assert flagged.code == 0 and flagged.out == "", flagged
+
+
+LAW_203 = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+4 января 2007 г. № 203-З
+О противодействии экстремизму
+
+Статья 2. Субъекты противодействия экстремизму
+Субъектами противодействия экстремизму являются государственные органы и иные организации.
+"""
+
+
+def test_a_law_renamed_in_the_period_is_told_though_no_article_changed(lexwatch_cli: Cli, quarter: Path) -> None:
+    # no article changed, so the quarter's review left the law out: its new name was nowhere
+    _add(lexwatch_cli, quarter, "zakon_203-z_2023.txt", LAW_203, "H10700203", "2023-06-01")
+    _add(lexwatch_cli, quarter, "zakon_203-z_2024.txt",
+         LAW_203.replace("О противодействии экстремизму\n", "О противодействии экстремизму и реабилитации нацизма\n"),
+         "H10700203", "2024-03-14")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "--no-drafts", "-o", "-", cwd=quarter)
+    assert made.code == 0, made
+    assert ("Название изменено: О противодействии экстремизму **и реабилитации нацизма**." in made.out), made.out
+    flagged = lexwatch_cli("commentary", "period", *QUARTER, "--no-drafts", "--flagged-only", "-o", "-", cwd=quarter)
+    assert "Название изменено" not in flagged.out  # nothing flagged in it

@@ -121,11 +121,16 @@ def new(
                           versions=(sides.versions.get(old_side.id), sides.versions.get(new_side.id)),
                           packs=packs, flagged_only=flagged_only, context=context, today=today)
     # a law or a chapter renamed, no article changed: still a draft to write (unless flagged articles were asked)
-    if not data["articles"] and not ((data["name"] or data["headings"]) and not flagged_only):
+    if not data["articles"] and not (_renamed_only(data) and not flagged_only):
         asked = "no article a rule pack flags" if flagged_only and diff.has_changes else "no differences"
         say(f"{old_side.label} → {new_side.label}: {asked}; no draft written")
         return
     _deliver(target, chosen, data, ws)
+
+
+def _renamed_only(data: dict[str, Any]) -> bool:
+    """Whether a comparison found the act or a chapter renamed (no article holds either)."""
+    return bool(data["renamed"] or data["headings"])
 
 
 def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Workspace | None,

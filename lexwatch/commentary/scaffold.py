@@ -232,7 +232,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         "old": _side(diff.old, docs[0], versions[0], markup),
         "new": _side(diff.new, docs[1], versions[1], markup),
         "summary": diff.summary(),
-        "name": _renamed(diff, markup),
+        "renamed": _renamed(diff, markup),
         "headings": [{"key": h.key, "old": h.old, "new": h.new, "redline": markup.ops(h.ops, False)}
                      for h in diff.headings],
         "articles": articles,
@@ -405,7 +405,7 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
         annotate_diff(diff, packs)
         data = facts(diff, title=title, kind=kind, docs=docs, versions=(old, new), packs=packs,
                      flagged_only=flagged_only, context=context, today=today)
-        if data["articles"]:
+        if data["articles"] or (not flagged_only and (data["renamed"] or data["headings"])):
             # the editions between are named: a commentator cites each, though the net change is told
             data.update(name=act_name(docs[1]) or new.label, draft=is_draft_entry(new.act),
                         editions=list(dict.fromkeys(v.edition_date.isoformat() for v in inside if v.edition_date)))
