@@ -306,6 +306,16 @@ def write_editions(folder: Path, old: str, new: str) -> tuple[Path, Path]:
     return paths
 
 
+def folder_inbox(workspace: Path) -> Path:
+    """The workspace's `check` reading a folder only (the portal off): its inbox, made."""
+    config = workspace / "lexwatch.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
+                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
+    inbox = workspace / "inbox"
+    inbox.mkdir()
+    return inbox
+
+
 def within(seconds: float) -> object:
     """A context that fails the test when its body runs longer than `seconds` (instead of for hours)."""
     import contextlib

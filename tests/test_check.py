@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from builders import ART_130_2, criminal_code
+from builders import ART_130_2, criminal_code, folder_inbox
 from test_flags_amendments import LAW  # an amending law as saved from its publication
 
 from lexwatch.check import explain, previous_version
@@ -244,11 +244,7 @@ def test_a_new_amending_law_names_the_code_articles_behind_its_flags(store, work
 
 
 def test_a_title_set_in_capitals_is_named_as_a_lawyer_writes_it(lexwatch_cli, workspace):
-    config = workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
-                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
-    inbox = workspace / "inbox"
-    inbox.mkdir()
+    inbox = folder_inbox(workspace)
     (inbox / "HK9900275.txt").write_text(criminal_code(ART_67_OLD).as_text(), encoding="utf-8")
     (inbox / "zakon_165-z.txt").write_text(LAW, encoding="utf-8")
     run = lexwatch_cli("check", cwd=workspace)
@@ -260,11 +256,7 @@ def test_a_title_set_in_capitals_is_named_as_a_lawyer_writes_it(lexwatch_cli, wo
 
 def test_an_untitled_file_is_named_once_by_its_address(lexwatch_cli, workspace):
     # a note dropped in the inbox printed its path as its title, then again as its address
-    config = workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
-                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
-    (workspace / "inbox").mkdir()
-    (workspace / "inbox" / "zametki.txt").write_text("Позвонить адвокату\nв понедельник\n", encoding="utf-8")
+    (folder_inbox(workspace) / "zametki.txt").write_text("Позвонить адвокату\nв понедельник\n", encoding="utf-8")
     run = lexwatch_cli("check", cwd=workspace)
     assert run.code == 1, run
     assert run.out.splitlines()[0].endswith("(file)  (untitled)"), run.out
@@ -333,11 +325,7 @@ EXTREMISM_LAW = "\n".join([
 
 def test_a_law_renamed_by_an_amendment_is_told_once_as_renamed(lexwatch_cli, workspace):
     # the same articles under a new name were stored as nothing new: "unchanged", exit 0, never told
-    config = workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
-                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
-    (workspace / "inbox").mkdir()
-    law = workspace / "inbox" / "zakon_203-z.txt"
+    law = folder_inbox(workspace) / "zakon_203-z.txt"
     law.write_text(EXTREMISM_LAW, encoding="utf-8")
     assert lexwatch_cli("check", cwd=workspace).code == 1
     law.write_text(EXTREMISM_LAW.replace("\n", "\r\n"), encoding="utf-8")  # other bytes, the same law

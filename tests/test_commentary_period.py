@@ -549,3 +549,16 @@ def test_a_law_renamed_in_the_period_is_told_though_no_article_changed(lexwatch_
     assert ("Название изменено: О противодействии экстремизму **и реабилитации нацизма**." in made.out), made.out
     flagged = lexwatch_cli("commentary", "period", *QUARTER, "--no-drafts", "--flagged-only", "-o", "-", cwd=quarter)
     assert "Название изменено" not in flagged.out  # nothing flagged in it
+
+
+def test_an_acts_summary_is_a_paragraph_of_its_own(lexwatch_cli: Cli, quarter: Path) -> None:
+    # the summary ran on into the first subject's heading, and into "Переименованы разделы и главы:"
+    made = lexwatch_cli("commentary", "period", *QUARTER, "--no-drafts", "-o", "-", cwd=quarter)
+    assert re.search(r"перенумеровано: 0\.\n\n#### ", made.out), made.out
+    law = LAW_203.replace("\nСтатья 2.", "\nГЛАВА 1 ОБЩИЕ ПОЛОЖЕНИЯ\n\nСтатья 2.")
+    _add(lexwatch_cli, quarter, "zakon_203-z_2023.txt", law, "H10700203", "2023-06-01")
+    _add(lexwatch_cli, quarter, "zakon_203-z_2024.txt", law.replace("ОБЩИЕ ПОЛОЖЕНИЯ", "Основные положения"),
+         "H10700203", "2024-03-14")
+    made = lexwatch_cli("commentary", "period", *QUARTER, "--no-drafts", "-o", "-", cwd=quarter)
+    assert ("перенумеровано: 0.\n\nПереименованы разделы и главы:\n\n- ГЛАВА 1: ~~ОБЩИЕ~~**Основные** положения\n"
+            in made.out), made.out

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from builders import folder_inbox
 
 from lexwatch.diff.headings import renamed_headings
 from lexwatch.ids import ArticleNumber
@@ -38,9 +39,32 @@ def test_a_renamed_chapter_is_told_with_its_redline_in_the_new_versions_letters(
     ("ГЛАВА 24 ПРЕСТУПЛЕНИЯ ПРОТИВ СОБСТВЕННОСТИ", "ГЛАВА 24. Преступления против собственности"),  # capitals, dot
     ("РАЗДЕЛ II. ОСHОВАHИЯ УГОЛОВHОЙ ОТВЕТСТВЕHHОСТИ", "РАЗДЕЛ II ОСНОВАНИЯ УГОЛОВНОЙ ОТВЕТСТВЕННОСТИ"),  # Latin H
     ("ГЛАВА 24 ПРЕСТУПЛЕНИЯ ПРОТИВ\nСОБСТВЕННОСТИ", "ГЛАВА 24 ПРЕСТУПЛЕНИЯ  ПРОТИВ СОБСТВЕННОСТИ"),  # wrapping
+    # a Latin word in capitals or not (its "b" and "y" were not folded as its "B" and "Y" were)
+    ("ГЛАВА 4 РЕГИСТРАЦИЯ ДОМЕННЫХ ИМЕН В ЗОНЕ .BY", "ГЛАВА 4. Регистрация доменных имен в зоне .by"),
 ])
 def test_a_heading_written_otherwise_is_no_change(old: str, new: str) -> None:
     assert renamed_headings([_art(205, old)], [_art(205, new)]) == []
+
+
+def test_chapters_renumbered_by_a_chapter_put_in_before_them_are_not_renamed() -> None:
+    # a new chapter 17 moved 17 and 18 on: each number's old name read as renamed to its neighbour's
+    old = [_art(127, "ГЛАВА 17 ПРЕСТУПЛЕНИЯ ПРОТИВ МИРА И БЕЗОПАСНОСТИ ЧЕЛОВЕЧЕСТВА"),
+           _art(134, "ГЛАВА 18 ВОЕННЫЕ ПРЕСТУПЛЕНИЯ И ДРУГИЕ НАРУШЕНИЯ ЗАКОНОВ И ОБЫЧАЕВ ВЕДЕНИЯ ВОЙНЫ"),
+           _art(139, "ГЛАВА 19 ПРЕСТУПЛЕНИЯ ПРОТИВ ЖИЗНИ И ЗДОРОВЬЯ")]
+    new = [_art(126, "ГЛАВА 17. Преступления против основ конституционного строя"),
+           _art(127, "ГЛАВА 18. Преступления против мира и безопасности человечества"),
+           _art(134, "ГЛАВА 19. Военные преступления и другие нарушения законов и обычаев ведения войны"),
+           _art(139, "ГЛАВА 20. Преступления против жизни и здоровья")]
+    assert renamed_headings(old, new) == []
+
+
+def test_a_letter_whose_lower_case_is_two_letters_does_not_shift_the_redline() -> None:
+    # "İ" lowers to two letters: every text after it was cut one letter off
+    old = [_art(5, "ГЛАВА 2 СОТРУДНИЧЕСТВО С ПОРТОМ İZMIR")]
+    new = [_art(5, "ГЛАВА 2. Сотрудничество с портами İzmir и Mersin")]
+    [change] = renamed_headings(old, new)
+    assert change.ops == [("equal", "Сотрудничество с "), ("delete", "ПОРТОМ"), ("insert", "портами"),
+                          ("equal", " İzmir"), ("insert", " и Mersin")]
 
 
 def test_a_heading_only_one_side_has_is_not_compared() -> None:
@@ -89,7 +113,15 @@ def test_a_chapter_renamed_with_every_article_as_it_was_is_a_difference_every_ou
                                  "ops": [["equal", "Преступления против "], ["delete", "ИНФОРМАЦИОННОЙ"],
                                          ["insert", "компьютерной"], ["equal", " безопасности"]]}]
     table = lexwatch_cli("diff", str(old), str(new), "-f", "table").out
-    assert "<tr><td>ГЛАВА 31</td><td>Преступления против <del>ИНФОРМАЦИОННОЙ</del> безопасности</td>" in table
+    # each column quotes its own edition: the old one in capitals (it quoted the new one's letters)
+    assert ("<tr><td>ГЛАВА 31</td><td>ПРЕСТУПЛЕНИЯ ПРОТИВ <del>ИНФОРМАЦИОННОЙ</del> БЕЗОПАСНОСТИ</td>"
+            "<td>Преступления против <ins>компьютерной</ins> безопасности</td></tr>") in table
+    assert lexwatch_cli("diff", str(old), str(new), "-o", str(tmp_path / "t.docx")).code == 1
+    import docx
+
+    [_, row, *_] = docx.Document(str(tmp_path / "t.docx")).tables[0].rows
+    assert [c.text for c in row.cells] == ["ГЛАВА 31", "ПРЕСТУПЛЕНИЯ ПРОТИВ ИНФОРМАЦИОННОЙ БЕЗОПАСНОСТИ",
+                                           "Преступления против компьютерной безопасности"]
     draft = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "-", cwd=tmp_path).out
     assert "\n- ГЛАВА 31: Преступления против ~~ИНФОРМАЦИОННОЙ~~**компьютерной** безопасности\n" in draft
     # asked of one article, the diff tells of it only; the same chapter in capitals is no rename
@@ -100,11 +132,7 @@ def test_a_chapter_renamed_with_every_article_as_it_was_is_a_difference_every_ou
 
 
 def test_check_names_the_renamed_headings(lexwatch_cli, workspace: Path) -> None:
-    config = workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
-                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
-    (workspace / "inbox").mkdir()
-    code = workspace / "inbox" / "uk.txt"
+    code = folder_inbox(workspace) / "uk.txt"
     code.write_text(CODE, encoding="utf-8")
     assert lexwatch_cli("check", cwd=workspace).code == 1
     code.write_text(RENAMED, encoding="utf-8")

@@ -7,7 +7,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from builders import DEJAVU, criminal_code
+from builders import DEJAVU, criminal_code, folder_inbox
 from test_check import ART_67_NEW, ART_67_OLD
 from test_flags_amendments import LAW  # Law No. 165-З as saved from its publication
 
@@ -58,22 +58,13 @@ def _pdf(text: str) -> bytes:
     return buf.getvalue()
 
 
-def _inbox(workspace: Path) -> Path:
-    config = workspace / "lexwatch.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("# enabled = true", "enabled = false")
-                      + '\n[sources.folder]\npath = "inbox"\n', encoding="utf-8")
-    inbox = workspace / "inbox"
-    inbox.mkdir()
-    return inbox
-
-
 def _told(out: str) -> list[str]:
     """The name on each document's line of `check`."""
     return [line.split("(file)  ", 1)[1] for line in out.splitlines() if line.startswith(("new ", "changed "))]
 
 
 def test_a_draft_saved_in_the_folder_is_named_as_a_draft_and_its_law_as_the_law(lexwatch_cli, workspace):
-    inbox = _inbox(workspace)
+    inbox = folder_inbox(workspace)
     (inbox / "proekt_izmeneniya_UK.txt").write_text(DRAFT, encoding="utf-8")
     (inbox / "zakon_165-z.txt").write_text(LAW, encoding="utf-8")
     run = lexwatch_cli("check", cwd=workspace)
@@ -85,7 +76,7 @@ def test_a_draft_saved_in_the_folder_is_named_as_a_draft_and_its_law_as_the_law(
 
 
 def test_check_json_says_which_document_is_a_draft(lexwatch_cli, workspace):
-    inbox = _inbox(workspace)
+    inbox = folder_inbox(workspace)
     (inbox / "proekt.txt").write_text(DRAFT, encoding="utf-8")
     (inbox / "zakon.txt").write_text(LAW, encoding="utf-8")
     documents = lexwatch_cli("check", "--json", cwd=workspace).json()["documents"]
@@ -95,7 +86,7 @@ def test_check_json_says_which_document_is_a_draft(lexwatch_cli, workspace):
 
 
 def test_one_law_saved_as_txt_docx_and_pdf_is_told_once_and_every_file_kept(lexwatch_cli, workspace):
-    inbox = _inbox(workspace)
+    inbox = folder_inbox(workspace)
     saved = {name: data for name, data in (("zakon_165-z.docx", _word(LAW)), ("zakon_165-z.pdf", _pdf(LAW)),
                                             ("zakon_165-z.txt", LAW.encode()))}
     for name, data in saved.items():
@@ -115,7 +106,7 @@ def test_one_law_saved_as_txt_docx_and_pdf_is_told_once_and_every_file_kept(lexw
 def test_a_copy_saved_later_of_an_earlier_edition_is_no_news(lexwatch_cli, workspace):
     # Two editions of the Code are both told, the second against the first; the older one's PDF put in
     # the folder afterwards is neither a new edition nor the latest one's reversal
-    inbox = _inbox(workspace)
+    inbox = folder_inbox(workspace)
     old, new = criminal_code(ART_67_OLD).as_text(), criminal_code(ART_67_NEW).as_text()
     (inbox / "uk_2020.txt").write_text(old, encoding="utf-8")
     (inbox / "uk_2022.txt").write_text(new, encoding="utf-8")
@@ -131,7 +122,7 @@ def test_a_copy_saved_later_of_an_earlier_edition_is_no_news(lexwatch_cli, works
 
 def test_a_file_that_goes_back_to_its_earlier_text_in_other_bytes_is_still_a_change(lexwatch_cli, workspace):
     # A text stored from the same file before is not "a copy": A, B, then A again is a change to tell
-    inbox = _inbox(workspace)
+    inbox = folder_inbox(workspace)
     draft = inbox / "proekt.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     assert lexwatch_cli("check", cwd=workspace).code == 1
@@ -149,7 +140,7 @@ def test_a_copy_is_not_parsed_again_on_every_run(workspace, monkeypatch):
     from lexwatch.sources.runner import FetchRun, enabled_sources
     from lexwatch.workspace import Workspace
 
-    inbox = _inbox(workspace)
+    inbox = folder_inbox(workspace)
     (inbox / "zakon.txt").write_text(LAW, encoding="utf-8")
     (inbox / "zakon.docx").write_bytes(_word(LAW))
     ws = Workspace.find(workspace)
@@ -169,7 +160,7 @@ def test_a_copy_is_not_parsed_again_on_every_run(workspace, monkeypatch):
 def test_two_scans_with_no_text_are_two_documents(lexwatch_cli, workspace):
     # The second of two text-less pages (a law published as its scan) was read as a copy of the first
     # ("unchanged", as the first's version) and not stored
-    inbox = _inbox(workspace)
+    inbox = folder_inbox(workspace)
     for name in ("postanovlenie_12.html", "reshenie_7.html"):
         (inbox / name).write_text(f'<html><body><div class="Section1"><p><img src="/upload/{name}.png"></p>'
                                   "</div></body></html>", encoding="utf-8")

@@ -58,7 +58,7 @@ def _register_font() -> None:
         pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
 
 
-def _publication(*, rule: str | None, origin_first: bool) -> bytes:
+def _publication(*, rule: str | None, origin_first: bool, footnote: list[str] = FOOTNOTE_LINES) -> bytes:
     """Two A6 pages, a running head and page numbers; page 1's foot holds the footnote in 6.5 pt under
     a rule (drawn, or typed as underscores in the running head's 8 pt). `origin_first`: the footnote's
     first line is moved to its indent before its font is set, as reportlab and Word write it."""
@@ -86,7 +86,7 @@ def _publication(*, rule: str | None, origin_first: bool) -> bytes:
             if origin_first:
                 text.setTextOrigin(38, 90)
             text.setFont("DejaVuSans", 6.5)
-            for k, line in enumerate(FOOTNOTE_LINES):
+            for k, line in enumerate(footnote):
                 text.setTextOrigin(38 if k == 0 else 30, 90 - 8 * k)
                 text.textOut(line)
             pdf.drawText(text)
@@ -108,6 +108,14 @@ def test_a_footnote_at_the_foot_of_a_page_is_no_text_of_the_article_it_interrupt
     assert article.title == "Обстоятельства, смягчающие ответственность"
     assert article.lines == LINES
     assert doc.notes == [("", FOOTNOTE)]
+
+
+def test_a_footnote_wrapped_before_a_date_is_one_footnote() -> None:
+    # its line "26 мая 2021 г. …" was read as the mark of a second footnote
+    lines = ["*Статья 63 изложена в редакции Закона Республики", "Беларусь от", "26 мая 2021 г. № 112-З."]
+    doc = parse_bytes(_publication(rule=None, origin_first=False, footnote=lines), "uk.pdf")
+    assert doc.articles[0].lines == LINES
+    assert doc.notes == [("", "*Статья 63 изложена в редакции Закона Республики Беларусь от 26 мая 2021 г. № 112-З.")]
 
 
 def test_small_print_at_a_page_foot_without_a_footnote_mark_stays_in_the_text() -> None:

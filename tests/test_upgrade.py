@@ -12,7 +12,8 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from test_folder_source import DRAFT, _inbox
+from builders import folder_inbox
+from test_folder_source import DRAFT
 
 from lexwatch.store.versions import VersionStore
 from lexwatch.workspace import Workspace
@@ -63,7 +64,7 @@ def _as_the_old_lexwatch_stored_it(workspace: Path) -> None:
 
 def _told_by_the_old_version(lexwatch_cli, workspace: Path) -> Path:
     """The law stored and told by a `check` of the older lexwatch; its next run said nothing new."""
-    law = _inbox(workspace) / "zakon_251-z.txt"
+    law = folder_inbox(workspace) / "zakon_251-z.txt"
     law.write_text(LAW, encoding="utf-8")
     first = lexwatch_cli("check", cwd=workspace)
     assert first.code == 1, first
@@ -91,7 +92,7 @@ def test_a_law_saved_again_after_an_upgrade_is_not_told_again(lexwatch_cli, work
 def test_a_draft_saved_again_after_an_upgrade_is_not_told_again(lexwatch_cli, workspace):
     # Stored by 1ff9954 as "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"; saved again, it was told "changed" with "no article
     # changed": this lexwatch joins the "ПРОЕКТ" line to the title, and the title is part of the text
-    draft = _inbox(workspace) / "proekt_izmeneniya_UK.txt"
+    draft = folder_inbox(workspace) / "proekt_izmeneniya_UK.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     assert lexwatch_cli("check", cwd=workspace).code == 1
     ws = Workspace.find(workspace)

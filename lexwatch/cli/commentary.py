@@ -120,17 +120,11 @@ def new(
     data = scaffold.facts(diff, title=title, kind=chosen.kind, docs=(old_doc, new_doc),
                           versions=(sides.versions.get(old_side.id), sides.versions.get(new_side.id)),
                           packs=packs, flagged_only=flagged_only, context=context, today=today)
-    # a law or a chapter renamed, no article changed: still a draft to write (unless flagged articles were asked)
-    if not data["articles"] and not (_renamed_only(data) and not flagged_only):
+    if not scaffold.worth_a_draft(data, flagged_only):
         asked = "no article a rule pack flags" if flagged_only and diff.has_changes else "no differences"
         say(f"{old_side.label} → {new_side.label}: {asked}; no draft written")
         return
     _deliver(target, chosen, data, ws)
-
-
-def _renamed_only(data: dict[str, Any]) -> bool:
-    """Whether a comparison found the act or a chapter renamed (no article holds either)."""
-    return bool(data["renamed"] or data["headings"])
 
 
 def _deliver(target: Path | None, chosen: Template, data: dict[str, Any], ws: Workspace | None,

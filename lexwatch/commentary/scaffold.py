@@ -243,6 +243,12 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
     }
 
 
+def worth_a_draft(data: dict[str, Any], flagged_only: bool) -> bool:
+    """Whether facts make a draft: an article to tell, or the act or a chapter renamed (no article holds
+    either), unless only flagged articles were asked for."""
+    return bool(data["articles"]) or (not flagged_only and bool(data["renamed"] or data["headings"]))
+
+
 def _renamed(diff: DocumentDiff, markup: _Markup) -> dict[str, Any] | None:
     """The act's old and new name and their redline when an amendment renamed it, else None."""
     names = diff.renamed
@@ -405,7 +411,7 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
         annotate_diff(diff, packs)
         data = facts(diff, title=title, kind=kind, docs=docs, versions=(old, new), packs=packs,
                      flagged_only=flagged_only, context=context, today=today)
-        if data["articles"] or (not flagged_only and (data["renamed"] or data["headings"])):
+        if worth_a_draft(data, flagged_only):
             # the editions between are named: a commentator cites each, though the net change is told
             data.update(name=act_name(docs[1]) or new.label, draft=is_draft_entry(new.act),
                         editions=list(dict.fromkeys(v.edition_date.isoformat() for v in inside if v.edition_date)))

@@ -103,6 +103,7 @@ class HeadingChange:
     old: str         # the name as each version writes it
     new: str
     ops: list[Op]    # the name's redline, its unchanged words in the new version's letters
+    old_ops: list[Op]  # the same, its unchanged words in the old version's: a column quoting the old text
 
 
 @dataclass

@@ -131,9 +131,9 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
             + "</tr></thead><tbody>"]
     full = RenderOptions(context=None)
     # the name, then the renamed headings: wordings an amending law changes before any article's
-    for what, ops in _renamed(diff):
-        body.append(f"<tr><td>{escape(what)}</td><td>{ops_html(ops, full, False, ('delete',))}</td>"
-                    f"<td>{ops_html(ops, full, False, ('insert',))}</td></tr>")
+    for what, old_ops, new_ops in _renamed(diff):
+        body.append(f"<tr><td>{escape(what)}</td><td>{ops_html(old_ops, full, False, ('delete',))}</td>"
+                    f"<td>{ops_html(new_ops, full, False, ('insert',))}</td></tr>")
     for item in items:
         old = ops_html(item.ops, full, item.technical, ("delete",)) if item.old else ABSENT
         new = ops_html(item.ops, full, item.technical, ("insert",)) if item.new else ABSENT
@@ -146,9 +146,11 @@ def render_table(diff: DocumentDiff, options: RenderOptions) -> str | bytes:
     return _page(title, body)
 
 
-def _renamed(diff: DocumentDiff) -> list[tuple[str, list[Op]]]:
-    """The comparative table's first rows: the act's name and each renamed heading, with their ops."""
-    return [*([("Название", diff.name_ops)] if diff.name_ops else []), *((h.key, h.ops) for h in diff.headings)]
+def _renamed(diff: DocumentDiff) -> list[tuple[str, list[Op], list[Op]]]:
+    """The comparative table's first rows: the act's name and each renamed heading, with the ops each
+    column quotes (a heading's unchanged words as each version writes them: capitals or not)."""
+    return [*([("Название", diff.name_ops, diff.name_ops)] if diff.name_ops else []),
+            *((h.key, h.old_ops, h.ops) for h in diff.headings)]
 
 
 def _column(side: DocumentSide, dated: bool = True) -> str:
@@ -269,10 +271,10 @@ def _table_docx(diff: DocumentDiff, items: list[ArticleDiff]) -> bytes:
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     table.rows[0]._tr.get_or_add_trPr().append(repeat)
-    for what, ops in _renamed(diff):  # as the html table: the name, then the renamed headings
+    for what, old_ops, new_ops in _renamed(diff):  # as the html table: the name, then the renamed headings
         row = table.add_row().cells
         row[0].text = xml_safe(what)
-        for cell, keep in ((row[1], "delete"), (row[2], "insert")):
+        for cell, ops, keep in ((row[1], old_ops, "delete"), (row[2], new_ops, "insert")):
             _docx_runs(cell.paragraphs[0], ops, keep, False)
     for item in items:
         row = table.add_row().cells

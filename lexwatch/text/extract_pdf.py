@@ -47,8 +47,9 @@ _LAST_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*-?\u00ad?$")
 _LONGEST_WORD = 100
 _TAIL = 512              # characters of a paragraph's end that joining a wrapped line may look at
 # A footnote: smaller print below a page's last line of body text, opened by its mark ("*Части статей…",
-# "¹ …", "1 …" but not "1. …", a numbered part), perhaps under a rule typed as underscores.
-_FOOTNOTE = re.compile(r"^(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,2}(?=\s*[^\W\d_]))")
+# "¹ …", "1 Статья…" but not "1. …", a numbered part, nor "26 мая 2021 г.", a footnote's wrapped line
+# or a row of a table), perhaps under a rule typed as underscores.
+_FOOTNOTE = re.compile(r"^(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,2}(?=\s*[A-ZА-ЯЁ]))")
 _RULE = re.compile(r"^[_—–-]{5,}$")
 _SMALL = 0.85            # a line printed under this share of the body's font size is small print
 _MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?[.)]\s|наказыва|Примечани)")
