@@ -176,3 +176,24 @@ def test_a_part_only_renumbered_or_followed_by_a_new_note_is_not_a_change_of_it(
     diff = diff_documents(old, new)
     annotate_diff(diff, load_packs(None))
     assert diff.articles[0].status == "changed" and diff.articles[0].flags == []
+
+
+MURDER_2020 = ("2. Убийство, совершенное с особой жестокостью, –\nнаказывается лишением свободы на срок от восьми до "
+               "двадцати пяти лет, или пожизненным заключением, или смертной казнью.")
+
+
+@pytest.mark.parametrize(("new", "told"), [
+    # another penalty renamed beside the death penalty (2020 -> 2022, ten such sanctions): no penalty
+    # changed, and the death penalty was listed among the subject's changes of the edition
+    (MURDER_2020.replace("пожизненным заключением", "пожизненным лишением свободы"), False),
+    # a term of the same sanction raised: a sanction with the death penalty changed, as the pack says
+    (MURDER_2020.replace("от восьми до", "от десяти до"), True),
+    # the crime punishable by death reworded, its sanction as it was: a change of what death is for
+    (MURDER_2020.replace("с особой жестокостью", "с особой жестокостью либо общеопасным способом"), True),
+])
+def test_a_death_penalty_beside_a_changed_sanction_is_flagged_only_when_a_penalty_changed(new: str,
+                                                                                         told: bool) -> None:
+    diff = diff_documents(code(("139", "Убийство", MURDER_2020)), code(("139", "Убийство", new)))
+    annotate_diff(diff, load_packs(None, ["death-penalty"]))
+    [item] = diff.articles
+    assert any(f["rule"] == "death-penalty" and f["direction"] == "changed" for f in item.flags) is told

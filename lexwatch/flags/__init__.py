@@ -87,7 +87,7 @@ def _side_ops(item: ArticleDiff) -> list[Op]:
 
 
 def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[ArticleNumber],
-                   known_new: frozenset[ArticleNumber]) -> list[dict[str, Any]]:
+                   known_new: frozenset[ArticleNumber], sanctions_changed: bool = True) -> list[dict[str, Any]]:
     from lexwatch.flags.direction import diff_directions, split_sides, untwinned_spans
     from lexwatch.flags.targets import document_targets
 
@@ -103,7 +103,8 @@ def _article_flags(item: ArticleDiff, packs: list[Pack], known_old: frozenset[Ar
 
     old_hits = hits_in(old_text, new_text, known_old) if item.old else []
     new_hits = hits_in(new_text, old_text, known_new) if item.new else []
-    hits = diff_directions(old_hits, new_hits, old_text, new_text, deleted, inserted)
+    hits = [h for h in diff_directions(old_hits, new_hits, old_text, new_text, deleted, inserted)
+            if sanctions_changed or not h.in_sanction]
     if item.status == "added" and item.new:
         hits += _own_article_hits(item.new, packs, "added")
     elif item.old and (item.status == "removed" or (item.new and item.new.excluded and not item.old.excluded)):
@@ -134,7 +135,10 @@ def annotate_diff(diff: DocumentDiff, packs: list[Pack]) -> None:
     for item in diff.articles:
         if item.status == "unchanged" or item.technical or item.moved_only:
             continue
-        item.flags = _article_flags(item, packs, known_old, known_new) if packs else []
         if item.status in ("changed", "renumbered"):
             item.sanctions = compare_sanctions(item.old, item.new)
+        # a hit whose part changed only in its sanction is a change of its subject when the sanction
+        # changed: Art. 124's "пожизненным заключением" renamed beside "смертной казнью" changes no penalty
+        item.flags = _article_flags(item, packs, known_old, known_new, sanctions_changed=bool(item.sanctions)) \
+            if packs else []
 

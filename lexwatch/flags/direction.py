@@ -570,6 +570,17 @@ def _in_changed_part(hits: list[Hit], text: str, changed: list[tuple[int, int]],
     return out
 
 
+def _sanction_only(hit: Hit, text: str, changed: list[tuple[int, int]]) -> bool:
+    """Whether the hit stands in its part's sanction ("– наказывается …") and so does every change of
+    the part: "пожизненным [-заключением-]{+лишением свободы+}, или смертной казнью" renames another
+    penalty beside the death penalty, which stays as it was."""
+    parts = _parts(text)
+    i = parts.at(hit.start)
+    start, end = parts.starts[i], parts.scopes[i]
+    sanction = text.find("наказыва", start, end)
+    return 0 <= sanction <= hit.start and all(s >= sanction for s, e in changed if s < end and start < e)
+
+
 def _context_direction(text: str, hit: Hit) -> str | None:
     """Inserted wording that repeals or restricts the term does not add it."""
     layout = Layout(text)
@@ -608,10 +619,14 @@ def diff_directions(old_hits: list[Hit], new_hits: list[Hit], old_text: str,
         elif ins or dels:
             hit, direction = (ins or dels)[0], "changed"
         else:
-            moved = _in_changed_part(new_group, new_text, inserted, old_text) + \
-                _in_changed_part(old_group, old_text, deleted, new_text)
-            if not moved:
+            moved_new = _in_changed_part(new_group, new_text, inserted, old_text)
+            moved_old = _in_changed_part(old_group, old_text, deleted, new_text)
+            if not moved_new and not moved_old:
                 continue
-            hit, direction = moved[0], "changed"
+            # one whose part changed outside its sanction first: the sanction decides for the others
+            plain = [h for h in moved_new if not _sanction_only(h, new_text, inserted)] + \
+                [h for h in moved_old if not _sanction_only(h, old_text, deleted)]
+            hit = plain[0] if plain else replace((moved_new + moved_old)[0], in_sanction=True)
+            direction = "changed"
         out.append(replace(hit, direction=direction))
     return out

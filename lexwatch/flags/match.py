@@ -65,6 +65,9 @@ class Hit:
     # instruction's point in the law's article ("1", "1.2"); see lexwatch.flags.targets
     targets: tuple[Target, ...] = ()
     instruction: str | None = None
+    # in a diff: the hit's words untouched and every change of its part in that part's sanction (after
+    # "наказывается"), so its subject changed only if the sanction did (lexwatch.flags.annotate_diff)
+    in_sanction: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"pack": self.pack, "rule": self.rule, "severity": self.severity,
