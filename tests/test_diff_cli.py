@@ -644,6 +644,7 @@ def test_a_law_renamed_by_an_amendment_is_a_difference_every_output_names(
             "<td>О противодействии экстремизму <ins>и реабилитации нацизма</ins></td></tr>") in table
     draft = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "-", cwd=tmp_path)
     assert "\nНазвание изменено: О противодействии экстремизму **и реабилитации нацизма**.\n" in draft.out, draft
+    assert "## Изменения по статьям" not in draft.out  # no article to go through: no empty section
     # asked of an article the amendment left as it was: no difference, as without the renaming
     asked = lexwatch_cli("diff", str(old), str(new), "-a", "1", "-f", "json")
     assert asked.code == 0 and "name_ops" not in json.loads(asked.out), asked
