@@ -44,7 +44,7 @@ class Finding:
 
     @property
     def changed(self) -> bool:
-        """Whether the comparison found anything: an article, or the law's name."""
+        """Whether the comparison found anything: an article, the law's name or a chapter's."""
         return bool(self.changed_articles or self.renamed or self.headings)
 
     @property
@@ -157,7 +157,7 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
         annotate_diff(diff, packs)
         finding.summary = diff.summary()
         finding.renamed = diff.renamed
-        finding.headings = [{"heading": h.key, "old": h.old, "new": h.new} for h in diff.headings]
+        finding.headings = [h.named() for h in diff.headings]
         finding.articles = {status: [] for status in ("changed", "added", "removed", "renumbered")}
         for item in diff.articles:
             if item.status == "renumbered":

@@ -105,6 +105,10 @@ class HeadingChange:
     ops: list[Op]    # the name's redline, its unchanged words in the new version's letters
     old_ops: list[Op]  # the same, its unchanged words in the old version's: a column quoting the old text
 
+    def named(self) -> dict[str, str]:
+        """{"heading", "old", "new"}: what `check` and the JSON say of it."""
+        return {"heading": self.key, "old": self.old, "new": self.new}
+
 
 @dataclass
 class DocumentSide:

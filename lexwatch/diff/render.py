@@ -388,8 +388,7 @@ def to_json(diff: DocumentDiff, options: RenderOptions | None = None) -> dict[st
     if diff.name_ops:  # only when the act was renamed, as an article's title_ops
         data["name_ops"] = [[k, t] for k, t in diff.name_ops]
     if diff.headings:  # only when a part, section or chapter was renamed
-        data["headings"] = [{"heading": h.key, "old": h.old, "new": h.new, "ops": [[k, t] for k, t in h.ops]}
-                            for h in diff.headings]
+        data["headings"] = [{**h.named(), "ops": [[k, t] for k, t in h.ops]} for h in diff.headings]
     data["articles"] = [article(a) for a in diff.articles if listed(a, options)]
     return data
 
