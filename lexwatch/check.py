@@ -146,11 +146,9 @@ def _explain_one(store: VersionStore, finding: Finding, packs: list[Pack]) -> No
     if info.title.isupper() or finding.draft:  # "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "ПРОЕКТ ЗАКОН …"
         finding.name = cited_name(doc)
     if finding.previous is not None and doc.articles:
-        # as this lexwatch reads it: stored by an older one, its articles may be cut otherwise (a heading
-        # told from its text), and the first change after an upgrade told articles it never changed
-        before = store.reread(finding.previous)
-        if before is None or not before.articles:
-            before = store.document(finding.previous.id)
+        # as this lexwatch reads it (stored by an older one, read again: VersionStore.document), or the
+        # first change after an upgrade told articles it never changed
+        before = store.document(finding.previous.id)
         diff = diff_documents(before, doc,
                               old_side=DocumentSide(finding.previous.id, finding.previous.label, len(before.articles)),
                               new_side=DocumentSide(info.id, info.label, len(doc.articles)))

@@ -15,7 +15,9 @@ from pathlib import Path
 from builders import folder_inbox
 from test_folder_source import DRAFT
 
+from lexwatch.store import versions
 from lexwatch.store.versions import VersionStore
+from lexwatch.text import PARSER
 from lexwatch.workspace import Workspace
 
 # A law amending a law, as a user saves it from its publication: each article's first sentence on
@@ -59,6 +61,7 @@ def _as_the_old_lexwatch_stored_it(workspace: Path) -> None:
                                (article.title, article.text, info.id, seq))
             db.execute("UPDATE versions SET text_sha256 = ? WHERE id = ?",
                        (hashlib.sha256(doc.as_text().encode()).hexdigest(), info.id))
+        db.execute("UPDATE versions SET parser = 0")  # what migration 0006_parser gives a version stored before it
     db.close()
 
 
@@ -69,9 +72,10 @@ def _told_by_the_old_version(lexwatch_cli, workspace: Path) -> Path:
     first = lexwatch_cli("check", cwd=workspace)
     assert first.code == 1, first
     _as_the_old_lexwatch_stored_it(workspace)
-    with Workspace.find(workspace).open_store() as store:
-        [stored] = store.list()
-        assert store.document(stored.id).articles[0].title.startswith("Внести в Закон")  # the old reading
+    db = sqlite3.connect(Workspace.find(workspace).db_path)
+    [(title,)] = db.execute("SELECT title FROM articles WHERE seq = 1").fetchall()
+    db.close()
+    assert title.startswith("Внести в Закон")  # the old reading, as stored
     return law
 
 
@@ -102,7 +106,7 @@ def test_a_draft_saved_again_after_an_upgrade_is_not_told_again(lexwatch_cli, wo
     doc.title = doc.title.removeprefix("ПРОЕКТ ")
     db = sqlite3.connect(ws.db_path, isolation_level=None)
     with db:
-        db.execute("UPDATE versions SET title = ?, text_sha256 = ? WHERE id = ?",
+        db.execute("UPDATE versions SET title = ?, text_sha256 = ?, parser = 0 WHERE id = ?",
                    (doc.title, hashlib.sha256(doc.as_text().encode()).hexdigest(), stored.id))
     db.close()
     draft.write_bytes(DRAFT.replace("\n", "\r\n").encode())
@@ -138,3 +142,91 @@ def test_a_previous_version_whose_file_is_gone_is_compared_as_stored(lexwatch_cl
     [document] = run.json()["documents"]
     assert document["previous"]["version"] == stored.id and "2" in document["articles"]["changed"]
     assert "Traceback" not in run.err
+
+
+def _changed_after_the_upgrade(lexwatch_cli, workspace: Path) -> tuple[str, str]:
+    """The law told by the older lexwatch, then changed in its Art. 2 and told by this one: the ids
+    of the version the old reading stored and of the one this lexwatch stored."""
+    law = _told_by_the_old_version(lexwatch_cli, workspace)
+    law.write_text(LAW.replace("через десять дней", "через три месяца"), encoding="utf-8")
+    told = lexwatch_cli("check", "--json", cwd=workspace)
+    assert told.code == 1 and told.json()["documents"][0]["articles"]["changed"] == ["2"], told
+    with Workspace.find(workspace).open_store() as store:
+        old, new = store.list()
+    return old.id, new.id
+
+
+def test_diff_after_an_upgrade_shows_the_change_check_told_and_no_other(lexwatch_cli, workspace):
+    # check's hint is `lexwatch diff OLD NEW`: it showed Art. 1 changed too (its heading read as the
+    # old version read it against this one's), a change no law made
+    old, new = _changed_after_the_upgrade(lexwatch_cli, workspace)
+    shown = lexwatch_cli("diff", old[:12], new[:12], "--format", "json", cwd=workspace)
+    assert shown.code == 1, shown
+    assert [(a["status"], a["new_number"]) for a in shown.json()["articles"]] == [("changed", "2")]
+    assert shown.json()["summary"]["changed"] == 1
+
+
+def test_history_and_show_after_an_upgrade_read_the_old_version_as_this_lexwatch_does(lexwatch_cli, workspace):
+    old, _ = _changed_after_the_upgrade(lexwatch_cli, workspace)
+    # Art. 1 never changed: no entry (it had one, "changed", for the two readings)
+    unchanged = lexwatch_cli("history", "1", "--act", "H12300251", "--json", cwd=workspace)
+    assert unchanged.code == 0, unchanged
+    assert unchanged.json() == []
+    shown = lexwatch_cli("drafts", "show", old[:12], "--article", "1", "--json", cwd=workspace).json()
+    assert shown["title"] == ""
+    assert shown["text"].startswith("Внести в Закон Республики Беларусь от 4 января 2007 г.")
+
+
+def test_an_old_version_is_read_again_once_and_stored_as_read(lexwatch_cli, workspace):
+    old, _ = _changed_after_the_upgrade(lexwatch_cli, workspace)
+    ws = Workspace.find(workspace)
+    db = sqlite3.connect(ws.db_path)
+    [(title, parser)] = db.execute("SELECT a.title, v.parser FROM articles a JOIN versions v ON v.id = a.version_id"
+                                   " WHERE v.id = ? AND a.seq = 1", (old,)).fetchall()
+    db.close()
+    assert (title, parser) == ("", PARSER)  # rewritten as this lexwatch reads it, and marked so
+    with ws.open_store() as store:
+        raw = ws.root / store.list()[0].raw_path
+        text = (ws.root / store.list()[0].text_path).read_text(encoding="utf-8")
+        assert "Статья 1.\nВнести в Закон" in text  # the stored text file says what the rows say
+        raw.unlink()  # read once: nothing is read from the raw file again
+        assert store.document(old).articles[0].title == ""
+
+
+def test_search_after_an_upgrade_finds_what_the_old_reading_lost(lexwatch_cli, workspace):
+    # An older reading that lost an article (a heading it did not know): searched, it was no hit
+    law = folder_inbox(workspace) / "zakon_251-z.txt"
+    law.write_text(LAW, encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    db = sqlite3.connect(Workspace.find(workspace).db_path, isolation_level=None)
+    with db:
+        db.execute("DELETE FROM articles WHERE number = '2'")
+        db.execute("DELETE FROM articles_fts WHERE number = '2'")
+        db.execute("UPDATE versions SET parser = 0, article_count = 1")
+    db.close()
+    found = lexwatch_cli("drafts", "search", "официального опубликования", "--json", cwd=workspace)
+    assert found.code == 0, found
+    assert [hit["number"] for hit in found.json()] == ["2"]
+
+
+def test_a_read_only_copy_made_before_the_parser_column_is_read_as_this_lexwatch_reads_it(
+        lexwatch_cli, workspace, monkeypatch):
+    # A backup on a read-only mount, of a workspace an older lexwatch filled: diffed, it is read again
+    # in memory (nothing can be written beside it), not as the old reading stored it
+    import os
+
+    old, _ = _changed_after_the_upgrade(lexwatch_cli, workspace)
+    ws = Workspace.find(workspace)
+    db = sqlite3.connect(ws.db_path, isolation_level=None)
+    db.execute("ALTER TABLE versions DROP COLUMN parser")
+    db.execute("DELETE FROM schema_migrations WHERE name = '0006_parser'")
+    db.execute("UPDATE articles SET title = 'Внести в Закон', text = '' WHERE version_id = ? AND seq = 1", (old,))
+    db.close()
+    real_access = os.access
+    monkeypatch.setattr(versions.os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode))
+    files = sorted(p.name for p in ws.root.rglob("*"))
+    with VersionStore(ws.db_path, ws.drafts_dir) as store:
+        assert store.read_only
+        first = store.document(old).articles[0]
+        assert (first.title, first.text[:14]) == ("", "Внести в Закон")
+    assert sorted(p.name for p in ws.root.rglob("*")) == files

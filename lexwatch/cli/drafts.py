@@ -69,6 +69,7 @@ def show(
     with ws.open_store() as store:
         info = store.resolve(version)
         doc = store.document(info.id)
+        info.articles = len(doc.articles)  # as read now: once after an upgrade, by this lexwatch's reading
     out = console()
     if number is not None:
         found = doc.article(number)

@@ -132,6 +132,13 @@ def _0005_fetch_pending(db: sqlite3.Connection) -> None:
     """)
 
 
+def _0006_parser(db: sqlite3.Connection) -> None:
+    # Which reading of lexwatch.text stored a version's articles (lexwatch.text.PARSER): a version an
+    # older one stored (0: every version stored before this column) is read again from its raw file
+    # once, when first read (VersionStore.document, ADR-34).
+    run_script(db, "ALTER TABLE versions ADD COLUMN parser INTEGER NOT NULL DEFAULT 0;")
+
+
 Migration = tuple[str, Callable[[sqlite3.Connection], None]]
 
 MIGRATIONS: list[Migration] = [
@@ -140,12 +147,14 @@ MIGRATIONS: list[Migration] = [
     ("0003_fetch_alerts", _0003_fetch_alerts),
     ("0004_fetch_log_by_url", _0004_fetch_log_by_url),
     ("0005_fetch_pending", _0005_fetch_pending),
+    ("0006_parser", _0006_parser),
 ]
 
 
 # Migrations a read-only copy of the workspace (a backup, a CD) can do without: they add tables or
-# indexes only a writer uses, so an older database is still listed, searched and diffed read-only.
-READ_COMPATIBLE = frozenset({"0003_fetch_alerts", "0004_fetch_log_by_url", "0005_fetch_pending"})
+# indexes only a writer uses, so an older database is still listed, searched and diffed read-only (one
+# without the parser column has each version read again in memory, VersionStore.document).
+READ_COMPATIBLE = frozenset({"0003_fetch_alerts", "0004_fetch_log_by_url", "0005_fetch_pending", "0006_parser"})
 
 
 def pending(db: sqlite3.Connection, migrations: list[Migration] | None = None) -> list[Migration]:

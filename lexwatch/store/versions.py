@@ -30,6 +30,7 @@ from lexwatch.errors import (
 from lexwatch.fsutil import atomic_write, safe_name
 from lexwatch.ids import FROM_SUPERSCRIPT, SUPERSCRIPT_DIGITS, TO_SUPERSCRIPT, ArticleNumber, VersionRef
 from lexwatch.store.migrations import READ_COMPATIBLE, migrate, pending
+from lexwatch.text import PARSER
 from lexwatch.text.model import Article, Document
 
 _EXTENSIONS = {"html": "html", "pdf": "pdf", "docx": "docx", "txt": "txt"}
@@ -142,6 +143,24 @@ def _same_name(new: str, stored: str) -> bool:
     return not new or not stored or new == stored
 
 
+def _stale(row: sqlite3.Row) -> bool:
+    """Whether an older reading stored the version's articles (a database without the parser column,
+    opened read-only, says nothing of it: every version is)."""
+    return "parser" not in row.keys() or int(row["parser"] or 0) < PARSER  # noqa: SIM118 (`in` a Row: values)
+
+
+def _write_articles(db: sqlite3.Connection, version_id: str, doc: Document) -> None:
+    """A version's articles and their search index rows (in the caller's transaction)."""
+    db.executemany(
+        "INSERT INTO articles (version_id, seq, number, title, text, chapter, section, part, excluded)"
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        [(version_id, seq, a.number.canonical, a.title, a.text, a.chapter, a.section, a.part,
+          int(a.excluded)) for seq, a in enumerate(doc.articles, 1)])
+    db.executemany(
+        "INSERT INTO articles_fts (version_id, number, title, text) VALUES (?,?,?,?)",
+        [(version_id, a.number.canonical, _fold(a.title), _fold(a.text)) for a in doc.articles])
+
+
 def _row_to_info(row: sqlite3.Row) -> VersionInfo:
     try:
         edition_date = date.fromisoformat(row["edition_date"]) if row["edition_date"] else None
@@ -186,7 +205,9 @@ class VersionStore:
     def __init__(self, db_path: Path, drafts_dir: Path) -> None:
         self.drafts_dir = drafts_dir
         self.root = drafts_dir.parent
-        self._reread: dict[str, Document | None] = {}  # versions read again from their raw bytes (reread)
+        # versions an older reading stored, read again from their raw bytes (_fresh): kept here where
+        # the store cannot be written (read-only), so each is read once per store
+        self._read_again: dict[str, Document | None] = {}
         # A workspace on a read-only mount (a copy on a CD, a backup) can still be read: listed,
         # searched, diffed. SQLite opens it read-only then, immutable unless a WAL is left to read.
         self.read_only = db_path.is_file() and not os.access(db_path.parent, os.W_OK)
@@ -323,9 +344,19 @@ class VersionStore:
         document in two formats, told once), unless it has no text at all. Each is one indexed query.
         `name`: a law's own name, which no article holds: renamed by an amendment, the same articles
         are a new version (a stored version whose preamble gives no name is not told apart by it)."""
-        latest = self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC"
-                                 " LIMIT 1", (source,)).fetchone()
         day = edition_date.isoformat() if edition_date is not None else None
+        # Stored by an older lexwatch, a version's text may be this one read otherwise (a law saved
+        # again after an upgrade: a mailed "changed" for no change): each version compared here is
+        # compared as this lexwatch reads it, read again once if an older reading stored it (ADR-34).
+        if act and day is not None:
+            for row in self.db.execute("SELECT * FROM versions WHERE act = ? AND edition_date = ?",
+                                       (act, day)).fetchall():
+                self._fresh(row)
+        def fresh(row: sqlite3.Row | None) -> sqlite3.Row | None:
+            return None if row is None else self._fresh(row)
+
+        latest = fresh(self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC"
+                                       " LIMIT 1", (source,)).fetchone())
         queries: list[tuple[str, tuple[str | None, ...]]] = []
         # not for a source that gave another text since: going back to it is a change
         if latest is None and text_sha != _NO_TEXT:
@@ -337,18 +368,10 @@ class VersionStore:
             if day is not None:
                 queries.append(("SELECT * FROM versions WHERE act = ? AND edition_date = ? AND text_sha256 = ? "
                                 "LIMIT 1", (act, day, text_sha)))
-        rows = (self.db.execute(sql, args).fetchone() for sql, args in queries)  # asked one by one
+        rows = (fresh(self.db.execute(sql, args).fetchone()) for sql, args in queries)  # asked one by one
         for row in itertools.chain([latest], rows):
             if row is not None and row["text_sha256"] == text_sha and _same_name(name, _name(row["preamble"])):
                 return _row_to_info(row)
-        # Stored by an older lexwatch, the source's last text may be this one read otherwise (a law
-        # saved again after an upgrade: a mailed "changed" for no change). Read again only here, where
-        # the texts differ: one parse more for a real change, none for an unchanged document.
-        if latest is not None and text_sha != _NO_TEXT:
-            before = _row_to_info(latest)
-            again = self.reread(before)
-            if again is not None and _text_sha(again) == text_sha and _same_name(name, _name(again.preamble)):
-                return before
         return None
 
     @staticmethod
@@ -366,20 +389,13 @@ class VersionStore:
             db.execute("BEGIN IMMEDIATE")
             db.execute(
                 "INSERT INTO versions (id, act, title, edition_date, source, format, raw_path, text_path,"
-                " text_sha256, article_count, added_at, meta, preamble)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " text_sha256, article_count, added_at, meta, preamble, parser)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (info.id, info.act, info.title,
                  info.edition_date.isoformat() if info.edition_date else None,
                  info.source, info.format, info.raw_path, info.text_path, text_sha, info.articles,
-                 info.added_at, json.dumps(info.meta, ensure_ascii=False), doc.preamble))
-            db.executemany(
-                "INSERT INTO articles (version_id, seq, number, title, text, chapter, section, part, excluded)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                [(info.id, seq, a.number.canonical, a.title, a.text, a.chapter, a.section, a.part,
-                  int(a.excluded)) for seq, a in enumerate(doc.articles, 1)])
-            db.executemany(
-                "INSERT INTO articles_fts (version_id, number, title, text) VALUES (?,?,?,?)",
-                [(info.id, a.number.canonical, _fold(a.title), _fold(a.text)) for a in doc.articles])
+                 info.added_at, json.dumps(info.meta, ensure_ascii=False), doc.preamble, PARSER))
+            _write_articles(db, info.id, doc)
             if on_insert is not None:
                 on_insert(db, info)
             db.execute("COMMIT")
@@ -438,27 +454,65 @@ class VersionStore:
         return _row_to_info(rows[0])
 
     def document(self, version_id: str) -> Document:
-        info = self._get(version_id)
-        if info is None:
+        """The version as this lexwatch reads it: its stored articles, read again from its raw file
+        first if an older reading stored them (`_fresh`), so every command reads what `check` reads."""
+        row = self.db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
+        if row is None:
             raise VersionNotFoundError(f"no stored version {version_id[:12]}")
-        pre = self.db.execute("SELECT preamble FROM versions WHERE id = ?", (version_id,)).fetchone()
+        info = _row_to_info(row)
+        row = self._fresh(row)
+        if _stale(row) and self._read_again.get(version_id) is not None:  # read again, not written
+            again = self._read_again[version_id]
+            assert again is not None
+            return Document(title=info.title, articles=again.articles, act=info.act, preamble=again.preamble,
+                            format=info.format)
         articles = [
             Article(number=ArticleNumber.parse(r["number"]), title=r["title"], text=r["text"],
                     chapter=r["chapter"], section=r["section"], part=r["part"], excluded=bool(r["excluded"]))
             for r in self.db.execute("SELECT * FROM articles WHERE version_id = ? ORDER BY seq", (version_id,))
         ]
-        return Document(title=info.title, articles=articles, act=info.act, preamble=pre["preamble"],
+        return Document(title=info.title, articles=articles, act=info.act, preamble=row["preamble"],
                         format=info.format)
 
-    def reread(self, info: VersionInfo) -> Document | None:
-        """The version's raw bytes as this lexwatch reads them, which may not be what the lexwatch that
-        stored it read (an article's heading told from its text otherwise): what a new text is judged
-        and diffed against after an upgrade. A page is read in the charset it was fetched in, as the
-        fetch read it. None when the file is gone, outside the workspace, or no longer reads. Each
-        version is read once per store (a changed document is judged, then diffed)."""
-        if info.id not in self._reread:
-            self._reread[info.id] = self._read_raw(info)
-        return self._reread[info.id]
+    def _fresh(self, row: sqlite3.Row) -> sqlite3.Row:
+        """`row`, its version read again from its raw file if an older reading of lexwatch.text stored
+        it (ADR-34): the articles, search index, text and its sha256 rewritten as this lexwatch reads
+        them, once (the raw file is kept). Where the file is gone or no longer reads, or reads no
+        article where the stored reading had some, what is stored stays and is marked read. Where the
+        store cannot be written (read-only, a full disk) the new reading is kept in memory."""
+        if not _stale(row):
+            return row
+        version_id = row["id"]
+        info = _row_to_info(row)
+        if version_id not in self._read_again:
+            doc = self._read_raw(info)
+            self._read_again[version_id] = doc if doc is not None and (doc.articles or not info.articles) else None
+        doc = self._read_again[version_id]
+        if self.read_only:
+            return row
+        try:
+            if doc is not None:
+                text = _stored_text(doc)
+                text_path = (self.root / info.text_path).resolve()
+                if info.text_path and text_path.is_relative_to(self.drafts_dir.resolve()):
+                    atomic_write(text_path, text.encode())  # before the row: a crash between reads it again
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                now = self.db.execute("SELECT parser FROM versions WHERE id = ?", (version_id,)).fetchone()
+                if doc is None or now is None or not _stale(now):  # unreadable now, or read again meanwhile
+                    self.db.execute("UPDATE versions SET parser = ? WHERE id = ? AND parser < ?",
+                                    (PARSER, version_id, PARSER))
+                else:
+                    self.db.execute("DELETE FROM articles WHERE version_id = ?", (version_id,))
+                    self.db.execute("DELETE FROM articles_fts WHERE version_id = ?", (version_id,))
+                    _write_articles(self.db, version_id, doc)
+                    self.db.execute("UPDATE versions SET text_sha256 = ?, article_count = ?, preamble = ?,"
+                                    " parser = ? WHERE id = ?",
+                                    (_text_sha(doc), len(doc.articles), doc.preamble, PARSER, version_id))
+        except (OSError, sqlite3.Error):  # a full disk, a lock held too long: read in memory this time
+            return row
+        fresh: sqlite3.Row = self.db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
+        return fresh
 
     def _read_raw(self, info: VersionInfo) -> Document | None:
         from lexwatch.text.load import extract, parse_or_plain
@@ -480,6 +534,9 @@ class VersionStore:
         phrase as a run of such words (`_read_query`). Articles whose title holds it all come first,
         those with fewer other title words sooner ("Шпионаж" before "Коммерческий шпионаж"), then
         by FTS5's rank. Snippets quote the stored text as it is written ("ё" included)."""
+        if not self.read_only:  # the index as this lexwatch reads each version (once after an upgrade)
+            for stale in self.db.execute("SELECT * FROM versions WHERE parser < ?", (PARSER,)).fetchall():
+                self._fresh(stale)
         cited = _cited(query)
         # "130²", "ст. 130²", "статья 59": the article so numbered first (its number is in no text but
         # its heading), newest version first, then the articles that cite it ("статьей 130²")
