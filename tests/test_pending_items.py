@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from portal import fixtures
 from portal.server import Reply
-from portal.site import LISTING, busy_bank, extremism_law
+from portal.site import CONSOLIDATED, LISTING, busy_bank, extremism_law
 
 from lexwatch.sources.runner import GIVE_UP_DAYS, GIVE_UP_RUNS, MAX_ITEMS
 
@@ -101,6 +101,58 @@ def test_a_pdf_that_fails_is_looked_at_again_by_itself_and_told_once_when_the_po
                 if row["name"] == "pravo_by"]
     assert (listed["failing"], listed["left"]) == (0, 0), listed
     assert portal_site.portal.hits(law.pdf_path) == []
+
+
+def _live(err: str, source: str = "pravo_by") -> list[str]:
+    """The lines --verbose printed for failed documents as the run met them (the summary's say "failed:")."""
+    return [line for line in err.splitlines() if line.startswith(f"failed    {source} ")]
+
+
+def test_the_live_line_of_a_failing_publication_says_how_long_it_has_failed_as_the_summary_does(
+        lexwatch_cli, portal_workspace, portal_site):
+    # A lawyer watching `check -v` sees the PDF fail again: that it has failed since the day it was
+    # published, not a fresh 404, and in the words the run's last lines use
+    law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    assert first.code == 4, first
+    second = lexwatch_cli("check", "-v", cwd=portal_workspace)
+    assert second.code == 4, second
+    said = f"(failing since {TODAY.isoformat()}, 2 runs; looked at again next run)"
+    [live] = _live(second.err)
+    assert law.pdf_path in live and live.endswith(said), second.err
+    [summary] = [line for line in second.err.splitlines() if line.startswith("failed: ")]
+    assert summary.endswith(said) and live.endswith(" " + summary.removeprefix("failed: ")), second.err
+    assert second.err.index(live) < second.err.index("pravo_by: 0 new"), second.err  # live: before the summary
+    began = TODAY - timedelta(days=GIVE_UP_DAYS)
+    _failing_for(portal_workspace, GIVE_UP_RUNS - 1, began)
+    last = lexwatch_cli("fetch", "--verbose", cwd=portal_workspace)
+    assert last.code == 4, last
+    [live] = _live(last.err)
+    assert live.endswith(f"(failing since {began.isoformat()}, {GIVE_UP_RUNS} runs: given up, not looked at again;"
+                         " save it from the portal and add it with `lexwatch add FILE --act H12300289`)"), last.err
+
+
+def test_a_failure_met_before_the_portal_answered_is_shown_live_with_the_count_the_summary_gives(
+        lexwatch_cli, portal_workspace, portal_site):
+    # Whether this run counts as a try of the law is known only once the portal answers something: the
+    # code's page fails and the law's card is gone, then the listing answers (a try: 2 runs) ...
+    law, first = _late_pdf(lexwatch_cli, portal_workspace, portal_site)
+    assert first.code == 4, first
+    portal_site.portal.set(CONSOLIDATED, Reply(503, b"<html><body>Service Unavailable</body></html>",
+                                               headers={"Retry-After": "0"}))
+    portal_site.portal.set(law.card_path, NOT_FOUND)
+    second = lexwatch_cli("check", "-v", cwd=portal_workspace)
+    assert second.code == 4, second
+    [card] = [line for line in _live(second.err) if law.card_path in line]
+    assert card.endswith(f"(failing since {TODAY.isoformat()}, 2 runs; looked at again next run)"), second.err
+    assert f"{law.card_path}: " in second.err.split(card, 1)[1], second.err  # the summary says the same
+    # ... or the portal answers nothing at all (a blocked network: no try, and the summary says 1 run)
+    portal_site.portal.outage = Reply(403, b"<html><body><h1>403 Forbidden</h1></body></html>")
+    blocked = lexwatch_cli("check", "-v", cwd=portal_workspace)
+    assert blocked.code == 4 and "could not check anything" in blocked.err, blocked
+    said = f"(failing since {TODAY.isoformat()}, 2 runs; looked at again next run)"
+    [card] = [line for line in _live(blocked.err) if law.card_path in line]
+    assert card.endswith(said) and blocked.err.count(said) == 2, blocked.err
+    assert blocked.err.index(card) < blocked.err.index("pravo_by: 0 new"), blocked.err  # live: before the summary
 
 
 def test_a_publication_failing_for_a_month_is_given_up_once_with_what_to_do(

@@ -60,10 +60,12 @@ def _some(sources: list[Source], done: str) -> None:
 
 
 def _line(outcome: Outcome) -> str:
+    """A document's line: stdout's for a new or changed one, --verbose's for each as the run meets it
+    (a failed one in the words of the run's last lines, how long it has been failing included)."""
     what = outcome.act or "-"
+    if outcome.status == "failed":
+        return f"{outcome.status:<9} {outcome.source:<8} {what:<11} {_failure(outcome)}"
     tail = f" ({outcome.version[:12]})" if outcome.version else ""
-    if outcome.error:
-        tail = f": {outcome.error}"
     return f"{outcome.status:<9} {outcome.source:<8} {what:<11} {outcome.url}{tail}"
 
 
@@ -328,8 +330,13 @@ def _report(report: FetchReport, as_json: bool, results: bool = True) -> None:
 
 
 def _failed_line(outcome: Outcome) -> str:
+    return f"failed: {_failure(outcome)}"
+
+
+def _failure(outcome: Outcome) -> str:
+    """Why a document failed, its address named once (most errors name it already)."""
     error = outcome.error or "failed"
-    return f"failed: {error}" if outcome.url in error else f"failed: {outcome.url}: {error}"
+    return error if outcome.url in error else f"{outcome.url}: {error}"
 
 
 def _notify(notifier: Notifier, findings: list[Finding], told: list[str], report: FetchReport) -> list[str]:

@@ -170,6 +170,8 @@ class FetchRun:
         self._remembered: dict[str, PendingItem] = {}  # the source's items left by earlier runs, by key
         self._failing: dict[str, Outcome] = {}         # the items that failed in this run, by key
         self._given_up: set[str] = set()
+        self._answered = False  # a request of the current source was answered (FetchReport.reached)
+        self._waiting: list[Outcome] = []  # failed items shown once it is known whether this run counts
 
     def window_start(self, source: str, since: date | None) -> date:
         """--since, else where the last clean run's listing reached (at most MAX_WINDOW_DAYS back),
@@ -217,7 +219,7 @@ class FetchRun:
         remembered = self.state.pending_items(source.name)
         again = remembered[:MAX_ITEMS]
         self._remembered = {p.key: p for p in remembered}
-        self._failing, self._given_up = {}, set()
+        self._failing, self._given_up, self._answered, self._waiting = {}, set(), False, []
         ctx = FetchContext(self.settings, self.root, since=start, today=self.today,
                            validators=self.state.validators(), client_factory=self.client_factory,
                            status=self.status, again=[Item(p.key, p.recipe) for p in again],
@@ -248,6 +250,7 @@ class FetchRun:
             raise
         except LexwatchError as exc:
             ok, held = False, True
+            self._say_failures(source.name)  # the items that failed before it stopped, shown first
             self._record(Outcome(source.name, "failed", source.where(), "source", error=str(exc)))
         finally:
             ctx.close()
@@ -272,37 +275,48 @@ class FetchRun:
                 self.state.item_carried(source.name, key, left.recipe)
             self.state.record_run(source.name, ok=ok, reached=None if held else ctx.reached)
 
-    def _count_failure(self, outcome: Outcome) -> None:
-        """An item of the window that failed: said and counted once the source is done (_say_failures)."""
+    def _count_failure(self, outcome: Outcome) -> bool:
+        """An item of the window that failed: counted, and said (`_say_failing`) once it is known whether
+        this run counts as a try of it. False when an earlier outcome of this run already failed it."""
         assert outcome.item is not None
-        self._failing.setdefault(outcome.item.key, outcome)
+        return self._failing.setdefault(outcome.item.key, outcome) is outcome
 
     def _say_failures(self, source: str) -> None:
-        """Each item that failed this run: how long it has been failing, in its error; given up (said
-        once, with what to do, then forgotten) after GIVE_UP_DAYS and GIVE_UP_RUNS, but never in a run
-        in which the portal answered nothing (down, or blocking the user's network): the item could
-        not be saved by hand then either. Nor is such a run counted among its runs: it was not a try of
-        the item (a month-long outage under hourly cron would give up, in the first run the portal
-        answers in, a law tried twice)."""
+        """The items that failed before any request of the source was answered, decided now that it
+        is done (`report.reached`: false here, or they would have been decided already) and shown."""
         answered = self.report.reached(source)
-        for key, outcome in self._failing.items():
-            prior = self._remembered.get(key)
-            runs = max((prior.failures if prior else 0) + int(answered), 1)
-            since = (prior.failing_since if prior else None) or self.today
-            said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
-            due = answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS
-            given_up = due and not self.dry_run  # a dry run drops nothing: it says what a run would do
-            outcome.failing = {"since": since.isoformat(), "runs": runs, "given_up": given_up}
-            if due and self.dry_run:
-                said += "; a run that stores would give it up (this dry run keeps it)"
-            elif given_up:
-                self._given_up.add(key)
-                act = f" --act {outcome.act}" if outcome.act else ""
-                said += (": given up, not looked at again; save it from the portal and add it with"
-                         f" `lexwatch add FILE{act}`")
-            else:
-                said += "; looked at again next run"
-            outcome.error = f"{outcome.error or 'failed'} ({said})"
+        for outcome in self._waiting:
+            self._say_failing(outcome, answered)
+            self.on_outcome(outcome)
+        self._waiting = []
+
+    def _say_failing(self, outcome: Outcome, answered: bool) -> None:
+        """How long the item of `outcome` has been failing, in its error, the one wording the live
+        line and the run's summary both print; given up (said once, with what to do, then forgotten)
+        after GIVE_UP_DAYS and GIVE_UP_RUNS, but never in a run in which the portal answered nothing
+        (down, or blocking the user's network): the item could not be saved by hand then either. Nor
+        is such a run counted among its runs: it was not a try of the item (a month-long outage under
+        hourly cron would give up, in the first run the portal answers in, a law tried twice).
+        `answered` is final once true, so a failure is decided as soon as a request was answered, and
+        the rest when the source is done: the order of its requests changes nothing."""
+        assert outcome.item is not None
+        prior = self._remembered.get(outcome.item.key)
+        runs = max((prior.failures if prior else 0) + int(answered), 1)
+        since = (prior.failing_since if prior else None) or self.today
+        said = f"failing since {since.isoformat()}, {runs} run{'s' if runs > 1 else ''}"
+        due = answered and runs >= GIVE_UP_RUNS and (self.today - since).days >= GIVE_UP_DAYS
+        given_up = due and not self.dry_run  # a dry run drops nothing: it says what a run would do
+        outcome.failing = {"since": since.isoformat(), "runs": runs, "given_up": given_up}
+        if due and self.dry_run:
+            said += "; a run that stores would give it up (this dry run keeps it)"
+        elif given_up:
+            self._given_up.add(outcome.item.key)
+            act = f" --act {outcome.act}" if outcome.act else ""
+            said += (": given up, not looked at again; save it from the portal and add it with"
+                     f" `lexwatch add FILE{act}`")
+        else:
+            said += "; looked at again next run"
+        outcome.error = f"{outcome.error or 'failed'} ({said})"
 
     def handle(self, source: str, item: Fetched, ctx: FetchContext) -> Outcome:
         outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error,
@@ -393,8 +407,7 @@ class FetchRun:
             self.state.remember(item.url, Validators(got.etag, got.last_modified, fingerprint))
 
     def _record(self, outcome: Outcome) -> Outcome:
-        if outcome.status == "failed" and outcome.item is not None:
-            self._count_failure(outcome)
+        counted = outcome.status == "failed" and outcome.item is not None and self._count_failure(outcome)
         if outcome.status != "failed" and outcome.version and (outcome.url, outcome.version) in self._carried:
             # already in this report as the change an interrupted run stored: found again (unchanged,
             # or changed when that run died before remembering what it had seen), it is one change
@@ -403,5 +416,18 @@ class FetchRun:
         if not self.dry_run:
             self.state.log(self.run_at, outcome.source, outcome.url, outcome.status, outcome.version,
                            outcome.error)
+        if outcome.status != "failed" and not outcome.carried and not self._answered:
+            # the source answered (FetchReport.reached): the failures met before this are decided, and
+            # shown live before it, in the order they came
+            self._answered = True
+            for waiting in self._waiting:
+                self._say_failing(waiting, answered=True)
+                self.on_outcome(waiting)
+            self._waiting = []
+        if counted:  # shown with how long it has been failing, as the summary says it
+            if not self._answered:
+                self._waiting.append(outcome)
+                return outcome
+            self._say_failing(outcome, answered=True)
         self.on_outcome(outcome)
         return outcome
