@@ -169,3 +169,31 @@ def test_two_scans_with_no_text_are_two_documents(lexwatch_cli, workspace):
     assert [(Path(d["url"]).name, d["status"]) for d in documents] == [
         ("postanovlenie_12.html", "new"), ("reshenie_7.html", "new")], run
     assert len({d["version"] for d in documents}) == 2
+
+
+@pytest.mark.parametrize(("emptied", "held"), [
+    (b"", "0 bytes"),
+    (b"\xef\xbb\xbf", "3 bytes: a byte-order mark only"),                 # Notepad's "empty" UTF-8 file
+    (b"\xef\xbb\xbf\r\n\r\n", "7 bytes: a byte-order mark and white space only"),
+    ("\ufeff \r\n".encode("utf-16-le"), "8 bytes: a byte-order mark and white space only"),  # Word's "Unicode" .txt
+    (bytes(4096), "4096 bytes: zero bytes only"),                          # a crash before the blocks were written
+])
+def test_a_file_emptied_by_a_crash_is_a_failure_and_its_last_version_stays_the_latest(
+        lexwatch_cli, workspace, emptied, held):
+    # An editor crashed or a sync client wrote half: the law's file holds no text. Stored, it was a new
+    # untitled version "changed" (exit 1, "no articles to compare"), and the law saved again a second
+    # change ("the source went back to it").
+    inbox = folder_inbox(workspace)
+    law = inbox / "zakon_165-z.txt"
+    law.write_text(LAW, encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    law.write_bytes(emptied)
+    run = lexwatch_cli("check", cwd=workspace)
+    assert (run.code, run.out) == (4, ""), run  # a failure, as an unreadable file is: no change told
+    assert run.err.count(f"failed: {law}: the file is empty ({held}): not stored\n") == 1, run.err
+    [stored] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert stored["act"] == "H12200165" and stored["articles"] == 2, stored  # the law's version stays the latest
+    law.write_text(LAW, encoding="utf-8")  # saved again as it was
+    back = lexwatch_cli("check", cwd=workspace)
+    assert (back.code, back.out) == (0, ""), back
+    assert "nothing new" in back.err
