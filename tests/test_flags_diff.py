@@ -197,3 +197,29 @@ def test_a_death_penalty_beside_a_changed_sanction_is_flagged_only_when_a_penalt
     annotate_diff(diff, load_packs(None, ["death-penalty"]))
     [item] = diff.articles
     assert any(f["rule"] == "death-penalty" and f["direction"] == "changed" for f in item.flags) is told
+
+
+LIMITATION_2020 = ("5. Вопрос о применении сроков давности к лицу, совершившему преступление, за которое ему может быть "
+                   "назначено наказание в виде пожизненного заключения или смертной казни, разрешается судом. Если суд "
+                   "не найдет возможным освободить указанное лицо от уголовной ответственности в связи с истечением "
+                   "сроков давности, пожизненное заключение или смертная казнь не могут быть применены, а назначается "
+                   "лишение свободы.")
+
+
+@pytest.mark.parametrize(("new", "told"), [
+    # Art. 83, 2020 -> 2022: life imprisonment renamed beside the death penalty in a rule of the General
+    # Part, nothing else; it was in the edition's death-penalty list (with Art. 12, 58, 84 alike)
+    (LIMITATION_2020.replace("пожизненного заключения", "пожизненного лишения свободы")
+     .replace("пожизненное заключение", "пожизненное лишение свободы"), False),
+    # the same rule changed in what it says of the death penalty's crimes: a change of the death penalty
+    (LIMITATION_2020.replace("разрешается судом", "разрешается судом с участием прокурора"), True),
+    # another penalty put where life imprisonment was (not a rename): told
+    (LIMITATION_2020.replace("пожизненного заключения", "лишения свободы на срок свыше двадцати лет"), True),
+])
+def test_a_death_penalty_beside_another_penalty_only_renamed_is_no_change_of_it(new: str, told: bool) -> None:
+    title = "Освобождение от уголовной ответственности в связи с истечением сроков давности"
+    diff = diff_documents(code(("83", title, LIMITATION_2020)), code(("83", title, new)))
+    annotate_diff(diff, load_packs(None, ["death-penalty"]))
+    [item] = diff.articles
+    assert item.status == "changed"
+    assert any(f["rule"] == "death-penalty" and f["direction"] == "changed" for f in item.flags) is told

@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 
 from lexwatch.diff.model import Op
 from lexwatch.flags.match import Hit
+from lexwatch.flags.sanctions import penalties_named_alike
 
 # "исключить", "признать утратившей силу", "отменить" remove; "за исключением" is only an exception.
 _REPEAL_RE = re.compile(
@@ -607,6 +608,7 @@ def diff_directions(old_hits: list[Hit], new_hits: list[Hit], old_text: str,
         groups.setdefault((h.pack, h.rule), ([], []))[0].append(h)
     for h in new_hits:
         groups.setdefault((h.pack, h.rule), ([], []))[1].append(h)
+    renamed_only: bool | None = None  # whether the article changed only in how it names penalties
     for old_group, new_group in groups.values():
         ins = [h for h in new_group if _touches(h, inserted)]
         dels = [h for h in old_group if _touches(h, deleted)]
@@ -619,6 +621,10 @@ def diff_directions(old_hits: list[Hit], new_hits: list[Hit], old_text: str,
         elif ins or dels:
             hit, direction = (ins or dels)[0], "changed"
         else:
+            if renamed_only is None:
+                renamed_only = penalties_named_alike(old_text) == penalties_named_alike(new_text)
+            if renamed_only:  # "пожизненного [-заключения-]{+лишения свободы+} или смертной казни": the
+                continue  # article only renamed another penalty; the watched wording is as it was
             moved_new = _in_changed_part(new_group, new_text, inserted, old_text)
             moved_old = _in_changed_part(old_group, old_text, deleted, new_text)
             if not moved_new and not moved_old:

@@ -55,6 +55,15 @@ _PENALTY_RE = re.compile(
     r"|(?P<fine>штраф[а-яё]*)"
     r"|(?P<correctional_labour>исправительн[а-яё]*\s+работ[а-яё]*)"
     r"|(?P<community_service>общественн[а-яё]*\s+работ[а-яё]*))")
+
+
+def penalties_named_alike(text: str) -> str:
+    """`text` lower-cased, its spaces folded and each penalty's name put as its kind: two wordings that
+    differ only in how they name a penalty ("пожизненного заключения", "пожизненного лишения свободы")
+    read alike."""
+    return " ".join(_PENALTY_RE.sub(lambda m: f"<{m.lastgroup}>", text.lower()).split())
+
+
 _SANCTION_RE = re.compile(r"(?<![а-яё])наказыва[а-яё]*\s(?P<body>[^.]*(?:\.(?!\s+\d)[^.]*)*)")
 _NUMBER_WORDS = {
     "одного": 1, "один": 1, "двух": 2, "два": 2, "трех": 3, "три": 3, "четырех": 4, "четыре": 4,
