@@ -144,3 +144,138 @@ def test_check_names_the_renamed_headings(lexwatch_cli, workspace: Path) -> None
     text = lexwatch_cli("check", cwd=workspace)
     assert "          headings renamed: ГЛАВА 31" in text.out.splitlines(), text.out
     assert "no article changed" not in text.out
+
+
+def test_a_chapter_moved_on_by_one_put_in_before_it_and_renamed_is_told_with_both_numbers() -> None:
+    # a new chapter 37 moved 37 on to 38 and renamed it: the old 37 was read as renamed to the new
+    # chapter's name, and the new 38's name was never compared with the old 37's
+    old = [_art(435, "ГЛАВА 36 ПРЕСТУПЛЕНИЯ ПРИЗЫВНИКОВ, РЕЗЕРВИСТОВ И ВОЕННООБЯЗАННЫХ"),
+           _art(438, "ГЛАВА 37 ВОИНСКИЕ ПРЕСТУПЛЕНИЯ"), _art(439, "ГЛАВА 37 ВОИНСКИЕ ПРЕСТУПЛЕНИЯ"),
+           _art(465, "ГЛАВА 38 ПРЕСТУПЛЕНИЯ ПРОТИВ ПОРЯДКА НАПРАВЛЕНИЯ И ПРОХОЖДЕНИЯ АЛЬТЕРНАТИВНОЙ СЛУЖБЫ")]
+    new = [_art(435, "ГЛАВА 36. Преступления призывников, резервистов и военнообязанных"),
+           _art(437, "ГЛАВА 37. Преступления против порядка мобилизации"),
+           _art(438, "ГЛАВА 38. Преступления против воинской службы"),
+           _art(439, "ГЛАВА 38. Преступления против воинской службы"),
+           _art(465, "ГЛАВА 39. Преступления против порядка направления и прохождения альтернативной службы")]
+    [change] = renamed_headings(old, new)
+    assert (change.key, change.old, change.new) == ("ГЛАВА 37 → ГЛАВА 38", "ВОИНСКИЕ ПРЕСТУПЛЕНИЯ",
+                                                    "Преступления против воинской службы")
+    assert change.ops == [("delete", "ВОИНСКИЕ "), ("equal", "Преступления"), ("insert", " против воинской службы")]
+
+
+@pytest.mark.parametrize(("old_key", "new_key"), [
+    ("ГЛАВА 13/1", "ГЛАВА 13¹"), ("ГЛАВА 13-1.", "ГЛАВА 13 / 1."), ("Глава 13¹", "ГЛАВА 13/1")])
+def test_a_chapter_numbered_with_a_superscript_or_a_slash_is_one_chapter(old_key: str, new_key: str) -> None:
+    # "ГЛАВА 13/1" (a text or a PDF that lost the superscript) and "ГЛАВА 13¹" were two chapters
+    name = " ОСОБЕННОСТИ УГОЛОВНОЙ ОТВЕТСТВЕННОСТИ ЗА ПРЕСТУПЛЕНИЯ, СОВЕРШЕННЫЕ ОРГАНИЗОВАННОЙ ГРУППОЙ"
+    renamed = name.replace("ОРГАНИЗОВАННОЙ ГРУППОЙ", "ОРГАНИЗОВАННОЙ ГРУППОЙ ИЛИ ПРЕСТУПНОЙ ОРГАНИЗАЦИЕЙ")
+    assert renamed_headings([_art(93, old_key + name)], [_art(93, new_key + name)]) == []
+    # by the articles it holds, or, none of them in both versions, by its number
+    for old, new in (([_art(93, old_key + name)], [_art(93, new_key + renamed)]),
+                     ([_art(93, old_key + name)], [_art(94, new_key + renamed)])):
+        [change] = renamed_headings(old, new)
+        assert change.key == " ".join(new_key.rstrip(".").split())
+        assert change.ops[-1] == ("insert", " ИЛИ ПРЕСТУПНОЙ ОРГАНИЗАЦИЕЙ")
+
+
+def test_the_russian_summary_names_what_was_renamed() -> None:
+    # a renamed part was counted among "разделов и глав"
+    from lexwatch.diff.model import DocumentDiff, DocumentSide, HeadingChange
+    from lexwatch.diff.render import summary_line
+
+    def told(*keys: str) -> str:
+        diff = DocumentDiff(DocumentSide("a", "old.txt", 1), DocumentSide("b", "new.txt", 1),
+                            headings=[HeadingChange(key, "ОБЩИЕ", "Основные", [], []) for key in keys])
+        return summary_line(diff, russian=True).partition("; ")[2]
+
+    assert told("ЧАСТЬ ПЕРВАЯ") == "переименовано частей: 1"
+    assert told("ГЛАВА 26", "ГЛАВА 37 → ГЛАВА 38") == "переименовано глав: 2"
+    assert told("РАЗДЕЛ IX", "ГЛАВА 26") == "переименовано разделов и глав: 2"
+    assert told("ЧАСТЬ ПЕРВАЯ", "РАЗДЕЛ I", "ПОДРАЗДЕЛ 1", "ГЛАВА 1") == \
+        "переименовано частей, разделов, подразделов и глав: 4"
+
+
+MILITARY = "\n".join([
+    "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "",
+    "РАЗДЕЛ XIV ПРЕСТУПЛЕНИЯ ПРОТИВ ПОРЯДКА ИСПОЛНЕНИЯ ВОИНСКОЙ ОБЯЗАННОСТИ, НАПРАВЛЕНИЯ И ПРОХОЖДЕНИЯ "
+    "АЛЬТЕРНАТИВНОЙ СЛУЖБЫ", "",
+    "ГЛАВА 36 ПРЕСТУПЛЕНИЯ ПРИЗЫВНИКОВ, РЕЗЕРВИСТОВ И ВОЕННООБЯЗАННЫХ", "",
+    "Статья 435. Уклонение от мероприятий по призыву на воинскую службу",
+    "1. Уклонение от мероприятий по призыву на воинскую службу –",
+    "наказывается штрафом, или арестом, или ограничением свободы на срок до двух лет, или лишением свободы "
+    "на тот же срок.", "",
+    "{new_chapter}"
+    "ГЛАВА 37 ВОИНСКИЕ ПРЕСТУПЛЕНИЯ", "",
+    "Статья 438. Неповиновение",
+    "1. Открытый отказ от исполнения приказа начальника либо иное умышленное неисполнение приказа "
+    "(неповиновение), за исключением случаев, когда подчиненный отказался исполнить заведомо преступный "
+    "приказ, –",
+    "наказываются ограничением по военной службе на срок до двух лет, или арестом, или лишением свободы на "
+    "срок до двух лет.", "",
+    "Статья 439. Неисполнение приказа",
+    "1. Неисполнение приказа начальника, совершенное по небрежности или легкомыслию, –",
+    "наказывается ограничением по военной службе на срок до одного года, или арестом, или лишением свободы "
+    "на срок до одного года.", "",
+    "ГЛАВА 38 ПРЕСТУПЛЕНИЯ ПРОТИВ ПОРЯДКА НАПРАВЛЕНИЯ И ПРОХОЖДЕНИЯ АЛЬТЕРНАТИВНОЙ СЛУЖБЫ", "",
+    "Статья 465¹. Неявка гражданина, в отношении которого принято решение о замене воинской службы на "
+    "альтернативную службу, в орган по труду, занятости и социальной защите",
+    "Неявка гражданина, в отношении которого принято решение о замене воинской службы на альтернативную "
+    "службу, без уважительных причин в орган по труду, занятости и социальной защите по месту своего "
+    "жительства – наказывается общественными работами, или штрафом, или исправительными работами на срок "
+    "до одного года.", ""])
+NEW_CHAPTER = "\n".join([
+    "ГЛАВА 37. Преступления против порядка мобилизации", "",
+    "Статья 436. Уклонение от мероприятий по призыву на военную службу по мобилизации",
+    "Уклонение от мероприятий по призыву на военную службу по мобилизации –",
+    "наказывается лишением свободы на срок от двух до пяти лет.", "", ""])
+
+
+def test_a_draft_putting_a_chapter_in_tells_the_next_one_renamed_under_both_numbers(
+        lexwatch_cli, tmp_path: Path) -> None:
+    # a draft puts chapter 37 in and numbers what follows anew, articles too (aligned by their texts)
+    old, new, moved = tmp_path / "uk_2020.txt", tmp_path / "proekt.txt", tmp_path / "proekt_moved.txt"
+    old.write_text(MILITARY.replace("{new_chapter}", ""), encoding="utf-8")
+    renumbered = (MILITARY.replace("{new_chapter}", NEW_CHAPTER).replace("Статья 438.", "Статья 440.")
+                  .replace("Статья 439.", "Статья 441.").replace("ГЛАВА 38 ", "ГЛАВА 39 "))
+    moved.write_text(renumbered.replace("ГЛАВА 37 ВОИНСКИЕ", "ГЛАВА 38 ВОИНСКИЕ"), encoding="utf-8")
+    new.write_text(renumbered.replace("ГЛАВА 37 ВОИНСКИЕ ПРЕСТУПЛЕНИЯ",
+                                      "ГЛАВА 38. Преступления против воинской службы"), encoding="utf-8")
+    data = json.loads(lexwatch_cli("diff", str(old), str(new), "-f", "json").out)
+    assert [(h["heading"], h["old"], h["new"]) for h in data["headings"]] == [
+        ("ГЛАВА 37 → ГЛАВА 38", "ВОИНСКИЕ ПРЕСТУПЛЕНИЯ", "Преступления против воинской службы")]
+    assert {(a["old_number"], a["new_number"]) for a in data["articles"] if a["status"] == "renumbered"} == {
+        ("438", "440"), ("439", "441")}
+    run = lexwatch_cli("diff", str(old), str(new))
+    assert "ГЛАВА 37 → ГЛАВА 38: [-ВОИНСКИЕ-] Преступления {+против воинской службы+}" \
+        in run.out.splitlines(), run.out
+    markdown = lexwatch_cli("diff", str(old), str(new), "-f", "markdown").out
+    assert "; переименовано глав: 1\n" in markdown
+    # moved on with its name as it was: no rename, neither of it nor of the chapter put in before it
+    assert "headings" not in json.loads(lexwatch_cli("diff", str(old), str(moved), "-f", "json").out)
+
+
+CIVIL = "\n".join([
+    "ГРАЖДАНСКИЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "",
+    "ЧАСТЬ ПЕРВАЯ ОБЩИЕ ПОЛОЖЕНИЯ", "",
+    "РАЗДЕЛ I ОБЩИЕ ПОЛОЖЕНИЯ", "",
+    "ГЛАВА 1 ГРАЖДАНСКОЕ ЗАКОНОДАТЕЛЬСТВО", "",
+    "Статья 1. Отношения, регулируемые гражданским законодательством",
+    "Гражданское законодательство регулирует отношения, связанные с осуществлением и защитой неотчуждаемых "
+    "прав и свобод человека и других нематериальных благ.", ""])
+
+
+def test_a_renamed_part_is_no_section_or_chapter_in_any_output(lexwatch_cli, tmp_path: Path) -> None:
+    # "переименовано разделов и глав: 1", "Переименованы разделы и главы:" of a part
+    old, new = tmp_path / "gk_2019.txt", tmp_path / "gk_2023.txt"
+    old.write_text(CIVIL, encoding="utf-8")
+    new.write_text(CIVIL.replace("ЧАСТЬ ПЕРВАЯ ОБЩИЕ", "ЧАСТЬ ПЕРВАЯ ОСНОВНЫЕ"), encoding="utf-8")
+    markdown = lexwatch_cli("diff", str(old), str(new), "-f", "markdown").out
+    assert "без изменений 1; переименовано частей: 1\n\n- ЧАСТЬ ПЕРВАЯ: ~~ОБЩИЕ~~**ОСНОВНЫЕ** ПОЛОЖЕНИЯ\n" \
+        in markdown, markdown
+    table = lexwatch_cli("diff", str(old), str(new), "-f", "table").out
+    assert "; переименовано частей: 1</p>" in table
+    draft = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "-", cwd=tmp_path).out
+    assert "\n\nПереименованы части, разделы и главы:\n\n- ЧАСТЬ ПЕРВАЯ: ~~ОБЩИЕ~~**ОСНОВНЫЕ** ПОЛОЖЕНИЯ\n" in draft
+    html = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "commentary.html", "-o", "-",
+                        cwd=tmp_path).out
+    assert "<p>Переименованы части, разделы и главы:</p>" in html

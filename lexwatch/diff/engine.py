@@ -90,7 +90,7 @@ def diff_documents(old: Document, new: Document, *, old_side: DocumentSide | Non
     whole = not articles  # asked of some articles: those only, not the act's name or headings
     return DocumentDiff(old_side, new_side, [_article_diff(p, show_technical, known) for p in pairs], settings,
                         name_ops=_name_ops(old, new) if whole else [],
-                        headings=renamed_headings(old.articles, new.articles) if whole else [])
+                        headings=renamed_headings(old.articles, new.articles, pairs) if whole else [])
 
 
 def _name_ops(old: Document, new: Document) -> list[Op]:

@@ -99,7 +99,7 @@ class ArticleDiff:
 class HeadingChange:
     """A part, section or chapter heading both versions have, renamed (lexwatch.diff.headings)."""
 
-    key: str         # "ГЛАВА 31", as the new version writes it
+    key: str         # "ГЛАВА 31", as the new version writes it; renumbered too: "ГЛАВА 13 → ГЛАВА 14"
     old: str         # the name as each version writes it
     new: str
     ops: list[Op]    # the name's redline, its unchanged words in the new version's letters

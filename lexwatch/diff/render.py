@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lexwatch.diff.model import SCHEMA_VERSION, SEVERITY_ORDER, ArticleDiff, DocumentDiff, Op
+from lexwatch.diff.model import SCHEMA_VERSION, SEVERITY_ORDER, ArticleDiff, DocumentDiff, HeadingChange, Op
 from lexwatch.diff.words import merge_ops, word_counts
 from lexwatch.errors import UsageError
 from lexwatch.ids import SUPERSCRIPT_DIGITS
@@ -154,13 +154,27 @@ def one_line(item: ArticleDiff, from_old: bool = False, russian: bool = False) -
     return f"{say['changed']}{say['technical'] if item.technical else ''}: {words}"
 
 
+# A renamed heading's kind, its key's first word ("ГЛАВА 31", "ЧАСТЬ ПЕРВАЯ"), as the Russian summary counts it
+_KINDS_RU = {"часть": "частей", "раздел": "разделов", "подраздел": "подразделов", "глава": "глав"}
+
+
+def _kinds_ru(headings: list[HeadingChange]) -> str:
+    """What the renamed headings are, in the genitive a count takes: "глав", "разделов и глав",
+    "частей, разделов и глав" (a part renamed is no "раздел или глава")."""
+    kinds = {h.key.split()[0].lower() for h in headings}
+    words = [word for kind, word in _KINDS_RU.items() if kind in kinds]
+    if kinds - _KINDS_RU.keys():
+        words.append("иных заголовков")
+    return f"{', '.join(words[:-1])} и {words[-1]}" if len(words) > 1 else words[0]
+
+
 def summary_line(diff: DocumentDiff, russian: bool = False) -> str:
     s = diff.summary()
     if russian:
         return (f"{diff.old.label} → {diff.new.label}: статей изменено {s['changed']}, новых {s['added']}, "
                 f"нет в новой редакции {s['removed']}, перенумеровано {s['renumbered']}, "
                 f"без изменений {s['unchanged']}" + ("; изменено название" if diff.name_ops else "")
-                + (f"; переименовано разделов и глав: {len(diff.headings)}" if diff.headings else ""))
+                + (f"; переименовано {_kinds_ru(diff.headings)}: {len(diff.headings)}" if diff.headings else ""))
     return (f"{diff.old.label} → {diff.new.label}: {s['changed']} changed, {s['added']} added, "
             f"{s['removed']} removed, {s['renumbered']} renumbered, {s['unchanged']} unchanged"
             + ("; the act's name changed" if diff.name_ops else "")
