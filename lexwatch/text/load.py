@@ -15,7 +15,7 @@ from typing import Protocol
 
 from lexwatch.errors import InputError, NoArticlesError, NotLegalTextError
 from lexwatch.text.acts import act_from_text, act_from_title, law_register_number
-from lexwatch.text.blocks import Extracted
+from lexwatch.text.blocks import Extracted, emptied
 from lexwatch.text.model import Document
 from lexwatch.text.structure import parse_blocks, strip_control_sequences
 
@@ -90,8 +90,9 @@ def detect_format(data: bytes, name: str = "", content_type: str | None = None) 
 
 
 def extract(data: bytes, name: str, content_type: str | None = None) -> Extracted:
-    if not data.strip():
-        raise InputError(f"{name} is empty")
+    empty = emptied(data)
+    if empty is not None:  # a byte-order mark alone is no text either (an editor's crash)
+        raise InputError(f"{name} is empty ({empty})")
     fmt = detect_format(data, name, content_type)
     return _extractor(fmt)(data, name)
 
