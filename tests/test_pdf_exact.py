@@ -185,3 +185,142 @@ def test_a_centred_heading_wrapped_on_to_a_second_line_is_one_heading() -> None:
         "к принятию каких-либо решений взрыва, поджога, затопления или иных действий, –",
         "наказывается лишением свободы на срок от восьми до двенадцати лет."]
     assert doc.notes == []
+
+
+# Chapter 17 (2022) on an A5 page of two columns, the footnote to Art. 124's note at the foot of one
+# column: that column stops above it, the other runs on to the page's foot, below the footnote.
+A5 = (420.0, 595.0)
+CHAPTER_17 = [
+    "ГЛАВА 17. Преступления против мира и безопасности человечества",
+    "Статья 122. Подготовка либо ведение агрессивной войны",
+    "1. Планирование либо подготовка агрессивной войны –",
+    "наказываются лишением свободы на срок от пяти до пятнадцати лет.",
+    "2. Развязывание либо ведение агрессивной войны –",
+    "наказываются лишением свободы на срок от семи до двадцати пяти лет, или пожизненным лишением свободы, или "
+    "смертной казнью.",
+    "Статья 123. Пропаганда войны",
+    "1. Распространение в любой форме взглядов, идей или призывов с целью вызвать агрессию одной страны против "
+    "другой (пропаганда войны) –",
+    "наказывается штрафом или лишением свободы на срок до трех лет.",
+    "2. Пропаганда войны, совершенная лицами, занимающими высшие государственные должности, –",
+    "наказывается лишением свободы на срок от двух до пяти лет с лишением права занимать определенные должности "
+    "или заниматься определенной деятельностью или без лишения.",
+    "Статья 124. Акт терроризма в отношении представителя иностранного государства или международной организации",
+    "1. Насилие в отношении представителя иностранного государства или международной организации, захват и (или) "
+    "удержание его в качестве заложника, похищение и (или) лишение его свободы в целях провокации международных "
+    "осложнений или войны либо дестабилизации общественного порядка в иностранном государстве –",
+    "наказываются лишением свободы на срок от восьми до пятнадцати лет.",
+    "2. Убийство представителя иностранного государства или международной организации в целях провокации "
+    "международных осложнений или войны либо дестабилизации общественного порядка в иностранном государстве –",
+    "наказывается лишением свободы на срок от десяти до двадцати пяти лет, или пожизненным лишением свободы, или "
+    "смертной казнью.",
+    "Примечание. Лицо, участвовавшее в приготовлении к деяниям, предусмотренным настоящей статьей, освобождается "
+    "от уголовной ответственности за эти деяния, если оно своевременным предупреждением государственных органов "
+    "или иным образом предотвратило акт терроризма в отношении представителя иностранного государства или "
+    "международной организации.",
+    "Статья 125. Нападение на учреждения, пользующиеся международной защитой",
+    "1. Нападение на служебные или жилые помещения учреждений, пользующихся международной защитой, либо на "
+    "транспортные средства этих учреждений с целью провокации международных осложнений или войны –",
+    "наказывается ограничением свободы на срок от трех до пяти лет или лишением свободы на срок от трех до семи "
+    "лет.",
+    "2. То же действие, повлекшее по неосторожности смерть человека, либо причинение тяжкого телесного "
+    "повреждения, либо сопряженное с умышленным уничтожением имущества или важных документов, –",
+    "наказывается лишением свободы на срок от трех до тринадцати лет.",
+]
+NOTE_124 = ["1 Примечание к статье 124 введено Законом", "Республики Беларусь от 26 мая 2021 г. № 112-З."]
+
+
+def _two_columns(footnote_under: int) -> bytes:
+    """Two A5 pages of two columns (x 30 and 220), 9 pt on 11 pt, a running head and page numbers; page 1
+    has the footnote in 6.5 pt under a drawn rule at the foot of column `footnote_under` (0 or 1)."""
+    from builders import _wrap
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A5, invariant=True)
+    width, top, foot = 170.0, A5[1] - 60, 50.0
+    lines = [(k == 0, line) for text in CHAPTER_17 for k, line in enumerate(_wrap(text, width - 15, width, True))]
+    page, column, y = 1, 0, top
+    for first, line in lines:
+        x = 30 + column * 190
+        floor = foot + 12 + 8 * len(NOTE_124) if (page, column) == (1, footnote_under) else foot
+        if y < floor:
+            if (page, column) == (1, footnote_under):   # the footnote closes its column
+                pdf.line(x, foot + 8 * len(NOTE_124) + 4, x + 60, foot + 8 * len(NOTE_124) + 4)
+                for k, note in enumerate(NOTE_124):
+                    pdf.setFont("DejaVuSans", 6.5)
+                    pdf.drawString(x + (8 if k == 0 else 0), foot + 8 * (len(NOTE_124) - 1 - k), note)
+            column, y = column + 1, top
+            if column == 2:
+                pdf.setFont("DejaVuSans", 8)
+                pdf.drawCentredString(A5[0] / 2, A5[1] - 35, HEAD)
+                pdf.drawCentredString(A5[0] / 2, 25, str(page))
+                pdf.showPage()
+                page, column = page + 1, 0
+            x = 30 + column * 190
+        pdf.setFont("DejaVuSans", 9)
+        pdf.drawString(x + (15 if first else 0), y, line)
+        y -= 11
+    pdf.setFont("DejaVuSans", 8)
+    pdf.drawCentredString(A5[0] / 2, A5[1] - 35, HEAD)
+    pdf.drawCentredString(A5[0] / 2, 25, str(page))
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("column", [0, 1], ids=["left", "right"])
+def test_a_footnote_at_the_foot_of_one_column_of_two_is_no_text_of_the_article(column: int) -> None:
+    # the other column runs on below the footnote: the footnote was read as text between the columns
+    doc = parse_bytes(_two_columns(column), "uk.pdf")
+    assert [a.id for a in doc.articles] == ["122", "123", "124", "125"]
+    assert [line for a in doc.articles for line in (a.heading, *a.lines)] == CHAPTER_17[1:]
+    assert doc.articles[0].chapter == CHAPTER_17[0]
+    assert doc.notes == [("", "1 Примечание к статье 124 введено Законом Республики Беларусь от 26 мая 2021 г. № 112-З.")]
+
+
+# The Code's first page on A6: its title in 11 pt, centred and too wide for one line, broken with a hyphen
+# (each line centred reads as an indented one: a paragraph of its own), the date and number under it.
+FRONT = [
+    ("centre", 11, "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕ-"),
+    ("centre", 11, "ЛАРУСЬ"),
+    ("centre", 9, "9 июля 1999 г. № 275-З"),
+    ("centre", 9, "ОБЩАЯ ЧАСТЬ"),
+    ("centre", 9, "РАЗДЕЛ I. УГОЛОВНЫЙ ЗАКОН"),
+    ("centre", 9, "ГЛАВА 1. Общие положения"),
+    ("indent", 9, "Статья 1. Уголовный кодекс Республики Бе-"),
+    ("margin", 9, "ларусь"),
+    ("indent", 9, "1. Уголовный кодекс Республики Беларусь опре-"),
+    ("margin", 9, "деляет, какие общественно опасные деяния явля-"),
+    ("margin", 9, "ются преступлениями, закрепляет основания и"),
+    ("margin", 9, "условия уголовной ответственности."),
+]
+
+
+def test_a_centred_title_broken_with_a_hyphen_reads_as_one_title() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A6, invariant=True)
+    y, width = A6[1] - 40, A6[0] - 60
+    for place, size, line in FRONT:
+        pdf.setFont("DejaVuSans", size)
+        x = {"centre": 30 + (width - stringWidth(line, "DejaVuSans", size)) / 2, "indent": 42.0, "margin": 30.0}[place]
+        pdf.drawString(x, y, line)
+        y -= size + 3
+    pdf.showPage()
+    pdf.save()
+    doc = parse_bytes(buf.getvalue(), "uk.pdf")
+    # the title was "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕ-", and "ЛАРУСЬ" a line of the preamble
+    assert doc.title == "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert doc.preamble == "9 июля 1999 г. № 275-З"
+    assert doc.act == "HK9900275"
+    [article] = doc.articles
+    assert (article.part, article.section, article.chapter) == (
+        "ОБЩАЯ ЧАСТЬ", "РАЗДЕЛ I. УГОЛОВНЫЙ ЗАКОН", "ГЛАВА 1. Общие положения")
+    assert article.heading == "Статья 1. Уголовный кодекс Республики Беларусь"
+    assert article.lines == ["1. Уголовный кодекс Республики Беларусь определяет, какие общественно опасные деяния "
+                             "являются преступлениями, закрепляет основания и условия уголовной ответственности."]

@@ -10,7 +10,7 @@ import pytest
 
 from lexwatch.errors import EncryptedPdfError, InputError, NoTextLayerError
 from lexwatch.ids import ArticleNumber
-from lexwatch.text.extract_pdf import join_wrapped
+from lexwatch.text.extract_pdf import TextLine, join_wrapped, paragraphs
 from lexwatch.text.load import extract_text, parse_bytes
 from lexwatch.text.model import Article, Document
 
@@ -130,6 +130,33 @@ def test_a_hyphen_at_a_line_end_joins_unless_the_text_writes_the_word_with_its_h
         paragraph: str, line: str, joined: str) -> None:
     vocabulary = {"военно-промышленного", "военно-промышленный"}
     assert join_wrapped(paragraph, line, vocabulary) == joined
+
+
+# A code's first lines as pypdf gives them: the title centred (each line reads as indented), the date and
+# number centred under it, then the text at a 30 pt margin with 12 pt first-line indents.
+UK_FRONT = [(56.7, "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕ-"), (130.9, "ЛАРУСЬ"), (93.7, "9 июля 1999 г. № 275-З"),
+            (42.0, "1. Акт терроризма, то есть совершение в целях устраше-"),
+            (30.0, "ния населения, взрыва, поджога или иных действий-"),   # a dash typed as a hyphen
+            (42.0, "наказывается лишением свободы на срок от восьми до две-"),
+            (30.0, "надцати лет.")]
+# ПИКоАП's title on an A5 page: a hyphenated word and a broken one at the ends of its lines.
+PIKOAP_FRONT = [(162.1, "ПРОЦЕССУАЛЬНО-"), (43.0, "ИСПОЛНИТЕЛЬНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИ-"),
+                (112.4, "НИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ"), (146.9, "6 января 2021 г. № 92-З")]
+
+
+@pytest.mark.parametrize(("front", "read"), [
+    (UK_FRONT, ["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "9 июля 1999 г. № 275-З",
+                "1. Акт терроризма, то есть совершение в целях устрашения населения, взрыва, поджога или иных "
+                "действий-",
+                "наказывается лишением свободы на срок от восьми до двенадцати лет."]),
+    (PIKOAP_FRONT, ["ПРОЦЕССУАЛЬНО-ИСПОЛНИТЕЛЬНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ ОБ АДМИНИСТРАТИВНЫХ ПРАВОНАРУШЕНИЯХ",
+                    "6 января 2021 г. № 92-З"]),
+], ids=["uk", "pikoap"])
+def test_a_centred_title_broken_with_a_hyphen_is_one_paragraph(front: list[tuple[float, str]], read: list[str]) -> None:
+    # each line of the title after a broken word was a paragraph ("…РЕСПУБЛИКИ БЕ-", "ЛАРУСЬ"); a hyphenated
+    # word keeps its hyphen, and a line ending in a dash typed as a hyphen still ends its paragraph
+    lines = [TextLine(x, 400.0 - 12 * k, 10.0, [text]) for k, (x, text) in enumerate(front)]
+    assert paragraphs(lines) == read
 
 
 def test_a_scan_without_a_text_layer_is_refused_with_advice() -> None:

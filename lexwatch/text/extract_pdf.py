@@ -7,6 +7,7 @@ for the portal's two-column publications.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -260,12 +261,18 @@ def _indent(line: TextLine, margins: list[float]) -> float:
     return line.x - margin
 
 
+def _broken_word(paragraph: str, line: str) -> bool:
+    """Whether the paragraph ends in a word broken with a hyphen that the line goes on with: in lower case,
+    or in capitals after capitals ("ЗДО-" + "РОВЬЯ"); not a dash ("действий, -") nor a rule ("-----")."""
+    return (paragraph.endswith(("-", "\u00ad")) and len(paragraph) > 1 and paragraph[-2].isalpha()
+            and (line[:1].islower() or (paragraph[-2].isupper() and line[:2].isupper())))
+
+
 def join_wrapped(paragraph: str, line: str, vocabulary: set[str]) -> str:
     """Join a wrapped line; 'нака-' + 'зывается' -> 'наказывается', 'военно-' + 'промышленный' keeps
     its hyphen when the document writes the word with it elsewhere, or when the dictionary says
     it is a hyphenated word (lexwatch.morph.hyphenated) and the document does not write it joined."""
-    if paragraph.endswith(("-", "\u00ad")) and len(paragraph) > 1 and paragraph[-2].isalpha() \
-            and (line[:1].islower() or (paragraph[-2].isupper() and line[:2].isupper())):  # "ЗДО-" + "РОВЬЯ"
+    if _broken_word(paragraph, line):
         # the last word, looked for in the paragraph's end only (no word is _LONGEST_WORD long)
         head_match = _LAST_WORD.search(paragraph, max(0, len(paragraph) - _LONGEST_WORD))
         tail_match = _WORD.match(line)
@@ -291,6 +298,16 @@ def _continues_heading(heading: str, line: str) -> bool:
     """A centred heading's next line (centred too, so it reads as indented) goes on in lower case, or
     in capitals under a heading in capitals: no text after a heading starts so."""
     return line[:1].islower() or (heading.isupper() and line.isupper() and not _is_heading(line))
+
+
+def _finishes_word(paragraph: str, line: str, vocabulary: set[str]) -> bool:
+    """A line that ends the word broken at the paragraph's end, though it reads as a new paragraph (a centred
+    title's second line reads as indented: "УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕ-" + "ЛАРУСЬ"): in capitals after
+    capitals, or in lower case when joining drops the hyphen; not a heading, nor the next paragraph after
+    a dash typed as a hyphen ("действий-" + "наказывается", which join_wrapped keeps hyphenated)."""
+    if not _broken_word(paragraph, line) or _is_heading(line):
+        return False
+    return line.isupper() or join_wrapped(paragraph, line, vocabulary) == paragraph[:-1] + line
 
 
 def _gaps(lines: list[TextLine]) -> list[bool]:
@@ -335,10 +352,11 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
         elif in_heading:
             new = not _continues_heading(prev, text)
         elif by_indent:
-            new = indented or _is_heading(text)
+            new = (indented or _is_heading(text)) and not _finishes_word(prev, text, vocabulary)
         else:
-            new = _is_heading(text) or len(previous_line) < 0.7 * full or (
-                prev.endswith(_BREAK_AFTER) and not prev.endswith("-") and bool(_MARKER.match(text)))
+            new = (_is_heading(text) or len(previous_line) < 0.7 * full or (
+                prev.endswith(_BREAK_AFTER) and not prev.endswith("-") and bool(_MARKER.match(text)))) \
+                and not _finishes_word(prev, text, vocabulary)
         previous_line = text
         if new:
             if spilled:
@@ -396,29 +414,37 @@ def _reflow(pages: list[list[TextLine]]) -> list[Block]:
     kept = _drop_page_furniture(pages)
     sizes = [line.size for page in kept for line in page]
     body_size = statistics.median(sizes) if sizes else 0.0
+    margins = _margins([line for page in kept for line in page])
     body: list[TextLine] = []
     notes: list[TextLine] = []
     for page in kept:
-        foot = _footnotes(page, _SMALL * body_size)
-        body += [line for line in page if id(line) not in foot]
-        notes += sorted((line for line in page if foot.get(id(line))), key=lambda line: -line.y)
+        columns: dict[int, list[TextLine]] = {}
+        for line in page:
+            columns.setdefault(max(0, bisect.bisect_right(margins, line.x + 0.5) - 1), []).append(line)
+        aside: set[int] = set()
+        for column in sorted(columns):
+            found, rules = _footnotes(columns[column], _SMALL * body_size)
+            notes += found
+            aside.update(map(id, found + rules))
+        body += [line for line in page if id(line) not in aside] if aside else page
     return [Block(text) for text in paragraphs(body)] + [Block(text, BlockKind.ASIDE) for text in _notes(notes)]
 
 
-def _footnotes(page: list[TextLine], small: float) -> dict[int, bool]:
-    """The page's footnote lines (id -> True) and the rule above them (id -> False): the small print
-    below the lowest line of body text, when its top line opens with a footnote's mark (a page all in
-    small print is body text)."""
-    lowest = min((line.y for line in page if line.size >= small and not _RULE.match(line.text)), default=None)
+def _footnotes(column: list[TextLine], small: float) -> tuple[list[TextLine], list[TextLine]]:
+    """A column's footnote lines, top down, and the rule above them: the small print below the column's
+    lowest line of body text, when its top line opens with a footnote's mark (a column all in small
+    print is body text). Each column of a page on its own: a footnote may close one column while the
+    other runs on below it."""
+    lowest = min((line.y for line in column if line.size >= small and not _RULE.match(line.text)), default=None)
     if lowest is None:
-        return {}
-    tail = sorted((line for line in page if line.y < lowest and (line.size < small or _RULE.match(line.text))),
+        return [], []
+    tail = sorted((line for line in column if line.y < lowest and (line.size < small or _RULE.match(line.text))),
                   key=lambda line: -line.y)
     rules = list(itertools.takewhile(lambda line: bool(_RULE.match(line.text)), tail))
     notes = tail[len(rules):]
     if not notes or not _FOOTNOTE.match(notes[0].text):
-        return {}
-    return {id(line): True for line in notes} | {id(line): False for line in rules}
+        return [], []
+    return notes, rules
 
 
 def _notes(lines: list[TextLine]) -> list[str]:
