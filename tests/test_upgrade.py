@@ -43,25 +43,25 @@ LAW = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
 """
 
 
-def _as_the_old_lexwatch_stored_it(workspace: Path) -> None:
-    """Every stored version's rows as the older lexwatch wrote them: an article without a title had its
-    text's first line for one, and the version's text (whose sha256 tells texts apart) said so."""
+def _as_the_old_lexwatch_stored_it(workspace: Path, only: str | None = None) -> None:
+    """Every stored version (or the one whose id is `only`) as the older lexwatch wrote it: an article
+    without a title had its text's first line for one, and the version's text (whose sha256 tells texts
+    apart) and its text file beside the raw one said so."""
     ws = Workspace.find(workspace)
     with ws.open_store() as store:
-        versions = store.list()
+        stored = [(info, store.document(info.id)) for info in store.list() if only in (None, info.id)]
     db = sqlite3.connect(ws.db_path, isolation_level=None)
     with db:
-        for info in versions:
-            with VersionStore(ws.db_path, ws.drafts_dir) as store:
-                doc = store.document(info.id)
+        for info, doc in stored:
             for seq, article in enumerate(doc.articles, 1):
                 if not article.title:
                     article.title, _, article.text = article.text.partition("\n")
                     db.execute("UPDATE articles SET title = ?, text = ? WHERE version_id = ? AND seq = ?",
                                (article.title, article.text, info.id, seq))
-            db.execute("UPDATE versions SET text_sha256 = ? WHERE id = ?",
+            # parser 0: what migration 0006_parser gives a version stored before it
+            db.execute("UPDATE versions SET text_sha256 = ?, parser = 0 WHERE id = ?",
                        (hashlib.sha256(doc.as_text().encode()).hexdigest(), info.id))
-        db.execute("UPDATE versions SET parser = 0")  # what migration 0006_parser gives a version stored before it
+            (ws.root / info.text_path).write_bytes(doc.as_text().encode())
     db.close()
 
 
@@ -164,6 +164,21 @@ def test_diff_after_an_upgrade_shows_the_change_check_told_and_no_other(lexwatch
     assert shown.code == 1, shown
     assert [(a["status"], a["new_number"]) for a in shown.json()["articles"]] == [("changed", "2")]
     assert shown.json()["summary"]["changed"] == 1
+
+
+def test_diff_after_an_upgrade_reads_the_old_version_again_by_itself(lexwatch_cli, workspace, tmp_path):
+    # No check in between to read the old version again: the amended law added by hand, then diffed.
+    # The old reading's Art. 1 against this one's was told changed, a change no law made.
+    _told_by_the_old_version(lexwatch_cli, workspace)
+    amended = tmp_path / "zakon_251-z_izm.txt"
+    amended.write_text(LAW.replace("через десять дней", "через три месяца"), encoding="utf-8")
+    added = lexwatch_cli("add", str(amended), "--json", cwd=workspace)
+    assert added.code == 0, added
+    with Workspace.find(workspace).open_store() as store:
+        old, new = (info.id for info in store.list())
+    shown = lexwatch_cli("diff", old[:12], new[:12], "--format", "json", cwd=workspace)
+    assert shown.code == 1, shown
+    assert [(a["status"], a["new_number"]) for a in shown.json()["articles"]] == [("changed", "2")]
 
 
 def test_history_and_show_after_an_upgrade_read_the_old_version_as_this_lexwatch_does(lexwatch_cli, workspace):
