@@ -245,3 +245,30 @@ def test_a_read_only_copy_made_before_the_parser_column_is_read_as_this_lexwatch
         first = store.document(old).articles[0]
         assert (first.title, first.text[:14]) == ("", "Внести в Закон")
     assert sorted(p.name for p in ws.root.rglob("*")) == files
+
+
+def test_a_disk_too_full_for_the_text_file_still_reads_the_old_version_as_this_lexwatch_does(
+        lexwatch_cli, workspace, monkeypatch):
+    # Room to open the store, none for a file: diff, history and drafts show stopped with "disk full
+    # while writing drafts/…" where they only read. Read again in memory this time, stored next time.
+    import errno
+    import os
+
+    old, _ = _changed_after_the_upgrade(lexwatch_cli, workspace)
+    _as_the_old_lexwatch_stored_it(workspace, only=old)
+    ws = Workspace.find(workspace)
+
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with ws.open_store() as store:
+        assert not store.read_only
+        monkeypatch.setattr(os, "fsync", no_space)
+        first = store.document(old).articles[0]
+        monkeypatch.undo()
+    assert (first.title, first.text[:14]) == ("", "Внести в Закон")
+    db = sqlite3.connect(ws.db_path)
+    [(title, parser)] = db.execute("SELECT a.title, v.parser FROM articles a JOIN versions v ON v.id = a.version_id"
+                                   " WHERE v.id = ? AND a.seq = 1", (old,)).fetchall()
+    db.close()
+    assert parser == 0 and title.startswith("Внести в Закон")  # nothing half-stored: read again next time

@@ -509,8 +509,8 @@ class VersionStore:
                     self.db.execute("UPDATE versions SET text_sha256 = ?, article_count = ?, preamble = ?,"
                                     " parser = ? WHERE id = ?",
                                     (_text_sha(doc), len(doc.articles), doc.preamble, PARSER, version_id))
-        except (OSError, sqlite3.Error):  # a full disk, a lock held too long: read in memory this time
-            return row
+        except (OSError, DiskFullError, sqlite3.Error):  # a full disk, a lock held too long: read in
+            return row  # memory this time (a command that only reads does not stop at a file it cannot write)
         fresh: sqlite3.Row = self.db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
         return fresh
 
