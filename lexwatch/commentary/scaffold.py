@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from lexwatch.diff.render import RenderOptions, display_ops, label, one_line, shown_articles, shown_title
+from lexwatch.diff.render import (
+    RenderOptions,
+    display_ops,
+    label,
+    one_line,
+    shown_articles,
+    shown_title,
+    title_change,
+)
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 from lexwatch.flags.packs import descriptions
@@ -205,6 +213,9 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
     for item in shown:
         inserted, deleted = word_counts(item.ops + item.title_ops)
         old_text, new_text = _plain(item)
+        # a repeal's title ops ("[-Повторность преступлений-]{+Исключена+}") read as a rename: the
+        # heading and status say it, as in the redline
+        title_ops = title_change(item)
         articles.append({
             "label": label(item), "title": shown_title(item), "status": item.status,
             "summary": one_line(item, russian=True),
@@ -214,7 +225,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
             "old_title": item.old.title if item.old else None, "new_title": item.new.title if item.new else None,
             "old_text": old_text, "new_text": new_text,
             "redline": markup.ops(item.ops, item.technical),
-            "title_redline": markup.ops(item.title_ops, item.technical) if item.title_ops else None,
+            "title_redline": markup.ops(title_ops, item.technical) if title_ops else None,
             "old_wording": markup.wording(item, "delete"), "new_wording": markup.wording(item, "insert"),
             "flags": [{**_flag(f, subjects), "targets": ", ".join(_cited(f))} for f in item.flags],
             "sanctions": [s.get("summary_ru") or s.get("summary", "") for s in item.sanctions],
