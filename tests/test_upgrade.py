@@ -115,6 +115,30 @@ def test_a_draft_saved_again_after_an_upgrade_is_not_told_again(lexwatch_cli, wo
     assert run.json()["documents"] == []
 
 
+def test_a_draft_saved_again_under_another_name_after_an_upgrade_is_not_told_again(lexwatch_cli, workspace):
+    # The browser names the second download "… (1).txt": a new address, and a draft has no act or date
+    # to find the stored version by, only its text. The old reading's text was compared as stored and
+    # the draft told "new" again; this lexwatch's reading of the stored version is the same text.
+    inbox = folder_inbox(workspace)
+    (inbox / "proekt_izmeneniya_UK.txt").write_text(DRAFT, encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        [stored] = store.list()
+        doc = store.document(stored.id)
+    assert stored.act is None and stored.edition_date is None
+    doc.title = doc.title.removeprefix("ПРОЕКТ ")  # as 1ff9954 read it
+    db = sqlite3.connect(ws.db_path, isolation_level=None)
+    with db:
+        db.execute("UPDATE versions SET title = ?, text_sha256 = ?, parser = 0 WHERE id = ?",
+                   (doc.title, hashlib.sha256(doc.as_text().encode()).hexdigest(), stored.id))
+    db.close()
+    (inbox / "proekt_izmeneniya_UK (1).txt").write_bytes(DRAFT.replace("\n", "\r\n").encode())
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 0, run
+    assert run.json()["documents"] == [] and run.json()["sources"]["folder"]["unchanged"] == 2
+
+
 def test_the_first_change_after_an_upgrade_tells_the_article_changed_and_no_other(lexwatch_cli, workspace):
     law = _told_by_the_old_version(lexwatch_cli, workspace)
     law.write_text(LAW.replace("через десять дней", "через три месяца"), encoding="utf-8")

@@ -348,15 +348,19 @@ class VersionStore:
         # Stored by an older lexwatch, a version's text may be this one read otherwise (a law saved
         # again after an upgrade: a mailed "changed" for no change): each version compared here is
         # compared as this lexwatch reads it, read again once if an older reading stored it (ADR-34).
-        if act and day is not None:
-            for row in self.db.execute("SELECT * FROM versions WHERE act = ? AND edition_date = ?",
-                                       (act, day)).fetchall():
-                self._fresh(row)
         def fresh(row: sqlite3.Row | None) -> sqlite3.Row | None:
             return None if row is None else self._fresh(row)
 
         latest = fresh(self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC"
                                        " LIMIT 1", (source,)).fetchone())
+        # the versions asked for by their text below, read again first: an older reading's text sha256
+        # is not this one's (a draft saved again under another name has no act or date but its text)
+        by_text = ([("act IS ? AND edition_date IS ?", (act, day))] if latest is None and text_sha != _NO_TEXT else [])
+        by_text += [("act = ? AND edition_date = ?", (act, day))] if act and day is not None else []
+        for where, args in by_text if not self.read_only else []:  # (a read-only store stores nothing)
+            for row in self.db.execute(f"SELECT * FROM versions WHERE {where} AND parser < ?",
+                                       (*args, PARSER)).fetchall():
+                self._fresh(row)
         queries: list[tuple[str, tuple[str | None, ...]]] = []
         # not for a source that gave another text since: going back to it is a change
         if latest is None and text_sha != _NO_TEXT:
