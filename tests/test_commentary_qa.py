@@ -46,3 +46,25 @@ def test_a_repealed_article_has_no_title_line_that_reads_as_a_rename(
         assert "Статья 41. Повторность преступлений (исключена)" in text, text
         assert "статья исключена" in text
         assert "Заголовок" not in text, text
+
+
+def test_a_wording_with_no_text_is_quoted_as_a_dash_in_every_format(lexwatch_cli: Cli, tmp_path: Path) -> None:
+    """A repealed article's new wording has no text: it was an empty quotation (">" in Markdown, an
+    empty <blockquote>, and in Word nothing at all under "Новая редакция"), which reads as text lost.
+    It is "—", as the wording of an article an edition lacks is."""
+    import docx
+
+    old, new = write_editions(tmp_path, REPEAL_2020, REPEAL_2022)
+    for out in ("draft.md", "draft.docx"):
+        assert lexwatch_cli("commentary", "new", str(old), str(new), "-a", "41", "-o", out).code == 0
+    art41 = _section((tmp_path / "draft.md").read_text(encoding="utf-8"), "### Статья 41")
+    assert "**Новая редакция** (uk\\_2022.txt):\n\n> —\n" in art41, art41
+    assert "\n>\n" not in art41
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "draft.docx")).paragraphs]
+    after = paragraphs[next(i for i, p in enumerate(paragraphs) if p.startswith("Новая редакция")) + 1]
+    assert after == "—", paragraphs
+
+    assert lexwatch_cli("commentary", "new", str(old), str(new), "-a", "41", "-T", "commentary.html",
+                        "-o", "draft.html").code == 0
+    page = (tmp_path / "draft.html").read_text(encoding="utf-8")
+    assert "<h3>Новая редакция (uk_2022.txt)</h3><blockquote>—</blockquote>" in page, page

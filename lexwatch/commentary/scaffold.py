@@ -503,11 +503,13 @@ def _md_value(value: Any) -> Any:
 
 
 def _quote(kind: str) -> Any:
-    """The `quote` filter: a wording or any text as a block quotation, a line a part or point."""
+    """The `quote` filter: a wording or any text as a block quotation, a line a part or point; "—"
+    where there is none (an article the edition lacks) or it has no text (one it repealed, "Статья
+    41. Исключена"), not an empty quotation that reads as text lost."""
     from markupsafe import Markup
 
     def quote_md(value: Any) -> Any:
-        if value is None:
+        if value is None or not str(value).strip():
             return Markup("> —")
         if not hasattr(value, "__html__"):
             from lexwatch.diff.render_text import md_ops
@@ -516,7 +518,7 @@ def _quote(kind: str) -> Any:
         return Markup("\n".join(f"> {line}" if line.strip() else ">" for line in str(value).split("\n")))
 
     def quote_html(value: Any) -> Any:
-        if value is None:
+        if value is None or not str(value).strip():
             return Markup("<blockquote>—</blockquote>")
         if not hasattr(value, "__html__"):
             from lexwatch.diff.render_html import ops_html
