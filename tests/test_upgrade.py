@@ -296,3 +296,23 @@ def test_a_disk_too_full_for_the_text_file_still_reads_the_old_version_as_this_l
                                    " WHERE v.id = ? AND a.seq = 1", (old,)).fetchall()
     db.close()
     assert parser == 0 and title.startswith("Внести в Закон")  # nothing half-stored: read again next time
+
+
+def test_an_old_version_read_inside_the_transaction_storing_a_new_one_leaves_that_transaction_alone(workspace):
+    # A hook run as a version is stored (`on_insert`, where check's pending alert is written) that reads
+    # the version before it: reading it again began a transaction of its own, which failed inside the
+    # caller's, and rolled that back: the new version was not stored ("cannot commit - no transaction").
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        old = store.add(LAW.encode(), source="zakon_251-z.txt", filename="zakon_251-z.txt").version
+    _as_the_old_lexwatch_stored_it(workspace)
+    read: list[str] = []
+
+    def hook(db: sqlite3.Connection, info: versions.VersionInfo) -> None:
+        read.append(store.document(old.id).articles[0].title)
+
+    amended = LAW.replace("через десять дней", "через три месяца")
+    with ws.open_store() as store:
+        new = store.add(amended.encode(), source="zakon_251-z.txt", filename="zakon_251-z.txt", on_insert=hook)
+        assert new.created and [v.id for v in store.list()] == [old.id, new.version.id]
+    assert read == [""]  # as this lexwatch reads it (in memory: the old rows are rewritten another time)

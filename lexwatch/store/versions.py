@@ -492,8 +492,8 @@ class VersionStore:
             doc = self._read_raw(info)
             self._read_again[version_id] = doc if doc is not None and (doc.articles or not info.articles) else None
         doc = self._read_again[version_id]
-        if self.read_only:
-            return row
+        if self.read_only or self.db.in_transaction:  # a caller's transaction (`on_insert`): no BEGIN
+            return row  # inside it, whose failure would roll that one back; read in memory this time
         try:
             if doc is not None:
                 text = _stored_text(doc)
