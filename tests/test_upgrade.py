@@ -316,3 +316,46 @@ def test_an_old_version_read_inside_the_transaction_storing_a_new_one_leaves_tha
         new = store.add(amended.encode(), source="zakon_251-z.txt", filename="zakon_251-z.txt", on_insert=hook)
         assert new.created and [v.id for v in store.list()] == [old.id, new.version.id]
     assert read == [""]  # as this lexwatch reads it (in memory: the old rows are rewritten another time)
+
+
+def test_a_version_a_newer_lexwatch_reads_again_meanwhile_keeps_the_text_file_it_wrote(workspace, monkeypatch):
+    # Two installs on one workspace (cron's and the user's shell's): while this one reads the old
+    # version again (a PDF of the Code: seconds), a newer one reads it too and stores its own reading.
+    # This one wrote its text file over the newer one's, then found the rows read already: the file
+    # said one reading, the rows another.
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        old = store.add(LAW.encode(), source="zakon_251-z.txt", filename="zakon_251-z.txt").version
+    newer = (ws.root / old.text_path).read_text(encoding="utf-8").replace(  # the signature set aside
+        "\nПрезидент Республики Беларусь А.Лукашенко", "")
+    _as_the_old_lexwatch_stored_it(workspace)
+    real = VersionStore._read_raw
+
+    def read_meanwhile(self: VersionStore, info: versions.VersionInfo) -> versions.Document | None:
+        doc = real(self, info)
+        db = sqlite3.connect(ws.db_path, isolation_level=None)
+        with db:
+            db.execute("UPDATE versions SET parser = ? WHERE id = ?", (PARSER + 1, info.id))
+        db.close()
+        (ws.root / info.text_path).write_text(newer, encoding="utf-8")
+        return doc
+
+    monkeypatch.setattr(VersionStore, "_read_raw", read_meanwhile)
+    with ws.open_store() as store:
+        store.document(old.id)
+    assert (ws.root / old.text_path).read_text(encoding="utf-8") == newer
+
+
+def test_an_old_version_whose_row_names_its_raw_file_for_its_text_keeps_the_raw_bytes(workspace):
+    # A row edited by hand or by another tool ("text_path" set to the raw .txt): read again, its text
+    # was written over the raw bytes, whose sha256 is the version's id
+    ws = Workspace.find(workspace)
+    with ws.open_store() as store:
+        old = store.add(LAW.encode(), source="zakon_251-z.txt", filename="zakon_251-z.txt").version
+    _as_the_old_lexwatch_stored_it(workspace)
+    db = sqlite3.connect(ws.db_path, isolation_level=None)
+    db.execute("UPDATE versions SET text_path = raw_path")
+    db.close()
+    with ws.open_store() as store:
+        assert store.document(old.id).articles[0].title == ""
+    assert hashlib.sha256((ws.root / old.raw_path).read_bytes()).hexdigest() == old.id

@@ -495,11 +495,6 @@ class VersionStore:
         if self.read_only or self.db.in_transaction:  # a caller's transaction (`on_insert`): no BEGIN
             return row  # inside it, whose failure would roll that one back; read in memory this time
         try:
-            if doc is not None:
-                text = _stored_text(doc)
-                text_path = (self.root / info.text_path).resolve()
-                if info.text_path and text_path.is_relative_to(self.drafts_dir.resolve()):
-                    atomic_write(text_path, text.encode())  # before the row: a crash between reads it again
             with self.db:
                 self.db.execute("BEGIN IMMEDIATE")
                 now = self.db.execute("SELECT parser FROM versions WHERE id = ?", (version_id,)).fetchone()
@@ -513,6 +508,12 @@ class VersionStore:
                     self.db.execute("UPDATE versions SET text_sha256 = ?, article_count = ?, preamble = ?,"
                                     " parser = ? WHERE id = ?",
                                     (_text_sha(doc), len(doc.articles), doc.preamble, PARSER, version_id))
+                    # the text file too, by the run that rewrites the rows (not by one that found them
+                    # read again meanwhile), before they are committed: a crash between reads it again
+                    text_path = (self.root / info.text_path).resolve()
+                    if (info.text_path and text_path.is_relative_to(self.drafts_dir.resolve())
+                            and text_path != (self.root / info.raw_path).resolve()):  # never over the raw file
+                        atomic_write(text_path, _stored_text(doc).encode())
         except (OSError, DiskFullError, sqlite3.Error):  # a full disk, a lock held too long: read in
             return row  # memory this time (a command that only reads does not stop at a file it cannot write)
         fresh: sqlite3.Row = self.db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
