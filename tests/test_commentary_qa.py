@@ -68,3 +68,68 @@ def test_a_wording_with_no_text_is_quoted_as_a_dash_in_every_format(lexwatch_cli
                         "-o", "draft.html").code == 0
     page = (tmp_path / "draft.html").read_text(encoding="utf-8")
     assert "<h3>Новая редакция (uk_2022.txt)</h3><blockquote>—</blockquote>" in page, page
+
+
+# The head of a consolidated Code as the portal prints it: its date and number, then the acts that
+# amended it, one a paragraph (p.changeadd), each with its register number in angle brackets.
+HEAD = ["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "9 июля 1999 г. № 275-З",
+        "Принят Палатой представителей 2 июня 1999 года", "Одобрен Советом Республики 24 июня 1999 года",
+        "Изменения и дополнения:"]
+LAW_131 = ("Закон Республики Беларусь от 17 июля 2018 г. № 131-З (Национальный правовой Интернет-портал "
+           "Республики Беларусь, 28.07.2018, 2/2569) <H11800131> - внесены изменения и дополнения, {} в силу "
+           "29 октября 2018 г.;")
+LAW_253 = ("Закон Республики Беларусь от 11 ноября 2019 г. № 253-З (Национальный правовой Интернет-портал "
+           "Республики Беларусь, 23.11.2019, 2/2691) <H11900253>")
+LAW_146 = "Закон Республики Беларусь от 5 января 2022 г. № 146-З <H12200146>"
+LAW_165 = ("Закон Республики Беларусь от 13 мая 2022 г. № 165-З (Национальный правовой Интернет-портал "
+           "Республики Беларусь, 17.05.2022, 2/2890) <H12200165> - внесены изменения, вступившие в силу 28 мая 2022 г.")
+ART_59_OLD = ["Статья 59. Смертная казнь",
+              "1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела "
+              "за некоторые особо тяжкие преступления, сопряженные с умышленным лишением жизни человека при "
+              "отягчающих обстоятельствах (до отмены смертной казни).", ""]
+ART_59_NEW = ["Статья 59. Смертная казнь",
+              "1. В качестве исключительной меры наказания допускается применение смертной казни – расстрела "
+              "(до отмены смертной казни) за преступления, предусмотренные частью 3 статьи 289 настоящего "
+              "Кодекса, либо за сопряженные с умышленным лишением жизни человека при отягчающих "
+              "обстоятельствах некоторые иные особо тяжкие преступления.", ""]
+
+
+def test_a_draft_names_the_laws_that_amended_the_code_between_the_two_editions(
+        lexwatch_cli: Cli, workspace: Path) -> None:
+    """A consolidated Code lists the acts that amended it: the new edition's entries the old one lacks
+    are the laws that made the changes, which a commentator cites. A law the old list had is not
+    named again though its note now reads otherwise ("вступающие" → "вступившие")."""
+    old = workspace / "uk_2020.txt"
+    old.write_text("\n".join([*HEAD, LAW_131.format("вступающие"), LAW_253, "", *ART_59_OLD]), encoding="utf-8")
+    new = workspace / "uk_2022.txt"
+    new.write_text("\n".join([*HEAD, LAW_131.format("вступившие"), LAW_253 + ";", LAW_146 + ";", LAW_165, "",
+                              *ART_59_NEW]), encoding="utf-8")
+    listed = ("Акты, которыми внесены изменения (по списку изменений и дополнений редакции {}):\n\n"
+              "- Закон Республики Беларусь от 5 января 2022 г. № 146-З (H12200146)\n"
+              "- Закон Республики Беларусь от 13 мая 2022 г. № 165-З (H12200165): внесены изменения, "
+              "вступившие в силу 28 мая 2022 г.\n")
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "draft.md", cwd=workspace)
+    assert made.code == 0, made
+    text = (workspace / "draft.md").read_text(encoding="utf-8")
+    assert listed.format("uk\\_2022.txt") in text, text
+    assert "131-З" not in text and "253-З" not in text
+
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "commentary.html", "-o", "draft.html",
+                        cwd=workspace)
+    assert made.code == 0, made
+    page = (workspace / "draft.html").read_text(encoding="utf-8")
+    assert "<li>Закон Республики Беларусь от 5 января 2022 г. № 146-З (H12200146)</li>" in page, page
+
+    # a review of the period: the Code's entry names them too
+    for path, day in ((old, "2020-09-07"), (new, "2022-09-26")):
+        assert lexwatch_cli("add", str(path), "--edition-date", day, cwd=workspace).code == 0
+    made = lexwatch_cli("commentary", "period", "--since", "2022-01-01", "--until", "2022-12-31", "-o", "q.md",
+                        cwd=workspace)
+    assert made.code == 0, made
+    assert listed.format("от 26.09.2022") in (workspace / "q.md").read_text(encoding="utf-8")
+
+    # an edition saved without its list says nothing of the laws: none is named
+    old.write_text("\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *ART_59_OLD]), encoding="utf-8")
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "bare.md", cwd=workspace)
+    assert made.code == 0, made
+    assert "Акты, которыми" not in (workspace / "bare.md").read_text(encoding="utf-8")

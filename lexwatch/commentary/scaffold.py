@@ -246,6 +246,7 @@ def facts(diff: DocumentDiff, *, title: str, kind: str, docs: tuple[Document, Do
         "renamed": _renamed(diff, markup),
         "headings": [{"key": h.key, "old": h.old, "new": h.new, "redline": markup.ops(h.ops, False)}
                      for h in diff.headings],
+        "amended_by": amended_by(docs[0].preamble, docs[1].preamble),
         "articles": articles,
         "subjects": _subjects(packs, in_order),
         "unflagged": [a for a in in_order if not a["flags"]],  # "Прочие изменения", in the code's order
@@ -258,6 +259,62 @@ def worth_a_draft(data: dict[str, Any], flagged_only: bool) -> bool:
     """Whether facts make a draft: an article to tell, or the act or a chapter renamed (no article holds
     either), unless only flagged articles were asked for."""
     return bool(data["articles"]) or (not flagged_only and bool(data["renamed"] or data["headings"]))
+
+
+# A consolidated text's list of the acts that amended it, as the portal prints it under the act's date
+# ("Изменения и дополнения:", then an act a line: "Закон Республики Беларусь от 5 января 2022 г. № 146-З
+# (Национальный правовой Интернет-портал …, 2/2880) <H12200146> - внесены изменения …, вступившие в силу …;")
+_CHANGES_HEAD = re.compile(r"изменения\s+и\s+дополнения\s*:?", re.IGNORECASE)
+_CHANGE_ENTRY = re.compile(r"(?:Закон|Декрет|Указ|Постановление|Решение)(?![а-яё])", re.IGNORECASE)
+_ANGLED = re.compile(r"<([A-Za-z0-9]{9})>")
+
+
+def _changes_list(preamble: str) -> list[dict[str, str]] | None:
+    """The amending acts a consolidated text lists, in its order (an act twice when the list names it
+    twice, for changes taking effect on two days); None for a text without the list."""
+    lines = preamble.split("\n")
+    head = next((i for i, line in enumerate(lines) if _CHANGES_HEAD.fullmatch(line.strip())), None)
+    if head is None:
+        return None
+    entries: list[str] = []
+    for line in (line.strip() for line in lines[head + 1:]):
+        if _CHANGE_ENTRY.match(line):
+            entries.append(line)
+        elif line and entries and not entries[-1].endswith(";"):  # an entry wrapped onto a second line
+            entries[-1] += " " + line
+        else:
+            break
+    found = []
+    for entry in entries:
+        entry = entry.rstrip(" ;")
+        regnum = _ANGLED.search(entry)
+        cited = re.split(r"\s*[(<]", entry, maxsplit=1)[0].strip()
+        note = entry[regnum.end():].strip().lstrip("-–— ").strip() if regnum else ""
+        found.append({"cited": cited, "regnum": regnum.group(1).upper() if regnum else "", "note": note,
+                      "text": entry})
+    return found
+
+
+def amended_by(old_preamble: str, new_preamble: str) -> list[dict[str, str]]:
+    """The acts the new edition's list of changes names and the old one's does not (each `cited`, as
+    the list cites it, `regnum`, `note`, what it says of the changes: "внесены изменения …, вступившие
+    в силу …", and `text`, the entry whole): the laws that made the changes between the two editions.
+    Nothing where either edition has no such list (a text saved without it says nothing of them)."""
+    old, new = _changes_list(old_preamble), _changes_list(new_preamble)
+    if not old or not new:
+        return []
+    seen: dict[str, int] = {}
+    for entry in old:
+        key = entry["regnum"] or " ".join(entry["cited"].split())
+        seen[key] = seen.get(key, 0) + 1
+    added = []
+    for entry in new:
+        key = entry["regnum"] or " ".join(entry["cited"].split())
+        if seen.get(key, 0) > 0:  # listed in the old edition already (its note may since read otherwise)
+            seen[key] -= 1
+        else:
+            added.append(entry)
+    return added
 
 
 def _renamed(diff: DocumentDiff, markup: _Markup) -> dict[str, Any] | None:
