@@ -66,11 +66,16 @@ def test_a_cp1251_text_is_still_read_as_cp1251() -> None:
 @pytest.mark.parametrize("data", [
     b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 40,  # a photo of the page
     b"\x7fELF\x02\x01\x01\x00" + bytes(200) + "Статья 1. ".encode() + bytes(range(256)) * 20,  # a program
-    bytes(4096),
 ])
 def test_a_binary_file_named_txt_is_called_binary(data: bytes) -> None:
     with pytest.raises(InputError, match=r"uk\.txt: a binary file, not text"):
         parse_bytes(data, "uk.txt")
+
+
+def test_a_file_of_zero_bytes_is_called_empty() -> None:
+    # what a sync client that wrote nothing but the file's length leaves: no text, not an old .doc
+    with pytest.raises(InputError, match=r"uk\.txt is empty \(4096 bytes: zero bytes only\)"):
+        parse_bytes(bytes(4096), "uk.txt")
 
 
 def test_adding_a_binary_txt_says_so_in_one_line_and_stores_nothing(workspace: Path, lexwatch_cli: Cli,
