@@ -539,8 +539,9 @@ class VersionStore:
         phrase as a run of such words (`_read_query`). Articles whose title holds it all come first,
         those with fewer other title words sooner ("Шпионаж" before "Коммерческий шпионаж"), then
         by FTS5's rank. Snippets quote the stored text as it is written ("ё" included)."""
-        if not self.read_only:  # the index as this lexwatch reads each version (once after an upgrade)
-            for stale in self.db.execute("SELECT * FROM versions WHERE parser < ?", (PARSER,)).fetchall():
+        if not self.read_only:  # the index as this lexwatch reads each version searched (once after an upgrade)
+            for stale in self.db.execute("SELECT * FROM versions WHERE parser < ? AND (? IS NULL OR act = ?)",
+                                         (PARSER, act, act)).fetchall():
                 self._fresh(stale)
         cited = _cited(query)
         # "130²", "ст. 130²", "статья 59": the article so numbered first (its number is in no text but
