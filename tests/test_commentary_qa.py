@@ -133,3 +133,18 @@ def test_a_draft_names_the_laws_that_amended_the_code_between_the_two_editions(
     made = lexwatch_cli("commentary", "new", str(old), str(new), "-o", "bare.md", cwd=workspace)
     assert made.code == 0, made
     assert "Акты, которыми" not in (workspace / "bare.md").read_text(encoding="utf-8")
+
+
+def test_a_template_reaching_outside_the_templates_is_one_clear_line(lexwatch_cli: Cli, workspace: Path) -> None:
+    """`{% include '../../lexwatch.toml' %}` (a colleague's template reaching for the workspace's files)
+    was refused with the bare name, "template error: ../../lexwatch.toml", which says nothing of why."""
+    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
+    folder = workspace / "commentary" / "templates"
+    for name, reach in (("up", "../../lexwatch.toml"), ("root", "/etc/passwd"), ("gone", "parts.md.j2")):
+        (folder / f"{name}.md.j2").write_text(f"# {{{{ title }}}}\n{{% include '{reach}' %}}\n", encoding="utf-8")
+        made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", name, "-o", "-", cwd=workspace)
+        assert made.code == 2, made
+        assert made.err == (f"lexwatch: error: {folder / name}.md.j2:2: template error: no template '{reach}' "
+                            "(a template includes, extends or imports only those in commentary/templates/ and "
+                            "the built-in ones, by name)\n"), made.err
+        assert made.out == ""

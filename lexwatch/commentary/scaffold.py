@@ -617,7 +617,7 @@ _RENDER_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, Z
 def render(template: Template, data: dict[str, Any], folder: Path | None) -> str:
     """The draft's text. A template may include or extend one beside it, in the workspace's
     `folder` or among the built-in ones. Its mistakes are one line naming its file and line."""
-    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+    from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.sandbox import SandboxedEnvironment
 
     search = list(dict.fromkeys(p for p in (template.path.parent, folder, BUILTIN_DIR) if p is not None))
@@ -635,6 +635,12 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
     except TemplateSyntaxError as exc:
         where = f"{exc.filename or template.path}:{exc.lineno}"
         raise UsageError(f"{where}: template error: {exc.message}") from None
+    except TemplateNotFound as exc:
+        # "../../lexwatch.toml" or "/etc/passwd": Jinja's message is the bare name, or the folders searched
+        names = ", ".join(repr(n) for n in getattr(exc, "templates", None) or [exc.name])
+        raise UsageError(f"{_where(exc, template)}: template error: no template {names} (a template includes, "
+                         "extends or imports only those in commentary/templates/ and the built-in ones, by name)") \
+            from None
     except (TemplateError, *_RENDER_ERRORS) as exc:
         raise UsageError(f"{_where(exc, template)}: template error: {exc}{_other_command(exc, template, data)}") \
             from None
