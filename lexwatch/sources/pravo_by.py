@@ -22,7 +22,7 @@ from lexwatch.errors import LexwatchError, TruncatedResponseError, UnexpectedPag
 from lexwatch.fsutil import safe_name
 from lexwatch.ids import normalize_regnum
 from lexwatch.sources.base import FetchContext, Fetched, Item, failure, source_table
-from lexwatch.text.extract_html import MAX_DEPTH, MAX_REOPENED, cut_short, nesting_depth, reopened_elements
+from lexwatch.text.extract_html import cut_short, unparsable
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
@@ -126,13 +126,9 @@ def _tree(page: Markup) -> LexborHTMLParser:
                                   " has ~80 000): not a page of the portal, not read")
     # lexbor's parse time grows with the square of the nesting depth: a 10 MB page of unclosed <div>
     # from a hostile or impersonated portal would hold the run for hours before any text is read.
-    if nesting_depth(page) > MAX_DEPTH:
-        raise UnexpectedPageError(f"the page nests its elements more than {MAX_DEPTH} levels deep (unclosed"
-                                  " tags?): not a page of the portal, not read")
-    if reopened_elements(page) > MAX_REOPENED:
-        raise UnexpectedPageError(f"the page leaves formatting tags open that the parser would open again in every"
-                                  f" later paragraph (over {MAX_REOPENED:,} elements): not a page of the portal,"
-                                  " not read")
+    refused = unparsable(page)
+    if refused:
+        raise UnexpectedPageError(f"the page has {refused}: not a page of the portal, not read")
     return LexborHTMLParser(page)
 
 

@@ -99,6 +99,17 @@ _ONE_OPEN = frozenset(("a", "nobr"))
 _TAG_WRITTEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)")  # with its attributes, up to ">" or "<"
 
 
+def unparsable(html: str) -> str | None:
+    """Why the HTML parser must not be given `html`, or None: elements nested so deep, or formatting
+    tags left open so often, that parsing it would take hours or gigabytes (a hostile or broken page)."""
+    if nesting_depth(html) > MAX_DEPTH:
+        return f"HTML elements nested more than {MAX_DEPTH} levels deep (unclosed tags?)"
+    if reopened_elements(html) > MAX_REOPENED:
+        return (f"HTML formatting tags (<b>, <i>, <font>…) left open that the parser would open again in every"
+                f" later paragraph (over {MAX_REOPENED:,} elements)")
+    return None
+
+
 def reopened_elements(html: str, limit: int = MAX_REOPENED) -> int:
     """How many elements the parser may open again for formatting tags left open (an upper bound: each
     tag after them counts every one still open, three alike at most), counted only as far as `limit` + 1."""
@@ -158,13 +169,9 @@ def extract(data: bytes, name: str) -> Extracted:
     from selectolax.lexbor import LexborHTMLParser
 
     html, _ = decode_text(data, name)
-    if nesting_depth(html) > MAX_DEPTH:
-        raise InputError(f"{name}: HTML elements nested more than {MAX_DEPTH} levels deep (unclosed tags?);"
-                         " not a page lexwatch can read")
-    if reopened_elements(html) > MAX_REOPENED:
-        raise InputError(f"{name}: HTML formatting tags (<b>, <i>, <font>…) left open that the parser would open"
-                         f" again in every later paragraph (over {MAX_REOPENED:,} elements); not a page lexwatch"
-                         " can read")
+    refused = unparsable(html)
+    if refused:
+        raise InputError(f"{name}: {refused}; not a page lexwatch can read")
     tree = LexborHTMLParser(_prepare(html))
     marked = tree.css_first(REGNUM_SELECTOR)
     act = _own_act(marked.attributes.get("data-regnum") or "") if marked is not None else None
