@@ -148,3 +148,19 @@ def test_a_template_reaching_outside_the_templates_is_one_clear_line(lexwatch_cl
                             "(a template includes, extends or imports only those in commentary/templates/ and "
                             "the built-in ones, by name)\n"), made.err
         assert made.out == ""
+
+
+def test_an_overview_of_an_article_whose_superscript_was_lost_names_the_article_it_may_be(
+        lexwatch_cli: Cli, tmp_path: Path) -> None:
+    """`commentary new` and `diff` answer "-a 1302" with "is it 130²…?"; `overview` said only "no article
+    1302", and a commentator who pasted the number from a PDF took it for an article the Code lacks."""
+    code = tmp_path / "uk_2022.txt"
+    code.write_text("\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *ART_42,
+                               "Статья 130². Отрицание геноцида белорусского народа",
+                               "1. Отрицание геноцида белорусского народа, содержащееся в публичном выступлении, – "
+                               "наказывается арестом, или ограничением свободы на срок до пяти лет, или лишением "
+                               "свободы на тот же срок.", ""]), encoding="utf-8")
+    made = lexwatch_cli("commentary", "overview", str(code), "-a", "1302", "-o", "-")
+    assert made.code == 2, made
+    assert made.err == ("lexwatch: error: no article 1302 (is it 130² with its superscript lost? write 130-2) "
+                        "in uk_2022.txt\n"), made.err

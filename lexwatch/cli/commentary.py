@@ -178,6 +178,7 @@ def overview(
     from lexwatch.cli.diff import Sides, with_articles
     from lexwatch.cli.flags import workspace_root
     from lexwatch.commentary import scaffold
+    from lexwatch.diff.history import lost_superscript  # "1302" copied from a PDF for 130², as `new` hints
     from lexwatch.flags import load_packs
     from lexwatch.ids import ArticleNumber
     from lexwatch.text.acts import law_name
@@ -195,7 +196,7 @@ def overview(
         sides.close()
     with_articles(doc, side, "go through")
     held = {a.number for a in doc.articles}
-    missing = [n.display for n in numbers if n not in held]
+    missing = [n.display + lost_superscript(n, held) for n in numbers if n not in held]
     if missing:
         raise UsageError(f"no article {', '.join(missing)} in {side.label}")
     today = date.today()
