@@ -215,6 +215,9 @@ LIMITATION_2020 = ("5. Вопрос о применении сроков дав�
     (LIMITATION_2020.replace("разрешается судом", "разрешается судом с участием прокурора"), True),
     # another penalty put where life imprisonment was (not a rename): told
     (LIMITATION_2020.replace("пожизненного заключения", "лишения свободы на срок свыше двадцати лет"), True),
+    # the same, in no other word: imprisonment is another penalty than life imprisonment, not its new name
+    (LIMITATION_2020.replace("пожизненного заключения", "лишения свободы")
+     .replace("пожизненное заключение", "лишение свободы"), True),
 ])
 def test_a_death_penalty_beside_another_penalty_only_renamed_is_no_change_of_it(new: str, told: bool) -> None:
     title = "Освобождение от уголовной ответственности в связи с истечением сроков давности"
