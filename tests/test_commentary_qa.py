@@ -164,3 +164,29 @@ def test_an_overview_of_an_article_whose_superscript_was_lost_names_the_article_
     assert made.code == 2, made
     assert made.err == ("lexwatch: error: no article 1302 (is it 130² with its superscript lost? write 130-2) "
                         "in uk_2022.txt\n"), made.err
+
+
+def test_a_commentary_folder_that_cannot_be_written_is_named_with_what_to_do(
+        lexwatch_cli: Cli, workspace: Path) -> None:
+    """A workspace whose commentary/ cannot be made (a read-only copy; here a file in its place) said
+    "File exists: …/commentary"; `commentary copy` into a templates/ that cannot take a file said the
+    workspace's own template was there already, or named a temp file (".review.md.j2.1efaad58d4c8.tmp")."""
+    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
+    folder = workspace / "commentary"
+    templates = folder / "templates"
+    (templates / "README.md").unlink()
+    templates.rmdir()
+    templates.write_text("", encoding="utf-8")
+    copied = lexwatch_cli("commentary", "copy", "review", cwd=workspace)
+    assert copied.code == 2, copied
+    assert copied.err == f"lexwatch: error: cannot write {templates / 'review.md.j2'}: {templates} is not a folder\n"
+
+    templates.unlink()
+    folder.rmdir()
+    folder.write_text("", encoding="utf-8")
+    made = lexwatch_cli("commentary", "new", str(old), str(new), cwd=workspace)
+    assert made.code == 2, made
+    assert made.err == (f"lexwatch: error: cannot make {folder}: it is not a folder (give --output FILE, "
+                        "or -o - for standard output)\n"), made.err
+    # elsewhere, the draft is written
+    assert lexwatch_cli("commentary", "new", str(old), str(new), "-o", "draft.md", cwd=workspace).code == 0

@@ -55,7 +55,12 @@ def _target(output: Path | None, ws: Workspace | None, name: str, kind: str) -> 
             raise UsageError("not inside a lexwatch workspace: give --output FILE (or -o - for standard output), "
                              "or run `lexwatch init`")
         output = ws.commentary_dir / name
-        output.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a read-only workspace (a copy, a backup) or a file in the folder's place
+            why = "it is not a folder" if isinstance(exc, FileExistsError) else exc.strerror or str(exc)
+            raise UsageError(f"cannot make {output.parent}: {why} (give --output FILE, "
+                             "or -o - for standard output)") from None
     check_output(output)
     if output.exists() or output.is_symlink():
         raise UsageError(f"{output} exists, and lexwatch never writes over a commentary: "
@@ -321,8 +326,12 @@ def copy(
     target = folder / builtin.path.name
     try:
         atomic_write(target, builtin.path.read_bytes(), replace=False)
-    except FileExistsError:
-        raise UsageError(f"{target} exists: it is the workspace's own {builtin.name} template already") from None
+    except OSError as exc:
+        if target.exists() or target.is_symlink():
+            raise UsageError(f"{target} exists: it is the workspace's own {builtin.name} template already") from None
+        # not the temp file beside it that the error names ("Read-only file system: …/.review.md.j2.….tmp")
+        why = f"{folder} is not a folder" if isinstance(exc, FileExistsError) else exc.strerror or str(exc)
+        raise UsageError(f"cannot write {target}: {why}") from None
     typer.echo(str(target))
 
 
