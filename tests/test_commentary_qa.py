@@ -190,3 +190,48 @@ def test_a_commentary_folder_that_cannot_be_written_is_named_with_what_to_do(
                         "or -o - for standard output)\n"), made.err
     # elsewhere, the draft is written
     assert lexwatch_cli("commentary", "new", str(old), str(new), "-o", "draft.md", cwd=workspace).code == 0
+
+
+LAW_165 = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+13 мая 2022 г. № 165-З
+Об изменении Уголовного кодекса Республики Беларусь
+
+Принят Палатой представителей 26 апреля 2022 года
+Одобрен Советом Республики 28 апреля 2022 года
+
+Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:
+1. Часть 2 статьи 67 после слов «не назначается» дополнить словами «, за исключением покушения на совершение \
+преступлений, предусмотренных частью 3 статьи 289 настоящего Кодекса».
+Статья 2. Настоящий Закон вступает в силу через десять дней после его официального опубликования.
+"""
+# another law of the quarter of the same name (a code is amended under one name many times a year)
+LAW_182 = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+20 июня 2022 г. № 182-З
+Об изменении Уголовного кодекса Республики Беларусь
+
+Статья 1. Внести в Уголовный кодекс Республики Беларусь от 9 июля 1999 г. № 275-З следующие изменения:
+1. В части 1 статьи 361¹ слова «от трех до семи лет» заменить словами «от четырех до восьми лет».
+Статья 2. Настоящий Закон вступает в силу после его официального опубликования.
+"""
+
+
+def test_two_laws_of_one_name_are_told_apart_in_the_period_summary(lexwatch_cli: Cli, workspace: Path) -> None:
+    """The summary table named each law by its name alone: a quarter with two laws "Об изменении
+    Уголовного кодекса Республики Беларусь" read as one law twice. A name two documents share is
+    followed by each one's number; a name no other document has stays as it was."""
+    for name, text, act, day in (("165-z.txt", LAW_165, "H12200165", "2022-05-18"),
+                                 ("182-z.txt", LAW_182, "H12200182", "2022-06-25")):
+        (workspace / name).write_text(text, encoding="utf-8")
+        assert lexwatch_cli("add", name, "--act", act, "--edition-date", day, cwd=workspace).code == 0
+    made = lexwatch_cli("commentary", "period", "--since", "2022-04-01", "--until", "2022-06-30", "-o", "-",
+                        cwd=workspace)
+    assert made.code == 0, made
+    rows = {line.split(" | ")[0]: line for line in made.out.splitlines() if line.startswith("| ")}
+    death = next(row for key, row in rows.items() if key.startswith("| Смертная казнь"))
+    assert "| Об изменении Уголовного кодекса Республики Беларусь (№ 165-З): ч. 2 ст. 67 УК |" in death, death
+    extremism = next(row for key, row in rows.items() if key.startswith("| Экстремизм"))
+    assert "| Об изменении Уголовного кодекса Республики Беларусь (№ 182-З): ч. 1 ст. 361¹ УК |" in extremism
+
+    alone = lexwatch_cli("commentary", "period", "--since", "2022-04-01", "--until", "2022-05-31", "-o", "-",
+                         cwd=workspace)
+    assert "| Об изменении Уголовного кодекса Республики Беларусь: ч. 2 ст. 67 УК |" in alone.out, alone

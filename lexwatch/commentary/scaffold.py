@@ -530,6 +530,11 @@ def period_entries(data: dict[str, Any]) -> list[dict[str, Any]]:
 def _period_subjects(packs: list[Pack], entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each pack that flags something in the period, with where: each act or document by name and
     what it touches ("ст. 361¹"; in an amending law the Code articles its instructions change)."""
+    # a name two documents share ("Об изменении Уголовного кодекса Республики Беларусь", a code is amended
+    # under one name many times a year) is followed by each one's number, else one law reads as two places
+    names: dict[str, set[str]] = {}
+    for entry in entries:
+        names.setdefault(entry["name"], set()).add(_which(entry))
     found: list[dict[str, Any]] = []
     for pack in packs:
         places = []
@@ -540,10 +545,21 @@ def _period_subjects(packs: list[Pack], entries: list[dict[str, Any]]) -> list[d
                     # an amending law's own article is named as such: a bare "ст. 1" reads as the act's it changes
                     cited = ", ".join(subject.get("targets") or []) or (
                         f"{own} документа" if entry.get("amending") else own)
-                    places.append({"name": entry["name"], "articles": cited, "draft": entry["draft"]})
+                    name = entry["name"] if len(names[entry["name"]]) < 2 else f"{entry['name']} ({_which(entry)})"
+                    places.append({"name": name, "articles": cited, "draft": entry["draft"]})
         if places:
             found.append({"name": pack.name, "description": pack.description, "places": places})
     return found
+
+
+def _which(entry: dict[str, Any]) -> str:
+    """What tells a period's entry from another of its name: a law's number ("№ 165-З"), else the act's
+    register number or a draft's bank entry, else its label."""
+    if entry.get("number"):
+        return f"№ {entry['number']}"
+    regnum = entry["act"].get("regnum")
+    side = entry["new"] if "new" in entry else entry["document"]
+    return f"№ {regnum}" if regnum else str(side["label"])
 
 # ---- rendering ---------------------------------------------------------------------------------
 
