@@ -86,8 +86,6 @@ def test_an_overview_of_a_draft_an_older_lexwatch_stored_cites_it_as_a_draft(
     assert "Закон Республики Беларусь «Об изменении" not in stored.out
 
 
-@pytest.mark.xfail(strict=True, reason="cli/diff.py Sides.load counts a stored side by the VersionInfo resolved "
-                                       "before store.document() read it again")
 def test_diff_counts_an_old_versions_articles_as_it_compares_them_on_its_first_run(
         lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
     # An older reading that lost Art. 2 (a heading it did not know): the first diff after the upgrade
@@ -112,3 +110,27 @@ def test_diff_counts_an_old_versions_articles_as_it_compares_them_on_its_first_r
     assert (summary["changed"], summary["unchanged"]) == (1, 1)
     assert runs[0].json()["old"]["articles"] == 2
     assert runs[0].out == runs[1].out
+
+
+def test_history_walks_an_old_version_an_older_reading_read_no_article_from(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # An older reading that kept a law as plain text (no article read): history leaves such a version
+    # out (a card, a scan), so Art. 2's change in the next one was told as no change at all
+    old, new = tmp_path / "zakon_251-z.txt", tmp_path / "zakon_251-z_izm.txt"
+    old.write_text(LAW, encoding="utf-8")
+    new.write_text(LAW.replace("через десять дней", "через три месяца"), encoding="utf-8")
+    for path, day in ((old, "2023-02-14"), (new, "2023-06-01")):
+        added = lexwatch_cli("add", str(path), "--edition-date", day, cwd=workspace)
+        assert added.code == 0, added
+    db = _rows(workspace)
+    with db:
+        [(first,)] = db.execute("SELECT id FROM versions WHERE edition_date = '2023-02-14'").fetchall()
+        db.execute("DELETE FROM articles WHERE version_id = ?", (first,))
+        db.execute("DELETE FROM articles_fts WHERE version_id = ?", (first,))
+        db.execute("UPDATE versions SET parser = 0, article_count = 0, preamble = ? WHERE id = ?", (LAW, first))
+    db.close()
+    told = lexwatch_cli("history", "2", "--act", "H12300251", "--json", cwd=workspace)
+    assert told.code == 0, told
+    assert [(entry["label"], entry["summary"]) for entry in told.json()] == [("H12300251@2023-06-01", "changed: +2 −2 words")]
+    listed = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert [v["articles"] for v in listed] == [2, 2]

@@ -94,7 +94,7 @@ class Sides:
                     say(f"{ref}: stored as {info.short_id} ({info.label}){dating}")
                     parse_notes(ref, result.warnings)
                 self.versions[info.id] = info
-                return self._store().document(info.id), DocumentSide.of(info)
+                return self._stored(info)
             from lexwatch.text.load import read_document
 
             doc = read_document(path)
@@ -107,7 +107,14 @@ class Sides:
         except UsageError as exc:  # why it is no version: too short a prefix, an impossible date…
             raise InputError(f"{ref}: {not_a_file(path)}, and {exc}") from None
         info = self.versions[info.id] = self._store().resolve(parsed)
-        return self._store().document(info.id), DocumentSide.of(info)
+        return self._stored(info)
+
+    def _stored(self, info: VersionInfo) -> tuple[Document, DocumentSide]:
+        from lexwatch.diff.model import DocumentSide
+
+        doc = self._store().document(info.id)
+        info.articles = len(doc.articles)  # as read now: an older lexwatch's version is read again first
+        return doc, DocumentSide.of(info)
 
     def close(self) -> None:
         if self.store is not None:

@@ -220,6 +220,9 @@ class VersionStore:
                 self.db.row_factory = sqlite3.Row
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the state database {db_path}: {exc}") from None
+        # SQLite's temporary files (a large DELETE from the search index) in memory, not in /var/tmp:
+        # nothing written outside the workspace
+        self.db.execute("PRAGMA temp_store=MEMORY")
         if self.read_only and _blocks_readers(self.db):
             self.db.close()
             raise StoreError(f"the state database {db_path} is read-only and older than this lexwatch: "
@@ -246,6 +249,7 @@ class VersionStore:
     def _open_unwritable(self, db_path: Path, cause: sqlite3.Error) -> None:
         try:
             self.db = _for_reading(db_path)
+            self.db.execute("PRAGMA temp_store=MEMORY")
             blocked = _blocks_readers(self.db)
         except sqlite3.Error:
             blocked = True
@@ -427,12 +431,13 @@ class VersionStore:
             query += " WHERE act = ?"
             args = (act,)
         query += " ORDER BY edition_date IS NULL, edition_date, added_at, rowid"
-        return [_row_to_info(r) for r in self.db.execute(query, args)]
+        return [self._listed(r) for r in self.db.execute(query, args).fetchall()]
 
     def list_from(self, source: str) -> builtins.list[VersionInfo]:
         """The versions stored from one address (URL or file), newest first."""
-        rows = self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC", (source,))
-        return [_row_to_info(r) for r in rows]
+        rows = self.db.execute("SELECT * FROM versions WHERE source = ? ORDER BY added_at DESC, rowid DESC",
+                               (source,)).fetchall()
+        return [self._listed(r) for r in rows]
 
     def resolve(self, ref: str | VersionRef) -> VersionInfo:
         parsed = VersionRef.parse(ref) if isinstance(ref, str) else ref
@@ -478,6 +483,19 @@ class VersionStore:
         return Document(title=info.title, articles=articles, act=info.act, preamble=row["preamble"],
                         format=info.format)
 
+    def _listed(self, row: sqlite3.Row) -> VersionInfo:
+        """The version of `row` as listed, read again first if an older reading stored it without an
+        article: what walks a list of versions leaves such a one out (a card, a scan), and this lexwatch
+        may read articles in it. Others are read again when read (`document`)."""
+        if row["article_count"] or not _stale(row):
+            return _row_to_info(row)
+        fresh = self._fresh(row)
+        info = _row_to_info(fresh)
+        again = self._read_again.get(info.id)
+        if _stale(fresh) and again is not None:  # read again in memory only (a read-only store)
+            info.articles = len(again.articles)
+        return info
+
     def _fresh(self, row: sqlite3.Row) -> sqlite3.Row:
         """`row`, its version read again from its raw file if an older reading of lexwatch.text stored
         it (ADR-34): the articles, search index, text and its sha256 rewritten as this lexwatch reads
@@ -514,8 +532,10 @@ class VersionStore:
                     if (info.text_path and text_path.is_relative_to(self.drafts_dir.resolve())
                             and text_path != (self.root / info.raw_path).resolve()):  # never over the raw file
                         atomic_write(text_path, _stored_text(doc).encode())
-        except (OSError, DiskFullError, sqlite3.Error):  # a full disk, a lock held too long: read in
-            return row  # memory this time (a command that only reads does not stop at a file it cannot write)
+        except (OSError, DiskFullError, sqlite3.OperationalError):  # a full disk, a lock held too long: read
+            return row  # in memory this time (a command that only reads does not stop at a file it cannot write)
+        except sqlite3.DatabaseError as exc:  # damage is said, not read past
+            raise StoreError(f"the state database is damaged: {exc}") from None
         fresh: sqlite3.Row = self.db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
         return fresh
 
