@@ -136,6 +136,8 @@ def test_an_empty_article_number_is_refused_not_read_as_the_whole_code(workspace
 @pytest.mark.parametrize("content, message", [
     (b"", "is empty"),
     (b"   \n\n", "is empty"),
+    # what an editor's crash leaves: the name once, and what the file holds ("no articles found" before)
+    (b"\xef\xbb\xbf\r\n", "bad.txt: the file is empty (5 bytes: a byte-order mark and white space only)"),
     ("Договор аренды нежилого помещения. Стороны договорились о нижеследующем.".encode(), "article"),
 ])
 def test_bad_files_are_refused_and_nothing_is_stored(workspace, lexwatch_cli, tmp_path, content, message):

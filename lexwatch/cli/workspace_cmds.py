@@ -55,6 +55,7 @@ def add(
 ) -> None:
     """Import local files as versions of an act (content-addressed; the same bytes twice is a no-op)."""
     from lexwatch.ids import normalize_act
+    from lexwatch.text.blocks import emptied
 
     when = _parse_date(edition_date)
     regnum = normalize_act(act) if act else None
@@ -69,8 +70,9 @@ def add(
                 data = path.read_bytes()
             except OSError as exc:
                 raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-            if not data.strip():
-                raise InputError(f"{path}: the file is empty")
+            empty = emptied(data)
+            if empty is not None:
+                raise InputError(f"{path}: the file is empty ({empty})")
             try:
                 result = store.add(data, source=str(path.resolve()), filename=path.name, act=regnum,
                                    edition_date=when, title=title)
