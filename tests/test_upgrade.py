@@ -375,3 +375,15 @@ def test_a_search_narrowed_to_an_act_reads_again_only_that_acts_old_versions(wor
     db = sqlite3.connect(ws.db_path)
     assert dict(db.execute("SELECT id, parser FROM versions").fetchall()) == {law.id: PARSER, draft.id: 0}
     db.close()
+
+
+def test_the_first_search_after_an_upgrade_says_it_reads_the_old_versions_again_and_the_next_does_not(
+        lexwatch_cli, workspace):
+    _changed_after_the_upgrade(lexwatch_cli, workspace)
+    db = sqlite3.connect(Workspace.find(workspace).db_path, isolation_level=None)
+    db.execute("UPDATE versions SET parser = 0")  # both stored by an older lexwatch
+    db.close()
+    first = lexwatch_cli("drafts", "search", "официального опубликования", cwd=workspace)
+    assert first.code == 0 and "reading 2 stored versions again" in first.err, first
+    again = lexwatch_cli("drafts", "search", "официального опубликования", cwd=workspace)
+    assert again.code == 0 and again.err == "" and again.out == first.out, again

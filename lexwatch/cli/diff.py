@@ -325,6 +325,10 @@ def history_command(
                              "YYYY-MM-DD` stores one")
         else:
             raise UsageError("give --act REGNUM: the store holds " + ", ".join(a or "unknown" for a in acts))
+        stale = store.stale(chosen)
+        if stale > 1:  # the first history after an upgrade reads the act's old versions again: a while
+            say(f"reading {stale} stored versions of {chosen} again as this lexwatch reads them (once, after an"
+                " upgrade)…")
         entries = article_history(store, chosen, number)
         number = as_held(store, chosen, number, entries)
         notes = order_notes(store, chosen, entries)

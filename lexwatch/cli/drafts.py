@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from lexwatch.cli.context import STATE, console, emit_json, open_workspace
+from lexwatch.cli.context import STATE, console, emit_json, open_workspace, say
 from lexwatch.errors import ExitCode, UsageError
 
 drafts_app = typer.Typer(help="Browse stored versions: list, show, search.", no_args_is_help=True)
@@ -126,6 +126,9 @@ def search(
     with ws.open_store() as store:
         if regnum and not store.list(regnum):  # a mistyped number is not "the act never says it"
             raise UsageError(f"no stored version of {regnum} (see `lexwatch drafts list`)")
+        stale = store.stale(regnum)
+        if stale > 1:  # the first search after an upgrade reads every old version again: a while
+            say(f"reading {stale} stored versions again as this lexwatch reads them (once, after an upgrade)…")
         hits = store.search(query, act=regnum, limit=limit)
     # "no search hit" is exit 1 in every output, as the README's table says, a pipe closed early too
     STATE.settled = int(ExitCode.OK if hits else ExitCode.DIFFERENCES)

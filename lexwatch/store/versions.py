@@ -483,6 +483,14 @@ class VersionStore:
         return Document(title=info.title, articles=articles, act=info.act, preamble=row["preamble"],
                         format=info.format)
 
+    def stale(self, act: str | None = None) -> int:
+        """How many versions (of `act`) an older reading stored, to be read again when first read."""
+        if self.read_only:  # perhaps no parser column; read again in memory, each run
+            return 0
+        count: int = self.db.execute("SELECT count(*) FROM versions WHERE parser < ? AND (? IS NULL OR act = ?)",
+                                     (PARSER, act, act)).fetchone()[0]
+        return count
+
     def _listed(self, row: sqlite3.Row) -> VersionInfo:
         """The version of `row` as listed, read again first if an older reading stored it without an
         article: what walks a list of versions leaves such a one out (a card, a scan), and this lexwatch
