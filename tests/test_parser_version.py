@@ -7,7 +7,8 @@ It reads realistic files of each format (the demo's two portal pages, a law and 
 the Code as .txt, .docx and a typeset PDF in one and two columns) and compares a digest of what they
 read as with the one recorded for the current PARSER. When it fails because you changed the reading:
 raise PARSER in lexwatch/text/__init__.py by one and record the new digests under the new number
-(keep the old numbers' lines). When only the inputs changed (tests/builders.py), record the new
+(keep the old numbers' lines). When only the inputs changed (tests/builders.py, or the fixtures taken
+from test_upgrade.LAW, test_folder_source.DRAFT and test_pdf_exact._two_columns), record the new
 digests under the same number."""
 
 from __future__ import annotations
