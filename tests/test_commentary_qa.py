@@ -235,3 +235,19 @@ def test_two_laws_of_one_name_are_told_apart_in_the_period_summary(lexwatch_cli:
     alone = lexwatch_cli("commentary", "period", "--since", "2022-04-01", "--until", "2022-05-31", "-o", "-",
                          cwd=workspace)
     assert "| Об изменении Уголовного кодекса Республики Беларусь: ч. 2 ст. 67 УК |" in alone.out, alone
+
+
+def test_a_review_names_a_repealed_article_once_as_repealed(lexwatch_cli: Cli, workspace: Path) -> None:
+    """The review and period lists read "Статья 41. Повторность преступлений (исключена) — исключена":
+    the heading's "(исключена)", which the commentary's heading keeps, said twice on one line."""
+    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "review", "-o", "-", cwd=workspace)
+    assert made.code == 0, made
+    assert "\n- Статья 41. Повторность преступлений — исключена\n" in made.out, made.out
+    for path, day in ((old, "2020-09-07"), (new, "2022-09-26")):
+        assert lexwatch_cli("add", str(path), "--act", "HK9900275", "--edition-date", day, cwd=workspace).code == 0
+    made = lexwatch_cli("commentary", "period", "--since", "2022-01-01", "--until", "2022-12-31", "-o", "-",
+                        cwd=workspace)
+    assert made.code == 0, made
+    assert "\n- Статья 41. Повторность преступлений — исключена\n" in made.out, made.out
+    assert "(исключена) — исключена" not in made.out
