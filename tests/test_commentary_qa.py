@@ -251,3 +251,23 @@ def test_a_review_names_a_repealed_article_once_as_repealed(lexwatch_cli: Cli, w
     assert made.code == 0, made
     assert "\n- Статья 41. Повторность преступлений — исключена\n" in made.out, made.out
     assert "(исключена) — исключена" not in made.out
+
+
+def test_every_built_in_draft_dates_itself_as_a_russian_text_writes_a_date(
+        lexwatch_cli: Cli, workspace: Path) -> None:
+    """Every date of a draft reads "26.09.2022" but the draft's own ("Черновик подготовлен lexwatch
+    0.1.0 2026-12-02"), which a Russian reader takes for a number or an English text's date."""
+    import re
+    from datetime import date
+
+    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
+    today = date.today().strftime("%d.%m.%Y")
+    for path, day in ((old, "2020-09-07"), (new, "2022-09-26")):
+        assert lexwatch_cli("add", str(path), "--act", "HK9900275", "--edition-date", day, cwd=workspace).code == 0
+    runs = [("new", str(old), str(new), "-T", template) for template in ("commentary", "commentary.html", "review")]
+    runs += [("overview", str(new)), ("period", "--since", "2022-01-01", "--until", "2022-12-31")]
+    for args in runs:
+        made = lexwatch_cli("commentary", *args, "-o", "-", cwd=workspace)
+        assert made.code == 0, made
+        stamp = re.search(r"Черновик подготовлен lexwatch \S+ (\S+?)[:.]?\s", made.out)
+        assert stamp and stamp.group(1) == today, (args, made.out[:400])
