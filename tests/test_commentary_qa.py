@@ -271,3 +271,22 @@ def test_every_built_in_draft_dates_itself_as_a_russian_text_writes_a_date(
         assert made.code == 0, made
         stamp = re.search(r"Черновик подготовлен lexwatch \S+ (\S+?)[:.]?\s", made.out)
         assert stamp and stamp.group(1) == today, (args, made.out[:400])
+
+
+def test_a_review_of_flagged_articles_only_counts_the_other_changes_it_leaves_out(
+        lexwatch_cli: Cli, tmp_path: Path) -> None:
+    """README's quarterly review (`-T review --pack extremism --flagged-only`) said "Прочие изменения |
+    0" of the 2020 -> 2022 Code, which changed 219 other articles: the count was of those listed."""
+    art_42_new = [ART_42[0], ART_42[1].replace("ни за одно из которых", "если ни за одно из них"), ""]
+    old, new = write_editions(tmp_path, "\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *ART_59_OLD,
+                                                   *ART_41_2020, *ART_42]),
+                              "\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *ART_59_NEW,
+                                         "Статья 41. Исключена", "", *art_42_new]))
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "review", "-p", "death-penalty",
+                        "--flagged-only", "-o", "-")
+    assert made.code == 0, made
+    assert "\n| Прочие изменения | 2 (в обзор не включены) |\n" in made.out, made.out
+    assert "## Прочие изменения" not in made.out
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "review", "-p", "death-penalty", "-o", "-")
+    assert "\n| Прочие изменения | 2 |\n" in made.out, made.out
+    assert "## Прочие изменения\n\n- Статья 41. Повторность преступлений — исключена\n- Статья 42." in made.out
