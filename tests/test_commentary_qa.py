@@ -290,3 +290,14 @@ def test_a_review_of_flagged_articles_only_counts_the_other_changes_it_leaves_ou
     made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "review", "-p", "death-penalty", "-o", "-")
     assert "\n| Прочие изменения | 2 |\n" in made.out, made.out
     assert "## Прочие изменения\n\n- Статья 41. Повторность преступлений — исключена\n- Статья 42." in made.out
+
+
+def test_the_html_commentary_says_what_its_list_of_subjects_is(lexwatch_cli: Cli, tmp_path: Path) -> None:
+    """The HTML commentary printed the subjects the packs flag as a bare list under the counts (the
+    Markdown one heads it "Затронутые темы:"): a reader could not tell what the list was of."""
+    old, new = write_editions(tmp_path, "\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *ART_59_OLD]),
+                              "\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *ART_59_NEW]))
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "commentary.html", "-p", "death-penalty",
+                        "-o", "-")
+    assert made.code == 0, made
+    assert "<p>Затронутые темы:</p>\n<ul><li>Смертная казнь" in made.out, made.out
