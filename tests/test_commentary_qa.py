@@ -301,3 +301,27 @@ def test_the_html_commentary_says_what_its_list_of_subjects_is(lexwatch_cli: Cli
                         "-o", "-")
     assert made.code == 0, made
     assert "<p>Затронутые темы:</p>\n<ul><li>Смертная казнь" in made.out, made.out
+
+
+def test_a_title_given_with_bidi_controls_or_escapes_reaches_no_draft_with_them(
+        lexwatch_cli: Cli, workspace: Path) -> None:
+    """README: bidi controls and terminal escapes never reach a draft. A `--title` pasted from a chat
+    (a right-to-left override, a colour code) reached the draft's heading and the HTML's <title>, where
+    the words after U+202E show backwards; `add --title` was held to that already."""
+    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
+    given = "Повторность\u202e преступлений \x1b[31mв УК\u2066 2022"
+    for template in ("commentary", "commentary.html", "review"):
+        made = lexwatch_cli("commentary", "new", str(old), str(new), "-T", template, "-t", given, "-o", "-",
+                            cwd=workspace)
+        assert made.code == 0, made
+        assert "Повторность преступлений в УК 2022" in made.out, made.out[:300]
+        assert not any(c in made.out for c in "\u202e\u2066\x1b"), made.out[:300]
+    assert lexwatch_cli("add", str(new), "--act", "HK9900275", "--edition-date", "2022-09-26", cwd=workspace).code == 0
+    made = lexwatch_cli("commentary", "overview", "HK9900275@2022-09-26", "-t", given, "-o", "-", cwd=workspace)
+    assert made.out.startswith("# Повторность преступлений в УК 2022\n"), made
+    made = lexwatch_cli("commentary", "period", "--since", "2022-01-01", "--until", "2022-12-31", "-t", given,
+                        "-o", "-", cwd=workspace)
+    assert made.out.startswith("# Повторность преступлений в УК 2022\n"), made
+    # a title of controls alone is no title
+    made = lexwatch_cli("commentary", "new", str(old), str(new), "-t", "\u202e\x1b[0m", "-o", "-", cwd=workspace)
+    assert made.code == 2 and made.err == "lexwatch: error: --title is empty\n", made

@@ -68,6 +68,20 @@ def _target(output: Path | None, ws: Workspace | None, name: str, kind: str) -> 
     return output
 
 
+def _given_title(title: str | None) -> str | None:
+    """`--title` as a draft may hold it: without terminal escapes, control characters or bidi controls
+    (a title pasted from a chat; U+202E shows the words after it backwards), on one line; None if not
+    given, refused if nothing is left."""
+    from lexwatch.text.structure import strip_control_sequences
+
+    if title is None:
+        return None
+    title = " ".join(strip_control_sequences(title).split())
+    if not title:
+        raise UsageError("--title is empty")
+    return title
+
+
 # The options `new`, `overview` and `period` share.
 _TitleOption = Annotated[str | None, typer.Option("--title", "-t", help="The document's title (and file name).")]
 _ArticleOption = Annotated[list[str] | None, typer.Option(
@@ -115,8 +129,7 @@ def new(
     chosen = scaffold.find(template, _templates_folder(ws))
     today = date.today()
     sides = Sides(keep=False)
-    if title is not None and not title.strip():
-        raise UsageError("--title is empty")
+    title = _given_title(title)
     (old_doc, old_side), (new_doc, new_side) = sides.pair(old, new)
     title = " ".join((title or f"Изменения: {old_side.label} → {new_side.label}").split())
     target = _target(output, ws, scaffold.draft_name(title, today, chosen.suffix), chosen.kind)
@@ -189,8 +202,7 @@ def overview(
     from lexwatch.text.acts import law_name
 
     numbers = [ArticleNumber.parse(a) for a in article or []]
-    if title is not None and not title.strip():
-        raise UsageError("--title is empty")
+    title = _given_title(title)
     ws = _workspace()
     chosen = scaffold.find(template, _templates_folder(ws))
     packs = load_packs(ws.root if ws is not None else workspace_root(), pack)
@@ -243,8 +255,7 @@ def period(
     last = plausible_day("--until", until) if until is not None else date.today()
     if first > last:
         raise UsageError(f"--since {first.isoformat()} is after --until {last.isoformat()}")
-    if title is not None and not title.strip():
-        raise UsageError("--title is empty")
+    title = _given_title(title)
     acts = list(dict.fromkeys(normalize_act(a) for a in act or []))
     drafts_asked = [a for a in acts if is_draft_entry(a)]
     if no_drafts and drafts_asked:
