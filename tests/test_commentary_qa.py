@@ -192,7 +192,7 @@ def test_a_commentary_folder_that_cannot_be_written_is_named_with_what_to_do(
     assert lexwatch_cli("commentary", "new", str(old), str(new), "-o", "draft.md", cwd=workspace).code == 0
 
 
-LAW_165 = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+LAW_165_TEXT = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
 13 мая 2022 г. № 165-З
 Об изменении Уголовного кодекса Республики Беларусь
 
@@ -205,7 +205,7 @@ LAW_165 = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
 Статья 2. Настоящий Закон вступает в силу через десять дней после его официального опубликования.
 """
 # another law of the quarter of the same name (a code is amended under one name many times a year)
-LAW_182 = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
+LAW_182_TEXT = """ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ
 20 июня 2022 г. № 182-З
 Об изменении Уголовного кодекса Республики Беларусь
 
@@ -219,8 +219,8 @@ def test_two_laws_of_one_name_are_told_apart_in_the_period_summary(lexwatch_cli:
     """The summary table named each law by its name alone: a quarter with two laws "Об изменении
     Уголовного кодекса Республики Беларусь" read as one law twice. A name two documents share is
     followed by each one's number; a name no other document has stays as it was."""
-    for name, text, act, day in (("165-z.txt", LAW_165, "H12200165", "2022-05-18"),
-                                 ("182-z.txt", LAW_182, "H12200182", "2022-06-25")):
+    for name, text, act, day in (("165-z.txt", LAW_165_TEXT, "H12200165", "2022-05-18"),
+                                 ("182-z.txt", LAW_182_TEXT, "H12200182", "2022-06-25")):
         (workspace / name).write_text(text, encoding="utf-8")
         assert lexwatch_cli("add", name, "--act", act, "--edition-date", day, cwd=workspace).code == 0
     made = lexwatch_cli("commentary", "period", "--since", "2022-04-01", "--until", "2022-06-30", "-o", "-",
