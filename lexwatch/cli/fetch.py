@@ -3,6 +3,8 @@ report out (check: what each new or changed document changed and what it flags).
 
 from __future__ import annotations
 
+import re
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -213,14 +215,16 @@ def check(
         findings = explain(store, report.outcomes, packs)
         STATE.settled = int(ExitCode.SOURCE_FAILED if report.failed else
                             ExitCode.DIFFERENCES if findings else ExitCode.OK)
-        told = _finding_lines(findings, ws.root if STATE.workspace is not None else None)
+        named = ws.root if STATE.workspace is not None else None
+        told = _finding_lines(findings, named)
         if as_json:
             emit_json({"documents": [f.to_dict() for f in findings],
                        "failed": [o.to_dict() for o in report.with_status("failed")],
                        "sources": report.sources_json()})
         else:
             out = console()
-            for line in told:
+            width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+            for line in told if width is None else _finding_lines(findings, named, width):
                 out.print(line, markup=False)
             _report(report, as_json=False, results=False)  # summary, notes and failures on stderr
         undelivered = _notify(notifier, findings, told, report) if notifier is not None else []
@@ -248,16 +252,47 @@ def _articles(numbers: list[str]) -> str:
     return _listed([ArticleNumber.parse(n).display for n in numbers])
 
 
-def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
+# Kept on one line when a terminal's lines are wrapped: an abbreviation and the number it cites
+# ("ст. 130²", "ч. 1", "№ 165-З")
+_CITED = re.compile(r"(\b(?:ст|ч|п)\.|№|\bГЛАВА|\bРАЗДЕЛ) ")
+_GLUE = "\ue000"  # a private-use character holds such a space while the line is wrapped
+# a flag's line: its continuation lines stand under the rule's name, beside the severity column
+_FLAG_LINE = re.compile(r" {10}(?:high|medium|low) +")
+
+
+def _fit(line: str, width: int | None) -> list[str]:
+    """`line` as a terminal `width` columns wide shows it: wrapped between words, never inside an
+    article number (the terminal's own wrap cut "361²" into "3" and "61²", read as two articles),
+    each continuation indented under the text it continues. None: one line (piped, a file, a mail)."""
+    if width is None or len(line) <= width:
+        return [line]
+    import textwrap
+
+    flag = _FLAG_LINE.match(line)
+    indent = flag.end() if flag else 12
+    if width - indent < 20:  # too narrow to wrap into: the terminal's own wrap is no worse
+        return [line]
+    wrapped = textwrap.wrap(_CITED.sub(rf"\1{_GLUE}", line), width, subsequent_indent=" " * indent,
+                            break_long_words=False, break_on_hyphens=False)
+    return [part.replace(_GLUE, " ") for part in wrapped]
+
+
+def _finding_lines(findings: list[Finding], root: Path | None, width: int | None = None) -> list[str]:
     """Per document: its line, then what changed against the previous version and the flags. `root`:
     the workspace named by --workspace, which the `lexwatch diff` hint then names too (a cron job's
-    mail is read in another folder, where a bare `lexwatch diff A B` finds no workspace)."""
+    mail is read in another folder, where a bare `lexwatch diff A B` finds no workspace). `width`: a
+    terminal's, each line wrapped at it between words; the hint and the address stay whole, to be
+    copied as they are."""
     import shlex
 
     from lexwatch.flags.targets import pointing_to
     from lexwatch.ids import ArticleNumber
 
     lines: list[str] = []
+
+    def add(line: str) -> None:
+        lines.extend(_fit(line, width))
+
     named = f"--workspace {shlex.quote(str(root))} " if root is not None else ""
     for finding in findings:
         o, info, prev = finding.outcome, finding.version, finding.previous
@@ -267,14 +302,14 @@ def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
         # a law's card and its PDF share the label: the kind tells them apart (the code's text needs none)
         kind = f" ({o.kind})" if o.kind and o.kind != "consolidated" else ""
         # untitled (a note, a scan): its address is the last line already, not said twice
-        lines.append(f"{o.status:<9} {name}{kind}  {finding.name or info.title or o.title or '(untitled)'}")
+        add(f"{o.status:<9} {name}{kind}  {finding.name or info.title or o.title or '(untitled)'}")
         if o.note:  # a scan without text, a change a killed run stored, a source gone back
-            lines.append(f"          note: {o.note}")
+            add(f"          note: {o.note}")
         before = "" if prev is None else f"{prev.label} ({prev.short_id})" if same else prev.label
         if prev is not None and finding.summary is not None:
             s = finding.summary
-            lines.append(f"          against {before}: {s['changed']} changed, {s['added']} added, "
-                         f"{s['removed']} removed, {s['renumbered']} renumbered articles")
+            add(f"          against {before}: {s['changed']} changed, {s['added']} added, "
+                f"{s['removed']} removed, {s['renumbered']} renumbered articles")
             which = finding.articles or {}
             parts = [f"{status} {_articles(which[status])}" for status in ("changed", "added", "removed")
                      if which.get(status)]
@@ -283,25 +318,25 @@ def _finding_lines(findings: list[Finding], root: Path | None) -> list[str]:
                                                       f"{ArticleNumber.parse(old).display})"
                                                       for old, new in which["renumbered"]]))
             if finding.renamed:
-                lines.append(f"          renamed: «{finding.renamed['old']}» → «{finding.renamed['new']}»")
+                add(f"          renamed: «{finding.renamed['old']}» → «{finding.renamed['new']}»")
             if finding.headings:  # named only: the diff the last line points to quotes them
-                lines.append("          headings renamed: " + ", ".join(h["heading"] for h in finding.headings))
+                add("          headings renamed: " + ", ".join(h["heading"] for h in finding.headings))
             if parts:
-                lines.append("          " + "; ".join(parts))
+                add("          " + "; ".join(parts))
             elif not finding.changed:
-                lines.append("          no article changed (only layout or text outside the articles)")
+                add("          no article changed (only layout or text outside the articles)")
         elif prev is not None:
-            lines.append(f"          against {before}: no articles to compare (a card, a scan or plain text):"
-                         " read it at the address below")
+            add(f"          against {before}: no articles to compare (a card, a scan or plain text):"
+                " read it at the address below")
         elif finding.error:
-            lines.append(f"          could not be compared: {finding.error}")
+            add(f"          could not be compared: {finding.error}")
         else:
-            lines.append(f"          no earlier version of {info.act or 'this document'} to compare with")
+            add(f"          no earlier version of {info.act or 'this document'} to compare with")
         for flag in finding.flags:
             where = f" in {_articles(flag['articles'])}" if flag["articles"] else ""
             # in an amending law: the Code articles its instructions change there
-            lines.append(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}"
-                         f"{pointing_to(flag.get('targets') or [])}")
+            add(f"          {flag['severity']:<6} {flag['pack']}/{flag['rule']} {flag['direction']}{where}"
+                f"{pointing_to(flag.get('targets') or [])}")
         if prev is not None and finding.changed:
             lines.append(f"          lexwatch {named}diff {prev.short_id} {info.short_id}")
         lines.append(f"          {o.url}")
