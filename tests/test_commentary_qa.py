@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from builders import write_editions
 from conftest import CliResult
 
@@ -148,6 +149,20 @@ def test_a_template_reaching_outside_the_templates_is_one_clear_line(lexwatch_cl
                             "(a template includes, extends or imports only those in commentary/templates/ and "
                             "the built-in ones, by name)\n"), made.err
         assert made.out == ""
+
+
+@pytest.mark.parametrize("made", ["{{ 'a' * 10**9 }}", "{{ (['ст. 59'] * 10**8) | join }}", "{{ 10 ** 100000000 }}"])
+def test_a_template_making_a_gigabyte_is_one_clear_line_not_a_huge_draft(
+        lexwatch_cli: Cli, workspace: Path, made: str) -> None:
+    """A colleague's template multiplying a text by 10**9 wrote a 1 GB draft (or died of MemoryError)."""
+    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
+    template = workspace / "commentary" / "templates" / "huge.md.j2"
+    template.write_text(f"# {{{{ title }}}}\n{made}\n", encoding="utf-8")
+    result = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "huge", "-o", "-", cwd=workspace,
+                          timeout=30)
+    assert result.code == 2 and result.out == "", result
+    assert result.err.startswith(f"lexwatch: error: {template}:2: template error: a ") and \
+        "is not made in a template" in result.err and len(result.err.splitlines()) == 1, result.err
 
 
 def test_an_overview_of_an_article_whose_superscript_was_lost_names_the_article_it_may_be(

@@ -630,15 +630,41 @@ _RENDER_ERRORS = (TypeError, ValueError, AttributeError, KeyError, IndexError, Z
                   OverflowError, RecursionError)
 
 
+# What "*" and "**" may make in a template: a whole-Code draft is ~2 MB; "{{ 'a' * 10**9 }}" from a
+# colleague's template wrote a 1 GB draft, or died of MemoryError.
+_MAX_MADE = 10_000_000
+_MAX_POWER = 256
+
+
+def _bounded(left: Any, right: Any, operator: str) -> None:
+    """Refuse a repetition or power a template could exhaust memory or time with (SecurityError)."""
+    from jinja2.exceptions import SecurityError
+
+    if operator == "**":
+        if isinstance(right, int) and not isinstance(right, bool) and abs(right) > _MAX_POWER:
+            raise SecurityError(f"a power above {_MAX_POWER} is not made in a template")
+        return
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > _MAX_MADE:
+            raise SecurityError(f"a text or list of more than {_MAX_MADE:,} is not made in a template")
+
+
 def render(template: Template, data: dict[str, Any], folder: Path | None) -> str:
     """The draft's text. A template may include or extend one beside it, in the workspace's
     `folder` or among the built-in ones. Its mistakes are one line naming its file and line."""
     from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.sandbox import SandboxedEnvironment
 
+    class Sandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _bounded(left, right, operator)
+            return super().call_binop(context, operator, left, right)
+
     search = list(dict.fromkeys(p for p in (template.path.parent, folder, BUILTIN_DIR) if p is not None))
     html = template.kind == "html"
-    env = SandboxedEnvironment(
+    env = Sandbox(
         loader=FileSystemLoader(search), autoescape=html, undefined=StrictUndefined,
         finalize=None if html else _md_value, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["quote"] = _quote(template.kind)
