@@ -73,3 +73,17 @@ def test_check_on_a_narrow_terminal_wraps_between_articles_and_keeps_the_diff_hi
     assert piped.code == 1, piped
     assert "          changed ст. 57, 58, 59, 67, 124, 130, 289, 361, 361¹, 361²; removed ст. 130¹, 130², 361⁴\n" \
         in piped.out, piped.out
+
+
+def test_check_with_one_file_failed_says_it_in_the_singular(lexwatch_cli, workspace):
+    # "1 failed and were not checked": the run's closing line read wrong
+    inbox = folder_inbox(workspace)
+    shutil.copy(SAMPLES / "uk_excerpt.html", inbox / "uk.html")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    (inbox / "zakon.txt").write_bytes(b"\xef\xbb\xbf\n")  # an editor's crash left the file empty
+    run = lexwatch_cli("check", cwd=workspace)
+    assert run.code == 4, run
+    assert "nothing new in what could be fetched; 1 failed and was not checked (see below)\n" in run.err, run.err
+    (inbox / "prikaz.txt").write_bytes(b"   \n")
+    run = lexwatch_cli("check", cwd=workspace)
+    assert "nothing new in what could be fetched; 2 failed and were not checked (see below)\n" in run.err, run.err

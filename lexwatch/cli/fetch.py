@@ -99,8 +99,9 @@ def _summary(report: FetchReport) -> list[str]:
         # above). Cron must not read this as all clear.
         lines.append("could not check anything: every request failed (see below)")
     elif report.failed and report.nothing_new:
-        lines.append(f"nothing new in what could be fetched; {report.counts()['failed']} failed and"
-                     " were not checked (see below)")
+        failed = report.counts()["failed"]
+        lines.append(f"nothing new in what could be fetched; {failed} failed and"
+                     f" {'was' if failed == 1 else 'were'} not checked (see below)")
     elif report.nothing_new:
         lines.append("nothing new" + (" (dry run)" if report.dry_run else ""))
     elif report.dry_run:
