@@ -87,3 +87,14 @@ def test_check_with_one_file_failed_says_it_in_the_singular(lexwatch_cli, worksp
     (inbox / "prikaz.txt").write_bytes(b"   \n")
     run = lexwatch_cli("check", cwd=workspace)
     assert "nothing new in what could be fetched; 2 failed and were not checked (see below)\n" in run.err, run.err
+
+
+def test_a_flag_wrapped_on_a_terminal_keeps_each_code_article_with_its_code():
+    # "→ ч. 1 ст. 361¹" at a line's end and "УК" alone under it: the Code cited lost from its article
+    from lexwatch.cli.fetch import _fit
+
+    line = "          high   extremism/extremism-articles changed in ст. 1 → ч. 1 ст. 361¹ УК"
+    assert _fit(line, 50) == ["          high   extremism/extremism-articles",
+                              "                 changed in ст. 1 → ч. 1",
+                              "                 ст. 361¹ УК"]
+    assert _fit(line, None) == [line]  # piped: one line

@@ -254,8 +254,8 @@ def _articles(numbers: list[str]) -> str:
 
 
 # Kept on one line when a terminal's lines are wrapped: an abbreviation and the number it cites
-# ("ст. 130²", "ч. 1", "№ 165-З")
-_CITED = re.compile(r"(\b(?:ст|ч|п)\.|№|\bГЛАВА|\bРАЗДЕЛ) ")
+# ("ст. 130²", "ч. 1", "№ 165-З", "ГЛАВА 31"), an article and its code ("361¹ УК")
+_CITED = re.compile(r"(\b(?:ст|ч|п)\.|№|\bГЛАВА|\bРАЗДЕЛ) | (?=(?:УК|УПК|УИК|КоАП|ПИКоАП)\b)")
 _GLUE = "\ue000"  # a private-use character holds such a space while the line is wrapped
 # a flag's line: its continuation lines stand under the rule's name, beside the severity column
 _FLAG_LINE = re.compile(r" {10}(?:high|medium|low) +")
