@@ -472,5 +472,35 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
         articles.append(Article(number=number, title=draft.title, text="\n".join(draft.lines),
                                 chapter=draft.chapter, section=draft.section, part=draft.part,
                                 excluded=excluded))
+    cut = _sanctions_missing(articles)
+    if cut:
+        shown = ", ".join(a.number.display for a in cut[:8]) + (f" and {len(cut) - 8} more" if len(cut) > 8 else "")
+        warnings.append(f"{'article' if len(cut) == 1 else 'articles'} {shown}: a line ends in a dash and what"
+                        " follows it is missing (a line lost in this copy?): a sanction so lost reads as no penalty")
     return Document(title=doc_title, articles=articles, act=act, preamble="\n".join(preamble), format=fmt,
                     warnings=warnings, notes=notes)
+
+
+_ENDS_IN_DASH = re.compile(r"[–—-]\s*$")
+_SANCTION_LINE = re.compile(r"(?i)^\s*наказыва")
+
+
+def _sanctions_missing(articles: list[Article]) -> list[Article]:
+    """The articles of a code whose sanctions follow a dash ("… –" / "наказывается …") with a line that
+    ends in that dash and no sanction after it: a copy that lost the sanction's line (the 2020 text
+    of Art. 139's part 2 lost "наказывается … или смертной казнью"), read as a part with no penalty.
+    None in a text not so shaped (fewer than three such sanctions)."""
+    shaped, cut = 0, []
+    for article in articles:
+        lines = article.text.split("\n")
+        lost = False
+        for at, line in enumerate(lines):
+            if not _ENDS_IN_DASH.search(line):
+                continue
+            if at + 1 < len(lines) and _SANCTION_LINE.match(lines[at + 1]):
+                shaped += 1
+            else:
+                lost = True
+        if lost:
+            cut.append(article)
+    return cut if shaped >= 3 else []
