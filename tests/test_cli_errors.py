@@ -30,6 +30,20 @@ def test_a_usage_error_is_one_line_naming_the_help_to_read(lexwatch_cli: Cli, ar
     assert "--help`)" in result.err and "Usage:" not in result.err
 
 
+@pytest.mark.parametrize(("args", "told"), [
+    (("check", "-q"), "(`-q` goes before the command: `lexwatch -q check …`; see `lexwatch check --help`)"),
+    (("drafts", "list", "--workspace", "/srv/laws"),
+     "(`--workspace` goes before the command: `lexwatch --workspace DIR drafts list …`; "
+     "see `lexwatch drafts list --help`)"),
+])
+def test_lexwatchs_own_option_after_the_command_says_where_it_goes(lexwatch_cli: Cli, args: tuple[str, ...],
+                                                                   told: str) -> None:
+    # `lexwatch check -q` in a cron line said only "No such option: -q"
+    result = lexwatch_cli(*args)
+    assert result.code == 2 and result.out == ""
+    assert result.err == f"lexwatch: error: No such option: {args[-1] if args[-1].startswith('-') else args[-2]} {told}\n"
+
+
 def test_output_closed_early_by_head_is_not_a_failure(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
     shell = f"{sys.executable} -m lexwatch packs list | head -n 1 > /dev/null; echo ${{PIPESTATUS[0]}}"

@@ -94,6 +94,20 @@ def tune_gc() -> None:
     gc.set_threshold(50_000, 50, 100)
 
 
+# lexwatch's own options, given before the command ("lexwatch -q check"), not after it
+_GLOBAL = frozenset({"--workspace", "-w", "--quiet", "-q", "--debug", "--version"})
+
+
+def _before_the_command(exc: Exception, command: str) -> str:
+    """"`-q` goes before the command: `lexwatch -q check`; " for one of lexwatch's own options given
+    after a command that has no such option; "" otherwise."""
+    option = getattr(exc, "option_name", "")
+    if type(exc).__name__ != "NoSuchOption" or option not in _GLOBAL or command == "lexwatch":
+        return ""
+    given = f"{option} DIR" if option in ("--workspace", "-w") else option
+    return f"`{option}` goes before the command: `lexwatch {given} {command.removeprefix('lexwatch ')} …`; "
+
+
 def run() -> None:
     """Entry point: run the app, turning lexwatch errors into one line and an exit code.
 
@@ -126,7 +140,8 @@ def run() -> None:
         sys.exit(int(ExitCode.ERROR))
     except click.exceptions.UsageError as exc:  # a bad option or argument: one line, like every error
         command = exc.ctx.command_path if exc.ctx is not None else "lexwatch"
-        sys.stderr.write(f"lexwatch: error: {exc.format_message()} (see `{command} --help`)\n")
+        sys.stderr.write(f"lexwatch: error: {exc.format_message()} ({_before_the_command(exc, command)}"
+                         f"see `{command} --help`)\n")
         sys.exit(int(ExitCode.ERROR))
     except click.exceptions.ClickException as exc:
         sys.stderr.write(f"lexwatch: error: {exc.format_message()}\n")
