@@ -288,3 +288,24 @@ def test_history_show_heads_a_repeal_as_its_line_says_and_takes_the_article_as_c
                         "Статья 361⁴. Содействие экстремистской деятельности (исключена) — repealed",
                         "Статья 361⁴: re-inserted",
                         "Статья 361⁴. Содействие экстремистской деятельности — re-inserted"], shown.out
+
+
+def test_history_show_with_quiet_still_shows_the_redlines_asked_for(lexwatch_cli: Cli, workspace: Path,
+                                                                    tmp_path: Path) -> None:
+    # `--quiet` keeps results and errors; the redlines `--show` asks for were dropped without a word
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_130_1), "2020-09-07")
+    add(lexwatch_cli, workspace, tmp_path, "uk_2022.txt", code(ART_59_2022, ART_130_1), "2022-09-26")
+    shown = lexwatch_cli("--quiet", "history", "59", "--show", cwd=workspace)
+    assert shown.code == 0 and shown.err == "", shown
+    assert "Статья 59: changed: +34 −9 words" in shown.out and "[-заключением-]{+лишением свободы+}" in shown.out
+
+
+def test_history_to_a_file_in_the_terminals_format_says_which_formats_a_file_takes(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    add(lexwatch_cli, workspace, tmp_path, "uk_2020.txt", code(ART_59_2020, ART_130_1), "2020-09-07")
+    refused = lexwatch_cli("history", "59", "--format", "terminal", "-o", "h.txt", cwd=workspace)
+    # it said "give --format for another name" to one who had given --format
+    assert refused.code == 2 and refused.err == (
+        "lexwatch: error: --output h.txt: history writes markdown (.md) or json (.json) to a file, not the "
+        "terminal's format: give --format markdown or json\n"), refused.err
+    assert not (workspace / "h.txt").exists()

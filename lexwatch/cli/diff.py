@@ -281,8 +281,9 @@ def _history_format(fmt: str | None, as_json: bool, output: Path | None) -> str:
         raise UsageError(f"--format {asked} but {output} is a {named} file's name")
     chosen = asked or named or "terminal"
     if chosen == "terminal" and output is not None:
-        raise UsageError(f"--output {output}: history writes markdown (.md) or json (.json) to a file;"
-                         " give --format for another name")
+        raise UsageError(f"--output {output}: history writes markdown (.md) or json (.json) to a file"
+                         + ("; give --format markdown or json for another name" if asked != "terminal" else
+                            ", not the terminal's format: give --format markdown or json"))
     return chosen
 
 
@@ -362,7 +363,7 @@ def history_command(
     for e in entries:
         when = e.version.edition_date.isoformat() if e.version.edition_date else "undated"
         out.print(f"{when}  {e.version.short_id}  Статья {number.display}: {e.summary}", markup=False)
-        if show and not STATE.quiet:
+        if show:  # asked for: a result, which --quiet keeps
             text = render_terminal(e.diff, RenderOptions(color=color, width=_tty_width()), summary=False)
             sys.stdout.write(text + "\n")
 

@@ -310,7 +310,7 @@ class PravoBySource:
 
     def fetch(self, ctx: FetchContext) -> Iterator[Fetched]:
         client = ctx.client()
-        ctx.status(f"{NAME}: consolidated texts of {len(self.acts)} acts")
+        ctx.status(f"{NAME}: consolidated texts of {len(self.acts)} act{'s' if len(self.acts) != 1 else ''}")
         yield from ctx.parallel(lambda act: self._consolidated(client, act), self.acts)
         yield from self._again(ctx, client)
         yield from self._publications(ctx, client)
