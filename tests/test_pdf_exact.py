@@ -324,3 +324,20 @@ def test_a_centred_title_broken_with_a_hyphen_reads_as_one_title() -> None:
     assert article.heading == "Статья 1. Уголовный кодекс Республики Беларусь"
     assert article.lines == ["1. Уголовный кодекс Республики Беларусь определяет, какие общественно опасные деяния "
                              "являются преступлениями, закрепляет основания и условия уголовной ответственности."]
+
+
+def test_a_one_page_laws_running_head_is_no_line_of_its_last_article() -> None:
+    # A short law's PDF is one page: its running head repeats on no other page, and read in stream order
+    # (drawn after the text) it was the last article's last line: "Закон … № 251-З" in Art. 2, flagged
+    # there by what it names, and a change against the law's text.
+    from builders import make_pdf
+    from test_upgrade import LAW
+
+    from lexwatch.diff.engine import diff_documents
+
+    law = parse_bytes(LAW.encode(), "zakon.txt")
+    for columns in (1, 2):
+        pdf = make_pdf(law, running_head="Закон Республики Беларусь от 14 февраля 2023 г. № 251-З", columns=columns)
+        read = parse_bytes(pdf, "zakon.pdf")
+        assert read.articles[-1].text.endswith("Президент Республики Беларусь А.Лукашенко"), columns
+        assert diff_documents(law, read).summary()["changed"] == 0

@@ -200,6 +200,8 @@ def _drop_page_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
         counts.update({key(lines[i]) for i in _edges(lines)})
     threshold = max(2, len(pages) // 2 + 1)
     running = {k for k, n in counts.items() if n >= threshold}
+    if len(pages) == 1:  # nothing repeats on one page: a head drawn after the text it stands above
+        running |= {key(line) for line in _head_drawn_last(pages[0])}
 
     offsets: Counter[int] = Counter()
     numbered: set[int] = set()
@@ -229,6 +231,19 @@ def _drop_page_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
             _unglue(lines[0], label, at_start=True)
             _unglue(lines[-1], label, at_start=False)
     return kept_pages
+
+
+def _head_drawn_last(lines: list[TextLine]) -> list[TextLine]:
+    """A one-page document's running head (a short law's PDF: "Закон Республики Беларусь от 5 января 2022 г.
+    № 146-З" in small print above the title), which repeats on no other page: the page's top line when the
+    page draws it after lines below it and in smaller print than the text's. Read in stream order it was
+    the last article's last line (and its words flagged there)."""
+    if len(lines) < 3:
+        return []
+    top = max(range(len(lines)), key=lambda i: lines[i].y)
+    body = statistics.median(line.size for line in lines)
+    drawn_after = any(lines[i].y < lines[top].y for i in range(top))
+    return [lines[top]] if top > 0 and drawn_after and lines[top].size < body else []
 
 
 def _unglue(line: TextLine, label: str, *, at_start: bool) -> None:
