@@ -179,12 +179,12 @@ def test_a_history_as_markdown_quotes_each_change_and_is_written_where_asked(
     assert made.code == 0, made
     text = made.out
     assert text.startswith("# Статья 361⁴: редакции, в которых она менялась (HK9900275)\n")
-    repeal, back = text.index("\n## 2022-09-26: HK9900275@2022-09-26 ("), text.index("\n## 2023-03-01: ")
-    assert repeal < back and "Против HK9900275@2020-09-07." in text[repeal:back]
+    repeal, back = text.index("\n## 26.09.2022: HK9900275@2022-09-26 ("), text.index("\n## 01.03.2023: ")
+    assert repeal < back and "В сравнении с редакцией HK9900275@2020-09-07." in text[repeal:back]
     assert text[repeal:].split("\n")[1].endswith("): исключена")  # the repeal, in Russian
     assert "### Статья 361⁴. Содействие экстремистской деятельности (исключена)" in text[repeal:back]
     assert "Заголовок:" not in text
-    assert text[back:].startswith("\n## 2023-03-01: HK9900275@2023-03-01 (") and ": восстановлена\n" in text[back:]
+    assert text[back:].startswith("\n## 01.03.2023: HK9900275@2023-03-01 (") and ": восстановлена\n" in text[back:]
     assert "**1\\. Вербовка, иное вовлечение лица" in text[back:]
     from markdown_it import MarkdownIt
 
@@ -212,7 +212,7 @@ def test_a_history_as_markdown_quotes_each_change_and_is_written_where_asked(
         assert refused.code == 2 and said in refused.err, (target, refused)
     assert kept.read_text(encoding="utf-8") == "my notes\n"
     unchanged = lexwatch_cli("-w", str(workspace), "history", "59", "-f", "markdown", "--act", "HK9900275").out
-    assert "## 2022-09-26" in unchanged and "## 2023-03-01" not in unchanged
+    assert "## 26.09.2022" in unchanged and "## 01.03.2023" not in unchanged
 
 
 def test_a_history_as_markdown_names_its_flags_in_russian(lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:

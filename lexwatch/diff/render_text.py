@@ -178,9 +178,9 @@ def history_markdown(number: ArticleNumber, act: str, entries: list[HistoryEntry
     lines += [_MD_LEGEND, ""]
     for entry in entries:
         diff = entry.diff
-        when = entry.version.edition_date.isoformat() if entry.version.edition_date else "без даты"
+        when = f"{entry.version.edition_date:%d.%m.%Y}" if entry.version.edition_date else "без даты"
         lines += [f"## {when}: {md_escape(diff.new.label)} ({entry.version.short_id}):"
-                  f" {md_escape(entry.summary_ru)}", "", f"Против {md_escape(diff.old.label)}.", ""]
+                  f" {md_escape(entry.summary_ru)}", "", f"В сравнении с редакцией {md_escape(diff.old.label)}.", ""]
         for item in diff.articles:
             lines += _md_article(item, RenderOptions(), "###", diff.subjects)
     return "\n".join(lines)
