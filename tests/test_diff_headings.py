@@ -279,3 +279,32 @@ def test_a_renamed_part_is_no_section_or_chapter_in_any_output(lexwatch_cli, tmp
     html = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "commentary.html", "-o", "-",
                         cwd=tmp_path).out
     assert "<p>Переименованы части, разделы и главы:</p>" in html
+
+
+PROPERTY = "ГЛАВА 24 ПРЕСТУПЛЕНИЯ ПРОТИВ СОБСТВЕННОСТИ"
+ECONOMY = "ГЛАВА 25 ПРЕСТУПЛЕНИЯ ПРОТИВ ПОРЯДКА ОСУЩЕСТВЛЕНИЯ ЭКОНОМИЧЕСКОЙ ДЕЯТЕЛЬНОСТИ"
+
+
+def test_a_chapter_split_in_two_is_no_rename_of_it_to_the_new_ones_name() -> None:
+    # chapter 24 gave its last six articles to a new chapter 24¹: those six are more than half of its
+    # eleven, and the new chapter was told as chapter 24 renamed, "ГЛАВА 24 → ГЛАВА 24¹: [-СОБСТВЕННОСТИ-]…"
+    old = [_art(n, PROPERTY) for n in range(205, 216)]
+    new = [_art(n, "ГЛАВА 24. Преступления против собственности") for n in range(205, 210)] + [
+        _art(n, "ГЛАВА 24¹. Преступления против порядка осуществления экономической деятельности")
+        for n in range(210, 216)]
+    assert renamed_headings(old, new) == []
+    # the part that kept its number renamed too: told under that number
+    new = [_art(n, "ГЛАВА 24. Хищения") for n in range(205, 210)] + new[5:]
+    [change] = renamed_headings(old, new)
+    assert (change.key, change.old, change.new) == ("ГЛАВА 24", "ПРЕСТУПЛЕНИЯ ПРОТИВ СОБСТВЕННОСТИ", "Хищения")
+
+
+def test_two_chapters_merged_are_the_one_whose_number_stayed_renamed() -> None:
+    # chapter 25's six articles joined chapter 24's five: told as "ГЛАВА 25 → ГЛАВА 24", the chapter
+    # that went named as the one that stayed
+    old = [_art(n, PROPERTY) for n in range(205, 210)] + [_art(n, ECONOMY) for n in range(222, 228)]
+    new = [_art(n, "ГЛАВА 24. Преступления против собственности и порядка осуществления экономической "
+                   "деятельности") for n in [*range(205, 210), *range(222, 228)]]
+    [change] = renamed_headings(old, new)
+    assert (change.key, change.old) == ("ГЛАВА 24", "ПРЕСТУПЛЕНИЯ ПРОТИВ СОБСТВЕННОСТИ")
+    assert change.ops[-1] == ("insert", " и порядка осуществления экономической деятельности")
