@@ -486,3 +486,24 @@ def test_a_dash_at_a_line_end_of_a_law_without_sanctions_is_no_lost_line() -> No
            "экстремистские материалы – информационная продукция, предназначенная для публичного использования.",
            "Статья 2. Вступление в силу", "Настоящий Закон вступает в силу через десять дней."]
     assert not [w for w in parse_blocks([Block(line) for line in law]).warnings if "dash" in w]
+
+
+def test_a_dash_leading_to_words_other_than_a_sanction_is_no_lost_line() -> None:
+    # Art. 33 of the 2022 edition, whole: its list's dash leads to "влекут уголовную ответственность лишь…",
+    # and the note called the line after it missing
+    article = ["Статья 33. Деяния, влекущие уголовную ответственность по требованию",
+               "1. Деяния, содержащие признаки преступлений:",
+               "31) хищение либо уничтожение личных документов (статья 378);",
+               "32) принуждение к выполнению обязательств (часть 1 статьи 384), –",
+               "влекут уголовную ответственность лишь при наличии выраженного в установленном "
+               "уголовно-процессуальным законом порядке требования лица, пострадавшего от преступления.",
+               "2. Прокурор вправе возбудить уголовное дело по признакам совершения преступлений, указанных в "
+               "настоящей статье, лишь в случаях, предусмотренных уголовно-процессуальным законом."]
+    doc = parse_blocks([Block(line) for line in article + _SOUND + _MURDER_CUT[:3]], name="uk_2022.txt")
+    assert not [w for w in doc.warnings if "dash" in w], doc.warnings
+    # the 2020 copy lost that paragraph: the dash is followed by the next part
+    cut = [line for line in article if not line.startswith("влекут")]
+    doc = parse_blocks([Block(line) for line in cut + _SOUND + _MURDER_CUT[:3]], name="uk_2020.txt")
+    assert [w for w in doc.warnings if "dash" in w] == [
+        "article 33: a line ends in a dash and what follows it is missing (a line lost in this copy?): a sanction"
+        " so lost reads as no penalty"]

@@ -483,13 +483,17 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
 
 _ENDS_IN_DASH = re.compile(r"[–—-]\s*$")
 _SANCTION_LINE = re.compile(r"(?i)^\s*наказыва")
+# what opens the next part, point or note: a line after a dash that opens one is not what the dash led to
+_NEXT_PART = re.compile(r"^\s*(?:\d{1,3}(?:/\d{1,3}|" + _SUP + r"{1,3})?[.)]\s|Примечани)")
 
 
 def _sanctions_missing(articles: list[Article]) -> list[Article]:
     """The articles of a code whose sanctions follow a dash ("… –" / "наказывается …") with a line that
-    ends in that dash and no sanction after it: a copy that lost the sanction's line (the 2020 text
-    of Art. 139's part 2 lost "наказывается … или смертной казнью"), read as a part with no penalty.
-    None in a text not so shaped (fewer than three such sanctions)."""
+    ends in that dash and nothing after it but the next part, point or note: a copy that lost the
+    sanction's line (the 2020 text of Art. 139's part 2 lost "наказывается … или смертной казнью"), read
+    as a part with no penalty. A dash may lead to other words ("…(часть 1 статьи 384), –" / "влекут
+    уголовную ответственность лишь…", Art. 33). None in a text not so shaped (fewer than three such
+    sanctions)."""
     shaped, cut = 0, []
     for article in articles:
         lines = article.text.split("\n")
@@ -499,7 +503,7 @@ def _sanctions_missing(articles: list[Article]) -> list[Article]:
                 continue
             if at + 1 < len(lines) and _SANCTION_LINE.match(lines[at + 1]):
                 shaped += 1
-            else:
+            elif at + 1 == len(lines) or _NEXT_PART.match(lines[at + 1]):
                 lost = True
         if lost:
             cut.append(article)
