@@ -308,3 +308,15 @@ def test_two_chapters_merged_are_the_one_whose_number_stayed_renamed() -> None:
     [change] = renamed_headings(old, new)
     assert (change.key, change.old) == ("ГЛАВА 24", "ПРЕСТУПЛЕНИЯ ПРОТИВ СОБСТВЕННОСТИ")
     assert change.ops[-1] == ("insert", " и порядка осуществления экономической деятельности")
+
+
+def test_a_chapter_moved_on_that_left_a_few_articles_to_the_one_put_in_is_still_told_under_both_numbers() -> None:
+    # two of chapter 17's ten articles went to the new chapter 17, eight moved on with it to 18: the two
+    # were read as chapter 17 keeping its number, renamed to the new chapter's name
+    old = [_art(n, "ГЛАВА 17 ПРЕСТУПЛЕНИЯ ПРОТИВ МИРА") for n in range(120, 130)] + [
+        _art(n, "ГЛАВА 18 ВОЕННЫЕ ПРЕСТУПЛЕНИЯ") for n in range(134, 138)]
+    new = [_art(n, "ГЛАВА 17. Преступления против основ конституционного строя") for n in range(118, 122)] + [
+        _art(n, "ГЛАВА 18. Преступления против мира и безопасности человечества") for n in range(122, 130)] + [
+        _art(n, "ГЛАВА 19. Военные преступления") for n in range(134, 138)]
+    [change] = renamed_headings(old, new)
+    assert (change.key, change.old) == ("ГЛАВА 17 → ГЛАВА 18", "ПРЕСТУПЛЕНИЯ ПРОТИВ МИРА")

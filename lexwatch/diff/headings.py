@@ -10,16 +10,17 @@ the redline quotes the new side's own letters.
 
 Which old heading is which new one: first by the articles they hold (the diff's own article
 alignment). A heading keeps its number when the old and the new heading of that number share more
-than half of the aligned articles either holds: a chapter split in two is the part that kept its
-number (the other part is a new chapter, not the old one renamed), two merged are the one whose
-number stayed. Else an old and a new heading of one kind are the same heading when more than half of
-the aligned articles each holds are shared: so a chapter moved on by one put in before it is compared
-with itself under its new number, told as "ГЛАВА 13 → ГЛАВА 14" when it was renamed as well, silent
-when not. A new heading sharing its articles with none so (its articles all new) is compared with the
-old heading of its number, unless that one is another new heading's by their articles; there, a name
-the other version gives a heading of the same kind under another number moved with a renumbering:
-not renamed. A heading only one side has (a new chapter) comes with its
-new articles, and an edition that prints no part headings is no repeal of the parts.
+than half of the aligned articles either holds, and at least half as many as another heading shares
+with either: a chapter split in two is the part that kept its number (the other part is a new
+chapter, not the old one renamed), two merged are the one whose number stayed. Else an old and a new
+heading of one kind are the same heading when more than half of the aligned articles each holds are
+shared: so a chapter moved on by one put in before it is compared with itself under its new number,
+told as "ГЛАВА 13 → ГЛАВА 14" when it was renamed as well, silent when not. A new heading sharing its
+articles with none so (its articles all new) is compared with the old heading of its number, unless
+that one is another new heading's by their articles; there, a name the other version gives a heading
+of the same kind under another number moved with a renumbering: not renamed. A heading only one side
+has (a new chapter) comes with its new articles, and an edition that prints no part headings is no
+repeal of the parts.
 """
 
 from __future__ import annotations
@@ -94,11 +95,13 @@ def _collapsed(folded: str) -> str:
 
 
 def _same_by_articles(before: _Side, after: _Side, pairs: list[Pair]) -> dict[str, str]:
-    """New folded key -> old folded key: first each heading whose number both versions have, when the
-    two share more than half of the aligned articles either holds (a chapter split in two keeps its
-    number over the part that stayed; one merged with the next, over the whole); then each new and
-    old heading of one kind, neither so matched, that share more than half of the aligned articles
-    each holds (a chapter moved on by one put in before it)."""
+    """New folded key -> old folded key. A pair is "each side's": an old and a new heading of one kind
+    sharing more than half of the aligned articles each holds. First each heading whose number both
+    versions have keeps it, when the two share more than half of the aligned articles either holds and
+    at least half as many as another heading shares with either of them so (a chapter split in two is
+    the part that kept its number; two merged, the one whose number stayed); then each side's pairs,
+    neither heading so matched (a chapter moved on by one put in before it, though a few of its
+    articles went to the chapter put in)."""
     old_key, new_key = before.key_of, after.key_of
     shared: Counter[tuple[str, str]] = Counter()
     for pair in pairs:
@@ -115,13 +118,22 @@ def _same_by_articles(before: _Side, after: _Side, pairs: list[Pair]) -> dict[st
     for (old_folded, new_folded), count in shared.items():
         held_old[old_folded] += count
         held_new[new_folded] += count
-    same = {folded: folded for folded in after.headings if folded in before.headings
-            and (2 * shared[folded, folded] > held_old[folded] or 2 * shared[folded, folded] > held_new[folded])}
+    mutual = {keys: count for keys, count in shared.items()
+              if 2 * count > held_old[keys[0]] and 2 * count > held_new[keys[1]]}  # at most one a heading
+    rival: Counter[str] = Counter()  # a number's old heading gone to, or its new one come from, another
+    for (old_folded, new_folded), count in mutual.items():
+        if old_folded != new_folded:
+            rival[old_folded] = max(rival[old_folded], count)
+            rival[new_folded] = max(rival[new_folded], count)
+    same = {}
+    for folded in after.headings:
+        count = shared[folded, folded]
+        if count and (2 * count > held_old[folded] or 2 * count > held_new[folded]) and 2 * count >= rival[folded]:
+            same[folded] = folded
     taken = set(same.values())
-    for (old_folded, new_folded), count in shared.items():
-        if new_folded not in same and old_folded not in taken \
-                and 2 * count > held_old[old_folded] and 2 * count > held_new[new_folded]:
-            same[new_folded] = old_folded  # each side's majority: at most one such pair a heading
+    for old_folded, new_folded in mutual:
+        if new_folded not in same and old_folded not in taken:
+            same[new_folded] = old_folded
     return same
 
 
