@@ -165,6 +165,38 @@ def test_a_template_making_a_gigabyte_is_one_clear_line_not_a_huge_draft(
         "is not made in a template" in result.err and len(result.err.splitlines()) == 1, result.err
 
 
+@pytest.mark.parametrize("made", [
+    "{{ 'a'.ljust(10**9) }}", "{{ 'a' | center(10**9) }}",
+    "{% set ns = namespace(s='ст. 59 ' * 10**5) %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
+    "{{ ns.s | length }}"])
+def test_a_template_growing_a_text_past_a_gigabyte_otherwise_is_one_clear_line(
+        lexwatch_cli: Cli, workspace: Path, made: str) -> None:
+    """`*` was bounded, but padding (`ljust`, `center`) or doubling in a loop made the same gigabytes."""
+    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
+    template = workspace / "commentary" / "templates" / "huge.md.j2"
+    template.write_text(f"# {{{{ title }}}}\n{made}\n", encoding="utf-8")
+    result = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "huge", "-o", "-", cwd=workspace,
+                          timeout=60)
+    assert result.code == 2 and result.out == "", result
+    assert result.err == (f"lexwatch: error: {template}: template error: it took more than 1024 MB of memory"
+                          " (a text made larger and larger?)\n"), result.err
+    # and the next draft is made as ever: the limit was put back
+    assert lexwatch_cli("commentary", "new", str(old), str(new), "-o", "-", cwd=workspace).code == 0
+
+
+def test_a_template_running_too_long_is_stopped_with_one_clear_line(monkeypatch: pytest.MonkeyPatch,
+                                                                    tmp_path: Path) -> None:
+    from lexwatch.commentary import scaffold
+    from lexwatch.errors import UsageError
+
+    template = tmp_path / "slow.md.j2"
+    template.write_text("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}\n",
+                        encoding="utf-8")
+    monkeypatch.setattr(scaffold, "_RENDER_SECONDS", 1)
+    with pytest.raises(UsageError, match=r"slow\.md\.j2: template error: it ran longer than 1 s"):
+        scaffold.render(scaffold.Template("slow.md", template, builtin=False), {}, None)
+
+
 def test_an_overview_of_an_article_whose_superscript_was_lost_names_the_article_it_may_be(
         lexwatch_cli: Cli, tmp_path: Path) -> None:
     """`commentary new` and `diff` answer "-a 1302" with "is it 130²…?"; `overview` said only "no article

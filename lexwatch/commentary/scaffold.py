@@ -7,7 +7,11 @@ for HTML; the redlines and wordings are ready-made markup in the template's form
 
 from __future__ import annotations
 
+import contextlib
 import re
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -649,6 +653,48 @@ def _bounded(left: Any, right: Any, operator: str) -> None:
             raise SecurityError(f"a text or list of more than {_MAX_MADE:,} is not made in a template")
 
 
+# What rendering one template may take beyond what lexwatch holds: a draft of the whole Code takes
+# ~0.5 s and a few MB; a template doubling a text in a loop (`namespace`, `~`) or padding it
+# (`"a".ljust(10**9)`) would take the machine's memory, or run for hours, before `*` ever came in.
+_RENDER_BYTES = 1 << 30
+_RENDER_SECONDS = 120
+
+
+class _RanTooLong(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _render_limits() -> Iterator[None]:
+    """Memory (an address-space limit above the process's size now, where the system has one) and time
+    (SIGALRM, in the main thread) for one rendering; both put back after it."""
+    undo: list[Callable[[], object]] = []
+    try:
+        import resource
+
+        size = int(Path("/proc/self/statm").read_text(encoding="ascii").split()[0]) * resource.getpagesize()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        cap = size + _RENDER_BYTES
+        if soft in (resource.RLIM_INFINITY, -1) or soft > cap:
+            resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+            undo.append(lambda: resource.setrlimit(resource.RLIMIT_AS, (soft, hard)))
+    except (ImportError, OSError, ValueError):  # no /proc (macOS), no resource module (Windows)
+        pass
+    if hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread():
+        def expire(signum: int, frame: object) -> None:
+            raise _RanTooLong
+
+        before = signal.signal(signal.SIGALRM, expire)
+        signal.alarm(_RENDER_SECONDS)
+        undo.append(lambda: signal.signal(signal.SIGALRM, before))
+        undo.append(lambda: signal.alarm(0))
+    try:
+        yield
+    finally:
+        for step in reversed(undo):
+            step()
+
+
 def render(template: Template, data: dict[str, Any], folder: Path | None) -> str:
     """The draft's text. A template may include or extend one beside it, in the workspace's
     `folder` or among the built-in ones. Its mistakes are one line naming its file and line."""
@@ -672,8 +718,15 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
     env.filters["cite"] = _cite
     env.filters["edition"] = _edition
     try:
-        text = env.get_template(template.path.name).render(data)
+        with _render_limits():
+            text = env.get_template(template.path.name).render(data)
         return text if text.endswith("\n") or not text else text + "\n"
+    except MemoryError:
+        raise UsageError(f"{template.path}: template error: it took more than {_RENDER_BYTES >> 20} MB of memory"
+                         " (a text made larger and larger?)") from None
+    except _RanTooLong:
+        raise UsageError(f"{template.path}: template error: it ran longer than {_RENDER_SECONDS} s"
+                         " (loops within loops?)") from None
     except TemplateSyntaxError as exc:
         where = f"{exc.filename or template.path}:{exc.lineno}"
         raise UsageError(f"{where}: template error: {exc.message}") from None
