@@ -341,3 +341,17 @@ def test_a_one_page_laws_running_head_is_no_line_of_its_last_article() -> None:
         read = parse_bytes(pdf, "zakon.pdf")
         assert read.articles[-1].text.endswith("Президент Республики Беларусь А.Лукашенко"), columns
         assert diff_documents(law, read).summary()["changed"] == 0
+
+
+def test_a_one_page_drafts_small_mark_drawn_last_is_read_above_its_title() -> None:
+    # "ПРОЕКТ" in small print at the top of a one-page draft, drawn after its text: dropped as a head, the
+    # draft read as an adopted law (before, it ended the last article)
+    from builders import make_pdf
+    from test_upgrade import LAW
+
+    from lexwatch.text.acts import is_draft
+
+    draft = parse_bytes(make_pdf(parse_bytes(LAW.encode(), "zakon.txt"), running_head="ПРОЕКТ", page_numbers=False),
+                        "proekt.pdf")
+    assert draft.title == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ" and is_draft(draft)
+    assert draft.articles[-1].text.endswith("Президент Республики Беларусь А.Лукашенко")

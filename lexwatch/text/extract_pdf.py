@@ -52,6 +52,7 @@ _TAIL = 512              # characters of a paragraph's end that joining a wrappe
 # or a row of a table), perhaps under a rule typed as underscores.
 _FOOTNOTE = re.compile(r"^(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,2}(?=\s*[A-ZА-ЯЁ]))")
 _RULE = re.compile(r"^[_—–-]{5,}$")
+_DRAFT_MARK = re.compile(r"проект\.?", re.IGNORECASE)  # as the structure stage reads a draft's mark
 _SMALL = 0.85            # a line printed under this share of the body's font size is small print
 _MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?[.)]\s|наказыва|Примечани)")
 
@@ -201,7 +202,11 @@ def _drop_page_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
     threshold = max(2, len(pages) // 2 + 1)
     running = {k for k, n in counts.items() if n >= threshold}
     if len(pages) == 1:  # nothing repeats on one page: a head drawn after the text it stands above
-        running |= {key(line) for line in _head_drawn_last(pages[0])}
+        for head in _head_drawn_last(pages[0]):
+            if _DRAFT_MARK.fullmatch(head.text.strip()):  # a draft's "ПРОЕКТ": read where it stands, above
+                pages = [[head, *(line for line in pages[0] if line is not head)]]  # the title
+            else:
+                running.add(key(head))
 
     offsets: Counter[int] = Counter()
     numbered: set[int] = set()
