@@ -197,3 +197,23 @@ def test_a_file_emptied_by_a_crash_is_a_failure_and_its_last_version_stays_the_l
     back = lexwatch_cli("check", cwd=workspace)
     assert (back.code, back.out) == (0, ""), back
     assert "nothing new" in back.err
+
+
+def test_a_folder_whose_only_file_was_emptied_was_reached_not_gone(lexwatch_cli, workspace):
+    # The folder was read; its one law's file failed. It said "could not check anything: every request
+    # failed" and `reached: false` in JSON, which README gives a script as "the folder gone".
+    inbox = folder_inbox(workspace)
+    law = inbox / "zakon_165-z.txt"
+    law.write_text(LAW, encoding="utf-8")
+    assert lexwatch_cli("check", cwd=workspace).code == 1
+    law.write_bytes(b"\xef\xbb\xbf")
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 4, run
+    assert run.json()["sources"]["folder"]["reached"] is True and run.json()["sources"]["folder"]["failed"] == 1
+    said = lexwatch_cli("check", cwd=workspace)
+    assert said.code == 4 and "could not check anything" not in said.err, said
+    # the folder itself gone is still "not reached"
+    law.unlink()
+    inbox.rmdir()
+    gone = lexwatch_cli("check", "--json", cwd=workspace)
+    assert gone.code == 4 and gone.json()["sources"]["folder"]["reached"] is False, gone

@@ -63,6 +63,9 @@ class Fetched:
     # The item of the window this document belongs to: its failure is remembered and retried by
     # itself instead of holding the window, where the next run would fetch the whole window again.
     item: Item | None = None
+    # Failed, but the source answered: a file of a folder that was read (emptied, unreadable, too big),
+    # unlike the folder gone or the portal down (FetchReport.reached)
+    answered: bool = False
 
     @property
     def failed(self) -> bool:
@@ -74,8 +77,9 @@ class Fetched:
 
 
 def failure(url: str, kind: str, error: LexwatchError | str, *, act: str | None = None,
-            title: str = "", every_run: bool = False, item: Item | None = None) -> Fetched:
-    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error), every_run=every_run, item=item)
+            title: str = "", every_run: bool = False, item: Item | None = None, answered: bool = False) -> Fetched:
+    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error), every_run=every_run, item=item,
+                   answered=answered)
 
 
 class FetchContext:

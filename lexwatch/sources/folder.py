@@ -66,15 +66,16 @@ class FolderSource:
                 size = path.stat().st_size
                 if size > self.cap:
                     yield failure(str(path), "file", f"{path}: {size / 2**20:.1f} MB is over the"
-                                  f" {self.cap / 2**20:g} MB cap (portal.max_pdf_mb)")
+                                  f" {self.cap / 2**20:g} MB cap (portal.max_pdf_mb)", answered=True)
                     continue
                 data = path.read_bytes()
             except OSError as exc:
-                yield failure(str(path), "file", f"{path}: cannot read ({exc.strerror or exc})")
+                yield failure(str(path), "file", f"{path}: cannot read ({exc.strerror or exc})", answered=True)
                 continue
             empty = emptied(data)
             if empty is not None:  # not a version: the document's last one stays its latest
-                yield failure(str(path), "file", f"{path}: the file is empty ({empty}): not stored")
+                yield failure(str(path), "file", f"{path}: the file is empty ({empty}): not stored",
+                              answered=True)
                 continue
             modified = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
             yield Fetched(url=str(path), kind="file", data=data, filename=path.name,

@@ -53,6 +53,7 @@ class Outcome:
     error: str | None = None
     note: str | None = None           # stored, but worth a word: e.g. a scanned PDF without text
     carried: bool = False             # stored by an earlier run that never reported it: not fetched now
+    answered: bool = False            # failed, but the source answered (a folder's file: Fetched.answered)
     item: Item | None = None          # the window's item it belongs to (a publication, a probed day)
     # a failed item of the window: {"since": ISO date, "runs": N, "given_up": bool}, so a script tells
     # a law dropped for good (to save by hand) from one looked at again next run without parsing `error`
@@ -87,7 +88,7 @@ class FetchReport:
     def reached(self, source: str | None = None) -> bool:
         """Whether a request of this run (to `source`) was answered. A change an earlier run stored
         and this one reports is no sign of it: with the portal down it is still "could not check"."""
-        return any(o.status != "failed" and not o.carried for o in self.outcomes
+        return any((o.status != "failed" or o.answered) and not o.carried for o in self.outcomes
                    if source is None or o.source == source)
 
     @property
@@ -319,8 +320,9 @@ class FetchRun:
         outcome.error = f"{outcome.error or 'failed'} ({said})"
 
     def handle(self, source: str, item: Fetched, ctx: FetchContext) -> Outcome:
+        # a folder's file that was read (and is then refused: not a legal text) is the folder answering
         outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error,
-                          item=item.item)
+                          item=item.item, answered=item.answered or (item.kind == "file" and item.data is not None))
         if item.failed:
             return self._record(outcome)
         latest = self.state.latest_from(item.url)
@@ -416,7 +418,7 @@ class FetchRun:
         if not self.dry_run:
             self.state.log(self.run_at, outcome.source, outcome.url, outcome.status, outcome.version,
                            outcome.error)
-        if outcome.status != "failed" and not outcome.carried and not self._answered:
+        if (outcome.status != "failed" or outcome.answered) and not outcome.carried and not self._answered:
             # the source answered (FetchReport.reached): the failures met before this are decided, and
             # shown live before it, in the order they came
             self._answered = True
