@@ -35,6 +35,7 @@ def test_a_usage_error_is_one_line_naming_the_help_to_read(lexwatch_cli: Cli, ar
     (("drafts", "list", "--workspace", "/srv/laws"),
      "(`--workspace` goes before the command: `lexwatch --workspace DIR drafts list …`; "
      "see `lexwatch drafts list --help`)"),
+    (("diff", "a.txt", "b.txt", "--version"), "(`lexwatch --version` says the version; see `lexwatch diff --help`)"),
 ])
 def test_lexwatchs_own_option_after_the_command_says_where_it_goes(lexwatch_cli: Cli, args: tuple[str, ...],
                                                                    told: str) -> None:

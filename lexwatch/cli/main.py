@@ -104,6 +104,8 @@ def _before_the_command(exc: Exception, command: str) -> str:
     option = getattr(exc, "option_name", "")
     if type(exc).__name__ != "NoSuchOption" or option not in _GLOBAL or command == "lexwatch":
         return ""
+    if option == "--version":
+        return "`lexwatch --version` says the version; "
     given = f"{option} DIR" if option in ("--workspace", "-w") else option
     return f"`{option}` goes before the command: `lexwatch {given} {command.removeprefix('lexwatch ')} …`; "
 
