@@ -340,3 +340,30 @@ def within(seconds: float) -> object:
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
 
     return armed()
+
+
+def on_a_terminal(*args: str, cwd: Path, columns: int) -> tuple[int, str]:
+    """The exit code and what `lexwatch ARGS` prints to a terminal `columns` wide (a pseudo-terminal),
+    without colour."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
+    env.update(COLUMNS=str(columns), NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-m", "lexwatch", *args], cwd=cwd, env=env, stdout=follower,
+                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal's other end closed: the command is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return proc.wait(timeout=120), b"".join(chunks).decode().replace("\r\n", "\n")

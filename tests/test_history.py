@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from builders import on_a_terminal
 from conftest import CliResult
 
 Cli = Callable[..., CliResult]
@@ -234,30 +235,9 @@ def test_a_history_as_markdown_names_its_flags_in_russian(lexwatch_cli: Cli, wor
 
 
 def _on_a_terminal(*args: str, cwd: Path, columns: int) -> str:
-    """What `lexwatch ARGS` prints to a terminal `columns` wide (a pseudo-terminal), without colour."""
-    import os
-    import pty
-    import subprocess
-    import sys
-
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
-    env.update(COLUMNS=str(columns), NO_COLOR="1")
-    proc = subprocess.Popen([sys.executable, "-m", "lexwatch", *args], cwd=cwd, env=env, stdout=follower,
-                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal's other end closed: the command is done
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert proc.wait(timeout=120) == 0
-    return b"".join(chunks).decode().replace("\r\n", "\n")
+    code, shown = on_a_terminal(*args, cwd=cwd, columns=columns)
+    assert code == 0, shown
+    return shown
 
 
 def test_history_show_on_a_narrow_terminal_shows_no_piece_of_the_diffs_summary(

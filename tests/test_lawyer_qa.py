@@ -3,41 +3,15 @@ script reads of it."""
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from builders import folder_inbox
+from builders import folder_inbox, on_a_terminal
 
 import lexwatch
 
 SAMPLES = Path(lexwatch.__file__).resolve().parent / "data" / "samples"
-
-
-def _on_a_terminal(*args: str, cwd: Path, columns: int) -> tuple[int, str]:
-    """The exit code and what `lexwatch ARGS` prints to a terminal `columns` wide (a pseudo-terminal)."""
-    import pty
-
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXWATCH_")}
-    env.update(COLUMNS=str(columns), NO_COLOR="1")
-    proc = subprocess.Popen([sys.executable, "-m", "lexwatch", *args], cwd=cwd, env=env, stdout=follower,
-                            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # the terminal's other end closed: the command is done
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    return proc.wait(timeout=120), b"".join(chunks).decode().replace("\r\n", "\n")
 
 
 def test_check_on_a_narrow_terminal_wraps_between_articles_and_keeps_the_diff_hint_whole(
@@ -49,7 +23,7 @@ def test_check_on_a_narrow_terminal_wraps_between_articles_and_keeps_the_diff_hi
     shutil.copy(SAMPLES / "uk_excerpt_2020.html", inbox / "uk.html")
     assert lexwatch_cli("check", cwd=workspace).code == 1
     shutil.copy(SAMPLES / "uk_excerpt.html", inbox / "uk.html")  # the portal's page of the 2022 edition
-    code, shown = _on_a_terminal("-w", str(workspace), "check", cwd=tmp_path, columns=60)
+    code, shown = on_a_terminal("-w", str(workspace), "check", cwd=tmp_path, columns=60)
     assert code == 1, shown
     lines = shown.splitlines()
     [hint] = [line for line in lines if line.lstrip().startswith("lexwatch ")]
