@@ -217,3 +217,20 @@ def test_a_folder_whose_only_file_was_emptied_was_reached_not_gone(lexwatch_cli,
     inbox.rmdir()
     gone = lexwatch_cli("check", "--json", cwd=workspace)
     assert gone.code == 4 and gone.json()["sources"]["folder"]["reached"] is False, gone
+
+
+def test_check_tells_a_copy_that_lost_a_sanction_line_with_the_document(lexwatch_cli, workspace):
+    # A code saved from elsewhere whose Art. 139 lost its sanction line after "–": its flags for that
+    # article come from the copy, not the law; `add` and `diff` said so, `check` (and cron's mail) did not.
+    from test_text_structure import _MURDER_CUT, _SOUND
+
+    inbox = folder_inbox(workspace)
+    (inbox / "uk.txt").write_text("\n".join(["УГОЛОВНЫЙ КОДЕКС РЕСПУБЛИКИ БЕЛАРУСЬ", "", *_MURDER_CUT, *_SOUND]),
+                                  encoding="utf-8")
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 1, run
+    [document] = run.json()["documents"]
+    assert document["note"] == ("article 139: a line ends in a dash and what follows it is missing (a line lost in "
+                                "this copy?): a sanction so lost reads as no penalty")
+    again = lexwatch_cli("check", cwd=workspace)
+    assert (again.code, again.out) == (0, ""), again  # told once, with the version

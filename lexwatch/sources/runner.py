@@ -383,6 +383,9 @@ class FetchRun:
         outcome.act = info.act
         outcome.title = info.title or item.title
         outcome.status = status if result.created else "unchanged"
+        if result.created and result.warnings:  # what reading it noticed (a line lost after a dash: a flag
+            # of that article may be the copy's, not the law's), told with the document, once
+            outcome.note = "; ".join([outcome.note, *result.warnings] if outcome.note else result.warnings)
         if (result.same_bytes and latest is not None and (item.url, info.id) not in self._carried
                 and self._given(item.url, latest[0]) != info.id):
             # The exact bytes of an earlier version, where this address last gave another: the
