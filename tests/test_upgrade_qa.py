@@ -57,8 +57,6 @@ def test_search_of_a_read_only_backup_cites_an_article_as_drafts_show_reads_it(
                                "экстремистских материалов")]
 
 
-@pytest.mark.xfail(strict=True, reason="ADR-34 keeps a re-read version's stored title: a draft an older lexwatch "
-                                       "titled without its 'ПРОЕКТ' line is cited as an adopted law")
 def test_an_overview_of_a_draft_an_older_lexwatch_stored_cites_it_as_a_draft(
         lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
     # Up to 1ff9954 (e779d13 probed) a saved draft's "ПРОЕКТ" line stood in its preamble, not its title:

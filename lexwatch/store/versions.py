@@ -139,6 +139,16 @@ def _name(preamble: str | None) -> str:
     return normalize(law_name(preamble or ""))
 
 
+def _title_read_again(stored: str, doc: Document) -> str:
+    """A version's title once it is read again: kept (it may be a portal listing's or `--title`'s), but for
+    the one change of reading known to extend a title a file gave: a draft's "ПРОЕКТ" line joined to it,
+    which an older lexwatch left in the preamble (the draft was cited as an adopted law)."""
+    for mark in ("ПРОЕКТ ", "Проект "):
+        if doc.title.startswith(mark) and doc.title.removeprefix(mark) == stored:
+            return doc.title
+    return stored
+
+
 def _same_name(new: str, stored: str) -> bool:
     return not new or not stored or new == stored
 
@@ -468,13 +478,13 @@ class VersionStore:
         row = self.db.execute("SELECT * FROM versions WHERE id = ?", (version_id,)).fetchone()
         if row is None:
             raise VersionNotFoundError(f"no stored version {version_id[:12]}")
-        info = _row_to_info(row)
         row = self._fresh(row)
+        info = _row_to_info(row)
         if _stale(row) and self._read_again.get(version_id) is not None:  # read again, not written
             again = self._read_again[version_id]
             assert again is not None
-            return Document(title=info.title, articles=again.articles, act=info.act, preamble=again.preamble,
-                            format=info.format)
+            return Document(title=_title_read_again(info.title, again), articles=again.articles, act=info.act,
+                            preamble=again.preamble, format=info.format)
         articles = [
             Article(number=ArticleNumber.parse(r["number"]), title=r["title"], text=r["text"],
                     chapter=r["chapter"], section=r["section"], part=r["part"], excluded=bool(r["excluded"]))
@@ -532,8 +542,9 @@ class VersionStore:
                     self.db.execute("DELETE FROM articles_fts WHERE version_id = ?", (version_id,))
                     _write_articles(self.db, version_id, doc)
                     self.db.execute("UPDATE versions SET text_sha256 = ?, article_count = ?, preamble = ?,"
-                                    " parser = ? WHERE id = ?",
-                                    (_text_sha(doc), len(doc.articles), doc.preamble, PARSER, version_id))
+                                    " title = ?, parser = ? WHERE id = ?",
+                                    (_text_sha(doc), len(doc.articles), doc.preamble,
+                                     _title_read_again(info.title, doc), PARSER, version_id))
                     # the text file too, by the run that rewrites the rows (not by one that found them
                     # read again meanwhile), before they are committed: a crash between reads it again
                     text_path = (self.root / info.text_path).resolve()
