@@ -3,6 +3,7 @@ states checked against the two editions, and what users do wrong."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -151,36 +152,28 @@ def test_a_template_reaching_outside_the_templates_is_one_clear_line(lexwatch_cl
         assert made.out == ""
 
 
-@pytest.mark.parametrize("made", ["{{ 'a' * 10**9 }}", "{{ (['ст. 59'] * 10**8) | join }}", "{{ 10 ** 100000000 }}"])
+_BY_STAR = r":2: template error: a (text or list of more than 10,000,000|power above 256) is not made in a template"
+_BY_MEMORY = r": template error: it took more than 1024 MB of memory \(a text made larger and larger\?\)"
+
+
+@pytest.mark.parametrize(("made", "said"), [
+    ("{{ 'a' * 10**9 }}", _BY_STAR), ("{{ (['ст. 59'] * 10**8) | join }}", _BY_STAR),
+    ("{{ 10 ** 100000000 }}", _BY_STAR),
+    # `*` bounded, padding (`ljust`, `center`) or doubling in a loop made the same gigabytes
+    ("{{ 'a'.ljust(10**9) }}", _BY_MEMORY), ("{{ 'a' | center(10**9) }}", _BY_MEMORY),
+    ("{% set ns = namespace(s='ст. 59 ' * 10**5) %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+     "{% endfor %}{{ ns.s | length }}", _BY_MEMORY)])
 def test_a_template_making_a_gigabyte_is_one_clear_line_not_a_huge_draft(
-        lexwatch_cli: Cli, workspace: Path, made: str) -> None:
+        lexwatch_cli: Cli, workspace: Path, made: str, said: str) -> None:
     """A colleague's template multiplying a text by 10**9 wrote a 1 GB draft (or died of MemoryError)."""
-    old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
-    template = workspace / "commentary" / "templates" / "huge.md.j2"
-    template.write_text(f"# {{{{ title }}}}\n{made}\n", encoding="utf-8")
-    result = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "huge", "-o", "-", cwd=workspace,
-                          timeout=30)
-    assert result.code == 2 and result.out == "", result
-    assert result.err.startswith(f"lexwatch: error: {template}:2: template error: a ") and \
-        "is not made in a template" in result.err and len(result.err.splitlines()) == 1, result.err
-
-
-@pytest.mark.parametrize("made", [
-    "{{ 'a'.ljust(10**9) }}", "{{ 'a' | center(10**9) }}",
-    "{% set ns = namespace(s='ст. 59 ' * 10**5) %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}"
-    "{{ ns.s | length }}"])
-def test_a_template_growing_a_text_past_a_gigabyte_otherwise_is_one_clear_line(
-        lexwatch_cli: Cli, workspace: Path, made: str) -> None:
-    """`*` was bounded, but padding (`ljust`, `center`) or doubling in a loop made the same gigabytes."""
     old, new = write_editions(workspace, REPEAL_2020, REPEAL_2022)
     template = workspace / "commentary" / "templates" / "huge.md.j2"
     template.write_text(f"# {{{{ title }}}}\n{made}\n", encoding="utf-8")
     result = lexwatch_cli("commentary", "new", str(old), str(new), "-T", "huge", "-o", "-", cwd=workspace,
                           timeout=60)
     assert result.code == 2 and result.out == "", result
-    assert result.err == (f"lexwatch: error: {template}: template error: it took more than 1024 MB of memory"
-                          " (a text made larger and larger?)\n"), result.err
-    # and the next draft is made as ever: the limit was put back
+    assert re.fullmatch(f"lexwatch: error: {re.escape(str(template))}{said}\n", result.err), result.err
+    # and the next draft is made as ever: the limits were put back
     assert lexwatch_cli("commentary", "new", str(old), str(new), "-o", "-", cwd=workspace).code == 0
 
 
