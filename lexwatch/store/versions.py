@@ -495,11 +495,13 @@ class VersionStore:
 
     def stale(self, act: str | None = None) -> int:
         """How many versions (of `act`) an older reading stored, to be read again when first read."""
+        return len(self._stale_rows(act))
+
+    def _stale_rows(self, act: str | None) -> builtins.list[sqlite3.Row]:
         if self.read_only:  # perhaps no parser column; read again in memory, each run
-            return 0
-        count: int = self.db.execute("SELECT count(*) FROM versions WHERE parser < ? AND (? IS NULL OR act = ?)",
-                                     (PARSER, act, act)).fetchone()[0]
-        return count
+            return []
+        return self.db.execute("SELECT * FROM versions WHERE parser < ? AND (? IS NULL OR act = ?)",
+                               (PARSER, act, act)).fetchall()
 
     def _listed(self, row: sqlite3.Row) -> VersionInfo:
         """The version of `row` as listed, read again first if an older reading stored it without an
@@ -578,10 +580,8 @@ class VersionStore:
         phrase as a run of such words (`_read_query`). Articles whose title holds it all come first,
         those with fewer other title words sooner ("Шпионаж" before "Коммерческий шпионаж"), then
         by FTS5's rank. Snippets quote the stored text as it is written ("ё" included)."""
-        if not self.read_only:  # the index as this lexwatch reads each version searched (once after an upgrade)
-            for stale in self.db.execute("SELECT * FROM versions WHERE parser < ? AND (? IS NULL OR act = ?)",
-                                         (PARSER, act, act)).fetchall():
-                self._fresh(stale)
+        for stale in self._stale_rows(act):  # the index as this lexwatch reads each version searched (once
+            self._fresh(stale)  # after an upgrade; a read-only store's index stays as it is)
         cited = _cited(query)
         # "130²", "ст. 130²", "статья 59": the article so numbered first (its number is in no text but
         # its heading), newest version first, then the articles that cite it ("статьей 130²")
