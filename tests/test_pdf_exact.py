@@ -355,3 +355,55 @@ def test_a_one_page_drafts_small_mark_drawn_last_is_read_above_its_title() -> No
                         "proekt.pdf")
     assert draft.title == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ" and is_draft(draft)
     assert draft.articles[-1].text.endswith("Президент Республики Беларусь А.Лукашенко")
+
+
+def _law_first_page(adopted: str) -> bytes:
+    """Закон № 251-З's first page as an A5 publication sets it: its name centred and wrapped, the lines of
+    its adoption at the left margin ("margin") or set right ("right")."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    page = (420.0, 595.0)
+    lines = [("centre", 11, "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"), ("centre", 9, "14 февраля 2023 г. № 251-З"),
+             ("centre", 10, "О внесении изменений в Закон Республики Беларусь"),
+             ("centre", 10, "«О противодействии экстремизму»"),
+             (adopted, 9, "Принят Палатой представителей 26 января 2023 года"),
+             (adopted, 9, "Одобрен Советом Республики 31 января 2023 года"),
+             ("indent", 9, "Статья 1. Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З"),
+             ("margin", 9, "«О противодействии экстремизму» следующие изменения:"),
+             ("indent", 9, "Статья 2. Настоящий Закон вступает в силу через десять дней после его официального"),
+             ("margin", 9, "опубликования.")]
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=page, invariant=True)
+    y, width = page[1] - 40, page[0] - 60
+    for place, size, line in lines:
+        pdf.setFont("DejaVuSans", size)
+        wide = stringWidth(line, "DejaVuSans", size)
+        pdf.drawString({"centre": 30 + (width - wide) / 2, "indent": 42.0, "margin": 30.0,
+                        "right": 30 + width - wide}[place], y, line)
+        y -= size + 3
+    pdf.showPage()
+    pdf.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("adopted", ["margin", "right"])
+def test_a_laws_name_wrapped_over_two_centred_lines_is_its_whole_name(adopted: str) -> None:
+    # The name's second line read as a paragraph of its own (centred reads as indented) and a margin
+    # line of adoption was joined to it: the law's name was "О внесении изменений в Закон Республики
+    # Беларусь", and its PDF diffed against its text as a law renamed.
+    from lexwatch.diff.engine import diff_documents
+    from lexwatch.text.acts import own_name
+
+    text = ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n14 февраля 2023 г. № 251-З\n"
+            "О внесении изменений в Закон Республики Беларусь «О противодействии экстремизму»\n"
+            "Принят Палатой представителей 26 января 2023 года\nОдобрен Советом Республики 31 января 2023 года\n"
+            "Статья 1. Внести в Закон Республики Беларусь от 4 января 2007 г. № 203-З «О противодействии "
+            "экстремизму» следующие изменения:\nСтатья 2. Настоящий Закон вступает в силу через десять дней после "
+            "его официального опубликования.\n")
+    law, read = parse_bytes(text.encode(), "zakon.txt"), parse_bytes(_law_first_page(adopted), "zakon.pdf")
+    assert own_name(read) == "О внесении изменений в Закон Республики Беларусь «О противодействии экстремизму»"
+    assert read.preamble == law.preamble
+    diff = diff_documents(law, read)
+    assert diff.renamed is None and not diff.has_changes, diff.summary()

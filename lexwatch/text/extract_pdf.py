@@ -22,7 +22,7 @@ from lexwatch.ids import TO_SUPERSCRIPT
 from lexwatch.morph import hyphenated
 from lexwatch.text.blocks import Block, BlockKind, Extracted
 from lexwatch.text.model import collapse_ws
-from lexwatch.text.structure import kind_of, strip_control_sequences
+from lexwatch.text.structure import DRAFT_MARK, kind_of, strip_control_sequences
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader
@@ -52,7 +52,6 @@ _TAIL = 512              # characters of a paragraph's end that joining a wrappe
 # or a row of a table), perhaps under a rule typed as underscores.
 _FOOTNOTE = re.compile(r"^(?:\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]{1,2}|\d{1,2}(?=\s*[A-ZА-ЯЁ]))")
 _RULE = re.compile(r"^[_—–-]{5,}$")
-_DRAFT_MARK = re.compile(r"проект\.?", re.IGNORECASE)  # as the structure stage reads a draft's mark
 _SMALL = 0.85            # a line printed under this share of the body's font size is small print
 _MARKER = re.compile(r"^(?:\d{1,3}(?:/\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})?[.)]\s|наказыва|Примечани)")
 
@@ -203,7 +202,7 @@ def _drop_page_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
     running = {k for k, n in counts.items() if n >= threshold}
     if len(pages) == 1:  # nothing repeats on one page: a head drawn after the text it stands above
         for head in _head_drawn_last(pages[0]):
-            if _DRAFT_MARK.fullmatch(head.text.strip()):  # a draft's "ПРОЕКТ": read where it stands, above
+            if DRAFT_MARK.fullmatch(head.text.strip()):  # a draft's "ПРОЕКТ": read where it stands, above
                 pages = [[head, *(line for line in pages[0] if line is not head)]]  # the title
             else:
                 running.add(key(head))
@@ -314,6 +313,25 @@ def _is_heading(text: str) -> bool:
 _WRAPPING_HEADINGS = (BlockKind.PART, BlockKind.SECTION, BlockKind.CHAPTER)
 
 
+# Above a law's first article: its name ("О внесении изменений в Закон Республики Беларусь" centred,
+# "«О противодействии экстремизму»" centred under it) and the lines of its adoption, each its own
+# paragraph as the text and the portal's page give them
+_NAME_LINE = re.compile(r"^Об? ")
+_ADOPTED_LINE = re.compile(r"^(?:Принят|Одобрен|Утвержден)[а-я]* ")
+
+
+def _front_matter_break(paragraph: str, line: str) -> bool | None:
+    """Above the first article: True where `line` starts a paragraph of its own (an adoption line, which
+    a left margin would join to the name above it), False where it goes on with the law's name (a
+    centred name wrapped: its next line reads as indented), None where the usual rules decide."""
+    if _ADOPTED_LINE.match(line):
+        return True
+    if _NAME_LINE.match(paragraph) and not _ADOPTED_LINE.match(paragraph) and (
+            line[:1].islower() or line[:1] in "«(\"") and not _is_heading(line):
+        return False
+    return None
+
+
 def _continues_heading(heading: str, line: str) -> bool:
     """A centred heading's next line (centred too, so it reads as indented) goes on in lower case, or
     in capitals under a heading in capitals: no text after a heading starts so."""
@@ -360,15 +378,20 @@ def paragraphs(lines: list[TextLine]) -> list[str]:
     spilled: list[str] = []
     previous_line = ""
     in_heading = False   # out[-1] is a part, section or chapter heading, which may wrap centred
+    front = True         # above the first article: a law's name and the lines of its adoption
     for text, indented, gap in zip(texts, indents, _gaps(lines), strict=True):
+        front = front and kind_of(text) is not BlockKind.ARTICLE
         if not out:
             out.append(text)
             previous_line = text
             in_heading = kind_of(text) in _WRAPPING_HEADINGS
             continue
         prev = out[-1]
+        broken = _front_matter_break(prev, text) if front else None
         if gap:
             new = True
+        elif broken is not None:
+            new = broken
         elif in_heading:
             new = not _continues_heading(prev, text)
         elif by_indent:

@@ -45,7 +45,7 @@ _TITLE_WORDS = re.compile(r"КОДЕКС|ЗАКОН|УКАЗ|ДЕКРЕТ|ПОС
 # the portal's draft pages set it ("ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"), so a draft is told by its title
 # and its text is not the text of the law adopted from it word for word (the title is part of the text's
 # identity; the preamble is not).
-_DRAFT_MARK = re.compile(r"проект\.?", re.IGNORECASE)
+DRAFT_MARK = re.compile(r"проект\.?", re.IGNORECASE)
 _HEADINGS = (BlockKind.PART, BlockKind.SECTION, BlockKind.CHAPTER, BlockKind.ARTICLE)
 _LOOKALIKES = dict(zip("АВСЕНКМОРТХУ", "ABCEHKMOPTXY", strict=True))
 
@@ -453,11 +453,11 @@ def parse_blocks(blocks: list[Block], *, name: str = "text", fmt: str = "txt", t
     if not doc_title and preamble:
         at = next((i for i, line in enumerate(preamble) if _TITLE_WORDS.search(line)), 0)
         doc_title = preamble.pop(at)
-        mark = next((i for i in range(at) if _DRAFT_MARK.fullmatch(preamble[i])), None)
+        mark = next((i for i in range(at) if DRAFT_MARK.fullmatch(preamble[i])), None)
         if mark is not None:  # "ПРОЕКТ" above "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ", as a draft saved to a file reads
             del preamble[mark]
             doc_title = _drafted(doc_title)
-    elif _DRAFT_MARK.fullmatch(doc_title) and preamble and _TITLE_WORDS.search(preamble[0]):
+    elif DRAFT_MARK.fullmatch(doc_title) and preamble and _TITLE_WORDS.search(preamble[0]):
         doc_title = _drafted(preamble.pop(0))  # "ПРОЕКТ" set as a title of its own, the act's title after it
 
     articles: list[Article] = []
