@@ -658,6 +658,9 @@ def _bounded(left: Any, right: Any, operator: str) -> None:
 # (`"a".ljust(10**9)`) would take the machine's memory, or run for hours, before `*` ever came in.
 _RENDER_BYTES = 1 << 30
 _RENDER_SECONDS = 120
+# What one draft may hold: the whole Code's, redlines and all, is ~1 million characters; a template
+# padding its one text to just under the memory limit (`{{ 'a'.ljust(10**9) }}` alone) wrote a 1 GB draft.
+_MAX_DRAFT = 50_000_000
 
 
 class _RanTooLong(Exception):
@@ -720,6 +723,9 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
     try:
         with _render_limits():
             text = env.get_template(template.path.name).render(data)
+        if len(text) > _MAX_DRAFT:
+            raise UsageError(f"{template.path}: template error: it made a draft of {len(text):,} characters, more"
+                             f" than the {_MAX_DRAFT:,} a draft may hold (the whole Code's is about a million)")
         return text if text.endswith("\n") or not text else text + "\n"
     except MemoryError:
         raise UsageError(f"{template.path}: template error: it took more than {_RENDER_BYTES >> 20} MB of memory"
