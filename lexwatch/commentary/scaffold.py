@@ -11,6 +11,7 @@ import contextlib
 import re
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -670,7 +671,8 @@ class _RanTooLong(Exception):
 @contextlib.contextmanager
 def _render_limits() -> Iterator[None]:
     """Memory (an address-space limit above the process's size now, where the system has one) and time
-    (SIGALRM, in the main thread) for one rendering; both put back after it."""
+    (SIGALRM, in the main thread) for one rendering; both put back after it, an alarm the process had
+    set included (one due before ours is left to fire as it would)."""
     undo: list[Callable[[], object]] = []
     try:
         import resource
@@ -683,14 +685,24 @@ def _render_limits() -> Iterator[None]:
             undo.append(lambda: resource.setrlimit(resource.RLIMIT_AS, (soft, hard)))
     except (ImportError, OSError, ValueError):  # no /proc (macOS), no resource module (Windows)
         pass
-    if hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread():
+    pending, interval = signal.getitimer(signal.ITIMER_REAL) if hasattr(signal, "setitimer") else (0.0, 0.0)
+    if (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and (not pending or pending > _RENDER_SECONDS)):  # an alarm due sooner is the process's to keep
         def expire(signum: int, frame: object) -> None:
             raise _RanTooLong
 
+        began = time.monotonic()
         before = signal.signal(signal.SIGALRM, expire)
-        signal.alarm(_RENDER_SECONDS)
-        undo.append(lambda: signal.signal(signal.SIGALRM, before))
-        undo.append(lambda: signal.alarm(0))
+
+        def put_back() -> None:  # the process's own alarm, if it had one, runs on for what was left of it
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            if before is not None:  # None: a handler set outside Python, which cannot be put back
+                signal.signal(signal.SIGALRM, before)
+            if pending:
+                signal.setitimer(signal.ITIMER_REAL, max(pending - (time.monotonic() - began), 0.001), interval)
+
+        signal.setitimer(signal.ITIMER_REAL, _RENDER_SECONDS)
+        undo.append(put_back)
     try:
         yield
     finally:
