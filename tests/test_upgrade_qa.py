@@ -132,3 +132,34 @@ def test_history_walks_an_old_version_an_older_reading_read_no_article_from(
     assert [(entry["label"], entry["summary"]) for entry in told.json()] == [("H12300251@2023-06-01", "changed: +2 −2 words")]
     listed = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
     assert [v["articles"] for v in listed] == [2, 2]
+
+
+def test_an_overview_of_a_draft_page_an_older_lexwatch_titled_by_its_mark_alone_cites_the_draft_law(
+        lexwatch_cli: Cli, workspace: Path, tmp_path: Path) -> None:
+    # Up to 8d1368c^ a draft's page that sets "ПРОЕКТ" in a `titlek` of its own, the act's kind in the next,
+    # was stored titled "ПРОЕКТ", the kind left in the preamble (checked: that revision's `add` of this page).
+    # After the upgrade the title stayed "ПРОЕКТ": `drafts list` showed it, and its overview cited
+    # "Проект «Об изменении …»" where the page read now is "Проект закона «Об изменении …»".
+    import html
+
+    lines = [line for line in DRAFT.splitlines()[2:] if line.strip()]
+    page = tmp_path / "proekt_izmeneniya_UK.html"
+    page.write_text('<html><head><meta charset="utf-8"></head><body><div class="Section1">\n'
+                    '<p class="titlek">ПРОЕКТ</p>\n<p class="titlek">ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ</p>\n'
+                    + "\n".join(f'<p class="{"article" if line.startswith("Статья ") else "newncpi"}">'
+                                f"{html.escape(line)}</p>" for line in lines)
+                    + "\n</div></body></html>\n", encoding="utf-8")
+    added = lexwatch_cli("add", str(page), cwd=workspace)
+    assert added.code == 0, added
+    db = _rows(workspace)
+    with db:
+        [(version, title, preamble)] = db.execute("SELECT id, title, preamble FROM versions").fetchall()
+        assert title == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"
+        db.execute("UPDATE versions SET title = 'ПРОЕКТ', preamble = ?, parser = 0",
+                   ("ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ\n" + preamble,))
+    db.close()
+    cited = "Проект закона «Об изменении Уголовного кодекса Республики Беларусь»"
+    stored = lexwatch_cli("commentary", "overview", version[:12], "-o", "-", cwd=workspace)
+    assert stored.code == 0 and cited in stored.out, stored
+    [listed] = lexwatch_cli("drafts", "list", "--json", cwd=workspace).json()
+    assert listed["title"] == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"

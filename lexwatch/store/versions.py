@@ -142,9 +142,12 @@ def _name(preamble: str | None) -> str:
 def _title_read_again(stored: str, doc: Document) -> str:
     """A version's title once it is read again: kept (it may be a portal listing's or `--title`'s), but for
     the one change of reading known to extend a title a file gave: a draft's "ПРОЕКТ" line joined to it,
-    which an older lexwatch left in the preamble (the draft was cited as an adopted law)."""
+    which an older lexwatch left in the preamble (the draft was cited as an adopted law), or, set as a
+    title of its own (a page's first `titlek`), took for the whole title ("ПРОЕКТ": "Проект «…»")."""
+    from lexwatch.text.structure import DRAFT_MARK
+
     for mark in ("ПРОЕКТ ", "Проект "):
-        if doc.title.startswith(mark) and doc.title.removeprefix(mark) == stored:
+        if doc.title.startswith(mark) and (doc.title.removeprefix(mark) == stored or DRAFT_MARK.fullmatch(stored)):
             return doc.title
     return stored
 
