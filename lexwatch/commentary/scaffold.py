@@ -31,7 +31,7 @@ from lexwatch.diff.render import (
 from lexwatch.diff.words import word_counts
 from lexwatch.errors import UsageError
 from lexwatch.flags.packs import descriptions
-from lexwatch.text.acts import act_name, cited_act, signed
+from lexwatch.text.acts import act_name, cited_act, is_draft, signed
 
 if TYPE_CHECKING:
     from lexwatch.diff.model import ArticleDiff, DocumentDiff, DocumentSide, Op
@@ -480,30 +480,36 @@ def period_facts(store: VersionStore, chosen: PeriodVersions, *, title: str, sin
         if is_draft_entry(new.act) and not drafts:
             continue
         docs = store.document(old.id), store.document(new.id)
+        draft = is_draft(docs[1])  # a bank entry's, or a file's titled "ПРОЕКТ …" (as `check` tells it)
+        if draft and not drafts:
+            continue
         diff = diff_documents(*docs, old_side=DocumentSide.of(old), new_side=DocumentSide.of(new))
         annotate_diff(diff, packs)
         data = facts(diff, title=title, kind=kind, docs=docs, versions=(old, new), packs=packs,
                      flagged_only=flagged_only, context=context, today=today)
         if worth_a_draft(data, flagged_only):
             # the editions between are named: a commentator cites each, though the net change is told
-            data.update(name=act_name(docs[1]) or new.label, draft=is_draft_entry(new.act),
+            data.update(name=act_name(docs[1]) or new.label, draft=draft,
                         editions=list(dict.fromkeys(v.edition_date.isoformat() for v in inside if v.edition_date)))
-            (projects if is_draft_entry(new.act) else adopted)["changes"].append(data)
+            (projects if draft else adopted)["changes"].append(data)
     for info in chosen.first:
         if is_draft_entry(info.act) and not drafts:
             continue
         doc = store.document(info.id)
+        draft = is_draft(doc)
+        if draft and not drafts:
+            continue
         data = overview_facts(doc, DocumentSide.of(info), info, title=title, kind=kind, packs=packs,
                               flagged_only=flagged_only, today=today)
         if data["articles"]:
             signed_on, number = signed(doc.preamble)
             data.update(name=act_name(doc) or info.label, signed=signed_on, number=number,
-                        draft=is_draft_entry(info.act), amending=_amending(data))
-            (projects if is_draft_entry(info.act) else adopted)["documents"].append(data)
+                        draft=draft, amending=_amending(data))
+            (projects if draft else adopted)["documents"].append(data)
     markup = _Markup(kind, None)
     unread = [] if flagged_only else [
-        _side(DocumentSide.of(info), store.document(info.id), info, markup) for info in chosen.unread
-        if drafts or not is_draft_entry(info.act)]
+        _side(DocumentSide.of(info), doc, info, markup) for info in chosen.unread
+        for doc in (store.document(info.id),) if drafts or not is_draft(doc)]
     told: dict[str, Any] = {"changes": adopted["changes"], "documents": adopted["documents"], "drafts": projects}
     entries = period_entries(told)
     sides = [side for e in entries for side in ((e["old"], e["new"]) if "old" in e else (e["document"],))]
