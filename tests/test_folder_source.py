@@ -234,3 +234,15 @@ def test_check_tells_a_copy_that_lost_a_sanction_line_with_the_document(lexwatch
                                 "this copy?): a sanction so lost reads as no penalty")
     again = lexwatch_cli("check", cwd=workspace)
     assert (again.code, again.out) == (0, ""), again  # told once, with the version
+
+
+def test_an_empty_folder_was_reached_not_gone(lexwatch_cli, workspace):
+    # The inbox made, no file saved in it yet (or all taken out): `check` said "nothing new", exit 0, and
+    # `reached: false` in JSON, which README gives a script as "the folder gone".
+    inbox = folder_inbox(workspace)
+    run = lexwatch_cli("check", "--json", cwd=workspace)
+    assert run.code == 0 and run.json()["sources"]["folder"] == {
+        "new": 0, "changed": 0, "unchanged": 0, "failed": 0, "reached": True, "left": 0}, run
+    inbox.rmdir()
+    gone = lexwatch_cli("check", "--json", cwd=workspace)
+    assert gone.code == 4 and gone.json()["sources"]["folder"]["reached"] is False, gone

@@ -107,6 +107,8 @@ class FetchContext:
         self.remembered = frozenset(remembered)
         self.budget = budget
         self.deferred: list[Item] = []  # over the cap: carried to the next runs
+        # The source answered though it gave no document (a folder with no file in it): reached, not gone
+        self.answered = False
 
     def ration(self, items: Iterable[Item]) -> list[Item]:
         """The items to fetch now: those not remembered already (looked at through `again`, or

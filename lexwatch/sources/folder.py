@@ -60,6 +60,7 @@ class FolderSource:
             yield failure(str(self.path), "file", f"[sources.folder] path {self.path} is not a folder")
             return
         files = self.files()
+        ctx.answered = True  # the folder is there, read: with no file in it, it is empty, not gone
         ctx.status(f"{NAME}: {len(files)} files in {self.path}")
         for path in files:
             try:

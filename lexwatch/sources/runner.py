@@ -75,6 +75,8 @@ class FetchReport:
     # per source, the items (publications, drafts) not looked at this run, carried to the next runs
     left: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
+    # the sources that answered without a document to report (an empty folder): reached all the same
+    answered: set[str] = field(default_factory=set)
     # Seconds spent per stage: download (inside the sources), parse, store.
     timings: dict[str, float] = field(default_factory=lambda: {"download": 0.0, "parse": 0.0, "store": 0.0})
 
@@ -88,8 +90,9 @@ class FetchReport:
     def reached(self, source: str | None = None) -> bool:
         """Whether a request of this run (to `source`) was answered. A change an earlier run stored
         and this one reports is no sign of it: with the portal down it is still "could not check"."""
-        return any((o.status != "failed" or o.answered) and not o.carried for o in self.outcomes
-                   if source is None or o.source == source)
+        return (any((o.status != "failed" or o.answered) and not o.carried for o in self.outcomes
+                    if source is None or o.source == source)
+                or (source in self.answered if source is not None else bool(self.answered)))
 
     @property
     def nothing_new(self) -> bool:
@@ -255,6 +258,8 @@ class FetchRun:
             self._record(Outcome(source.name, "failed", source.where(), "source", error=str(exc)))
         finally:
             ctx.close()
+        if ctx.answered:
+            self.report.answered.add(source.name)
         self._say_failures(source.name)
         carried = {i.key: i for i in ctx.deferred}
         self.report.left[source.name] = len(carried.keys() | {p.key for p in remembered[MAX_ITEMS:]})
