@@ -246,3 +246,30 @@ def test_an_empty_folder_was_reached_not_gone(lexwatch_cli, workspace):
     inbox.rmdir()
     gone = lexwatch_cli("check", "--json", cwd=workspace)
     assert gone.code == 4 and gone.json()["sources"]["folder"]["reached"] is False, gone
+
+
+def test_a_folder_that_cannot_be_read_is_a_failure_not_an_empty_folder(workspace, monkeypatch):
+    # Its permissions changed (a share mounted for another user): listing it passed over it as if it held
+    # no file, and `check` said "nothing new", exit 0, about a folder it never read.
+    import os
+    from datetime import date
+
+    from lexwatch.sources.base import FetchContext
+    from lexwatch.sources.folder import FolderSource
+    from lexwatch.workspace import Workspace
+
+    inbox = folder_inbox(workspace)
+    (inbox / "zakon_165-z.txt").write_text(LAW, encoding="utf-8")
+    listing = os.scandir
+
+    def denied(path=".", *rest):
+        if Path(path) == inbox.resolve():
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path, *rest)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    ws = Workspace.find(workspace)
+    ctx = FetchContext(ws.settings, ws.root, since=date.today(), today=date.today())
+    [item] = FolderSource(ws.settings, ws.root).fetch(ctx)
+    assert item.error == f"[sources.folder] path {inbox.resolve()}: cannot read the folder (Permission denied)"
+    assert not item.answered and not ctx.answered

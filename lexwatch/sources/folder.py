@@ -4,6 +4,7 @@ document in it is a candidate version. Configured by `[sources.folder] path = ".
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,6 +59,13 @@ class FolderSource:
             return
         if not self.path.is_dir():
             yield failure(str(self.path), "file", f"[sources.folder] path {self.path} is not a folder")
+            return
+        try:  # listing it below passes over a folder it cannot read: it would look empty
+            with os.scandir(self.path):
+                pass
+        except OSError as exc:
+            yield failure(str(self.path), "file", f"[sources.folder] path {self.path}: cannot read the folder"
+                          f" ({exc.strerror or exc})")
             return
         files = self.files()
         ctx.answered = True  # the folder is there, read: with no file in it, it is empty, not gone
