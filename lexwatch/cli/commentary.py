@@ -250,6 +250,7 @@ def period(
     from lexwatch.commentary import scaffold
     from lexwatch.flags import load_packs
     from lexwatch.ids import is_draft_entry, normalize_act
+    from lexwatch.text.acts import drafted
 
     first = plausible_day("--since", since)
     last = plausible_day("--until", until) if until is not None else date.today()
@@ -281,7 +282,7 @@ def period(
         # a version stored in the period that changes nothing is not "nothing stored": the commentator
         # would look for a fetch that failed
         stored = [v for v in (*(new for _, new, _ in found.changed), *found.first)
-                  if not (no_drafts and is_draft_entry(v.act))]
+                  if not (no_drafts and drafted(v.act, v.title))]
         asked = ("nothing a rule pack flags" if flagged_only else "no differences") if stored else "nothing stored"
         say(f"{first.isoformat()} – {last.isoformat()}: {asked} in the period; no draft written")
     else:

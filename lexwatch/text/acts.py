@@ -159,7 +159,12 @@ def _genitive(kind: str) -> str:
 
 def is_draft(doc: Document) -> bool:
     """A draft of an act, not the act: stored under its draft-law bank entry, or titled "ПРОЕКТ …"."""
-    return is_draft_entry(doc.act) or _DRAFT_TITLE.match(doc.title) is not None
+    return drafted(doc.act, doc.title)
+
+
+def drafted(act: str | None, title: str) -> bool:
+    """`is_draft` of a stored version by its act and title, without reading it."""
+    return is_draft_entry(act) or _DRAFT_TITLE.match(title) is not None
 
 
 def own_name(doc: Document) -> str:
