@@ -343,6 +343,31 @@ def test_a_one_page_laws_running_head_is_no_line_of_its_last_article() -> None:
         assert diff_documents(law, read).summary()["changed"] == 0
 
 
+def test_a_one_page_drafts_mark_stamped_last_in_large_print_is_read_above_its_title() -> None:
+    # "ПРОЕКТ" stamped at the top right in 12 pt after the text was drawn: it ended the last article and
+    # the draft read as a law (only a head in smaller print than the text's was taken for one)
+    from reportlab.pdfgen import canvas
+
+    _register_font()
+    buf = BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(420.0, 595.0), invariant=True)
+    y = 555.0
+    for size, line in ((11, "ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"), (9, "Статья 1. Внести в Закон Республики Беларусь"
+                                                             " следующие изменения:"),
+                       (9, "Статья 2. Настоящий Закон вступает в силу после его официального опубликования.")):
+        pdf.setFont("DejaVuSans", size)
+        pdf.drawString(30.0 if size == 9 else 110.0, y, line)
+        y -= size + 3
+    pdf.setFont("DejaVuSans", 12)
+    pdf.drawRightString(390.0, 575.0, "ПРОЕКТ")
+    pdf.showPage()
+    pdf.save()
+    draft = parse_bytes(buf.getvalue(), "proekt.pdf")
+    assert draft.title == "ПРОЕКТ ЗАКОН РЕСПУБЛИКИ БЕЛАРУСЬ"
+    assert [a.number.canonical for a in draft.articles] == ["1", "2"]
+    assert not any("ПРОЕКТ" in a.title + a.text for a in draft.articles)
+
+
 def test_a_one_page_drafts_small_mark_drawn_last_is_read_above_its_title() -> None:
     # "ПРОЕКТ" in small print at the top of a one-page draft, drawn after its text: dropped as a head, the
     # draft read as an adopted law (before, it ended the last article)

@@ -240,14 +240,16 @@ def _drop_page_furniture(pages: list[list[TextLine]]) -> list[list[TextLine]]:
 def _head_drawn_last(lines: list[TextLine]) -> list[TextLine]:
     """A one-page document's running head (a short law's PDF: "Закон Республики Беларусь от 5 января 2022 г.
     № 146-З" in small print above the title), which repeats on no other page: the page's top line when the
-    page draws it after lines below it and in smaller print than the text's. Read in stream order it was
-    the last article's last line (and its words flagged there)."""
+    page draws it after lines below it and in smaller print than the text's, or a draft's "ПРОЕКТ" so drawn
+    in any print (a stamp). Read in stream order it was the last article's last line (and its words
+    flagged there)."""
     if len(lines) < 3:
         return []
     top = max(range(len(lines)), key=lambda i: lines[i].y)
     body = statistics.median(line.size for line in lines)
     drawn_after = any(lines[i].y < lines[top].y for i in range(top))
-    return [lines[top]] if top > 0 and drawn_after and lines[top].size < body else []
+    small = lines[top].size < body or DRAFT_MARK.fullmatch(lines[top].text.strip()) is not None
+    return [lines[top]] if top > 0 and drawn_after and small else []
 
 
 def _unglue(line: TextLine, label: str, *, at_start: bool) -> None:
