@@ -153,7 +153,7 @@ def test_a_template_reaching_outside_the_templates_is_one_clear_line(lexwatch_cl
 
 
 _BY_STAR = r":2: template error: a (text or list of more than 10,000,000|power above 256) is not made in a template"
-_BY_MEMORY = r": template error: it took more than 1024 MB of memory \(a text made larger and larger\?\)"
+_BY_MEMORY = r": template error: it ran out of memory \(a draft may take 1024 MB: a text made larger and larger\?\)"
 
 
 @pytest.mark.parametrize(("made", "said"), [

@@ -746,8 +746,9 @@ def render(template: Template, data: dict[str, Any], folder: Path | None) -> str
                              f" than the {_MAX_DRAFT:,} a draft may hold (the whole Code's is about a million)")
         return text if text.endswith("\n") or not text else text + "\n"
     except MemoryError:
-        raise UsageError(f"{template.path}: template error: it took more than {_RENDER_BYTES >> 20} MB of memory"
-                         " (a text made larger and larger?)") from None
+        # over the limit set above, or the process's own where that was lower (`ulimit -v`)
+        raise UsageError(f"{template.path}: template error: it ran out of memory (a draft may take"
+                         f" {_RENDER_BYTES >> 20} MB: a text made larger and larger?)") from None
     except _RanTooLong:
         raise UsageError(f"{template.path}: template error: it ran longer than {_RENDER_SECONDS} s"
                          " (loops within loops?)") from None
