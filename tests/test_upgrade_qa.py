@@ -27,8 +27,6 @@ def _rows(workspace: Path) -> sqlite3.Connection:
     return sqlite3.connect(Workspace.find(workspace).db_path, isolation_level=None)
 
 
-@pytest.mark.xfail(strict=True, reason="VersionStore.search on a read-only store searches the index an older "
-                                       "lexwatch wrote; drafts show re-reads in memory (ADR-34)")
 def test_search_of_a_read_only_backup_cites_an_article_as_drafts_show_reads_it(
         lexwatch_cli: Cli, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A КоАП edition added by e779d13 (and every lexwatch before КоАП's own numbering): "Статья 19.11."

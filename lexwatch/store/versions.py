@@ -221,6 +221,7 @@ class VersionStore:
         # versions an older reading stored, read again from their raw bytes (_fresh): kept here where
         # the store cannot be written (read-only), so each is read once per store
         self._read_again: dict[str, Document | None] = {}
+        self._shadowed = False  # a read-only store's article tables shadowed by what was read again (_shadow)
         # A workspace on a read-only mount (a copy on a CD, a backup) can still be read: listed,
         # searched, diffed. SQLite opens it read-only then, immutable unless a WAL is left to read.
         self.read_only = db_path.is_file() and not os.access(db_path.parent, os.W_OK)
@@ -584,7 +585,9 @@ class VersionStore:
         those with fewer other title words sooner ("Шпионаж" before "Коммерческий шпионаж"), then
         by FTS5's rank. Snippets quote the stored text as it is written ("ё" included)."""
         for stale in self._stale_rows(act):  # the index as this lexwatch reads each version searched (once
-            self._fresh(stale)  # after an upgrade; a read-only store's index stays as it is)
+            self._fresh(stale)  # after an upgrade)
+        if self.read_only:
+            self._shadow()
         cited = _cited(query)
         # "130²", "ст. 130²", "статья 59": the article so numbered first (its number is in no text but
         # its heading), newest version first, then the articles that cite it ("статьей 130²")
@@ -617,6 +620,33 @@ class VersionStore:
             title, text = self._as_written(vid, row)
             hits.append(SearchHit(infos[vid], ArticleNumber.parse(row["number"]), title, _snippet(terms, text)))
         return hits
+
+    def _shadow(self) -> None:
+        """On a read-only store (a backup of an upgraded workspace) the versions an older reading stored
+        are read again in memory, and searched as read: TEMP copies of the article tables, which SQLite
+        reads before the database's own, hold the other versions' rows and these versions' new ones."""
+        if self._shadowed:
+            return
+        self._shadowed = True
+        fresh: dict[str, Document] = {}
+        for row in self.db.execute("SELECT * FROM versions").fetchall():
+            if _stale(row):
+                self._fresh(row)
+                again = self._read_again.get(row["id"])
+                if again is not None:
+                    fresh[row["id"]] = again
+        if not fresh:
+            return
+        kept = f"version_id NOT IN ({','.join('?' * len(fresh))})"
+        db = self.db
+        db.execute(f"CREATE TEMP TABLE articles AS SELECT * FROM main.articles WHERE {kept}", list(fresh))
+        db.execute("CREATE INDEX temp.articles_by_number ON articles(version_id, number)")
+        db.execute("CREATE VIRTUAL TABLE temp.articles_fts USING fts5(version_id UNINDEXED, number UNINDEXED,"
+                   " title, text, tokenize = 'unicode61')")
+        db.execute(f"INSERT INTO temp.articles_fts SELECT version_id, number, title, text FROM main.articles_fts"
+                   f" WHERE {kept}", list(fresh))
+        for version_id, doc in fresh.items():
+            _write_articles(db, version_id, doc)  # into the TEMP tables, read first
 
     def _numbered(self, number: ArticleNumber, act: str | None) -> builtins.list[sqlite3.Row]:
         """The articles numbered `number` in every stored version (of `act`), newest first; 19.11
