@@ -63,9 +63,6 @@ class Fetched:
     # The item of the window this document belongs to: its failure is remembered and retried by
     # itself instead of holding the window, where the next run would fetch the whole window again.
     item: Item | None = None
-    # Failed, but the source answered: a file of a folder that was read (emptied, unreadable, too big),
-    # unlike the folder gone or the portal down (FetchReport.reached)
-    answered: bool = False
 
     @property
     def failed(self) -> bool:
@@ -77,9 +74,8 @@ class Fetched:
 
 
 def failure(url: str, kind: str, error: LexwatchError | str, *, act: str | None = None,
-            title: str = "", every_run: bool = False, item: Item | None = None, answered: bool = False) -> Fetched:
-    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error), every_run=every_run, item=item,
-                   answered=answered)
+            title: str = "", every_run: bool = False, item: Item | None = None) -> Fetched:
+    return Fetched(url=url, kind=kind, act=act, title=title, error=str(error), every_run=every_run, item=item)
 
 
 class FetchContext:
@@ -107,7 +103,8 @@ class FetchContext:
         self.remembered = frozenset(remembered)
         self.budget = budget
         self.deferred: list[Item] = []  # over the cap: carried to the next runs
-        # The source answered though it gave no document (a folder with no file in it): reached, not gone
+        # The source answered, whatever its documents gave (a folder listed: empty, or its files failed):
+        # reached, not gone (FetchReport.reached)
         self.answered = False
 
     def ration(self, items: Iterable[Item]) -> list[Item]:

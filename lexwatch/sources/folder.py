@@ -68,23 +68,22 @@ class FolderSource:
                           f" ({exc.strerror or exc})")
             return
         files = self.files()
-        ctx.answered = True  # the folder is there, read: with no file in it, it is empty, not gone
+        ctx.answered = True  # the folder is there, read: empty, or its files failed, it is not gone
         ctx.status(f"{NAME}: {len(files)} files in {self.path}")
         for path in files:
             try:
                 size = path.stat().st_size
                 if size > self.cap:
                     yield failure(str(path), "file", f"{path}: {size / 2**20:.1f} MB is over the"
-                                  f" {self.cap / 2**20:g} MB cap (portal.max_pdf_mb)", answered=True)
+                                  f" {self.cap / 2**20:g} MB cap (portal.max_pdf_mb)")
                     continue
                 data = path.read_bytes()
             except OSError as exc:
-                yield failure(str(path), "file", f"{path}: cannot read ({exc.strerror or exc})", answered=True)
+                yield failure(str(path), "file", f"{path}: cannot read ({exc.strerror or exc})")
                 continue
             empty = emptied(data)
             if empty is not None:  # not a version: the document's last one stays its latest
-                yield failure(str(path), "file", f"{path}: the file is empty ({empty}): not stored",
-                              answered=True)
+                yield failure(str(path), "file", f"{path}: the file is empty ({empty}): not stored")
                 continue
             modified = datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds")
             yield Fetched(url=str(path), kind="file", data=data, filename=path.name,

@@ -53,7 +53,6 @@ class Outcome:
     error: str | None = None
     note: str | None = None           # stored, but worth a word: e.g. a scanned PDF without text
     carried: bool = False             # stored by an earlier run that never reported it: not fetched now
-    answered: bool = False            # failed, but the source answered (a folder's file: Fetched.answered)
     item: Item | None = None          # the window's item it belongs to (a publication, a probed day)
     # a failed item of the window: {"since": ISO date, "runs": N, "given_up": bool}, so a script tells
     # a law dropped for good (to save by hand) from one looked at again next run without parsing `error`
@@ -75,7 +74,7 @@ class FetchReport:
     # per source, the items (publications, drafts) not looked at this run, carried to the next runs
     left: dict[str, int] = field(default_factory=dict)
     dry_run: bool = False
-    # the sources that answered without a document to report (an empty folder): reached all the same
+    # the sources that answered whatever their documents gave (a folder listed): reached all the same
     answered: set[str] = field(default_factory=set)
     # Seconds spent per stage: download (inside the sources), parse, store.
     timings: dict[str, float] = field(default_factory=lambda: {"download": 0.0, "parse": 0.0, "store": 0.0})
@@ -90,7 +89,7 @@ class FetchReport:
     def reached(self, source: str | None = None) -> bool:
         """Whether a request of this run (to `source`) was answered. A change an earlier run stored
         and this one reports is no sign of it: with the portal down it is still "could not check"."""
-        return (any((o.status != "failed" or o.answered) and not o.carried for o in self.outcomes
+        return (any(o.status != "failed" and not o.carried for o in self.outcomes
                     if source is None or o.source == source)
                 or (source in self.answered if source is not None else bool(self.answered)))
 
@@ -325,9 +324,8 @@ class FetchRun:
         outcome.error = f"{outcome.error or 'failed'} ({said})"
 
     def handle(self, source: str, item: Fetched, ctx: FetchContext) -> Outcome:
-        # a folder's file that was read (and is then refused: not a legal text) is the folder answering
         outcome = Outcome(source, "failed", item.url, item.kind, act=item.act, title=item.title, error=item.error,
-                          item=item.item, answered=item.answered or (item.kind == "file" and item.data is not None))
+                          item=item.item)
         if item.failed:
             return self._record(outcome)
         latest = self.state.latest_from(item.url)
@@ -426,7 +424,7 @@ class FetchRun:
         if not self.dry_run:
             self.state.log(self.run_at, outcome.source, outcome.url, outcome.status, outcome.version,
                            outcome.error)
-        if (outcome.status != "failed" or outcome.answered) and not outcome.carried and not self._answered:
+        if outcome.status != "failed" and not outcome.carried and not self._answered:
             # the source answered (FetchReport.reached): the failures met before this are decided, and
             # shown live before it, in the order they came
             self._answered = True
